@@ -1,0 +1,138 @@
+//! Deserialization helpers that make the models tolerant of what the real API sends.
+//!
+//! Generated and hand-written models use them through `#[serde(deserialize_with = "...")]`.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+/// Decodes an id that the API sends either as a JSON string or as a JSON integer; `null` becomes `""`.
+pub fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(optional_id(deserializer)?.unwrap_or_default())
+}
+
+/// Like [`id`], for ids that may be absent: `null` becomes `None`.
+pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    struct IdVisitor;
+
+    impl<'de> Visitor<'de> for IdVisitor {
+        type Value = Option<String>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an id as a string or an integer")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_owned()))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(IdVisitor)
+        }
+    }
+
+    deserializer.deserialize_any(IdVisitor)
+}
+
+/// Decodes `null` as the type's default (an empty list, an empty map), so a list the API sends as
+/// `null` reads the same as an absent or empty one.
+pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// Decodes an [`open_enum!`](crate::open_enum) value without allocating for known values.
+#[doc(hidden)]
+pub fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    struct OpenEnumVisitor<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T> Visitor<'de> for OpenEnumVisitor<T>
+    where
+        T: for<'a> From<&'a str> + From<String>,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+            Ok(T::from(v.to_string()))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+            Ok(T::from(v.to_string()))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+            Ok(T::from(v.to_string()))
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+            Ok(T::from(v.to_string()))
+        }
+    }
+
+    deserializer.deserialize_any(OpenEnumVisitor(std::marker::PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct WithId {
+        #[serde(default, deserialize_with = "super::id")]
+        id: String,
+        #[serde(default, deserialize_with = "super::optional_id")]
+        other: Option<String>,
+        #[serde(default, deserialize_with = "super::null_as_default")]
+        list: Vec<i64>,
+    }
+
+    #[test]
+    fn ids_accept_strings_integers_and_null() {
+        let v: WithId = serde_json::from_str(r#"{"id": 991267493, "other": "abc", "list": null}"#).unwrap();
+        assert_eq!(v.id, "991267493");
+        assert_eq!(v.other.as_deref(), Some("abc"));
+        assert!(v.list.is_empty());
+
+        let v: WithId = serde_json::from_str(r#"{"id": "x-1", "other": null, "list": [1, 2]}"#).unwrap();
+        assert_eq!(v.id, "x-1");
+        assert_eq!(v.other, None);
+        assert_eq!(v.list, vec![1, 2]);
+
+        let v: WithId = serde_json::from_str(r#"{"id": null, "other": -7}"#).unwrap();
+        assert_eq!(v.id, "");
+        assert_eq!(v.other.as_deref(), Some("-7"));
+    }
+
+    #[test]
+    fn an_id_that_is_an_object_is_a_clear_error() {
+        let err = serde_json::from_str::<WithId>(r#"{"id": {"a": 1}}"#).err().unwrap();
+        assert!(err.to_string().contains("an id as a string or an integer"), "{err}");
+    }
+}
