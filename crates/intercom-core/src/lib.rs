@@ -1,1 +1,44 @@
-//! placeholder
+//! The transport-agnostic core of intercom-rs.
+//!
+//! It turns an [`Endpoint`] into an `http::Request<Vec<u8>>` ([`build_request`]) and an
+//! `http::Response<Vec<u8>>` into the endpoint's output or an [`Error`] ([`parse_response`]). It opens no
+//! socket and needs no runtime: the blocking client (`intercom-ureq`), the async client (`intercom-hyper`)
+//! and any HTTP client you bring ([`HttpClient`], [`AsyncHttpClient`], closures included) only move bytes.
+//!
+//! ```
+//! use intercom_core::endpoints::segments::ListSegments;
+//! use intercom_core::{BlockingClient, Config, TransportError};
+//!
+//! // A transport that answers every request itself: how tests stand in for the network.
+//! let transport = |request: http::Request<Vec<u8>>| -> Result<http::Response<Vec<u8>>, TransportError> {
+//!     assert_eq!(request.uri(), "https://api.intercom.io/segments?include_count=true");
+//!     Ok(http::Response::new(br#"{"type": "segment.list", "segments": []}"#.to_vec()))
+//! };
+//! let client = BlockingClient::new(Config::new("token"), transport);
+//! let segments = ListSegments::new().include_count(true).send(&client)?;
+//! assert!(segments.segments.is_empty());
+//! # Ok::<(), intercom_core::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod client;
+mod config;
+mod endpoint;
+pub mod endpoints;
+mod error;
+pub mod operations;
+mod request;
+mod response;
+mod transport;
+
+pub use client::{AsyncClient, BlockingClient, Execute, SendFuture};
+pub use config::{AccessToken, Config, Region, DEFAULT_API_VERSION, USER_AGENT};
+pub use endpoint::{json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, NoContent, ResponseFormat};
+pub use error::{ApiError, BoxError, DecodeError, Error, RequestLabel, TransportError, TransportErrorKind};
+pub use operations::Operation;
+pub use request::{build_request, INTERCOM_VERSION};
+pub use response::{api_error, parse_response, REQUEST_ID};
+pub use transport::{AsyncHttpClient, HttpClient};
+
+pub use intercom_models as models;

@@ -41,7 +41,7 @@ pub use data_event::{
 };
 pub use data_export::{CreateDataExportRequest, DataExport, DataExportStatus};
 pub use error::{ErrorBody, ErrorItem};
-pub use note::{Note, NoteContact, NoteList};
+pub use note::{CreateNoteRequest, Note, NoteContact, NoteList};
 pub use pages::{CursorPages, StartingAfterPaging};
 pub use search::{FilterValue, GroupOperator, MultipleFilter, SearchOperator, SearchQuery, SearchRequest, SingleFilter};
 pub use segment::{ContactSegments, Segment, SegmentList, SegmentPersonType};

@@ -55,3 +55,20 @@ pub struct NoteList {
     /// Page information.
     pub pages: Option<CursorPages>,
 }
+
+/// A new note: the body of `POST /contacts/{id}/notes`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateNoteRequest {
+    /// The note's text; HTML is accepted.
+    pub body: String,
+    /// The teammate to show as the author; the token's owner when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::serde_helpers::optional_id")]
+    pub admin_id: Option<String>,
+}
+
+impl CreateNoteRequest {
+    /// A note with this text.
+    pub fn new(body: impl Into<String>) -> Self {
+        Self { body: body.into(), admin_id: None }
+    }
+}

@@ -1,0 +1,125 @@
+//! Clients over any transport, and the [`Execute`] trait behind every endpoint's `send`.
+//!
+//! A call is three steps: [`build_request`], the transport, [`parse_response`]. The blocking and the async
+//! client differ only in how they call the transport.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::config::Config;
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::request::build_request;
+use crate::response::parse_response;
+use crate::transport::{AsyncHttpClient, HttpClient};
+
+/// Something that can send endpoint `E`: a blocking client returns the result, an async one a future of it.
+///
+/// Every endpoint has a `send(&client)` method built on this trait, so the same request type works with
+/// both clients: `ListSegments::new().send(&client)?` or `ListSegments::new().send(&client).await?`.
+pub trait Execute<E: Endpoint> {
+    /// The result (blocking) or a future of it (async).
+    type Outcome<'a>
+    where
+        Self: 'a,
+        E: 'a;
+
+    /// Sends `endpoint`.
+    fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a>;
+}
+
+/// A blocking client over any [`HttpClient`], including a closure.
+#[derive(Debug, Clone)]
+pub struct BlockingClient<T> {
+    config: Config,
+    transport: T,
+}
+
+impl<T: HttpClient> BlockingClient<T> {
+    /// A client that sends through `transport`.
+    pub fn new(config: Config, transport: T) -> Self {
+        Self { config, transport }
+    }
+
+    /// Sends `endpoint` and waits for its result.
+    pub fn send<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let request = build_request(&self.config, endpoint)?;
+        let response =
+            self.transport.execute(request).map_err(|source| Error::from_transport(endpoint.label(), source))?;
+        parse_response(endpoint, response)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The transport.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+}
+
+impl<T: HttpClient, E: Endpoint> Execute<E> for BlockingClient<T> {
+    type Outcome<'a>
+        = Result<E::Output, Error>
+    where
+        Self: 'a,
+        E: 'a;
+
+    fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a> {
+        self.send(endpoint)
+    }
+}
+
+/// An async client over any [`AsyncHttpClient`], including a closure. It needs no particular runtime.
+#[derive(Debug, Clone)]
+pub struct AsyncClient<T> {
+    config: Config,
+    transport: T,
+}
+
+impl<T: AsyncHttpClient> AsyncClient<T> {
+    /// A client that sends through `transport`.
+    pub fn new(config: Config, transport: T) -> Self {
+        Self { config, transport }
+    }
+
+    /// Sends `endpoint`. Dropping the future cancels the request.
+    pub async fn send<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let request = build_request(&self.config, endpoint)?;
+        let response =
+            self.transport.execute(request).await.map_err(|source| Error::from_transport(endpoint.label(), source))?;
+        parse_response(endpoint, response)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The transport.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+}
+
+/// The future an async client returns from [`Execute::execute`].
+pub type SendFuture<'a, O> = Pin<Box<dyn Future<Output = Result<O, Error>> + Send + 'a>>;
+
+impl<T, E> Execute<E> for AsyncClient<T>
+where
+    T: AsyncHttpClient,
+    E: Endpoint + Sync,
+    E::Output: Send,
+{
+    type Outcome<'a>
+        = SendFuture<'a, E::Output>
+    where
+        Self: 'a,
+        E: 'a;
+
+    fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a> {
+        Box::pin(self.send(endpoint))
+    }
+}

@@ -1,0 +1,252 @@
+//! Client configuration: access token, region or base URL, API version and user agent.
+
+use std::fmt;
+
+use http::Uri;
+
+use crate::error::Error;
+
+/// The `Intercom-Version` sent when none is chosen.
+pub const DEFAULT_API_VERSION: &str = "2.11";
+
+/// The `User-Agent` of every request: `intercom-rs/<crate version>`.
+pub const USER_AGENT: &str = concat!("intercom-rs/", env!("CARGO_PKG_VERSION"));
+
+/// An Intercom access token. Its `Debug` and `Display` never show the secret.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AccessToken(String);
+
+impl AccessToken {
+    /// Wraps a token.
+    pub fn new(token: impl Into<String>) -> Self {
+        Self(token.into())
+    }
+
+    /// The secret itself, for building the `Authorization` header.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AccessToken(<redacted>)")
+    }
+}
+
+impl From<&str> for AccessToken {
+    fn from(token: &str) -> Self {
+        Self::new(token)
+    }
+}
+
+impl From<String> for AccessToken {
+    fn from(token: String) -> Self {
+        Self(token)
+    }
+}
+
+/// Where an Intercom workspace's data is hosted; each region has its own API host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Region {
+    /// `https://api.intercom.io`
+    #[default]
+    Us,
+    /// `https://api.eu.intercom.io`
+    Eu,
+    /// `https://api.au.intercom.io`
+    Au,
+}
+
+impl Region {
+    /// The region's API base URL.
+    pub fn base_url(self) -> &'static str {
+        match self {
+            Region::Us => "https://api.intercom.io",
+            Region::Eu => "https://api.eu.intercom.io",
+            Region::Au => "https://api.au.intercom.io",
+        }
+    }
+}
+
+impl std::str::FromStr for Region {
+    type Err = Error;
+
+    /// Reads `us`, `eu` or `au`, in any case.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "us" => Ok(Region::Us),
+            "eu" => Ok(Region::Eu),
+            "au" => Ok(Region::Au),
+            other => Err(Error::invalid_request(format!("unknown region `{other}`: expected us, eu or au"))),
+        }
+    }
+}
+
+/// Everything a client needs besides its transport. Cheap to clone.
+///
+/// ```
+/// use intercom_core::{Config, Region};
+/// let config = Config::new("my-token").with_region(Region::Eu).with_api_version("2.11");
+/// assert_eq!(config.base_url(), "https://api.eu.intercom.io");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Config {
+    token: AccessToken,
+    base_url: String,
+    api_version: String,
+    user_agent: String,
+}
+
+impl Config {
+    /// A configuration for the US region and API version [`DEFAULT_API_VERSION`].
+    pub fn new(token: impl Into<AccessToken>) -> Self {
+        Self {
+            token: token.into(),
+            base_url: Region::Us.base_url().to_owned(),
+            api_version: DEFAULT_API_VERSION.to_owned(),
+            user_agent: USER_AGENT.to_owned(),
+        }
+    }
+
+    /// Reads `INTERCOM_TOKEN` (required), `INTERCOM_REGION` (`us`, `eu` or `au`) and `INTERCOM_BASE_URL`
+    /// from the environment.
+    pub fn from_env() -> Result<Self, Error> {
+        let token = std::env::var("INTERCOM_TOKEN")
+            .ok()
+            .filter(|t| !t.trim().is_empty())
+            .ok_or_else(|| Error::invalid_request("INTERCOM_TOKEN is not set"))?;
+        let mut config = Config::new(token.trim());
+        if let Ok(region) = std::env::var("INTERCOM_REGION") {
+            config = config.with_region(region.parse()?);
+        }
+        if let Ok(url) = std::env::var("INTERCOM_BASE_URL") {
+            config = config.with_base_url(&url)?;
+        }
+        Ok(config)
+    }
+
+    /// Sends requests to `region`'s API host.
+    pub fn with_region(mut self, region: Region) -> Self {
+        self.base_url = region.base_url().to_owned();
+        self
+    }
+
+    /// Sends requests to a custom base URL, such as a proxy or a mock server.
+    ///
+    /// The URL must be `https://`; plain `http://` is accepted for loopback hosts only (`localhost`,
+    /// `127.0.0.0/8`, `[::1]`), so a token is never sent in clear over a network by mistake. Use
+    /// [`with_insecure_base_url`](Self::with_insecure_base_url) to opt out.
+    pub fn with_base_url(self, url: &str) -> Result<Self, Error> {
+        let uri = parse_base_url(url)?;
+        match uri.scheme_str() {
+            Some("https") => {}
+            Some("http") if is_loopback(uri.host().unwrap_or_default()) => {}
+            _ => {
+                return Err(Error::invalid_request(format!(
+                    "base URL `{url}` must use https:// (http:// is allowed for loopback hosts only)"
+                )))
+            }
+        }
+        self.with_insecure_base_url(url)
+    }
+
+    /// Sends requests to `url` even over plain `http://` to a non-loopback host.
+    pub fn with_insecure_base_url(mut self, url: &str) -> Result<Self, Error> {
+        parse_base_url(url)?;
+        self.base_url = url.trim_end_matches('/').to_owned();
+        Ok(self)
+    }
+
+    /// Sets the `Intercom-Version` header, e.g. `"2.11"`.
+    pub fn with_api_version(mut self, version: impl Into<String>) -> Self {
+        self.api_version = version.into();
+        self
+    }
+
+    /// Appends `product` (e.g. `"my-app/1.2"`) to the `User-Agent`.
+    pub fn with_user_agent_suffix(mut self, product: &str) -> Self {
+        self.user_agent = format!("{USER_AGENT} {product}");
+        self
+    }
+
+    /// The access token.
+    pub fn token(&self) -> &AccessToken {
+        &self.token
+    }
+
+    /// The base URL, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The `Intercom-Version` sent with every request.
+    pub fn api_version(&self) -> &str {
+        &self.api_version
+    }
+
+    /// The `User-Agent` sent with every request.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+}
+
+fn parse_base_url(url: &str) -> Result<Uri, Error> {
+    let uri: Uri = url.parse().map_err(|e| Error::invalid_request(format!("base URL `{url}` is not a URL: {e}")))?;
+    if uri.scheme().is_none() || uri.host().is_none() {
+        return Err(Error::invalid_request(format!("base URL `{url}` needs a scheme and a host")));
+    }
+    if uri.query().is_some() {
+        return Err(Error::invalid_request(format!("base URL `{url}` must not have a query")));
+    }
+    Ok(uri)
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_map_to_the_three_hosts() {
+        assert_eq!(Config::new("t").base_url(), "https://api.intercom.io");
+        assert_eq!(Config::new("t").with_region(Region::Eu).base_url(), "https://api.eu.intercom.io");
+        assert_eq!(Config::new("t").with_region(Region::Au).base_url(), "https://api.au.intercom.io");
+        assert_eq!("EU".parse::<Region>().unwrap(), Region::Eu);
+        assert!("mars".parse::<Region>().unwrap_err().to_string().contains("mars"));
+    }
+
+    #[test]
+    fn defaults_to_version_2_11_and_names_the_sdk() {
+        let config = Config::new("t");
+        assert_eq!(config.api_version(), "2.11");
+        assert_eq!(config.user_agent(), concat!("intercom-rs/", env!("CARGO_PKG_VERSION")));
+        assert_eq!(config.with_api_version("2.9").api_version(), "2.9");
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let config = Config::new("secret-token-123");
+        let shown = format!("{config:?} {:?}", config.token());
+        assert!(!shown.contains("secret-token-123"), "{shown}");
+        assert!(shown.contains("redacted"), "{shown}");
+    }
+
+    #[test]
+    fn base_urls_must_be_https_unless_loopback() {
+        for ok in ["https://proxy.example.com/", "http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
+            assert!(Config::new("t").with_base_url(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(Config::new("t").with_base_url("https://x.example/").unwrap().base_url(), "https://x.example");
+        for bad in ["http://api.intercom.io", "http://10.0.0.1", "ftp://x", "not a url", "/relative", "https://x?q=1"] {
+            let err = Config::new("t").with_base_url(bad).unwrap_err();
+            assert!(matches!(err, Error::InvalidRequest { .. }), "{bad}: {err}");
+        }
+        assert!(Config::new("t").with_insecure_base_url("http://10.0.0.1").is_ok());
+    }
+}

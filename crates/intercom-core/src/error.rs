@@ -1,0 +1,305 @@
+//! The one error type of the SDK.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::{Method, StatusCode};
+use intercom_models::ErrorItem;
+
+/// A boxed error from a transport or a decoder.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// How many bytes of a response body an error quotes.
+const SNIPPET_CHARS: usize = 200;
+
+/// Names a request without its ids or query: the method and the path template, e.g. `GET /notes/{note_id}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestLabel {
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template of the operation (the actual path for raw requests).
+    pub path: Cow<'static, str>,
+}
+
+impl fmt::Display for RequestLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
+}
+
+/// Everything that can go wrong with a call to Intercom.
+///
+/// `Display` is a sentence naming the request, and for API errors the status, Intercom's error codes and
+/// messages and the request id. The access token never appears in it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Intercom answered with an error status (or with an `error.list` body).
+    Api(Box<ApiError>),
+    /// Intercom answered with success, but the body could not be read as the expected type.
+    Decode(Box<DecodeError>),
+    /// The request could not be sent or its answer could not be received.
+    Transport {
+        /// Which request failed.
+        request: RequestLabel,
+        /// What the transport reported.
+        source: TransportError,
+    },
+    /// The request took longer than its timeout.
+    Timeout {
+        /// Which request timed out.
+        request: RequestLabel,
+        /// What the transport reported.
+        source: TransportError,
+    },
+    /// The request was rejected before it was sent: a bad parameter or configuration.
+    InvalidRequest {
+        /// What is wrong, and how to fix it.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// An [`Error::InvalidRequest`] with this reason.
+    pub fn invalid_request(reason: impl Into<String>) -> Self {
+        Error::InvalidRequest { reason: reason.into() }
+    }
+
+    /// Wraps what a transport reported; a timeout becomes [`Error::Timeout`].
+    pub fn from_transport(request: RequestLabel, source: TransportError) -> Self {
+        if source.kind() == TransportErrorKind::Timeout {
+            Error::Timeout { request, source }
+        } else {
+            Error::Transport { request, source }
+        }
+    }
+
+    /// The HTTP status of the answer, when there was one.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Decode(e) => Some(e.status),
+            _ => None,
+        }
+    }
+
+    /// The id Intercom gave the request, when the answer carried one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.request_id.as_deref(),
+            Error::Decode(e) => e.request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The API error, if this is one.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again may succeed: rate limits, server errors, timeouts and
+    /// connection failures.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => matches!(e.status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504),
+            Error::Timeout { .. } => true,
+            Error::Transport { source, .. } => {
+                matches!(source.kind(), TransportErrorKind::Connect | TransportErrorKind::Io)
+            }
+            Error::Decode(_) | Error::InvalidRequest { .. } => false,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(e) => e.fmt(f),
+            Error::Decode(e) => e.fmt(f),
+            Error::Transport { request, source } => write!(f, "could not complete {request}: {source}"),
+            Error::Timeout { request, source } => write!(f, "{request} timed out: {source}"),
+            Error::InvalidRequest { reason } => write!(f, "invalid request: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport { source, .. } | Error::Timeout { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Intercom answered with an error status, or with success but an `error.list` body.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// Which request failed.
+    pub request: RequestLabel,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// Intercom's `errors` list: code, message and field of each problem. Empty when the body was not an
+    /// Intercom error object (an HTML page from a proxy, say).
+    pub errors: Vec<ErrorItem>,
+    /// The id Intercom gave the request: from the body, else from the `X-Request-Id` header.
+    pub request_id: Option<String>,
+    /// The body as received (invalid UTF-8 replaced).
+    pub body: String,
+}
+
+impl ApiError {
+    /// The code of the first error, e.g. `"not_found"`.
+    pub fn code(&self) -> Option<&str> {
+        self.errors.first().map(|e| e.code.as_str())
+    }
+
+    /// The message of the first error.
+    pub fn message(&self) -> Option<&str> {
+        self.errors.first().and_then(|e| e.message.as_deref())
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Intercom answered {} to {}", self.status, self.request)?;
+        if self.errors.is_empty() {
+            if self.body.trim().is_empty() {
+                f.write_str(" with an empty body")?;
+            } else {
+                write!(f, " with a body that is not an Intercom error: `{}`", snippet(self.body.as_bytes()))?;
+            }
+        } else {
+            f.write_str(":")?;
+            for (i, item) in self.errors.iter().enumerate() {
+                f.write_str(if i == 0 { " " } else { "; " })?;
+                f.write_str(&item.code)?;
+                if let Some(field) = &item.field {
+                    write!(f, " (field `{field}`)")?;
+                }
+                if let Some(message) = &item.message {
+                    write!(f, ": {message}")?;
+                }
+            }
+        }
+        match &self.request_id {
+            Some(id) => write!(f, " [request id {id}]"),
+            None => f.write_str(" [no request id]"),
+        }
+    }
+}
+
+/// Intercom answered with success, but the body is not what the operation returns.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// Which request it was.
+    pub request: RequestLabel,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// Where in the JSON decoding stopped, e.g. `data[3].created_at` (`.` for the top level).
+    pub path: String,
+    /// What was wrong there.
+    pub message: String,
+    /// The start of the body.
+    pub snippet: String,
+    /// The `X-Request-Id` header, when there was one.
+    pub request_id: Option<String>,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode Intercom's {} answer to {}: at `{}`: {}; the body starts with `{}`",
+            self.status, self.request, self.path, self.message, self.snippet
+        )?;
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// What kind of failure a transport reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// The connection could not be made (DNS, refused, TLS handshake): the request was not sent.
+    Connect,
+    /// The request or the answer took too long.
+    Timeout,
+    /// The connection failed while the request was sent or the answer read.
+    Io,
+    /// The answer was larger than the transport accepts.
+    BodyTooLarge,
+    /// Anything else.
+    Other,
+}
+
+impl TransportErrorKind {
+    fn describe(self) -> &'static str {
+        match self {
+            TransportErrorKind::Connect => "could not connect",
+            TransportErrorKind::Timeout => "no answer in time",
+            TransportErrorKind::Io => "the connection failed",
+            TransportErrorKind::BodyTooLarge => "the answer is too large",
+            TransportErrorKind::Other => "the transport failed",
+        }
+    }
+}
+
+/// A failure reported by a transport (the HTTP client).
+#[derive(Debug)]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    source: Option<BoxError>,
+}
+
+impl TransportError {
+    /// A failure of `kind`, caused by `source`.
+    pub fn new(kind: TransportErrorKind, source: impl Into<BoxError>) -> Self {
+        Self { kind, source: Some(source.into()) }
+    }
+
+    /// A failure of `kind` with nothing more to say.
+    pub fn from_kind(kind: TransportErrorKind) -> Self {
+        Self { kind, source: None }
+    }
+
+    /// What kind of failure it was.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind.describe())?;
+        if let Some(source) = &self.source {
+            write!(f, " ({source})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// The first [`SNIPPET_CHARS`] characters of a body, on one line.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let head = &body[..body.len().min(SNIPPET_CHARS * 4)];
+    let text = String::from_utf8_lossy(head);
+    let mut out: String = text.chars().take(SNIPPET_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if text.chars().count() > SNIPPET_CHARS || head.len() < body.len() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,49 @@
+//! The two transport traits: how a client moves a request's bytes and brings back the answer's.
+//!
+//! A transport does no more than that: it never reads status codes or bodies. Closures implement both
+//! traits, so a test can stand in for the network with a function that checks the request it gets.
+
+use std::future::Future;
+
+use http::{Request, Response};
+
+use crate::error::TransportError;
+
+/// A blocking HTTP client.
+///
+/// Implemented by `intercom_ureq`'s transport and by any
+/// `Fn(Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>`.
+pub trait HttpClient {
+    /// Sends `request` and returns the whole answer, whatever its status.
+    fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>;
+}
+
+impl<F> HttpClient for F
+where
+    F: Fn(Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>,
+{
+    fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        self(request)
+    }
+}
+
+/// An async HTTP client.
+///
+/// Implemented by `intercom_hyper`'s transport and by any `Fn(Request<Vec<u8>>) -> impl Future` returning
+/// `Result<Response<Vec<u8>>, TransportError>`. Dropping the returned future must cancel the request.
+#[async_trait::async_trait]
+pub trait AsyncHttpClient: Send + Sync {
+    /// Sends `request` and returns the whole answer, whatever its status.
+    async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>;
+}
+
+#[async_trait::async_trait]
+impl<F, Fut> AsyncHttpClient for F
+where
+    F: Fn(Request<Vec<u8>>) -> Fut + Send + Sync,
+    Fut: Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send,
+{
+    async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        self(request).await
+    }
+}
