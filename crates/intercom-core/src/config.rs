@@ -1,6 +1,7 @@
 //! Client configuration: access token, region or base URL, API version and user agent.
 
 use std::fmt;
+use std::time::Duration;
 
 use http::Uri;
 
@@ -11,6 +12,25 @@ pub const DEFAULT_API_VERSION: &str = "2.11";
 
 /// The `User-Agent` of every request: `intercom-rs/<crate version>`.
 pub const USER_AGENT: &str = concat!("intercom-rs/", env!("CARGO_PKG_VERSION"));
+
+/// How long a request may take, attached to every request built by core as an `http` extension.
+///
+/// Transports read it with `request.extensions().get::<Timeouts>()` and report an expiry as
+/// [`TransportErrorKind::Timeout`](crate::TransportErrorKind::Timeout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Timeouts {
+    /// Time to set up the connection (DNS, TCP and TLS); `None` for no limit.
+    pub connect: Option<Duration>,
+    /// Time for the whole exchange, from sending to the last byte of the answer; `None` for no limit.
+    pub total: Option<Duration>,
+}
+
+impl Default for Timeouts {
+    /// 10 seconds to connect, 60 seconds in all.
+    fn default() -> Self {
+        Self { connect: Some(Duration::from_secs(10)), total: Some(Duration::from_secs(60)) }
+    }
+}
 
 /// An Intercom access token. Its `Debug` and `Display` never show the secret.
 #[derive(Clone, PartialEq, Eq)]
@@ -96,6 +116,7 @@ pub struct Config {
     base_url: String,
     api_version: String,
     user_agent: String,
+    timeouts: Timeouts,
 }
 
 impl Config {
@@ -106,6 +127,7 @@ impl Config {
             base_url: Region::Us.base_url().to_owned(),
             api_version: DEFAULT_API_VERSION.to_owned(),
             user_agent: USER_AGENT.to_owned(),
+            timeouts: Timeouts::default(),
         }
     }
 
@@ -168,6 +190,23 @@ impl Config {
     pub fn with_user_agent_suffix(mut self, product: &str) -> Self {
         self.user_agent = format!("{USER_AGENT} {product}");
         self
+    }
+
+    /// Limits the time of the whole exchange (default 60 s); `None` for no limit.
+    pub fn with_timeout(mut self, total: Option<Duration>) -> Self {
+        self.timeouts.total = total;
+        self
+    }
+
+    /// Limits the time to set up a connection (default 10 s); `None` for no limit.
+    pub fn with_connect_timeout(mut self, connect: Option<Duration>) -> Self {
+        self.timeouts.connect = connect;
+        self
+    }
+
+    /// The timeouts given to every request.
+    pub fn timeouts(&self) -> Timeouts {
+        self.timeouts
     }
 
     /// The access token.

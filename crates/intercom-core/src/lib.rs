@@ -33,7 +33,7 @@ mod response;
 mod transport;
 
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture};
-pub use config::{AccessToken, Config, Region, DEFAULT_API_VERSION, USER_AGENT};
+pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
 pub use endpoint::{json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, NoContent, ResponseFormat};
 pub use error::{ApiError, BoxError, DecodeError, Error, RequestLabel, TransportError, TransportErrorKind};
 pub use operations::Operation;

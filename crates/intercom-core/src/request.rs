@@ -13,8 +13,8 @@ use crate::error::Error;
 pub const INTERCOM_VERSION: &str = "intercom-version";
 
 /// Builds the HTTP request for `endpoint`: URL, `Authorization: Bearer`, `Accept`, `Content-Type` (with a
-/// body), `Intercom-Version` and `User-Agent`. The `Authorization` value is marked sensitive, so `Debug` of
-/// the request does not show it.
+/// body), `Intercom-Version` and `User-Agent`, plus the configured [`Timeouts`](crate::Timeouts) as an extension. The
+/// `Authorization` value is marked sensitive, so `Debug` of the request does not show it.
 pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Result<Request<Vec<u8>>, Error> {
     let path = endpoint.path()?;
     let query = endpoint.query();
@@ -33,7 +33,8 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
         .header(AUTHORIZATION, bearer(config)?)
         .header(ACCEPT, <E::Format as ResponseFormat<E::Output>>::ACCEPT)
         .header(INTERCOM_VERSION, header_value("Intercom-Version", config.api_version())?)
-        .header(USER_AGENT, header_value("User-Agent", config.user_agent())?);
+        .header(USER_AGENT, header_value("User-Agent", config.user_agent())?)
+        .extension(config.timeouts());
     if body.is_some() {
         builder = builder.header(CONTENT_TYPE, "application/json");
     }

@@ -22,3 +22,10 @@ pub mod data_events;
 pub mod data_export;
 pub mod notes;
 pub mod segments;
+
+pub use admins::*;
+pub use contacts::*;
+pub use data_events::*;
+pub use data_export::*;
+pub use notes::*;
+pub use segments::*;
