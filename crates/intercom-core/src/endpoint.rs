@@ -163,8 +163,9 @@ mod tests {
             #[allow(dead_code)]
             created_at: i64,
         }
-        let err = <Json as ResponseFormat<Page>>::decode(br#"{"data": [{"created_at": 1}, {"created_at": "x"}]}"#.to_vec())
-            .unwrap_err();
+        let err =
+            <Json as ResponseFormat<Page>>::decode(br#"{"data": [{"created_at": 1}, {"created_at": "x"}]}"#.to_vec())
+                .unwrap_err();
         assert_eq!(err.path, "data[1].created_at");
         assert!(err.message.starts_with("invalid type: string \"x\", expected i64"), "{}", err.message);
 

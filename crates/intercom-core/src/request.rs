@@ -49,6 +49,7 @@ fn bearer(config: &Config) -> Result<HeaderValue, Error> {
 }
 
 fn header_value(name: &str, value: &str) -> Result<HeaderValue, Error> {
-    HeaderValue::try_from(value)
-        .map_err(|_| Error::invalid_request(format!("the {name} header `{value}` has characters not allowed in a header")))
+    HeaderValue::try_from(value).map_err(|_| {
+        Error::invalid_request(format!("the {name} header `{value}` has characters not allowed in a header"))
+    })
 }

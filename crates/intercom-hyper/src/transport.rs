@@ -69,7 +69,8 @@ impl HyperTransport {
         })?;
         let (parts, body) = response.into_parts();
         let collected = Limited::new(body, self.max_body_bytes).collect().await.map_err(|e| {
-            let kind = if e.is::<LengthLimitError>() { TransportErrorKind::BodyTooLarge } else { TransportErrorKind::Io };
+            let kind =
+                if e.is::<LengthLimitError>() { TransportErrorKind::BodyTooLarge } else { TransportErrorKind::Io };
             TransportError::new(kind, e)
         })?;
         Ok(Response::from_parts(parts, Vec::from(collected.to_bytes())))

@@ -1,1 +1,180 @@
-//! placeholder
+//! A mock Intercom API on [wiremock](https://docs.rs/wiremock), for testing code that uses intercom-rs.
+//!
+//! [`MockIntercom::start`] serves a recorded response for every operation the SDK knows: the success
+//! example of Intercom's OpenAPI description. Requests without a bearer token get Intercom's `401`, and a
+//! request no operation matches gets a `404` whose error code is `intercom_mock_no_route`, so a wrong path
+//! fails loudly. Mount your own answers on top with [`MockIntercom::respond`] or [`MockIntercom::server`].
+//!
+//! ```
+//! use intercom_mock::MockIntercom;
+//! use intercom_hyper::{endpoints::ListSegments, Client};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), intercom_hyper::Error> {
+//! let mock = MockIntercom::start().await;
+//! let client = Client::from_config(mock.config());
+//! let list = ListSegments::new().send(&client).await?;
+//! assert_eq!(list.segments[0].name.as_deref(), Some("John segment"));
+//! # Ok(())
+//! # }
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod blocking;
+pub mod fixtures;
+mod recorded;
+
+use intercom_core::operations::{self, Operation};
+use intercom_core::Config;
+use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
+
+pub use blocking::BlockingMockIntercom;
+pub use fixtures::Fixture;
+pub use wiremock;
+
+/// The access token [`MockIntercom::config`] uses. The mock accepts any bearer token.
+pub const MOCK_TOKEN: &str = "mock-access-token";
+
+/// Priority of the recorded responses: below wiremock's default (5), so a mock you mount wins.
+const RECORDED_PRIORITY: u8 = 100;
+/// Priority of the `401` for requests without a bearer token.
+const UNAUTHORIZED_PRIORITY: u8 = 50;
+/// Priority of the catch-all `404`.
+const NO_ROUTE_PRIORITY: u8 = 255;
+
+/// A mock Intercom API on a loopback port. Stops when dropped.
+#[derive(Debug)]
+pub struct MockIntercom {
+    server: MockServer,
+}
+
+impl MockIntercom {
+    /// Starts a mock serving a recorded success response for every operation.
+    pub async fn start() -> Self {
+        let mock = Self::start_empty().await;
+        for operation in operations::ALL {
+            if let Some(fixture) = fixtures::success(operation.id) {
+                let recorded = mock.matching(operation).respond_with(fixture_response(fixture));
+                recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
+            }
+        }
+        mock
+    }
+
+    /// Starts a mock with no recorded responses: every authenticated request gets the catch-all `404`
+    /// until you mount answers.
+    pub async fn start_empty() -> Self {
+        let server = MockServer::start().await;
+        Mock::given(|request: &Request| !has_bearer(request))
+            .respond_with(unauthorized())
+            .with_priority(UNAUTHORIZED_PRIORITY)
+            .named("intercom-mock: missing bearer token")
+            .mount(&server)
+            .await;
+        Mock::given(|_: &Request| true)
+            .respond_with(|request: &Request| no_route(request))
+            .with_priority(NO_ROUTE_PRIORITY)
+            .named("intercom-mock: no route")
+            .mount(&server)
+            .await;
+        Self { server }
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+
+    /// A client configuration pointed at this mock, with [`MOCK_TOKEN`].
+    pub fn config(&self) -> Config {
+        config_for(&self.uri())
+    }
+
+    /// The wiremock server, to mount anything or inspect what it received.
+    pub fn server(&self) -> &MockServer {
+        &self.server
+    }
+
+    /// A wiremock builder that matches requests to `operation_id` (method and path template).
+    ///
+    /// # Panics
+    /// If the SDK has no operation with that id: a typo in a test should fail the test.
+    pub fn on(&self, operation_id: &str) -> MockBuilder {
+        self.matching(operation(operation_id))
+    }
+
+    /// Answers every request to `operation_id` with `response`, ahead of the recorded one.
+    pub async fn respond(&self, operation_id: &str, response: ResponseTemplate) {
+        self.on(operation_id).respond_with(response).mount(&self.server).await;
+    }
+
+    /// Answers every request to `operation_id` with its recorded response of `status` (e.g. the `404`).
+    ///
+    /// # Panics
+    /// If there is no such recorded response.
+    pub async fn respond_with_fixture(&self, operation_id: &str, status: u16) {
+        let fixture = fixtures::find(operation_id, status)
+            .unwrap_or_else(|| panic!("intercom-mock has no recorded {status} response for `{operation_id}`"));
+        self.respond(operation_id, fixture_response(fixture)).await;
+    }
+
+    /// The requests received for `operation_id`, oldest first.
+    pub async fn received(&self, operation_id: &str) -> Vec<Request> {
+        let operation = operation(operation_id);
+        let all = self.server.received_requests().await.unwrap_or_default();
+        all.into_iter().filter(|r| routes_to(operation, r)).collect()
+    }
+
+    fn matching(&self, operation: &'static Operation) -> MockBuilder {
+        Mock::given(move |request: &Request| routes_to(operation, request))
+    }
+}
+
+fn operation(operation_id: &str) -> &'static Operation {
+    operations::find(operation_id)
+        .unwrap_or_else(|| panic!("intercom-rs has no operation `{operation_id}` (ids are the spec's operationId)"))
+}
+
+fn config_for(uri: &str) -> Config {
+    Config::new(MOCK_TOKEN).with_base_url(uri).unwrap_or_else(|e| panic!("the mock's own URL {uri} was refused: {e}"))
+}
+
+fn routes_to(operation: &Operation, request: &Request) -> bool {
+    request.method == operation.method && operation.matches_path(request.url.path())
+}
+
+fn has_bearer(request: &Request) -> bool {
+    request
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("Bearer ") && v.len() > "Bearer ".len())
+}
+
+/// The response serving `fixture`'s bytes unchanged.
+pub fn fixture_response(fixture: &Fixture) -> ResponseTemplate {
+    let response = ResponseTemplate::new(fixture.status);
+    if fixture.body.is_empty() {
+        response
+    } else {
+        response.set_body_raw(fixture.body, fixture.content_type)
+    }
+}
+
+fn unauthorized() -> ResponseTemplate {
+    let body = fixtures::find("listAdmins", 401).map(|f| f.body).unwrap_or_default();
+    ResponseTemplate::new(401).set_body_raw(body, "application/json")
+}
+
+fn no_route(request: &Request) -> ResponseTemplate {
+    let body = serde_json::json!({
+        "type": "error.list",
+        "request_id": null,
+        "errors": [{
+            "code": "intercom_mock_no_route",
+            "message": format!("intercom-mock has no answer for {} {}", request.method, request.url.path()),
+        }],
+    });
+    ResponseTemplate::new(404).set_body_json(body)
+}

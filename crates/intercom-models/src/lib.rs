@@ -43,7 +43,9 @@ pub use data_export::{CreateDataExportRequest, DataExport, DataExportStatus};
 pub use error::{ErrorBody, ErrorItem};
 pub use note::{CreateNoteRequest, Note, NoteContact, NoteList};
 pub use pages::{CursorPages, StartingAfterPaging};
-pub use search::{FilterValue, GroupOperator, MultipleFilter, SearchOperator, SearchQuery, SearchRequest, SingleFilter};
+pub use search::{
+    FilterValue, GroupOperator, MultipleFilter, SearchOperator, SearchQuery, SearchRequest, SingleFilter,
+};
 pub use segment::{ContactSegments, Segment, SegmentList, SegmentPersonType};
 pub use subscription_type::{
     ConsentType, SubscriptionContentType, SubscriptionState, SubscriptionType, SubscriptionTypeList, Translation,

@@ -192,7 +192,8 @@ mod tests {
     fn keeps_unknown_shapes_and_operators() {
         let query: SearchQuery = serde_json::from_str(r#"{"something": "else"}"#).unwrap();
         assert_eq!(query, SearchQuery::Other(serde_json::json!({"something": "else"})));
-        let query: SearchQuery = serde_json::from_str(r#"{"field": "x", "operator": "NEAR", "value": [1, 2]}"#).unwrap();
+        let query: SearchQuery =
+            serde_json::from_str(r#"{"field": "x", "operator": "NEAR", "value": [1, 2]}"#).unwrap();
         assert_eq!(
             query,
             SearchQuery::Single(SingleFilter::new(
