@@ -1,0 +1,285 @@
+//! One conformance suite, run against both transports and the mock: requests arrive exactly as specified,
+//! answers come back as the right value or error.
+
+use std::time::Duration;
+
+use intercom_core::endpoints::{IdentifyAdmin, ListAdmins, RetrieveNote};
+use intercom_core::{Endpoint, Error, TransportErrorKind};
+use intercom_mock::{fixtures, MockIntercom, MOCK_TOKEN};
+use serde_json::{json, Value};
+use wiremock::ResponseTemplate;
+
+use crate::slice::{decode, with_sample};
+use crate::support::{header, path_and_query, Transport};
+
+/// Sends the sample endpoint of `operation_id` through both transports and checks the request the mock
+/// received and the value that came back.
+async fn check_operation(operation_id: &str, path_and_query_sent: &str, body_sent: Option<Value>) {
+    for transport in Transport::BOTH {
+        let context = format!("{operation_id} via {transport:?}");
+        let mock = MockIntercom::start().await;
+        with_sample!(operation_id, |endpoint| {
+            let output =
+                transport.send(mock.config(), endpoint.clone()).await.unwrap_or_else(|e| panic!("{context}: {e}"));
+
+            let received = mock.received(operation_id).await;
+            assert_eq!(received.len(), 1, "{context}: one request");
+            let request = &received[0];
+            assert_eq!(request.method, endpoint.operation().method, "{context}");
+            assert_eq!(path_and_query(request), path_and_query_sent, "{context}");
+            assert_eq!(header(request, "authorization"), format!("Bearer {MOCK_TOKEN}"), "{context}");
+            assert_eq!(header(request, "intercom-version"), "2.11", "{context}");
+            assert_eq!(header(request, "user-agent"), intercom_core::USER_AGENT, "{context}");
+            let accept =
+                if operation_id == "downloadDataExport" { "application/octet-stream" } else { "application/json" };
+            assert_eq!(header(request, "accept"), accept, "{context}");
+            match &body_sent {
+                Some(expected) => {
+                    assert_eq!(header(request, "content-type"), "application/json", "{context}");
+                    let sent: Value = serde_json::from_slice(&request.body).expect("a JSON body");
+                    assert_eq!(&sent, expected, "{context}: body");
+                }
+                None => {
+                    assert!(request.body.is_empty(), "{context}: no body");
+                    assert_eq!(header(request, "content-type"), "", "{context}: no content type");
+                }
+            }
+
+            let fixture = fixtures::success(operation_id).expect("a recorded success");
+            let direct = decode(&endpoint, fixture.status, fixture.body).expect("the fixture decodes");
+            assert_eq!(format!("{output:?}"), format!("{direct:?}"), "{context}: decoded value");
+        });
+    }
+}
+
+macro_rules! operation_tests {
+    ($($name:ident: $id:literal, $path:literal, $body:expr;)+) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $name() {
+            check_operation($id, $path, $body).await;
+        }
+    )+};
+}
+
+operation_tests! {
+    identify_admin: "identifyAdmin", "/me", None;
+    list_admins: "listAdmins", "/admins", None;
+    retrieve_admin: "retrieveAdmin", "/admins/991267399", None;
+    search_contacts: "SearchContacts", "/contacts/search", Some(json!({
+        "query": {"operator": "AND", "value": [{"field": "created_at", "operator": ">", "value": "1306054154"}]},
+        "pagination": {"per_page": 5}
+    }));
+    list_segments_for_a_contact: "listSegmentsForAContact", "/contacts/667d60998a68186f43bafda0/segments", None;
+    list_subscriptions_for_a_contact: "listSubscriptionsForAContact", "/contacts/667d60998a68186f43bafda0/subscriptions", None;
+    list_notes: "listNotes", "/contacts/667d60968a68186f43bafd9c/notes?page=1&per_page=50", None;
+    create_note: "createNote", "/contacts/667d60978a68186f43bafd9e/notes", Some(json!({"body": "Hello", "admin_id": "991267493"}));
+    retrieve_note: "retrieveNote", "/notes/37", None;
+    list_data_events: "lisDataEvents", "/events?user_id=3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3&type=user&per_page=2", None;
+    create_data_event: "createDataEvent", "/events", Some(json!({
+        "event_name": "invited-friend", "created_at": 1671028894, "user_id": "314159",
+        "metadata": {"invite_code": "ADDAFRIEND"}
+    }));
+    data_event_summaries: "dataEventSummaries", "/events/summaries", Some(json!({
+        "user_id": "314159",
+        "event_summaries": {"event_name": "invited-friend", "count": 1, "first": 1671028894, "last": 1671028894}
+    }));
+    create_data_export: "createDataExport", "/export/content/data", Some(json!({"created_at_after": 1719474967, "created_at_before": 1719492967}));
+    get_data_export: "getDataExport", "/export/content/data/b1ppo8h93fj386fk", None;
+    cancel_data_export: "cancelDataExport", "/export/cancel/pwrbmmimhakvlfsh", None;
+    download_data_export: "downloadDataExport", "/download/content/data/pwrbmmimhakvlfsh", None;
+    list_segments: "listSegments", "/segments?include_count=true", None;
+    retrieve_segment: "retrieveSegment", "/segments/667d61808a68186f43bafe5f", None;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_single_filter_search_is_sent_as_the_spec_shape() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let page = transport.send(mock.config(), crate::slice::search_single()).await.unwrap();
+        assert_eq!(page.total_count, Some(0), "{transport:?}");
+        let sent: Value = mock.received("SearchContacts").await[0].body_json().unwrap();
+        assert_eq!(sent, json!({"query": {"field": "email", "operator": "=", "value": "joe@example.com"}}));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn path_parameters_are_percent_encoded_into_one_segment() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        mock.respond_with_fixture("retrieveNote", 200).await;
+        transport.send(mock.config(), RetrieveNote::new("a/b+c@d e")).await.unwrap();
+        let received = mock.received("retrieveNote").await;
+        assert_eq!(path_and_query(&received[0]), "/notes/a%2Fb%2Bc%40d%20e", "{transport:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_list_401_is_an_api_error_with_code_message_and_request_id() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        mock.respond_with_fixture("listAdmins", 401).await;
+        let err = transport.send(mock.config(), ListAdmins::new()).await.unwrap_err();
+        let api = err.as_api().unwrap_or_else(|| panic!("{transport:?}: {err:?}"));
+        assert_eq!(api.status, 401);
+        assert_eq!(api.code(), Some("unauthorized"));
+        assert_eq!(api.message(), Some("Access Token Invalid"));
+        assert_eq!(err.request_id(), Some("4ba8121e-4a4a-4668-adb2-363c561f3c52"));
+        assert!(!err.is_retryable());
+        assert_eq!(
+            err.to_string(),
+            "Intercom answered 401 Unauthorized to GET /admins: unauthorized: Access Token Invalid \
+             [request id 4ba8121e-4a4a-4668-adb2-363c561f3c52]"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_list_404_names_the_path_template_not_the_id() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        mock.respond_with_fixture("retrieveNote", 404).await;
+        let err = transport.send(mock.config(), RetrieveNote::new("999")).await.unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(404), "{transport:?}");
+        assert_eq!(
+            err.to_string(),
+            "Intercom answered 404 Not Found to GET /notes/{note_id}: not_found: Resource Not Found \
+             [request id 7e37eb4e-9f1e-47fa-a393-8d9b2c20983a]"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_non_json_502_keeps_status_body_and_header_request_id() {
+    let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let page = ResponseTemplate::new(502).set_body_raw(html, "text/html").insert_header("x-request-id", "req-502");
+        mock.respond("identifyAdmin", page).await;
+        let err = transport.send(mock.config(), IdentifyAdmin::new()).await.unwrap_err();
+        let api = err.as_api().unwrap_or_else(|| panic!("{transport:?}: {err:?}"));
+        assert_eq!(api.status, 502);
+        assert!(api.errors.is_empty());
+        assert_eq!(api.body, html);
+        assert_eq!(api.request_id.as_deref(), Some("req-502"));
+        assert!(err.is_retryable());
+        assert_eq!(
+            err.to_string(),
+            format!("Intercom answered 502 Bad Gateway to GET /me with a body that is not an Intercom error: `{html}` [request id req-502]")
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_202_is_unit() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let result: () = transport.send(mock.config(), crate::slice::create_data_event()).await.unwrap();
+        assert_eq!(result, ());
+        assert_eq!(mock.received("createDataEvent").await.len(), 1);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_200_with_an_error_list_body_is_an_api_error() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let body = r#"{"type":"error.list","request_id":"r-1","errors":[{"code":"parameter_invalid","message":"bad","field":"email"}]}"#;
+        mock.respond("identifyAdmin", ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+        let err = transport.send(mock.config(), IdentifyAdmin::new()).await.unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Intercom answered 200 OK to GET /me: parameter_invalid (field `email`): bad [request id r-1]",
+            "{transport:?}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_and_truncated_json_is_a_decode_error_with_path_and_snippet() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let body = r#"{"type":"segment.list","segments":[{"id":"1","created_at":"yesterday"}]}"#;
+        mock.respond("listSegments", ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+        let err = transport.send(mock.config(), intercom_core::endpoints::ListSegments::new()).await.unwrap_err();
+        let Error::Decode(decode) = &err else { panic!("{transport:?}: {err:?}") };
+        assert_eq!(decode.path, "segments[0].created_at");
+        assert_eq!(decode.snippet, body);
+        assert!(err.to_string().starts_with(
+            "could not decode Intercom's 200 OK answer to GET /segments: at `segments[0].created_at`: invalid type: string \"yesterday\", expected i64"
+        ), "{err}");
+
+        let mock = MockIntercom::start().await;
+        mock.respond("listSegments", ResponseTemplate::new(200).set_body_raw(&body[..40], "application/json")).await;
+        let err = transport.send(mock.config(), intercom_core::endpoints::ListSegments::new()).await.unwrap_err();
+        let Error::Decode(decode) = &err else { panic!("{transport:?}: {err:?}") };
+        assert!(decode.message.starts_with("EOF while parsing"), "{transport:?}: {}", decode.message);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_answer_is_a_timeout() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        mock.respond("identifyAdmin", ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
+        let config = mock.config().with_timeout(Some(Duration::from_millis(200)));
+        let err = transport.send(config, IdentifyAdmin::new()).await.unwrap_err();
+        assert!(matches!(err, Error::Timeout { .. }), "{transport:?}: {err:?}");
+        assert!(err.to_string().starts_with("GET /me timed out"), "{err}");
+        assert!(err.is_retryable());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_port_is_a_connect_error() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    for transport in Transport::BOTH {
+        let config = intercom_core::Config::new("t").with_base_url(&format!("http://127.0.0.1:{port}")).unwrap();
+        let err = transport.send(config, IdentifyAdmin::new()).await.unwrap_err();
+        let Error::Transport { source, .. } = &err else { panic!("{transport:?}: {err:?}") };
+        assert_eq!(source.kind(), TransportErrorKind::Connect, "{transport:?}: {err}");
+        assert!(err.to_string().starts_with("could not complete GET /me: could not connect"), "{err}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mock_refuses_requests_without_a_token_and_unknown_paths() {
+    let mock = MockIntercom::start().await;
+    let response = raw_get(&format!("{}/me", mock.uri()), None).await;
+    assert!(response.starts_with("HTTP/1.1 401"), "{response}");
+    let err = Transport::Hyper.send(mock.config(), RawPath("/no/such/thing")).await.unwrap_err();
+    assert_eq!(err.as_api().and_then(|a| a.code()), Some("intercom_mock_no_route"), "{err}");
+}
+
+/// An endpoint for a path the SDK does not know, to reach the mock's catch-all.
+#[derive(Debug, Clone)]
+struct RawPath(&'static str);
+
+impl Endpoint for RawPath {
+    type Output = serde_json::Value;
+    type Format = intercom_core::Json;
+
+    fn operation(&self) -> &'static intercom_core::Operation {
+        &intercom_core::operations::IDENTIFY_ADMIN
+    }
+
+    fn path(&self) -> Result<String, Error> {
+        Ok(self.0.to_owned())
+    }
+}
+
+/// A bare HTTP/1.1 GET over TCP, returning the raw answer.
+async fn raw_get(url: &str, token: Option<&str>) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_at(rest.find('/').unwrap());
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{auth}Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.unwrap();
+    answer
+}

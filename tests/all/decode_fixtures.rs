@@ -1,0 +1,93 @@
+//! Every recorded response decodes, through core alone, into its operation's output (or error); an insta
+//! snapshot pins each decoded value.
+
+use intercom_core::operations;
+use intercom_mock::fixtures;
+
+use crate::slice::{decode, with_sample};
+
+#[test]
+fn every_operation_has_a_recorded_success() {
+    let missing: Vec<_> =
+        operations::ALL.iter().filter(|op| fixtures::success(op.id).is_none()).map(|op| op.id).collect();
+    assert!(missing.is_empty(), "operations without a recorded success: {missing:?}");
+}
+
+#[test]
+fn every_recorded_response_decodes_and_matches_its_snapshot() {
+    for fixture in fixtures::all() {
+        let name = format!("{}__{}", fixture.operation_id, fixture.file.split('.').next().unwrap_or(fixture.file));
+        let decoded = with_sample!(fixture.operation_id, |endpoint| {
+            let result = decode(&endpoint, fixture.status, fixture.body);
+            assert_eq!(result.is_ok(), fixture.is_success(), "{name}: {result:?}");
+            format!("{result:#?}")
+        });
+        insta::assert_snapshot!(name, decoded);
+    }
+}
+
+#[test]
+fn recorded_values_decode_to_the_exact_fields() {
+    use intercom_core::endpoints::*;
+    use intercom_core::models::{DataExportStatus, SegmentPersonType, SubscriptionContentType};
+
+    let me = decode(&IdentifyAdmin::new(), 200, fixtures::success("identifyAdmin").unwrap().body).unwrap();
+    assert_eq!(me.id, "991267390");
+    assert_eq!(me.email.as_deref(), Some("admin1@email.com"));
+    let app = me.app.unwrap();
+    assert_eq!(app.id_code.as_deref(), Some("this_is_an_id1_that_should_be_at_least_40"));
+    assert_eq!(app.created_at, Some(1719492696));
+    assert_eq!(app.secure, Some(false));
+
+    let segments = decode(&ListSegments::new(), 200, fixtures::success("listSegments").unwrap().body).unwrap();
+    assert_eq!(segments.segments.len(), 2);
+    assert_eq!(segments.segments[1].name.as_deref(), Some("Jane segment"));
+    assert_eq!(segments.segments[1].person_type, Some(SegmentPersonType::User));
+
+    let notes = decode(&ListNotes::new("c"), 200, fixtures::success("listNotes").unwrap().body).unwrap();
+    assert_eq!(notes.data.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["29", "28", "27"]);
+    assert_eq!(notes.pages.as_ref().unwrap().next, None);
+    assert_eq!(notes.data[0].author.as_ref().unwrap().team_ids, Vec::<i64>::new());
+
+    let subs = decode(
+        &ListSubscriptionsForAContact::new("c"),
+        200,
+        fixtures::success("listSubscriptionsForAContact").unwrap().body,
+    )
+    .unwrap();
+    assert_eq!(subs.data[1].content_types, [SubscriptionContentType::SmsMessage]);
+    assert_eq!(
+        subs.data[0].default_translation.as_ref().unwrap().description.as_deref(),
+        Some("Lorem ipsum dolor sit amet")
+    );
+
+    let export = decode(&CancelDataExport::new("j"), 200, fixtures::success("cancelDataExport").unwrap().body).unwrap();
+    assert_eq!(export.status, Some(DataExportStatus::Canceled));
+    assert!(export.status.unwrap().is_finished());
+
+    let events = decode(
+        &ListDataEvents::new(EventsOf::Email("e".into())),
+        200,
+        fixtures::success("lisDataEvents").unwrap().body,
+    )
+    .unwrap();
+    assert_eq!(events.pages.unwrap().next.as_deref(), Some("http://api.intercom.test/events?next page"));
+
+    let file =
+        decode(&DownloadDataExport::new("j"), 200, fixtures::success("downloadDataExport").unwrap().body).unwrap();
+    assert!(file.is_gzip());
+    let csv = String::from_utf8(file.decompress().unwrap()).unwrap();
+    assert!(csv.starts_with("user_id,user_email,company_id,received_at,message_id,content_type\n"), "{csv}");
+}
+
+#[test]
+fn unknown_enum_values_and_new_fields_do_not_fail_a_response() {
+    use intercom_core::endpoints::RetrieveSegment;
+    use intercom_core::models::SegmentPersonType;
+    let body = br#"{"type":"segment","id":123,"person_type":"visitor","brand_new_field":{"x":1},"count":null}"#;
+    let segment = decode(&RetrieveSegment::new("1"), 200, body).unwrap();
+    assert_eq!(segment.id, "123");
+    assert_eq!(segment.person_type, Some(SegmentPersonType::Unknown("visitor".into())));
+    assert_eq!(segment.person_type.unwrap().as_str(), "visitor");
+    assert_eq!(segment.count, None);
+}
