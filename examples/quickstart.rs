@@ -1,1 +1,121 @@
-fn main() {}
+//! The README's first command: a short tour of the SDK with the blocking client.
+//!
+//! With `INTERCOM_TOKEN` unset it starts the embedded mock Intercom and also shows the write operations.
+//! With `INTERCOM_TOKEN` set (and `INTERCOM_REGION=us|eu|au` if your workspace is not in the US) it runs
+//! the read-only part against the real API.
+//!
+//! ```text
+//! cargo run --example quickstart
+//! INTERCOM_TOKEN=... INTERCOM_REGION=eu cargo run --example quickstart
+//! ```
+
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use intercom_mock::BlockingMockIntercom;
+use intercom_ureq::endpoints::{
+    CreateDataEvent, CreateDataExport, CreateNote, GetDataExport, IdentifyAdmin, ListAdmins, ListNotes, ListSegments,
+    ListSegmentsForAContact, SearchContacts,
+};
+use intercom_ureq::models::{CreateDataEventRequest, FilterValue, SearchOperator, SingleFilter};
+use intercom_ureq::{Client, Config, Error};
+
+fn main() -> ExitCode {
+    let real = std::env::var("INTERCOM_TOKEN").is_ok_and(|t| !t.trim().is_empty());
+    let (client, _mock) = if real {
+        match Config::from_env() {
+            Ok(config) => {
+                println!("Using the real Intercom API at {} (read-only tour).", config.base_url());
+                (Client::from_config(config), None)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        let mock = BlockingMockIntercom::start();
+        println!("INTERCOM_TOKEN is not set: using the embedded mock Intercom at {}.", mock.uri());
+        (Client::from_config(mock.config()), Some(mock))
+    };
+
+    match tour(&client, !real) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
+    section("Who am I?");
+    let me = IdentifyAdmin::new().send(client)?;
+    let app = me.app.unwrap_or_default();
+    println!(
+        "{} <{}>, admin {} of workspace {} ({}, region {})",
+        me.name.as_deref().unwrap_or("?"),
+        me.email.as_deref().unwrap_or("?"),
+        me.id,
+        app.name.as_deref().unwrap_or("?"),
+        app.id_code.as_deref().unwrap_or("?"),
+        app.region.as_deref().unwrap_or("?"),
+    );
+
+    section("Teammates");
+    let admins = ListAdmins::new().send(client)?.admins;
+    for admin in admins.iter().take(10) {
+        println!("- {} <{}>", admin.name.as_deref().unwrap_or("?"), admin.email.as_deref().unwrap_or("?"));
+    }
+    println!("{} in all", admins.len());
+
+    section("Segments");
+    for segment in ListSegments::new().include_count(true).send(client)?.segments {
+        let count = segment.count.map_or_else(|| "not counted".to_owned(), |c| format!("{c} contacts"));
+        println!("- {} ({}, {count})", segment.name.as_deref().unwrap_or("?"), segment.id);
+    }
+
+    section("Contacts created in the last 30 days");
+    let since = unix_now() - 30 * 24 * 3600;
+    let filter = SingleFilter::new("created_at", SearchOperator::Gt, FilterValue::Integer(since));
+    let page = SearchContacts::query(filter).per_page(5).send(client)?;
+    println!("{} found; the first page:", page.total_count.unwrap_or(0));
+    for contact in &page.data {
+        println!("- {} {}", contact.id, contact.email.as_deref().unwrap_or("(no email)"));
+    }
+    if let Some(contact) = page.data.first() {
+        let segments = ListSegmentsForAContact::new(&contact.id).send(client)?.data;
+        println!("  {} is in {} segment(s)", contact.id, segments.len());
+        let notes = ListNotes::new(&contact.id).send(client)?;
+        println!("  and has {} note(s)", notes.total_count.unwrap_or(0));
+    }
+
+    if !with_writes {
+        println!("\nDone (the write operations run only against the mock).");
+        return Ok(());
+    }
+
+    section("Writing (mock only)");
+    let contact_id = "667d60978a68186f43bafd9e";
+    let note = CreateNote::new(contact_id, "Called about the renewal").send(client)?;
+    println!("note {} added to contact {contact_id}: {}", note.id, note.body.as_deref().unwrap_or(""));
+    CreateDataEvent::new(
+        CreateDataEventRequest::for_user_id("ran-quickstart", unix_now(), "314159").metadata("sdk", "intercom-rs"),
+    )
+    .send(client)?;
+    println!("event `ran-quickstart` recorded");
+    let export = CreateDataExport::new(unix_now() - 24 * 3600, unix_now()).send(client)?;
+    let status = GetDataExport::new(&export.job_identifier).send(client)?.status;
+    println!("export {} started, now {}", export.job_identifier, status.map(|s| s.to_string()).unwrap_or_default());
+
+    println!("\nDone.");
+    Ok(())
+}
+
+fn section(title: &str) {
+    println!("\n== {title}");
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
+}

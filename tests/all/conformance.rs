@@ -14,6 +14,7 @@ use crate::support::{header, path_and_query, Transport};
 
 /// Sends the sample endpoint of `operation_id` through both transports and checks the request the mock
 /// received and the value that came back.
+#[allow(clippy::let_unit_value)] // the macro binds outputs of every type, `()` included
 async fn check_operation(operation_id: &str, path_and_query_sent: &str, body_sent: Option<Value>) {
     for transport in Transport::BOTH {
         let context = format!("{operation_id} via {transport:?}");
