@@ -14,7 +14,7 @@ fn a_blocking_closure_sees_the_exact_request_and_its_answer_is_decoded() {
         *record.lock().unwrap() = Some(request);
         Ok(Response::new(br#"{"type":"note","id":"34","body":"<p>Hi</p>"}"#.to_vec()))
     };
-    let client = BlockingClient::new(Config::new("t0k"), transport);
+    let client = BlockingClient::with_transport(Config::new("t0k"), transport);
 
     let note = CreateNote::new("c 1", "Hi").send(&client).unwrap();
     assert_eq!(note.id, "34");
@@ -34,7 +34,7 @@ async fn an_async_closure_works_and_its_failure_is_a_typed_error() {
         assert_eq!(request.uri(), "https://api.eu.intercom.io/segments");
         Err::<Response<Vec<u8>>, _>(TransportError::from_kind(TransportErrorKind::Io))
     };
-    let client = AsyncClient::new(Config::new("t").with_region(intercom_core::Region::Eu), transport);
+    let client = AsyncClient::with_transport(Config::new("t").with_region(intercom_core::Region::Eu), transport);
     let err = ListSegments::new().send(&client).await.unwrap_err();
     assert_eq!(err.to_string(), "could not complete GET /segments: the connection failed");
     assert!(err.is_retryable());

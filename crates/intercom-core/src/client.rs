@@ -6,7 +6,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::config::Config;
+use crate::config::{AccessToken, Config};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::request::build_request;
@@ -28,16 +28,43 @@ pub trait Execute<E: Endpoint> {
     fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a>;
 }
 
+/// A transport that a client can build by itself from its configuration, which gives the client the
+/// constructors `new(token)`, `from_config(config)` and `from_env()`.
+pub trait TransportFromConfig {
+    /// The transport for `config`.
+    fn from_config(config: &Config) -> Self;
+}
+
 /// A blocking client over any [`HttpClient`], including a closure.
+///
+/// `intercom_ureq::Client` is this client over ureq.
 #[derive(Debug, Clone)]
 pub struct BlockingClient<T> {
     config: Config,
     transport: T,
 }
 
+impl<T: HttpClient + TransportFromConfig> BlockingClient<T> {
+    /// A client for the US region with this access token.
+    pub fn new(token: impl Into<AccessToken>) -> Self {
+        Self::from_config(Config::new(token))
+    }
+
+    /// A client with this configuration.
+    pub fn from_config(config: Config) -> Self {
+        let transport = T::from_config(&config);
+        Self::with_transport(config, transport)
+    }
+
+    /// A client configured by [`Config::from_env`].
+    pub fn from_env() -> Result<Self, Error> {
+        Ok(Self::from_config(Config::from_env()?))
+    }
+}
+
 impl<T: HttpClient> BlockingClient<T> {
     /// A client that sends through `transport`.
-    pub fn new(config: Config, transport: T) -> Self {
+    pub fn with_transport(config: Config, transport: T) -> Self {
         Self { config, transport }
     }
 
@@ -73,15 +100,35 @@ impl<T: HttpClient, E: Endpoint> Execute<E> for BlockingClient<T> {
 }
 
 /// An async client over any [`AsyncHttpClient`], including a closure. It needs no particular runtime.
+///
+/// `intercom_hyper::Client` is this client over hyper.
 #[derive(Debug, Clone)]
 pub struct AsyncClient<T> {
     config: Config,
     transport: T,
 }
 
+impl<T: AsyncHttpClient + TransportFromConfig> AsyncClient<T> {
+    /// A client for the US region with this access token.
+    pub fn new(token: impl Into<AccessToken>) -> Self {
+        Self::from_config(Config::new(token))
+    }
+
+    /// A client with this configuration.
+    pub fn from_config(config: Config) -> Self {
+        let transport = T::from_config(&config);
+        Self::with_transport(config, transport)
+    }
+
+    /// A client configured by [`Config::from_env`].
+    pub fn from_env() -> Result<Self, Error> {
+        Ok(Self::from_config(Config::from_env()?))
+    }
+}
+
 impl<T: AsyncHttpClient> AsyncClient<T> {
     /// A client that sends through `transport`.
-    pub fn new(config: Config, transport: T) -> Self {
+    pub fn with_transport(config: Config, transport: T) -> Self {
         Self { config, transport }
     }
 

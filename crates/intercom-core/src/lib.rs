@@ -14,7 +14,7 @@
 //!     assert_eq!(request.uri(), "https://api.intercom.io/segments?include_count=true");
 //!     Ok(http::Response::new(br#"{"type": "segment.list", "segments": []}"#.to_vec()))
 //! };
-//! let client = BlockingClient::new(Config::new("token"), transport);
+//! let client = BlockingClient::with_transport(Config::new("token"), transport);
 //! let segments = ListSegments::new().include_count(true).send(&client)?;
 //! assert!(segments.segments.is_empty());
 //! # Ok::<(), intercom_core::Error>(())
@@ -32,7 +32,7 @@ mod request;
 mod response;
 mod transport;
 
-pub use client::{AsyncClient, BlockingClient, Execute, SendFuture};
+pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
 pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
 pub use endpoint::{json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, NoContent, ResponseFormat};
 pub use error::{ApiError, BoxError, DecodeError, Error, RequestLabel, TransportError, TransportErrorKind};

@@ -9,7 +9,7 @@ use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use intercom_core::{AsyncHttpClient, Timeouts, TransportError, TransportErrorKind};
+use intercom_core::{AsyncHttpClient, Config, Timeouts, TransportError, TransportErrorKind, TransportFromConfig};
 
 /// The largest answer body read, 64 MiB: larger is [`TransportErrorKind::BodyTooLarge`].
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
@@ -74,6 +74,13 @@ impl HyperTransport {
             TransportError::new(kind, e)
         })?;
         Ok(Response::from_parts(parts, Vec::from(collected.to_bytes())))
+    }
+}
+
+impl TransportFromConfig for HyperTransport {
+    /// A new pool whose connector uses the configured connect timeout.
+    fn from_config(config: &Config) -> Self {
+        Self::with_connect_timeout(config.timeouts().connect)
     }
 }
 

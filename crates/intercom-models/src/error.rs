@@ -1,6 +1,4 @@
-//! The error object Intercom returns with a failing status.
-//!
-//! Reference: <https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/error-codes>
+//! The error object Intercom returns with a failing status (schema `error` of the OpenAPI description).
 
 use serde::{Deserialize, Serialize};
 

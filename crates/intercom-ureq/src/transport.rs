@@ -3,7 +3,7 @@
 use std::io;
 
 use http::{Request, Response};
-use intercom_core::{HttpClient, Timeouts, TransportError, TransportErrorKind};
+use intercom_core::{Config, HttpClient, Timeouts, TransportError, TransportErrorKind, TransportFromConfig};
 
 /// The largest answer body read, 64 MiB: larger is [`TransportErrorKind::BodyTooLarge`].
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
@@ -39,6 +39,13 @@ impl UreqTransport {
     pub fn max_body_bytes(mut self, bytes: u64) -> Self {
         self.max_body_bytes = bytes;
         self
+    }
+}
+
+impl TransportFromConfig for UreqTransport {
+    /// A new agent; the timeouts come with each request.
+    fn from_config(_config: &Config) -> Self {
+        Self::new()
     }
 }
 
