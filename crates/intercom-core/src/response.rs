@@ -50,10 +50,85 @@ fn header_request_id(headers: &HeaderMap) -> Option<String> {
     headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
-/// Whether a body is Intercom's `{"type": "error.list", ...}`. Intercom writes `type` first; the cheap prefix
-/// test keeps a full second parse off the success path.
+/// Whether a success body is Intercom's `{"type": "error.list", ...}`. Intercom writes `type` first, so only
+/// a body whose start mentions `"error.list"` pays for the confirming parse.
 fn is_error_list(body: &[u8]) -> bool {
-    let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
-    let head = &body[start..body.len().min(start + 64)];
-    head.starts_with(b"{") && head.windows(12).any(|w| w == b"\"error.list\"")
+    let head = &body[..body.len().min(256)];
+    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        && head.windows(12).any(|w| w == b"\"error.list\"")
+        && serde_json::from_slice::<ErrorBody>(body).is_ok_and(|b| b.r#type.as_deref() == Some("error.list"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::{CreateDataEvent, IdentifyAdmin};
+    use intercom_models::CreateDataEventRequest;
+
+    fn answer(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Response<Vec<u8>> {
+        let mut builder = Response::builder().status(status);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(body.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn an_empty_error_body_still_names_status_and_header_request_id() {
+        let err = parse_response(&IdentifyAdmin::new(), answer(503, &[("x-request-id", "abc")], b"")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Intercom answered 503 Service Unavailable to GET /me with an empty body [request id abc]"
+        );
+        assert!(err.is_retryable());
+    }
+
+    #[test]
+    fn a_body_request_id_wins_over_the_header_and_a_null_one_falls_back() {
+        let body = br#"{"type":"error.list","request_id":"from-body","errors":[{"code":"x"}]}"#;
+        let err =
+            parse_response(&IdentifyAdmin::new(), answer(400, &[("x-request-id", "from-header")], body)).unwrap_err();
+        assert_eq!(err.request_id(), Some("from-body"));
+        let body = br#"{"type":"error.list","request_id":null,"errors":[{"code":"x","message":null}]}"#;
+        let err =
+            parse_response(&IdentifyAdmin::new(), answer(400, &[("x-request-id", "from-header")], body)).unwrap_err();
+        assert_eq!(err.request_id(), Some("from-header"));
+        assert_eq!(err.to_string(), "Intercom answered 400 Bad Request to GET /me: x [request id from-header]");
+    }
+
+    #[test]
+    fn invalid_utf8_is_kept_lossily_and_never_panics() {
+        let err = parse_response(&IdentifyAdmin::new(), answer(500, &[], b"\xff\xfe oops")).unwrap_err();
+        assert_eq!(err.as_api().unwrap().body, "\u{fffd}\u{fffd} oops");
+        let err = parse_response(&IdentifyAdmin::new(), answer(200, &[], b"\xff\xfe")).unwrap_err();
+        assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    }
+
+    #[test]
+    fn a_long_body_is_cut_in_the_snippet() {
+        let body = format!("{{\"type\": \"admin\", \"id\": [{}]}}", "1,".repeat(500));
+        let Err(Error::Decode(decode)) = parse_response(&IdentifyAdmin::new(), answer(200, &[], body.as_bytes()))
+        else {
+            panic!("expected a decode error")
+        };
+        assert_eq!(decode.path, "id");
+        assert_eq!(decode.snippet.chars().count(), 201);
+        assert!(decode.snippet.ends_with('…'));
+    }
+
+    #[test]
+    fn no_content_ignores_whatever_body_comes() {
+        let endpoint = CreateDataEvent::new(CreateDataEventRequest::for_email("e", 1, "a@b.c"));
+        assert_eq!(parse_response(&endpoint, answer(202, &[], b"")).unwrap(), ());
+        assert_eq!(parse_response(&endpoint, answer(200, &[], b"{}")).unwrap(), ());
+        assert!(parse_response(&endpoint, answer(401, &[], b"{}")).is_err());
+    }
+
+    #[test]
+    fn only_a_leading_error_list_type_marks_a_success_as_an_error() {
+        assert!(is_error_list(b" {\"type\":\"error.list\",\"errors\":[]}"));
+        assert!(!is_error_list(b"{\"type\":\"admin\",\"name\":\"error.list\"}"));
+        assert!(!is_error_list(b"[\"error.list\"]"));
+        assert!(!is_error_list(b""));
+    }
 }
