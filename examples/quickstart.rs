@@ -17,7 +17,7 @@ use intercom_ureq::endpoints::{
     CreateDataEvent, CreateDataExport, CreateNote, GetDataExport, IdentifyAdmin, ListAdmins, ListNotes, ListSegments,
     ListSegmentsForAContact, SearchContacts,
 };
-use intercom_ureq::models::{CreateDataEventRequest, FilterValue, SearchOperator, SingleFilter};
+use intercom_ureq::models::{CreateDataEventRequest, FilterValue, SearchOperator, SingleFilterSearchRequest};
 use intercom_ureq::{Client, Config, Error};
 
 fn main() -> ExitCode {
@@ -77,7 +77,7 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
 
     section("Contacts created in the last 30 days");
     let since = unix_now() - 30 * 24 * 3600;
-    let filter = SingleFilter::new("created_at", SearchOperator::Gt, FilterValue::Integer(since));
+    let filter = SingleFilterSearchRequest::new("created_at", SearchOperator::Gt, FilterValue::Integer(since));
     let page = SearchContacts::query(filter).per_page(5).send(client)?;
     println!("{} found; the first page:", page.total_count.unwrap_or(0));
     for contact in &page.data {
@@ -105,8 +105,9 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
     .send(client)?;
     println!("event `ran-quickstart` recorded");
     let export = CreateDataExport::new(unix_now() - 24 * 3600, unix_now()).send(client)?;
-    let status = GetDataExport::new(&export.job_identifier).send(client)?.status;
-    println!("export {} started, now {}", export.job_identifier, status.map(|s| s.to_string()).unwrap_or_default());
+    let job = export.job_identifier.unwrap_or_default();
+    let status = GetDataExport::new(&job).send(client)?.status;
+    println!("export {job} started, now {}", status.map(|s| s.to_string()).unwrap_or_default());
 
     println!("\nDone.");
     Ok(())

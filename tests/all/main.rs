@@ -3,7 +3,10 @@
 mod closures;
 mod conformance;
 mod decode_fixtures;
+#[allow(clippy::all)]
+mod generated_schemas;
 mod request_snapshots;
+mod schemas;
 mod slice;
 mod support;
 mod token_safety;

@@ -2,8 +2,8 @@
 
 use intercom_core::endpoints::*;
 use intercom_core::models::{
-    CreateDataEventSummariesRequest, EventSummaries, FilterValue, GroupOperator, MultipleFilter, SearchOperator,
-    SearchRequest, SingleFilter,
+    CreateDataEventSummariesRequest, CreateDataEventSummariesRequestEventSummaries, FilterValue, GroupOperator,
+    MultipleFilterSearchRequest, SearchOperator, SearchRequest, SingleFilterSearchRequest,
 };
 use intercom_core::{build_request, parse_response, Config, Endpoint};
 
@@ -96,26 +96,19 @@ pub(crate) use with_sample;
 
 /// The spec's request example for SearchContacts: a group of one filter, five per page.
 pub fn search_multiple() -> SearchContacts {
-    SearchContacts::new(
-        SearchRequest::new(
-            MultipleFilter {
-                operator: GroupOperator::And,
-                value: vec![SingleFilter::new(
-                    "created_at",
-                    SearchOperator::Gt,
-                    FilterValue::String("1306054154".into()),
-                )
-                .into()],
-            }
-            .into(),
-        )
-        .per_page(5),
-    )
+    let filter =
+        SingleFilterSearchRequest::new("created_at", SearchOperator::Gt, FilterValue::String("1306054154".into()));
+    let group = MultipleFilterSearchRequest::new(GroupOperator::And, [filter.into()]);
+    SearchContacts::new(SearchRequest::new(group).per_page(5))
 }
 
 /// A single-filter search, the other shape the spec allows.
 pub fn search_single() -> SearchContacts {
-    SearchContacts::query(SingleFilter::new("email", SearchOperator::Eq, FilterValue::String("joe@example.com".into())))
+    SearchContacts::query(SingleFilterSearchRequest::new(
+        "email",
+        SearchOperator::Eq,
+        FilterValue::String("joe@example.com".into()),
+    ))
 }
 
 /// An event with the example values of the spec's `create_data_event_request` schema.
@@ -130,7 +123,7 @@ pub fn create_data_event() -> CreateDataEvent {
 pub fn data_event_summaries() -> DataEventSummaries {
     DataEventSummaries::new(CreateDataEventSummariesRequest {
         user_id: Some("314159".into()),
-        event_summaries: Some(EventSummaries {
+        event_summaries: Some(CreateDataEventSummariesRequestEventSummaries {
             event_name: Some("invited-friend".into()),
             count: Some(1),
             first: Some(1671028894),

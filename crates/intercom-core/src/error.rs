@@ -155,7 +155,7 @@ pub struct ApiError {
 impl ApiError {
     /// The code of the first error, e.g. `"not_found"`.
     pub fn code(&self) -> Option<&str> {
-        self.errors.first().map(|e| e.code.as_str())
+        self.errors.first().and_then(|e| e.code.as_deref())
     }
 
     /// The message of the first error.
@@ -177,7 +177,7 @@ impl fmt::Display for ApiError {
             f.write_str(":")?;
             for (i, item) in self.errors.iter().enumerate() {
                 f.write_str(if i == 0 { " " } else { "; " })?;
-                f.write_str(&item.code)?;
+                f.write_str(item.code.as_deref().unwrap_or("(no code)"))?;
                 if let Some(field) = &item.field {
                     write!(f, " (field `{field}`)")?;
                 }

@@ -2,7 +2,7 @@
 
 use http::header::HeaderMap;
 use http::{Response, StatusCode};
-use intercom_models::ErrorBody;
+use intercom_models::{ErrorBody, ErrorItem};
 
 use crate::endpoint::{Endpoint, ResponseFormat};
 use crate::error::{ApiError, DecodeError, Error, RequestLabel};
@@ -34,6 +34,10 @@ pub fn parse_response<E: Endpoint + ?Sized>(endpoint: &E, response: Response<Vec
 pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap, body: Vec<u8>) -> Error {
     let parsed: Option<ErrorBody> = serde_json::from_slice(&body).ok();
     let (errors, body_request_id) = match parsed {
+        // Some operations answer `{"error_key": ..., "message": ...}` instead of an error list.
+        Some(b) if b.errors.is_empty() && b.error_key.is_some() => {
+            (vec![ErrorItem { code: b.error_key, message: b.message, field: None }], b.request_id)
+        }
         Some(b) => (b.errors, b.request_id),
         None => (Vec::new(), None),
     };
@@ -94,6 +98,16 @@ mod tests {
             parse_response(&IdentifyAdmin::new(), answer(400, &[("x-request-id", "from-header")], body)).unwrap_err();
         assert_eq!(err.request_id(), Some("from-header"));
         assert_eq!(err.to_string(), "Intercom answered 400 Bad Request to GET /me: x [request id from-header]");
+    }
+
+    #[test]
+    fn an_error_key_body_reads_as_one_error() {
+        let body = br#"{"error_key": "invalid_phone_number", "message": "Invalid phone number"}"#;
+        let err = parse_response(&IdentifyAdmin::new(), answer(400, &[], body)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Intercom answered 400 Bad Request to GET /me: invalid_phone_number: Invalid phone number [no request id]"
+        );
     }
 
     #[test]

@@ -59,6 +59,9 @@ where
 }
 
 /// Decodes an [`open_enum!`](crate::open_enum) value without allocating for known values.
+///
+/// A value of another JSON type (a number, a boolean, even an object from a newer API version) decodes to
+/// `Unknown` holding its JSON text, so it never fails the response around it.
 #[doc(hidden)]
 pub fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
@@ -94,6 +97,14 @@ where
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
             Ok(T::from(v.to_string()))
         }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            let value = serde_json::Value::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            Ok(T::from(value.to_string()))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+            let value = serde_json::Value::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+            Ok(T::from(value.to_string()))
+        }
     }
 
     deserializer.deserialize_any(OpenEnumVisitor(std::marker::PhantomData))
@@ -128,6 +139,25 @@ mod tests {
         let v: WithId = serde_json::from_str(r#"{"id": null, "other": -7}"#).unwrap();
         assert_eq!(v.id, "");
         assert_eq!(v.other.as_deref(), Some("-7"));
+    }
+
+    crate::open_enum! {
+        /// A test enum.
+        enum Color {
+            /// Red.
+            Red = "red",
+        }
+    }
+
+    #[test]
+    fn open_enums_keep_unknown_values_of_any_json_type() {
+        let colors: Vec<Color> = serde_json::from_str(r#"["red", "blue", 3, true, {"a": 1}, [1]]"#).unwrap();
+        let raw: Vec<&str> = colors.iter().map(Color::as_str).collect();
+        assert_eq!(raw, ["red", "blue", "3", "true", r#"{"a":1}"#, "[1]"]);
+        assert_eq!(colors[0], Color::Red);
+        assert_eq!(colors[1], Color::Unknown("blue".into()));
+        assert_eq!(serde_json::to_string(&colors[..2]).unwrap(), r#"["red","blue"]"#);
+        assert_eq!(Color::from("red").to_string(), "red");
     }
 
     #[test]

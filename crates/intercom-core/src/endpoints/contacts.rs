@@ -1,6 +1,8 @@
 //! Contacts: search, and a contact's segments and subscriptions.
 
-use intercom_models::{ContactList, ContactSegments, SearchQuery, SearchRequest, SubscriptionTypeList};
+use intercom_models::{
+    ContactList, ContactSegments, MultipleOrSingleFilterSearchRequest, SearchRequest, SubscriptionTypeList,
+};
 
 use crate::endpoint::{json_body, path_param, Endpoint, Json};
 use crate::error::Error;
@@ -20,8 +22,8 @@ impl SearchContacts {
     }
 
     /// A search for `query`, with the server's default page size.
-    pub fn query(query: impl Into<SearchQuery>) -> Self {
-        Self::new(SearchRequest::new(query.into()))
+    pub fn query(query: impl Into<MultipleOrSingleFilterSearchRequest>) -> Self {
+        Self::new(SearchRequest::new(query))
     }
 
     /// Asks for `per_page` contacts per page (Intercom allows up to 150).

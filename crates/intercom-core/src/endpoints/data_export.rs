@@ -2,23 +2,23 @@
 
 use std::io::Read;
 
-use intercom_models::{CreateDataExportRequest, DataExport};
+use intercom_models::{CreateDataExportsRequest, DataExport};
 
 use crate::endpoint::{json_body, path_param, Binary, Endpoint, Json};
 use crate::error::Error;
 use crate::operations::{self, Operation};
 
 /// Starts exporting the message data of a time range (`createDataExport`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateDataExport {
     /// The time range.
-    pub body: CreateDataExportRequest,
+    pub body: CreateDataExportsRequest,
 }
 
 impl CreateDataExport {
     /// Exports messages created after `created_at_after` and before `created_at_before` (Unix seconds).
     pub fn new(created_at_after: i64, created_at_before: i64) -> Self {
-        Self { body: CreateDataExportRequest { created_at_after, created_at_before } }
+        Self { body: CreateDataExportsRequest { created_at_after, created_at_before } }
     }
 }
 

@@ -1,0 +1,673 @@
+//! From the description's schemas to the [`Model`]: naming, styles, modules and polymorphic shapes.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::model::{Field, JsonKind, Kind, Model, OperationBodies, Shape, Style, Ty, TypeDef, Variant};
+use crate::naming::{field, humanize, pascal, singular, snake, variant};
+use crate::overrides::Overrides;
+use crate::spec::{Node, SpecError};
+
+const METHODS: &[&str] = &["get", "put", "post", "delete", "patch"];
+
+/// Names the generated code uses for its own purposes; a type may not take them.
+const RESERVED: &[&str] = &["Option", "Vec", "String", "Box", "Result", "Value", "Map", "Serialize", "Deserialize"];
+
+/// Builds the model of a (patched) description.
+pub fn lower(spec: &Node, overrides: &Overrides) -> Result<Model, SpecError> {
+    let schemas = spec.at(&["components", "schemas"]).ok_or_else(|| SpecError("no components.schemas".into()))?;
+    let version = spec.at(&["info", "version"]).and_then(Node::as_str).unwrap_or("unknown").to_owned();
+    let usage = Usage::of(spec, schemas);
+    let mut lowerer = Lowerer {
+        schemas,
+        overrides,
+        version: version.clone(),
+        usage,
+        done: HashMap::new(),
+        types: Vec::new(),
+        names: HashSet::new(),
+        errors: Vec::new(),
+    };
+    let mut keys = Vec::new();
+    for (name, _) in schemas.entries() {
+        let ty = lowerer.component(name);
+        keys.push((name.clone(), ty));
+    }
+    let mut operations = Vec::new();
+    for (path, item) in spec.get("paths").map(Node::entries).unwrap_or_default() {
+        for (method, op) in item.entries() {
+            if !METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let Some(id) = op.str("operationId") else { continue };
+            let tag = op.get("tags").and_then(|t| t.items().first()).and_then(Node::as_str).unwrap_or("other");
+            let module = snake(tag);
+            let mut bodies = OperationBodies { id: id.to_owned(), request: None, responses: Vec::new() };
+            if let Some(schema) = op.at(&["requestBody", "content", "application/json", "schema"]) {
+                if let Some(reference) = schema.str("$ref") {
+                    bodies.request = Some(ref_name(reference).to_owned());
+                } else {
+                    let key = format!("op:{id}.request");
+                    let ctx = Ctx {
+                        path: key.clone(),
+                        module: module.clone(),
+                        style: Style::Request,
+                        tag: Some(tag.to_owned()),
+                    };
+                    let hint = format!("{}Request", pascal(id));
+                    let ty = lowerer.lower(schema, &ctx, &hint, &format!("The body of `{method} {path}` (`{id}`)."));
+                    keys.push((key.clone(), ty));
+                    bodies.request = Some(key);
+                }
+            }
+            for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
+                let Some(schema) = response.at(&["content", "application/json", "schema"]) else { continue };
+                let key = match schema.str("$ref") {
+                    Some(reference) => ref_name(reference).to_owned(),
+                    None => {
+                        let key = format!("op:{id}.response.{status}");
+                        let ctx = Ctx {
+                            path: key.clone(),
+                            module: module.clone(),
+                            style: Style::Response,
+                            tag: Some(tag.to_owned()),
+                        };
+                        let hint = format!("{}Response", pascal(id));
+                        let doc = format!("The `{status}` answer of `{method} {path}` (`{id}`).");
+                        let ty = lowerer.lower(schema, &ctx, &hint, &doc);
+                        keys.push((key.clone(), ty));
+                        key
+                    }
+                };
+                bodies.responses.push((status.clone(), key));
+            }
+            operations.push(bodies);
+        }
+    }
+    if !lowerer.errors.is_empty() {
+        return Err(SpecError(lowerer.errors.join("\n")));
+    }
+    for (path, _) in &overrides.renames {
+        if !lowerer.types.iter().any(|t| &t.path == path) {
+            return Err(SpecError(format!("the rename of `{path}` matches no type: remove it from the overrides")));
+        }
+    }
+    Ok(Model { version, types: lowerer.types, keys, operations })
+}
+
+/// The name a `$ref` points to.
+pub fn ref_name(reference: &str) -> &str {
+    reference.rsplit('/').next().unwrap_or(reference)
+}
+
+/// Which operations reach each component schema: its style (request or response) and its module.
+struct Usage {
+    in_requests: HashSet<String>,
+    in_responses: HashSet<String>,
+    tags: HashMap<String, BTreeSet<String>>,
+    first_tag: HashMap<String, String>,
+}
+
+impl Usage {
+    fn of(spec: &Node, schemas: &Node) -> Usage {
+        let mut usage = Usage {
+            in_requests: HashSet::new(),
+            in_responses: HashSet::new(),
+            tags: HashMap::new(),
+            first_tag: HashMap::new(),
+        };
+        for (_, item) in spec.get("paths").map(Node::entries).unwrap_or_default() {
+            for (method, op) in item.entries() {
+                if !METHODS.contains(&method.as_str()) {
+                    continue;
+                }
+                let tag = op.get("tags").and_then(|t| t.items().first()).and_then(Node::as_str).unwrap_or("other");
+                let mut request = BTreeSet::new();
+                let mut response = BTreeSet::new();
+                if let Some(body) = op.get("requestBody") {
+                    reach(body, schemas, &mut request);
+                }
+                if let Some(parameters) = op.get("parameters") {
+                    reach(parameters, schemas, &mut request);
+                }
+                if let Some(responses) = op.get("responses") {
+                    reach(responses, schemas, &mut response);
+                }
+                for name in request.iter().chain(response.iter()) {
+                    usage.tags.entry(name.clone()).or_default().insert(tag.to_owned());
+                    usage.first_tag.entry(name.clone()).or_insert_with(|| tag.to_owned());
+                }
+                usage.in_requests.extend(request);
+                usage.in_responses.extend(response);
+            }
+        }
+        usage
+    }
+
+    fn style(&self, schema: &str) -> Style {
+        if self.in_requests.contains(schema) && !self.in_responses.contains(schema) {
+            Style::Request
+        } else {
+            Style::Response
+        }
+    }
+}
+
+/// Adds every component schema reachable from `node` to `out`.
+fn reach(node: &Node, schemas: &Node, out: &mut BTreeSet<String>) {
+    match node {
+        Node::Map(entries) => {
+            for (key, value) in entries {
+                if key == "$ref" {
+                    if let Some(name) = value.as_str().map(ref_name) {
+                        if out.insert(name.to_owned()) {
+                            if let Some(schema) = schemas.get(name) {
+                                reach(schema, schemas, out);
+                            }
+                        }
+                    }
+                } else {
+                    reach(value, schemas, out);
+                }
+            }
+        }
+        Node::List(items) => items.iter().for_each(|i| reach(i, schemas, out)),
+        _ => {}
+    }
+}
+
+struct Ctx {
+    path: String,
+    module: String,
+    style: Style,
+    tag: Option<String>,
+}
+
+impl Ctx {
+    fn child(&self, suffix: &str) -> Ctx {
+        Ctx {
+            path: format!("{}{suffix}", self.path),
+            module: self.module.clone(),
+            style: self.style,
+            tag: self.tag.clone(),
+        }
+    }
+}
+
+struct Lowerer<'a> {
+    schemas: &'a Node,
+    overrides: &'a Overrides,
+    version: String,
+    usage: Usage,
+    done: HashMap<String, Ty>,
+    types: Vec<TypeDef>,
+    names: HashSet<String>,
+    errors: Vec<String>,
+}
+
+impl Lowerer<'_> {
+    fn component(&mut self, name: &str) -> Ty {
+        if let Some(ty) = self.done.get(name) {
+            return ty.clone();
+        }
+        let Some(node) = self.schemas.get(name) else {
+            self.errors.push(format!("`$ref` to a missing schema `{name}`"));
+            return Ty::Any;
+        };
+        let type_name = self.overrides.rename(name).map(str::to_owned).unwrap_or_else(|| pascal(name));
+        self.done.insert(name.to_owned(), Ty::Named(type_name.clone()));
+        let tags = self.usage.tags.get(name).cloned().unwrap_or_default();
+        let module = match (self.overrides.module(name), tags.len()) {
+            (Some(module), _) => module.to_owned(),
+            (None, 1) => snake(tags.iter().next().map(String::as_str).unwrap_or("shared")),
+            (None, 0) => "unreferenced".to_owned(),
+            (None, _) => "shared".to_owned(),
+        };
+        let tag = node
+            .get("x-tags")
+            .and_then(|t| t.items().first())
+            .and_then(Node::as_str)
+            .map(str::to_owned)
+            .or_else(|| self.usage.first_tag.get(name).cloned());
+        let ctx = Ctx { path: name.to_owned(), module, style: self.usage.style(name), tag };
+        let doc = format!("The `{name}` object{}.", self.reference(&ctx));
+        let ty = self.lower(node, &ctx, &type_name, &doc);
+        if ty != Ty::Named(type_name.clone()) {
+            // A schema that is a list, a scalar or another schema: keep its name as an alias.
+            self.define(&ctx, type_name.clone(), doc, Kind::Alias(ty));
+        }
+        Ty::Named(type_name)
+    }
+
+    fn reference(&self, ctx: &Ctx) -> String {
+        match &ctx.tag {
+            Some(tag) => format!(
+                " ([reference](https://developers.intercom.com/docs/references/{}/rest-api/api.intercom.io/{}))",
+                self.version,
+                tag.to_ascii_lowercase().replace(' ', "-")
+            ),
+            None => String::new(),
+        }
+    }
+
+    fn define(&mut self, ctx: &Ctx, name: String, doc: String, kind: Kind) -> usize {
+        if RESERVED.contains(&name.as_str()) {
+            self.errors
+                .push(format!("`{}` would be named `{name}`, which generated code reserves: rename it", ctx.path));
+        }
+        if !self.names.insert(name.clone()) {
+            self.errors.push(format!("two types would be named `{name}` (the second is `{}`): rename one", ctx.path));
+        }
+        self.types.push(TypeDef {
+            name,
+            module: ctx.module.clone(),
+            doc,
+            kind,
+            style: ctx.style,
+            path: ctx.path.clone(),
+        });
+        self.types.len() - 1
+    }
+
+    /// The type of `node`; a struct, enum or one-of is defined under the name `hint` (or its rename).
+    fn lower(&mut self, node: &Node, ctx: &Ctx, hint: &str, doc: &str) -> Ty {
+        let hint = self.overrides.rename(&ctx.path).unwrap_or(hint).to_owned();
+        if let Some(reference) = node.str("$ref") {
+            return self.component(ref_name(reference));
+        }
+        if node.get("allOf").is_some() {
+            let (properties, required) = self.merged(node);
+            return self.structure(ctx, &hint, doc, &properties, &required);
+        }
+        for key in ["oneOf", "anyOf"] {
+            let Some(branches) = node.get(key).map(Node::items) else { continue };
+            if branches.iter().all(is_constraint_only) {
+                continue;
+            }
+            return self.one_of(ctx, &hint, doc, branches);
+        }
+        let values: Vec<String> = node
+            .get("enum")
+            .map(|e| e.items().iter().filter_map(Node::as_str).map(str::to_owned).collect())
+            .unwrap_or_default();
+        if values.len() > 1 && node.str("type").unwrap_or("string") == "string" {
+            return self.open_enum(ctx, &hint, doc, values);
+        }
+        match node.str("type") {
+            Some("string") => Ty::Str,
+            Some("integer") => Ty::Int,
+            Some("number") => Ty::Float,
+            Some("boolean") => Ty::Bool,
+            Some("array") => {
+                let items = node.get("items").cloned().unwrap_or(Node::Null);
+                let inner =
+                    self.lower(&items, &ctx.child("[]"), &hint, &format!("An item of {}", lowercase_first(doc)));
+                if items.flag("nullable") {
+                    Ty::Vec(Box::new(Ty::Nullable(Box::new(inner))))
+                } else {
+                    Ty::Vec(Box::new(inner))
+                }
+            }
+            _ if !node.entries().iter().any(|(k, _)| k == "properties") => {
+                if node.str("type") == Some("object") || node.get("additionalProperties").is_some() {
+                    Ty::Map
+                } else {
+                    Ty::Any
+                }
+            }
+            _ => {
+                let properties = node.get("properties").map(|p| p.entries().to_vec()).unwrap_or_default();
+                let mut required = node.strings("required");
+                required.extend(self.required_by_all_branches(node));
+                if properties.is_empty() {
+                    return Ty::Map;
+                }
+                self.structure(ctx, &hint, doc, &properties, &required)
+            }
+        }
+    }
+
+    /// `anyOf` branches that only list required keys: the keys every branch requires are required.
+    fn required_by_all_branches(&self, node: &Node) -> Vec<String> {
+        let Some(branches) = node.get("anyOf").or_else(|| node.get("oneOf")).map(Node::items) else { return vec![] };
+        if branches.is_empty() || !branches.iter().all(is_constraint_only) {
+            return vec![];
+        }
+        let first = branches[0].strings("required");
+        first.into_iter().filter(|key| branches.iter().all(|b| b.strings("required").contains(key))).collect()
+    }
+
+    /// Properties and required keys of an `allOf`, its parts resolved and merged in order.
+    fn merged(&self, node: &Node) -> (Vec<(String, Node)>, Vec<String>) {
+        let mut properties: Vec<(String, Node)> = Vec::new();
+        let mut required = Vec::new();
+        let mut add = |props: &[(String, Node)], req: Vec<String>| {
+            for (k, v) in props {
+                match properties.iter_mut().find(|(key, _)| key == k) {
+                    Some(slot) => slot.1 = v.clone(),
+                    None => properties.push((k.clone(), v.clone())),
+                }
+            }
+            required.extend(req);
+        };
+        for part in node.get("allOf").map(Node::items).unwrap_or_default() {
+            let part = self.resolve(part);
+            if part.get("allOf").is_some() {
+                let (p, r) = self.merged(part);
+                add(&p, r);
+            } else {
+                add(part.get("properties").map(Node::entries).unwrap_or_default(), part.strings("required"));
+            }
+        }
+        add(node.get("properties").map(Node::entries).unwrap_or_default(), node.strings("required"));
+        (properties, required)
+    }
+
+    fn resolve<'n>(&'n self, node: &'n Node) -> &'n Node {
+        let mut node = node;
+        for _ in 0..16 {
+            match node.str("$ref").and_then(|r| self.schemas.get(ref_name(r))) {
+                Some(target) => node = target,
+                None => break,
+            }
+        }
+        node
+    }
+
+    fn structure(
+        &mut self,
+        ctx: &Ctx,
+        name: &str,
+        doc: &str,
+        properties: &[(String, Node)],
+        required: &[String],
+    ) -> Ty {
+        let slot = self.define(ctx, name.to_owned(), doc.to_owned(), Kind::Struct(Vec::new()));
+        let mut fields = Vec::new();
+        for (json, node) in properties {
+            let is_list = node.str("type") == Some("array");
+            let hint = format!("{name}{}", pascal(&if is_list { singular(json) } else { json.clone() }));
+            let field_doc = field_doc(json, node);
+            let type_doc = format!("The `{json}` of [`{name}`].");
+            let ty = self.lower(node, &ctx.child(&format!(".{json}")), &hint, &type_doc);
+            fields.push(Field {
+                json: json.clone(),
+                rust: field(json),
+                ty,
+                required: required.contains(json),
+                doc: field_doc,
+            });
+        }
+        let mut seen = HashSet::new();
+        for f in &fields {
+            if !seen.insert(f.rust.clone()) {
+                self.errors.push(format!("`{}` has two fields named `{}`", ctx.path, f.rust));
+            }
+        }
+        let name = self.types[slot].name.clone();
+        self.types[slot].kind = Kind::Struct(fields);
+        Ty::Named(name)
+    }
+
+    fn open_enum(&mut self, ctx: &Ctx, name: &str, doc: &str, values: Vec<String>) -> Ty {
+        let mut variants: Vec<(String, String)> = Vec::new();
+        for value in values {
+            if variants.iter().any(|(_, v)| *v == value) {
+                continue;
+            }
+            let named = self.overrides.variant(&value).map(str::to_owned).or_else(|| variant(&value));
+            let Some(mut named) = named else {
+                self.errors.push(format!("`{}`: the value `{value}` needs a variant name in the overrides", ctx.path));
+                continue;
+            };
+            if named == "Unknown" {
+                named = "UnknownValue".into();
+            }
+            while variants.iter().any(|(n, _)| *n == named) {
+                named.push('_');
+            }
+            variants.push((named, value));
+        }
+        let index = self.define(ctx, name.to_owned(), doc.to_owned(), Kind::Enum(variants));
+        Ty::Named(self.types[index].name.clone())
+    }
+
+    fn one_of(&mut self, ctx: &Ctx, name: &str, doc: &str, branches: &[Node]) -> Ty {
+        let slot = self.define(ctx, name.to_owned(), doc.to_owned(), Kind::OneOf(Vec::new()));
+        let name = self.types[slot].name.clone();
+        let mut variants: Vec<Variant> = Vec::new();
+        for (i, branch) in branches.iter().enumerate() {
+            let resolved = self.resolve(branch).clone();
+            let shape = self.shape(&resolved);
+            let base = match branch.str("$ref") {
+                Some(reference) => self
+                    .overrides
+                    .rename(ref_name(reference))
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| pascal(ref_name(reference))),
+                None => {
+                    branch.str("title").map(pascal).filter(|t| !t.is_empty()).unwrap_or_else(|| kind_name(&shape, i))
+                }
+            };
+            let mut variant_name = base;
+            while variants.iter().any(|v| v.name == variant_name) || variant_name == "Other" {
+                variant_name.push('_');
+            }
+            let hint = format!("{name}{variant_name}");
+            let vdoc = format!("The `{variant_name}` shape of [`{name}`].");
+            let ty = self.lower(branch, &ctx.child(&format!("|{variant_name}")), &hint, &vdoc);
+            variants.push(Variant { name: variant_name, ty, shape });
+        }
+        self.types[slot].kind = Kind::OneOf(variants);
+        Ty::Named(name)
+    }
+
+    fn shape(&self, node: &Node) -> Shape {
+        let node = self.resolve(node);
+        let (properties, required) = if node.get("allOf").is_some() {
+            self.merged(node)
+        } else {
+            (node.get("properties").map(|p| p.entries().to_vec()).unwrap_or_default(), node.strings("required"))
+        };
+        let kind = json_kind(node, !properties.is_empty());
+        let item_kind = (kind == JsonKind::Array)
+            .then(|| node.get("items").map(|i| json_kind(self.resolve(i), false)).unwrap_or(JsonKind::Any));
+        let constants = properties
+            .iter()
+            .filter_map(|(k, v)| {
+                let v = self.resolve(v);
+                let values: Vec<String> =
+                    v.get("enum")?.items().iter().filter_map(Node::as_str).map(str::to_owned).collect();
+                (values.len() == 1).then(|| (k.clone(), values))
+            })
+            .collect();
+        Shape { kind, item_kind, required, constants, properties: properties.into_iter().map(|(k, _)| k).collect() }
+    }
+}
+
+fn json_kind(node: &Node, has_properties: bool) -> JsonKind {
+    match node.str("type") {
+        Some("object") => JsonKind::Object,
+        Some("string") => JsonKind::String,
+        Some("integer") => JsonKind::Integer,
+        Some("number") => JsonKind::Number,
+        Some("boolean") => JsonKind::Boolean,
+        Some("array") => JsonKind::Array,
+        _ if has_properties || node.get("allOf").is_some() => JsonKind::Object,
+        _ => JsonKind::Any,
+    }
+}
+
+fn kind_name(shape: &Shape, index: usize) -> String {
+    match (shape.kind, shape.item_kind) {
+        (JsonKind::String, _) => "String".into(),
+        (JsonKind::Integer, _) => "Integer".into(),
+        (JsonKind::Number, _) => "Number".into(),
+        (JsonKind::Boolean, _) => "Boolean".into(),
+        (JsonKind::Array, Some(JsonKind::String)) => "StringList".into(),
+        (JsonKind::Array, Some(JsonKind::Integer)) => "IntegerList".into(),
+        (JsonKind::Array, _) => "List".into(),
+        _ => format!("Variant{}", index + 1),
+    }
+}
+
+/// Whether a `oneOf`/`anyOf` branch only states required keys (no shape of its own).
+fn is_constraint_only(branch: &Node) -> bool {
+    branch.entries().iter().all(|(k, _)| matches!(k.as_str(), "required" | "title" | "description"))
+}
+
+fn field_doc(json: &str, node: &Node) -> String {
+    let words = humanize(json);
+    let is_time = matches!(node.str("format"), Some("date-time" | "timestamp")) && node.str("type") == Some("integer");
+    if is_time {
+        format!("{words}, in Unix seconds.")
+    } else {
+        format!("{words}.")
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::parse;
+
+    const SPEC: &str = r##"
+info: {version: "9.9"}
+paths:
+  /things:
+    post:
+      operationId: createThing
+      tags: [Things]
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/create_thing_request"}
+      responses:
+        "200":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/thing"}
+components:
+  schemas:
+    thing:
+      type: object
+      properties:
+        type: {type: string, enum: [thing]}
+        id: {type: integer}
+        owner_id: {type: string}
+        state: {type: string, enum: [open, "in progress"]}
+        tags: {type: array, items: {type: string, nullable: true}}
+        parts:
+          type: array
+          items:
+            type: object
+            properties: {name: {type: string}}
+        extra: {type: object}
+    create_thing_request:
+      type: object
+      properties:
+        name: {type: string}
+        user_id: {type: string}
+        email: {type: string}
+        shape:
+          oneOf:
+            - {$ref: "#/components/schemas/circle"}
+            - title: Square
+              type: object
+              properties: {type: {type: string, enum: [square]}, side: {type: integer}}
+              required: [side]
+            - {type: string}
+      required: [name]
+      anyOf:
+        - required: [user_id]
+        - required: [email]
+    circle:
+      allOf:
+        - {$ref: "#/components/schemas/shape_base"}
+        - properties: {radius: {type: number}}
+          required: [radius]
+    shape_base:
+      properties: {type: {type: string, enum: [circle]}}
+"##;
+
+    fn model() -> Model {
+        lower(&parse(SPEC).unwrap(), &Overrides::default()).unwrap()
+    }
+
+    fn find<'m>(model: &'m Model, name: &str) -> &'m TypeDef {
+        model.types.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("no type {name}"))
+    }
+
+    #[test]
+    fn names_styles_and_modules() {
+        let model = model();
+        let thing = find(&model, "Thing");
+        assert_eq!(thing.style, Style::Response);
+        assert_eq!(thing.module, "things");
+        assert!(thing.doc.contains("/references/9.9/rest-api/api.intercom.io/things"), "{}", thing.doc);
+        assert_eq!(find(&model, "CreateThingRequest").style, Style::Request);
+        assert_eq!(find(&model, "ThingPart").path, "thing.parts[]");
+        let Kind::Enum(values) = &find(&model, "ThingState").kind else { panic!() };
+        assert_eq!(
+            values,
+            &[("Open".to_owned(), "open".to_owned()), ("InProgress".to_owned(), "in progress".to_owned())]
+        );
+    }
+
+    #[test]
+    fn field_types() {
+        let model = model();
+        let Kind::Struct(fields) = &find(&model, "Thing").kind else { panic!() };
+        let ty = |name: &str| fields.iter().find(|f| f.json == name).unwrap().ty.clone();
+        assert_eq!(ty("type"), Ty::Str, "a single-value enum is a hint, not a type");
+        assert_eq!(ty("id"), Ty::Int);
+        assert_eq!(ty("tags"), Ty::Vec(Box::new(Ty::Nullable(Box::new(Ty::Str)))));
+        assert_eq!(ty("parts"), Ty::Vec(Box::new(Ty::Named("ThingPart".into()))));
+        assert_eq!(ty("extra"), Ty::Map);
+        assert_eq!(fields.iter().find(|f| f.json == "type").unwrap().rust, "r#type");
+    }
+
+    #[test]
+    fn required_alternatives_and_one_of_shapes() {
+        let model = model();
+        let Kind::Struct(fields) = &find(&model, "CreateThingRequest").kind else { panic!() };
+        let required: Vec<_> = fields.iter().filter(|f| f.required).map(|f| f.json.as_str()).collect();
+        assert_eq!(required, ["name"], "alternatives (user_id or email) are not each required");
+
+        let Kind::OneOf(variants) = &find(&model, "CreateThingRequestShape").kind else { panic!() };
+        let names: Vec<_> = variants.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["Circle", "Square", "String"]);
+        assert_eq!(variants[0].shape.constants, [("type".to_owned(), vec!["circle".to_owned()])]);
+        assert_eq!(variants[0].shape.required, ["radius"]);
+        assert_eq!(variants[0].shape.properties, ["type", "radius"]);
+        assert_eq!(variants[1].ty, Ty::Named("CreateThingRequestShapeSquare".into()));
+        assert_eq!(variants[2].shape.kind, JsonKind::String);
+        let Kind::Struct(circle) = &find(&model, "Circle").kind else { panic!() };
+        assert_eq!(circle.iter().map(|f| f.json.as_str()).collect::<Vec<_>>(), ["type", "radius"]);
+    }
+
+    #[test]
+    fn keys_cover_schemas_and_operation_bodies() {
+        let model = model();
+        let keys: Vec<_> = model.keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["thing", "create_thing_request", "circle", "shape_base"]);
+        assert_eq!(model.operations[0].request.as_deref(), Some("create_thing_request"));
+        assert_eq!(model.operations[0].responses, [("200".to_owned(), "thing".to_owned())]);
+    }
+
+    #[test]
+    fn overrides_rename_and_must_match() {
+        let spec = parse(SPEC).unwrap();
+        let renamed = Overrides { renames: vec![("thing.state".into(), "ThingStatus".into())], ..Default::default() };
+        assert!(lower(&spec, &renamed).unwrap().types.iter().any(|t| t.name == "ThingStatus"));
+        let stale = Overrides { renames: vec![("thing.gone".into(), "X".into())], ..Default::default() };
+        assert!(lower(&spec, &stale).unwrap_err().0.contains("thing.gone"));
+    }
+}

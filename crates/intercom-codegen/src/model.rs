@@ -1,0 +1,147 @@
+//! The generator's intermediate representation: Rust types to write, independent of the spec's syntax.
+
+/// The Rust type of a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    /// `String`.
+    Str,
+    /// `i64`.
+    Int,
+    /// `f64`.
+    Float,
+    /// `bool`.
+    Bool,
+    /// Any JSON: `serde_json::Value`.
+    Any,
+    /// A free-form object: `serde_json::Map<String, Value>`.
+    Map,
+    /// A list.
+    Vec(Box<Ty>),
+    /// A list item that may be `null`: `Option<T>`.
+    Nullable(Box<Ty>),
+    /// A generated type.
+    Named(String),
+}
+
+/// Whether a type is built by users (requests) or decoded from the server (responses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Decoded from answers: every field tolerant.
+    Response,
+    /// Sent by users: required fields are required.
+    Request,
+}
+
+/// A field of a generated struct.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The JSON key.
+    pub json: String,
+    /// The Rust field name.
+    pub rust: String,
+    /// The value's type.
+    pub ty: Ty,
+    /// Whether the spec lists it as required.
+    pub required: bool,
+    /// Our doc line.
+    pub doc: String,
+}
+
+/// The JSON kind a variant of a polymorphic type has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    /// An object.
+    Object,
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// Any number.
+    Number,
+    /// A boolean.
+    Boolean,
+    /// A list.
+    Array,
+    /// Anything.
+    Any,
+}
+
+/// What a variant of a polymorphic type looks like, to pick it when decoding.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// Its JSON kind.
+    pub kind: JsonKind,
+    /// For lists, the kind of the items.
+    pub item_kind: Option<JsonKind>,
+    /// Keys the spec requires.
+    pub required: Vec<String>,
+    /// Keys whose value must be one of a few strings (single-value enums are the usual discriminators).
+    pub constants: Vec<(String, Vec<String>)>,
+    /// Every key it knows.
+    pub properties: Vec<String>,
+}
+
+/// One variant of a polymorphic type.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The variant name.
+    pub name: String,
+    /// What it holds.
+    pub ty: Ty,
+    /// How to recognise it.
+    pub shape: Shape,
+}
+
+/// What a generated type is.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// A struct with named fields.
+    Struct(Vec<Field>),
+    /// An open string enum: (variant, JSON value).
+    Enum(Vec<(String, String)>),
+    /// One of several shapes, picked by shape, with a JSON fallback.
+    OneOf(Vec<Variant>),
+    /// A schema that is another type (a list, a string...): a type alias.
+    Alias(Ty),
+}
+
+/// A generated type.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// The Rust name.
+    pub name: String,
+    /// The module it goes in.
+    pub module: String,
+    /// Our doc comment.
+    pub doc: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Request or response conventions.
+    pub style: Style,
+    /// Where it comes from in the spec, e.g. `admin.avatar`.
+    pub path: String,
+}
+
+/// The schemas of one operation's request and answers, by registry key.
+#[derive(Debug, Clone)]
+pub struct OperationBodies {
+    /// The spec `operationId`.
+    pub id: String,
+    /// The request body's key, if it has a JSON body.
+    pub request: Option<String>,
+    /// Status and key of each JSON answer.
+    pub responses: Vec<(String, String)>,
+}
+
+/// Everything generated from one description.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The API version (`info.version`).
+    pub version: String,
+    /// The types, in the order they are written.
+    pub types: Vec<TypeDef>,
+    /// Registry keys (component schema names, `op:<id>.request`, `op:<id>.response.<status>`) and their types.
+    pub keys: Vec<(String, Ty)>,
+    /// Request and answer keys of every operation.
+    pub operations: Vec<OperationBodies>,
+}

@@ -1,0 +1,134 @@
+//! The overrides file: every place the spec is wrong about the real API, and every name that departs
+//! from the default naming rule, each with a one-line reason.
+
+use crate::spec::{Node, SpecError};
+
+/// A change to the description before models are generated.
+#[derive(Debug, Clone)]
+pub struct Patch {
+    /// Keys from the document root to the value changed.
+    pub at: Vec<String>,
+    /// The new value; `None` removes it.
+    pub set: Option<Node>,
+    /// Why the spec is wrong here.
+    pub why: String,
+}
+
+/// A JSON field the models do not keep on purpose (the round-trip test tolerates it).
+#[derive(Debug, Clone)]
+pub struct Dropped {
+    /// The operation whose examples have it.
+    pub operation: String,
+    /// The JSON path, e.g. `data[].secure`.
+    pub path: String,
+    /// Why it is not modelled.
+    pub why: String,
+}
+
+/// Everything in the overrides file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Changes to the description.
+    pub patches: Vec<Patch>,
+    /// Type names by spec path (`error` -> `ErrorBody`, `error.errors[]` -> `ErrorItem`).
+    pub renames: Vec<(String, String)>,
+    /// Variant names of enum values made of symbols (`!=` -> `Ne`).
+    pub variants: Vec<(String, String)>,
+    /// Modules of schemas no operation reaches.
+    pub modules: Vec<(String, String)>,
+    /// Fields the models drop on purpose.
+    pub dropped: Vec<Dropped>,
+    /// Request examples that differ from what the request types send, by operation, with the reason.
+    pub request_examples: Vec<(String, String)>,
+}
+
+impl Overrides {
+    /// Reads the overrides file.
+    pub fn load(path: &std::path::Path) -> Result<Self, SpecError> {
+        Self::from_node(&crate::spec::load(path)?)
+    }
+
+    /// Reads overrides from a parsed document.
+    pub fn from_node(doc: &Node) -> Result<Self, SpecError> {
+        let mut out = Overrides::default();
+        for entry in doc.get("patches").map(Node::items).unwrap_or_default() {
+            let at = entry.strings("at");
+            if at.is_empty() {
+                return Err(SpecError(format!("a patch without `at`: {entry:?}")));
+            }
+            let set = match (entry.get("set"), entry.flag("remove")) {
+                (Some(value), false) => Some(value.clone()),
+                (None, true) => None,
+                _ => return Err(SpecError(format!("patch at {at:?} needs exactly one of `set` and `remove: true`"))),
+            };
+            out.patches.push(Patch { at, set, why: why(entry)? });
+        }
+        for (key, entry) in doc.get("renames").map(Node::entries).unwrap_or_default() {
+            out.renames.push((key.clone(), named(entry, "to")?));
+            why(entry)?;
+        }
+        for (key, value) in doc.get("variants").map(Node::entries).unwrap_or_default() {
+            let name = value.as_str().ok_or_else(|| SpecError(format!("variant name for `{key}` must be a string")))?;
+            out.variants.push((key.clone(), name.to_owned()));
+        }
+        for (key, entry) in doc.get("modules").map(Node::entries).unwrap_or_default() {
+            let module = entry.as_str().ok_or_else(|| SpecError(format!("module of `{key}` must be a string")))?;
+            out.modules.push((key.clone(), module.to_owned()));
+        }
+        for entry in doc.get("dropped").map(Node::items).unwrap_or_default() {
+            out.dropped.push(Dropped {
+                operation: named(entry, "operation")?,
+                path: named(entry, "path")?,
+                why: why(entry)?,
+            });
+        }
+        for (key, entry) in doc.get("request_examples").map(Node::entries).unwrap_or_default() {
+            out.request_examples.push((key.clone(), why(entry)?));
+        }
+        Ok(out)
+    }
+
+    /// Applies the patches to a description.
+    pub fn apply(&self, spec: &mut Node) -> Result<(), SpecError> {
+        for patch in &self.patches {
+            match &patch.set {
+                Some(value) => {
+                    let parent = &patch.at[..patch.at.len() - 1];
+                    if !parent.is_empty() && spec.at(parent).is_none() {
+                        return Err(SpecError(format!("patch target {:?} is not in this description", patch.at)));
+                    }
+                    spec.set(&patch.at, value.clone())?
+                }
+                None => spec.remove(&patch.at).map_err(|e| SpecError(format!("patch {:?}: {e}", patch.at)))?,
+            }
+        }
+        Ok(())
+    }
+
+    /// The Rust name chosen for the type at `path`, if renamed.
+    pub fn rename(&self, path: &str) -> Option<&str> {
+        self.renames.iter().find(|(p, _)| p == path).map(|(_, n)| n.as_str())
+    }
+
+    /// The variant name chosen for an enum value.
+    pub fn variant(&self, value: &str) -> Option<&str> {
+        self.variants.iter().find(|(v, _)| v == value).map(|(_, n)| n.as_str())
+    }
+
+    /// The module chosen for a schema.
+    pub fn module(&self, schema: &str) -> Option<&str> {
+        self.modules.iter().find(|(s, _)| s == schema).map(|(_, m)| m.as_str())
+    }
+}
+
+fn why(entry: &Node) -> Result<String, SpecError> {
+    named(entry, "why")
+}
+
+fn named(entry: &Node, key: &str) -> Result<String, SpecError> {
+    entry
+        .str(key)
+        .map(str::to_owned)
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| SpecError(format!("an override entry needs `{key}`: {entry:?}")))
+}

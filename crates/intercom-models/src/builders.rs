@@ -1,0 +1,142 @@
+//! Hand-written conveniences on generated types: constructors for the request bodies people build often.
+
+use crate::{
+    CreateDataEventRequest, CreateNoteRequest, DataExportStatus, FilterValue, GroupOperator,
+    MultipleFilterSearchRequest, MultipleOrSingleFilterSearchRequest, SearchOperator, SearchRequest,
+    SingleFilterSearchRequest, StartingAfterPaging,
+};
+
+impl CreateDataEventRequest {
+    fn named(event_name: impl Into<String>, created_at: i64) -> Self {
+        Self { event_name: event_name.into(), created_at, ..Self::default() }
+    }
+
+    /// An event of the contact with your `user_id`.
+    pub fn for_user_id(event_name: impl Into<String>, created_at: i64, user_id: impl Into<String>) -> Self {
+        Self { user_id: Some(user_id.into()), ..Self::named(event_name, created_at) }
+    }
+
+    /// An event of the contact with this email address.
+    pub fn for_email(event_name: impl Into<String>, created_at: i64, email: impl Into<String>) -> Self {
+        Self { email: Some(email.into()), ..Self::named(event_name, created_at) }
+    }
+
+    /// An event of the contact with this Intercom id.
+    pub fn for_id(event_name: impl Into<String>, created_at: i64, id: impl Into<String>) -> Self {
+        Self { id: Some(id.into()), ..Self::named(event_name, created_at) }
+    }
+
+    /// Adds one metadata value.
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata.get_or_insert_with(Default::default).insert(key.into(), value.into());
+        self
+    }
+}
+
+impl CreateNoteRequest {
+    /// A note with this text, written as the token's owner.
+    pub fn new(body: impl Into<String>) -> Self {
+        Self { body: body.into(), admin_id: None }
+    }
+}
+
+impl DataExportStatus {
+    /// Whether the job has stopped (completed, failed, cancelled or found no data).
+    pub fn is_finished(&self) -> bool {
+        matches!(self, Self::Failed | Self::Completed | Self::NoData | Self::Canceled)
+    }
+}
+
+impl SearchRequest {
+    /// A search for `query`, with the server's default page size.
+    pub fn new(query: impl Into<MultipleOrSingleFilterSearchRequest>) -> Self {
+        Self { query: query.into(), pagination: None }
+    }
+
+    /// Asks for `per_page` results per page.
+    pub fn per_page(mut self, per_page: i64) -> Self {
+        self.pagination.get_or_insert_with(StartingAfterPaging::default).per_page = Some(per_page);
+        self
+    }
+
+    /// Asks for the page after the cursor `starting_after`.
+    pub fn starting_after(mut self, cursor: impl Into<String>) -> Self {
+        self.pagination.get_or_insert_with(StartingAfterPaging::default).starting_after = Some(cursor.into());
+        self
+    }
+}
+
+impl SingleFilterSearchRequest {
+    /// A filter comparing `field` with `value`.
+    pub fn new(field: impl Into<String>, operator: SearchOperator, value: FilterValue) -> Self {
+        Self { field: field.into(), operator, value }
+    }
+}
+
+impl MultipleFilterSearchRequest {
+    /// A group of filters combined with `operator`.
+    pub fn new(
+        operator: GroupOperator,
+        filters: impl IntoIterator<Item = MultipleOrSingleFilterSearchRequest>,
+    ) -> Self {
+        Self { operator, value: filters.into_iter().collect() }
+    }
+}
+
+impl From<SingleFilterSearchRequest> for MultipleOrSingleFilterSearchRequest {
+    fn from(filter: SingleFilterSearchRequest) -> Self {
+        Self::SingleFilterSearchRequest(filter)
+    }
+}
+
+impl From<MultipleFilterSearchRequest> for MultipleOrSingleFilterSearchRequest {
+    fn from(group: MultipleFilterSearchRequest) -> Self {
+        Self::MultipleFilterSearchRequest(group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spec_search_example_round_trips_through_the_generated_types() {
+        let body = r#"{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5}}"#;
+        let request: SearchRequest = serde_json::from_str(body).unwrap();
+        let expected = SearchRequest::new(MultipleFilterSearchRequest::new(
+            GroupOperator::And,
+            [SingleFilterSearchRequest::new(
+                "created_at",
+                SearchOperator::Gt,
+                FilterValue::String("1306054154".into()),
+            )
+            .into()],
+        ))
+        .per_page(5);
+        assert_eq!(request, expected);
+        assert_eq!(serde_json::to_string(&request).unwrap(), body);
+    }
+
+    #[test]
+    fn unknown_search_shapes_and_operators_are_kept() {
+        let query: MultipleOrSingleFilterSearchRequest = serde_json::from_str(r#"{"something": "else"}"#).unwrap();
+        assert_eq!(query, MultipleOrSingleFilterSearchRequest::Other(serde_json::json!({"something": "else"})));
+        let query: MultipleOrSingleFilterSearchRequest =
+            serde_json::from_str(r#"{"field": "x", "operator": "NEAR", "value": [1, 2]}"#).unwrap();
+        let expected = SingleFilterSearchRequest::new(
+            "x",
+            SearchOperator::Unknown("NEAR".into()),
+            FilterValue::IntegerList(vec![1, 2]),
+        );
+        assert_eq!(query, expected.into());
+    }
+
+    #[test]
+    fn events_need_a_contact_and_skip_what_is_unset() {
+        let event = CreateDataEventRequest::for_email("signed-up", 1_700_000_000, "a@b.c").metadata("plan", 3);
+        assert_eq!(
+            serde_json::to_value(&event).unwrap(),
+            serde_json::json!({"event_name": "signed-up", "created_at": 1_700_000_000, "email": "a@b.c", "metadata": {"plan": 3}})
+        );
+    }
+}
