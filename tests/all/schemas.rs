@@ -260,8 +260,11 @@ fn every_schema_of_the_sdk_version_is_a_model_type() {
     fn exists<T>() {}
     let spec = intercom_codegen::spec::load(&Path::new(&dir).join("2.11/api.intercom.io.yaml")).expect("the 2.11 file");
     let schemas = spec.at(&["components", "schemas"]).map(Node::entries).unwrap_or_default();
-    let missing: Vec<&str> =
-        schemas.iter().map(|(name, _)| name.as_str()).filter(|name| with_schema_type!(*name, exists()).is_none()).collect();
+    let missing: Vec<&str> = schemas
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| with_schema_type!(*name, exists()).is_none())
+        .collect();
     println!("schema coverage: {} of {} schemas of 2.11 are model types", schemas.len() - missing.len(), schemas.len());
     assert_eq!(schemas.len(), 213);
     assert!(missing.is_empty(), "schemas without a model type: {missing:?}");

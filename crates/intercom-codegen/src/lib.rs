@@ -35,12 +35,32 @@ pub fn spec_dir() -> PathBuf {
 }
 
 /// Every file the generator writes, by path relative to the workspace root, unformatted.
-pub fn generate(spec_path: &Path, overrides_path: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, SpecError> {
+///
+/// Overrides that no longer match the description (a patch target or a renamed type it does not have) are
+/// an error, unless `allow_stale` is set (when trying a new version of the description): then they are
+/// skipped and listed on stderr.
+pub fn generate(
+    spec_path: &Path,
+    overrides_path: &Path,
+    allow_stale: bool,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, SpecError> {
     let mut spec = spec::load(spec_path)?;
     let examples = spec.clone();
     let overrides = overrides::Overrides::load(overrides_path)?;
-    overrides.apply(&mut spec)?;
+    let mut stale = overrides.apply(&mut spec)?;
     let model = lower::lower(&spec, &overrides)?;
+    for (path, name) in &overrides.renames {
+        if !model.types.iter().any(|t| &t.path == path) {
+            stale.push(format!("rename of `{path}` to `{name}`"));
+        }
+    }
+    if !stale.is_empty() {
+        let list = stale.join("\n  ");
+        if !allow_stale {
+            return Err(SpecError(format!("overrides that do not match this description:\n  {list}")));
+        }
+        eprintln!("skipped {} overrides that do not match this description:\n  {list}", stale.len());
+    }
 
     let mut files = Vec::new();
     for (name, text) in render::models(&model) {

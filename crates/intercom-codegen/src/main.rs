@@ -1,8 +1,9 @@
-//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check]`
+//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check] [--allow-stale-overrides]`
 //!
 //! Writes the generated models, recorded responses and test registry from Intercom's OpenAPI description
 //! (default: `$INTERCOM_OPENAPI_DIR/2.11/api.intercom.io.yaml`). With `--check` it writes nothing and fails
-//! when the committed files differ from what it would write.
+//! when the committed files differ from what it would write. `--allow-stale-overrides` skips (and lists)
+//! overrides the description no longer matches, for a first run against a new version.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -23,17 +24,19 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let mut spec = intercom_codegen::spec_dir().join("2.11/api.intercom.io.yaml");
     let mut overrides = intercom_codegen::overrides_path();
     let mut check = false;
+    let mut allow_stale = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--spec" => spec = PathBuf::from(args.next().ok_or("--spec needs a file")?),
             "--overrides" => overrides = PathBuf::from(args.next().ok_or("--overrides needs a file")?),
             "--check" => check = true,
+            "--allow-stale-overrides" => allow_stale = true,
             other => return Err(format!("unknown argument `{other}`; see the top of src/main.rs").into()),
         }
     }
     let root = intercom_codegen::workspace_root();
-    let mut files = intercom_codegen::generate(&spec, &overrides)?;
+    let mut files = intercom_codegen::generate(&spec, &overrides, allow_stale)?;
     format_rust(&mut files)?;
 
     let owned_dirs = ["crates/intercom-models/src/generated", "crates/intercom-mock/fixtures"];

@@ -86,8 +86,10 @@ pub fn singular(name: &str) -> String {
 /// has no letters or digits (symbols need a name from the overrides).
 pub fn variant(value: &str) -> Option<String> {
     if value.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        let digits: String = value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-        return Some(format!("V{digits}"));
+        if value.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return Some(format!("V{}", value.replace('.', "_")));
+        }
+        return Some(format!("V{}", pascal(value)));
     }
     let name = pascal(value);
     (!name.is_empty()).then_some(name)
@@ -124,6 +126,7 @@ mod tests {
         assert_eq!(singular("data"), "data_item");
         assert_eq!(variant("in_progress").as_deref(), Some("InProgress"));
         assert_eq!(variant("2.11").as_deref(), Some("V2_11"));
+        assert_eq!(variant("3rd_party_error").as_deref(), Some("V3rdPartyError"));
         assert_eq!(variant("Preview").as_deref(), Some("Preview"));
         assert_eq!(variant("!="), None);
         assert_eq!(humanize("away_mode_enabled"), "Away mode enabled");

@@ -88,21 +88,24 @@ impl Overrides {
         Ok(out)
     }
 
-    /// Applies the patches to a description.
-    pub fn apply(&self, spec: &mut Node) -> Result<(), SpecError> {
+    /// Applies the patches to a description; returns the patches whose target is not in it (stale for this
+    /// version of the description), which it skips.
+    pub fn apply(&self, spec: &mut Node) -> Result<Vec<String>, SpecError> {
+        let mut stale = Vec::new();
         for patch in &self.patches {
-            match &patch.set {
+            let applied = match &patch.set {
                 Some(value) => {
                     let parent = &patch.at[..patch.at.len() - 1];
-                    if !parent.is_empty() && spec.at(parent).is_none() {
-                        return Err(SpecError(format!("patch target {:?} is not in this description", patch.at)));
-                    }
-                    spec.set(&patch.at, value.clone())?
+                    let present = parent.is_empty() || spec.at(parent).is_some();
+                    present && spec.set(&patch.at, value.clone()).is_ok()
                 }
-                None => spec.remove(&patch.at).map_err(|e| SpecError(format!("patch {:?}: {e}", patch.at)))?,
+                None => spec.remove(&patch.at).is_ok(),
+            };
+            if !applied {
+                stale.push(format!("patch at {} ({})", patch.at.join("."), patch.why));
             }
         }
-        Ok(())
+        Ok(stale)
     }
 
     /// The Rust name chosen for the type at `path`, if renamed.
