@@ -320,7 +320,15 @@ impl Lowerer<'_> {
                 }
             }
             _ if !node.entries().iter().any(|(k, _)| k == "properties") => {
-                if node.str("type") == Some("object") || node.get("additionalProperties").is_some() {
+                let values = node.get("additionalProperties").filter(|v| v.get("oneOf").or(v.get("anyOf")).is_some());
+                if let Some(values) = values {
+                    // A map whose values are one of several shapes: typed values (null ones as `None`).
+                    let branches = values.get("oneOf").or(values.get("anyOf")).map(Node::items).unwrap_or_default();
+                    let value_doc = format!("A value of {}", lowercase_first(doc));
+                    let ty = self.lower(values, &ctx.child("{}"), &format!("{hint}Value"), &value_doc);
+                    let nullable = branches.iter().any(|b| b.flag("nullable"));
+                    Ty::MapOf(Box::new(if nullable { Ty::Nullable(Box::new(ty)) } else { ty }))
+                } else if node.str("type") == Some("object") || node.get("additionalProperties").is_some() {
                     Ty::Map
                 } else {
                     Ty::Any

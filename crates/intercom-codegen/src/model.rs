@@ -7,7 +7,7 @@ pub enum Ty {
     Str,
     /// `i64`.
     Int,
-    /// `f64`.
+    /// A number, kept exactly: `serde_json::Number`.
     Float,
     /// `bool`.
     Bool,
@@ -15,6 +15,8 @@ pub enum Ty {
     Any,
     /// A free-form object: `serde_json::Map<String, Value>`.
     Map,
+    /// An object whose values all have one type: `BTreeMap<String, T>`.
+    MapOf(Box<Ty>),
     /// A list.
     Vec(Box<Ty>),
     /// A list item that may be `null`: `Option<T>`.

@@ -104,7 +104,7 @@ fn variant_doc(ty: &Ty) -> String {
         Ty::Float => "A number.".into(),
         Ty::Bool => "A boolean.".into(),
         Ty::Vec(_) | Ty::Nullable(_) => "A list.".into(),
-        Ty::Map => "An object.".into(),
+        Ty::Map | Ty::MapOf(_) => "An object.".into(),
         Ty::Any => "Any JSON value.".into(),
     }
 }
@@ -144,10 +144,11 @@ pub fn rust_type(ty: &Ty) -> String {
     match ty {
         Ty::Str => "String".into(),
         Ty::Int => "i64".into(),
-        Ty::Float => "f64".into(),
+        Ty::Float => "serde_json::Number".into(),
         Ty::Bool => "bool".into(),
         Ty::Any => "serde_json::Value".into(),
         Ty::Map => "serde_json::Map<String, serde_json::Value>".into(),
+        Ty::MapOf(inner) => format!("std::collections::BTreeMap<String, {}>", rust_type(inner)),
         Ty::Vec(inner) => format!("Vec<{}>", rust_type(inner)),
         Ty::Nullable(inner) => format!("Option<{}>", rust_type(inner)),
         Ty::Named(name) => name.clone(),
@@ -207,7 +208,7 @@ fn response_field(f: &Field) -> (String, Vec<String>) {
             "Option<String>".into(),
             vec!["deserialize_with = \"crate::serde_helpers::optional_id\"".into(), SKIP_NONE.into()],
         ),
-        Ty::Vec(_) | Ty::Map => {
+        Ty::Vec(_) | Ty::Map | Ty::MapOf(_) => {
             (rust_type(&f.ty), vec!["deserialize_with = \"crate::serde_helpers::null_as_default\"".into()])
         }
         ty => (format!("Option<{}>", rust_type(ty)), vec![SKIP_NONE.into()]),
@@ -254,6 +255,7 @@ fn qualified(ty: &Ty) -> String {
         Ty::Named(name) => format!("intercom_models::{name}"),
         Ty::Vec(inner) => format!("Vec<{}>", qualified(inner)),
         Ty::Nullable(inner) => format!("Option<{}>", qualified(inner)),
+        Ty::MapOf(inner) => format!("std::collections::BTreeMap<String, {}>", qualified(inner)),
         other => rust_type(other),
     }
 }

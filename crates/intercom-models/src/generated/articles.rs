@@ -255,13 +255,13 @@ pub struct ArticleStatistics {
     pub reactions: Option<i64>,
     /// Happy reaction percentage.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub happy_reaction_percentage: Option<f64>,
+    pub happy_reaction_percentage: Option<serde_json::Number>,
     /// Neutral reaction percentage.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub neutral_reaction_percentage: Option<f64>,
+    pub neutral_reaction_percentage: Option<serde_json::Number>,
     /// Sad reaction percentage.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sad_reaction_percentage: Option<f64>,
+    pub sad_reaction_percentage: Option<serde_json::Number>,
     /// Conversations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conversations: Option<i64>,

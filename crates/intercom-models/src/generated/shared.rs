@@ -737,8 +737,75 @@ crate::open_enum! {
     }
 }
 
+/// A value of the `ticket_request_custom_attributes` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
+///
+/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum TicketRequestCustomAttributesValue {
+    /// A string.
+    String(String),
+    /// A number.
+    Number(serde_json::Number),
+    /// A boolean.
+    Boolean(bool),
+    /// A list.
+    List(Vec<serde_json::Value>),
+    /// A shape this version does not know, kept as sent.
+    Other(serde_json::Value),
+}
+
+impl<'de> Deserialize<'de> for TicketRequestCustomAttributesValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::polymorphic::Shape] = &[
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::String,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Number,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Boolean,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Array,
+                items: Some(crate::polymorphic::Kind::Any),
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+        ];
+        let value = serde_json::Value::deserialize(deserializer)?;
+        for index in crate::polymorphic::ranked(&value, SHAPES) {
+            let decoded = match index {
+                0 => crate::polymorphic::decode(&value).map(Self::String),
+                1 => crate::polymorphic::decode(&value).map(Self::Number),
+                2 => crate::polymorphic::decode(&value).map(Self::Boolean),
+                3 => crate::polymorphic::decode(&value).map(Self::List),
+                _ => None,
+            };
+            if let Some(decoded) = decoded {
+                return Ok(decoded);
+            }
+        }
+        Ok(Self::Other(value))
+    }
+}
+
 /// The `ticket_request_custom_attributes` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-pub type TicketRequestCustomAttributes = serde_json::Map<String, serde_json::Value>;
+pub type TicketRequestCustomAttributes = std::collections::BTreeMap<String, Option<TicketRequestCustomAttributesValue>>;
 
 /// The `error` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1256,8 +1323,85 @@ crate::open_enum! {
     }
 }
 
+/// A value of the `ticket_custom_attributes` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
+///
+/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum TicketCustomAttributesValue {
+    /// A string.
+    String(String),
+    /// A number.
+    Number(serde_json::Number),
+    /// A boolean.
+    Boolean(bool),
+    /// A list.
+    List(Vec<serde_json::Value>),
+    /// A [`FileAttribute`].
+    FileAttribute(FileAttribute),
+    /// A shape this version does not know, kept as sent.
+    Other(serde_json::Value),
+}
+
+impl<'de> Deserialize<'de> for TicketCustomAttributesValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::polymorphic::Shape] = &[
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::String,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Number,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Boolean,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Array,
+                items: Some(crate::polymorphic::Kind::Any),
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Object,
+                items: None,
+                required: &["type", "name", "url", "content_type", "filesize", "width", "height"],
+                constants: &[],
+                properties: &["type", "name", "url", "content_type", "filesize", "width", "height"],
+            },
+        ];
+        let value = serde_json::Value::deserialize(deserializer)?;
+        for index in crate::polymorphic::ranked(&value, SHAPES) {
+            let decoded = match index {
+                0 => crate::polymorphic::decode(&value).map(Self::String),
+                1 => crate::polymorphic::decode(&value).map(Self::Number),
+                2 => crate::polymorphic::decode(&value).map(Self::Boolean),
+                3 => crate::polymorphic::decode(&value).map(Self::List),
+                4 => crate::polymorphic::decode(&value).map(Self::FileAttribute),
+                _ => None,
+            };
+            if let Some(decoded) = decoded {
+                return Ok(decoded);
+            }
+        }
+        Ok(Self::Other(value))
+    }
+}
+
 /// The `ticket_custom_attributes` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-pub type TicketCustomAttributes = serde_json::Map<String, serde_json::Value>;
+pub type TicketCustomAttributes = std::collections::BTreeMap<String, Option<TicketCustomAttributesValue>>;
 
 crate::open_enum! {
     /// The `ticket_state` of [`Ticket`].
