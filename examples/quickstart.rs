@@ -17,7 +17,9 @@ use intercom_ureq::endpoints::{
     CreateDataEvent, CreateDataExport, CreateNote, GetDataExport, IdentifyAdmin, ListAdmins, ListNotes, ListSegments,
     ListSegmentsForAContact, SearchContacts,
 };
-use intercom_ureq::models::{CreateDataEventRequest, FilterValue, SearchOperator, SingleFilterSearchRequest};
+use intercom_ureq::models::{
+    CreateDataEventRequest, CreateNoteRequest, FilterValue, SearchOperator, SingleFilterSearchRequest,
+};
 use intercom_ureq::{Client, Config, Error};
 
 fn main() -> ExitCode {
@@ -97,14 +99,15 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
 
     section("Writing (mock only)");
     let contact_id = "667d60978a68186f43bafd9e";
-    let note = CreateNote::new(contact_id, "Called about the renewal").send(client)?;
+    let note = CreateNote::new(contact_id, CreateNoteRequest::new("Called about the renewal")).send(client)?;
     println!("note {} added to contact {contact_id}: {}", note.id, note.body.as_deref().unwrap_or(""));
     CreateDataEvent::new(
-        CreateDataEventRequest::for_user_id("ran-quickstart", unix_now(), "314159").metadata("sdk", "intercom-rs"),
+        CreateDataEventRequest::for_user_id("ran-quickstart", unix_now(), "314159")
+            .insert_metadata("sdk", "intercom-rs"),
     )
     .send(client)?;
     println!("event `ran-quickstart` recorded");
-    let export = CreateDataExport::new(unix_now() - 24 * 3600, unix_now()).send(client)?;
+    let export = CreateDataExport::between(unix_now() - 24 * 3600, unix_now()).send(client)?;
     let job = export.job_identifier.unwrap_or_default();
     let status = GetDataExport::new(&job).send(client)?.status;
     println!("export {job} started, now {}", status.map(|s| s.to_string()).unwrap_or_default());

@@ -3,7 +3,7 @@
 use intercom_core::operations;
 use intercom_mock::fixtures;
 
-use crate::slice::decode;
+use crate::support::decode;
 
 #[test]
 fn every_operation_has_a_recorded_success() {
@@ -51,12 +51,8 @@ fn recorded_values_decode_to_the_exact_fields() {
     assert_eq!(export.status, Some(DataExportStatus::Canceled));
     assert!(export.status.unwrap().is_finished());
 
-    let events = decode(
-        &ListDataEvents::new(EventsOf::Email("e".into())),
-        200,
-        fixtures::success("lisDataEvents").unwrap().body,
-    )
-    .unwrap();
+    let events =
+        decode(&ListDataEvents::for_email("e"), 200, fixtures::success("lisDataEvents").unwrap().body).unwrap();
     assert_eq!(events.pages.unwrap().next.as_deref(), Some("http://api.intercom.test/events?next page"));
 
     let file =

@@ -4,9 +4,11 @@ mod closures;
 mod conformance;
 mod decode_fixtures;
 #[allow(clippy::all)]
+mod generated_operations;
+#[allow(clippy::all)]
 mod generated_schemas;
+mod operation_check;
 mod request_snapshots;
 mod schemas;
-mod slice;
 mod support;
 mod token_safety;

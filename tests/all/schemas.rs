@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::generated_schemas::{with_schema_type, OPERATIONS};
+use crate::support::same_json;
 
 /// Decodes `value` as `T` and re-serializes it; the error names the JSON path.
 fn round_trip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
@@ -95,18 +96,6 @@ fn variants_in(debug: &str) -> Vec<String> {
         })
         .map(str::to_owned)
         .collect()
-}
-
-/// Equal as JSON, except that an integer and its decimal string count as the same id.
-fn same_json(sent: &Value, example: &Value) -> bool {
-    match (sent, example) {
-        (Value::String(s), Value::Number(n)) | (Value::Number(n), Value::String(s)) => *s == n.to_string(),
-        (Value::Object(a), Value::Object(b)) => {
-            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(v, w)| same_json(v, w)),
-        _ => sent == example,
-    }
 }
 
 struct Tally {

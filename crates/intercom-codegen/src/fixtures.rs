@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
+use crate::model::{Operation, Success};
 use crate::spec::Node;
 
 /// One recorded response.
@@ -31,8 +32,9 @@ fn slug(name: &str) -> String {
     out.trim_matches('_').to_owned()
 }
 
-/// Every JSON response example of `spec`, plus the success answers the spec has no example for.
-pub fn recorded(spec: &Node) -> Vec<RecordedFile> {
+/// Every JSON response example of `spec`, plus a recorded success for each operation whose success has no
+/// JSON body: an empty body, or a small gzip CSV for file downloads.
+pub fn recorded(spec: &Node, operations: &[Operation]) -> Vec<RecordedFile> {
     let mut files = Vec::new();
     for (_, item) in spec.get("paths").map(Node::entries).unwrap_or_default() {
         for (_, op) in item.entries() {
@@ -53,40 +55,36 @@ pub fn recorded(spec: &Node) -> Vec<RecordedFile> {
             }
         }
     }
-    files.extend(extras());
+    for op in operations {
+        let status = op.success_status.parse().unwrap_or(200);
+        match op.success {
+            Success::Empty => files.push(RecordedFile {
+                operation: op.id.clone(),
+                status,
+                file: format!("{status}_empty.empty"),
+                content_type: "",
+                body: Vec::new(),
+            }),
+            Success::Binary => files.push(RecordedFile {
+                operation: op.id.clone(),
+                status,
+                file: format!("{status}_export.csv.gz"),
+                content_type: "application/octet-stream",
+                body: export_file(),
+            }),
+            Success::Json(_) => {}
+        }
+    }
     files
 }
 
-/// Success answers without an example in the spec: an empty `202`, an empty `200` and an export file.
-fn extras() -> Vec<RecordedFile> {
+/// A small gzip-compressed CSV, as a data export download answers.
+fn export_file() -> Vec<u8> {
     let csv = b"user_id,user_email,company_id,received_at,message_id,content_type\n\
                 667d60978a68186f43bafd9e,joe@example.com,,1719474967,1,email\n";
     let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::default());
     gz.write_all(csv).expect("writing to memory");
-    let gzip = gz.finish().expect("writing to memory");
-    vec![
-        RecordedFile {
-            operation: "createDataEvent".into(),
-            status: 202,
-            file: "202_accepted.empty".into(),
-            content_type: "",
-            body: Vec::new(),
-        },
-        RecordedFile {
-            operation: "dataEventSummaries".into(),
-            status: 200,
-            file: "200_successful.empty".into(),
-            content_type: "",
-            body: Vec::new(),
-        },
-        RecordedFile {
-            operation: "downloadDataExport".into(),
-            status: 200,
-            file: "200_export.csv.gz".into(),
-            content_type: "application/octet-stream",
-            body: gzip,
-        },
-    ]
+    gz.finish().expect("writing to memory")
 }
 
 /// `crates/intercom-mock/src/recorded.rs`: the table of every recorded file.

@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod endpoints;
 pub mod fixtures;
 pub mod lower;
 pub mod model;
@@ -67,7 +68,12 @@ pub fn generate(
         files.push((PathBuf::from("crates/intercom-models/src/generated").join(name), text.into_bytes()));
     }
     files.push((PathBuf::from("tests/all/generated_schemas.rs"), render::registry(&model).into_bytes()));
-    let recorded = fixtures::recorded(&examples);
+    files.push((PathBuf::from("crates/intercom-core/src/operations/table.rs"), endpoints::table(&model).into_bytes()));
+    for (name, text) in endpoints::endpoints(&model) {
+        files.push((PathBuf::from("crates/intercom-core/src/endpoints/generated").join(name), text.into_bytes()));
+    }
+    files.push((PathBuf::from("tests/all/generated_operations.rs"), endpoints::tests(&model, &overrides).into_bytes()));
+    let recorded = fixtures::recorded(&examples, &model.operations);
     files.push((
         PathBuf::from("crates/intercom-mock/src/recorded.rs"),
         fixtures::table(&recorded, &model.version).into_bytes(),

@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::model::{Field, JsonKind, Kind, Model, OperationBodies, Shape, Style, Ty, TypeDef, Variant};
+use crate::model::{
+    Field, JsonKind, Kind, Model, Operation, Param, ParamIn, Shape, Style, Success, Ty, TypeDef, Variant,
+};
 use crate::naming::{field, humanize, pascal, singular, snake, variant};
 use crate::overrides::Overrides;
 use crate::spec::{Node, SpecError};
@@ -43,49 +45,9 @@ pub fn lower(spec: &Node, overrides: &Overrides) -> Result<Model, SpecError> {
             if !METHODS.contains(&method.as_str()) {
                 continue;
             }
-            let Some(id) = op.str("operationId") else { continue };
-            let tag = op.get("tags").and_then(|t| t.items().first()).and_then(Node::as_str).unwrap_or("other");
-            let module = snake(tag);
-            let mut bodies = OperationBodies { id: id.to_owned(), request: None, responses: Vec::new() };
-            if let Some(schema) = op.at(&["requestBody", "content", "application/json", "schema"]) {
-                if let Some(reference) = schema.str("$ref") {
-                    bodies.request = Some(ref_name(reference).to_owned());
-                } else {
-                    let key = format!("op:{id}.request");
-                    let ctx = Ctx {
-                        path: key.clone(),
-                        module: module.clone(),
-                        style: Style::Request,
-                        tag: Some(tag.to_owned()),
-                    };
-                    let hint = format!("{}Request", pascal(id));
-                    let ty = lowerer.lower(schema, &ctx, &hint, &format!("The body of `{method} {path}` (`{id}`)."));
-                    keys.push((key.clone(), ty));
-                    bodies.request = Some(key);
-                }
+            if let Some(operation) = lowerer.operation(path, method, item, op, &mut keys) {
+                operations.push(operation);
             }
-            for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
-                let Some(schema) = response.at(&["content", "application/json", "schema"]) else { continue };
-                let key = match schema.str("$ref") {
-                    Some(reference) => ref_name(reference).to_owned(),
-                    None => {
-                        let key = format!("op:{id}.response.{status}");
-                        let ctx = Ctx {
-                            path: key.clone(),
-                            module: module.clone(),
-                            style: Style::Response,
-                            tag: Some(tag.to_owned()),
-                        };
-                        let hint = format!("{}Response", pascal(id));
-                        let doc = format!("The `{status}` answer of `{method} {path}` (`{id}`).");
-                        let ty = lowerer.lower(schema, &ctx, &hint, &doc);
-                        keys.push((key.clone(), ty));
-                        key
-                    }
-                };
-                bodies.responses.push((status.clone(), key));
-            }
-            operations.push(bodies);
         }
     }
     if !lowerer.errors.is_empty() {
@@ -207,6 +169,168 @@ struct Lowerer<'a> {
 }
 
 impl Lowerer<'_> {
+    /// Lowers one operation: its parameters, its request body and its answers.
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        item: &Node,
+        op: &Node,
+        keys: &mut Vec<(String, Ty)>,
+    ) -> Option<Operation> {
+        let id = op.str("operationId")?;
+        let tag = op.get("tags").and_then(|t| t.items().first()).and_then(Node::as_str).unwrap_or("other").to_owned();
+        let module = snake(&tag);
+        let name = self.overrides.operation_name(id).map(str::to_owned).unwrap_or_else(|| pascal(id));
+        let ctx_for =
+            |key: &str, style| Ctx { path: key.to_owned(), module: module.clone(), style, tag: Some(tag.clone()) };
+
+        let mut params = Vec::new();
+        let declared = item
+            .get("parameters")
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .chain(op.get("parameters").map(Node::items).unwrap_or_default().iter());
+        for param in declared {
+            let param = self.resolve(param).clone();
+            let location = match param.str("in") {
+                Some("path") => ParamIn::Path,
+                Some("query") => ParamIn::Query,
+                _ => continue,
+            };
+            let Some(param_name) = param.str("name") else { continue };
+            let schema = param.get("schema").cloned().unwrap_or(Node::Null);
+            let key = format!("op:{id}.{}.{param_name}", if location == ParamIn::Path { "path" } else { "query" });
+            let hint = format!("{name}{}", pascal(param_name));
+            let doc = format!("The `{param_name}` parameter of `{id}`.");
+            let ty = match location {
+                ParamIn::Path => Ty::Str,
+                ParamIn::Query => self.lower(&schema, &ctx_for(&key, Style::Request), &hint, &doc),
+            };
+            let sample = param.get("example").cloned().or_else(|| schema.get("example").cloned());
+            let sample = sample.unwrap_or_else(|| self.sample(&schema, &format!("{param_name}-1")));
+            params.push(Param {
+                name: param_name.to_owned(),
+                rust: field(param_name),
+                location,
+                ty,
+                required: location == ParamIn::Path || param.flag("required"),
+                sample,
+            });
+        }
+
+        let mut request = None;
+        let mut request_ty = None;
+        let mut request_examples = Vec::new();
+        let mut request_sample = None;
+        if let Some(content) = op.at(&["requestBody", "content", "application/json"]) {
+            let schema = content.get("schema").cloned().unwrap_or(Node::Null);
+            let (key, ty) = match schema.str("$ref") {
+                Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
+                None => {
+                    let key = format!("op:{id}.request");
+                    let doc = format!("The body of `{} {path}` (`{id}`).", method.to_ascii_uppercase());
+                    let ty = self.lower(&schema, &ctx_for(&key, Style::Request), &format!("{name}Request"), &doc);
+                    keys.push((key.clone(), ty.clone()));
+                    (key, ty)
+                }
+            };
+            for (example_name, example) in content.get("examples").map(Node::entries).unwrap_or_default() {
+                if let Some(value) = example.get("value") {
+                    request_examples.push((example_name.clone(), value.clone()));
+                }
+            }
+            if request_examples.is_empty() {
+                request_sample = Some(self.sample(&schema, "x"));
+            }
+            request = Some(key);
+            request_ty = Some(ty);
+        }
+
+        let mut responses = Vec::new();
+        let mut success = None;
+        let mut success_status = String::from("200");
+        for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
+            let is_success = status.starts_with('2');
+            let Some(schema) = response.at(&["content", "application/json", "schema"]) else {
+                if is_success && success.is_none() {
+                    success = Some(if self.overrides.is_binary(id) { Success::Binary } else { Success::Empty });
+                    success_status = status.clone();
+                }
+                continue;
+            };
+            let (key, ty) = match schema.str("$ref") {
+                Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
+                None => {
+                    let key = format!("op:{id}.response.{status}");
+                    let doc = format!("The `{status}` answer of `{} {path}` (`{id}`).", method.to_ascii_uppercase());
+                    let ty = self.lower(schema, &ctx_for(&key, Style::Response), &format!("{name}Response"), &doc);
+                    keys.push((key.clone(), ty.clone()));
+                    (key, ty)
+                }
+            };
+            if is_success && success.is_none() {
+                success = Some(Success::Json(ty));
+                success_status = status.clone();
+            }
+            responses.push((status.clone(), key));
+        }
+        Some(Operation {
+            id: id.to_owned(),
+            name,
+            module,
+            tag,
+            method: method.to_ascii_uppercase(),
+            path: path.to_owned(),
+            params,
+            request,
+            request_ty,
+            request_examples,
+            request_sample,
+            responses,
+            success: success.unwrap_or(Success::Empty),
+            success_status,
+        })
+    }
+
+    /// A value of `schema` for tests: its example, or one made from its type (objects: every property that
+    /// has an example, and every required one).
+    fn sample(&self, schema: &Node, text: &str) -> Node {
+        let schema = self.resolve(schema);
+        if let Some(example) = schema.get("example") {
+            return example.clone();
+        }
+        if let Some(first) = schema.get("oneOf").or(schema.get("anyOf")).and_then(|b| b.items().first()) {
+            if !is_constraint_only(first) {
+                return self.sample(first, text);
+            }
+        }
+        if let Some(value) = schema.get("enum").and_then(|e| e.items().first()) {
+            return value.clone();
+        }
+        let (properties, required) = if schema.get("allOf").is_some() {
+            self.merged(schema)
+        } else {
+            (schema.get("properties").map(|p| p.entries().to_vec()).unwrap_or_default(), schema.strings("required"))
+        };
+        match schema.str("type") {
+            Some("integer") => Node::Int(1),
+            Some("number") => Node::Float(1.5),
+            Some("boolean") => Node::Bool(true),
+            Some("string") => Node::Str(text.to_owned()),
+            Some("array") => Node::List(vec![self.sample(schema.get("items").unwrap_or(&Node::Null), text)]),
+            _ if !properties.is_empty() => Node::Map(
+                properties
+                    .iter()
+                    .filter(|(k, v)| required.contains(k) || self.resolve(v).get("example").is_some())
+                    .map(|(k, v)| (k.clone(), self.sample(v, text)))
+                    .collect(),
+            ),
+            _ => Node::Map(Vec::new()),
+        }
+    }
+
     fn component(&mut self, name: &str) -> Ty {
         if let Some(ty) = self.done.get(name) {
             return ty.clone();

@@ -39,7 +39,11 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let mut files = intercom_codegen::generate(&spec, &overrides, allow_stale)?;
     format_rust(&mut files)?;
 
-    let owned_dirs = ["crates/intercom-models/src/generated", "crates/intercom-mock/fixtures"];
+    let owned_dirs = [
+        "crates/intercom-models/src/generated",
+        "crates/intercom-mock/fixtures",
+        "crates/intercom-core/src/endpoints/generated",
+    ];
     let produced: BTreeSet<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
     let stale: Vec<PathBuf> = owned_dirs
         .iter()

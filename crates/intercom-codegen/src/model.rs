@@ -124,15 +124,74 @@ pub struct TypeDef {
     pub path: String,
 }
 
-/// The schemas of one operation's request and answers, by registry key.
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamIn {
+    /// A path segment.
+    Path,
+    /// The query string.
+    Query,
+}
+
+/// A path or query parameter of an operation.
 #[derive(Debug, Clone)]
-pub struct OperationBodies {
+pub struct Param {
+    /// The name in the spec (and on the wire).
+    pub name: String,
+    /// The Rust field name.
+    pub rust: String,
+    /// Where it goes.
+    pub location: ParamIn,
+    /// Its type.
+    pub ty: Ty,
+    /// Whether the operation requires it.
+    pub required: bool,
+    /// A value for tests: the spec's example, else one made from the type.
+    pub sample: crate::spec::Node,
+}
+
+/// What a successful call returns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Success {
+    /// A JSON body of this type.
+    Json(Ty),
+    /// No body worth reading: `()`.
+    Empty,
+    /// A file: bytes.
+    Binary,
+}
+
+/// One operation: its endpoint and the schemas of its request and answers.
+#[derive(Debug, Clone)]
+pub struct Operation {
     /// The spec `operationId`.
     pub id: String,
-    /// The request body's key, if it has a JSON body.
+    /// The endpoint type's name.
+    pub name: String,
+    /// The module (resource group) it goes in.
+    pub module: String,
+    /// Its first tag.
+    pub tag: String,
+    /// The HTTP method, upper case.
+    pub method: String,
+    /// The path template.
+    pub path: String,
+    /// Path and query parameters, in the spec's order.
+    pub params: Vec<Param>,
+    /// The request body's registry key, if it has a JSON body.
     pub request: Option<String>,
+    /// The request body's type.
+    pub request_ty: Option<Ty>,
+    /// The request examples: (name, value).
+    pub request_examples: Vec<(String, crate::spec::Node)>,
+    /// A body made from the schema's examples, for operations without a request example.
+    pub request_sample: Option<crate::spec::Node>,
     /// Status and key of each JSON answer.
     pub responses: Vec<(String, String)>,
+    /// What a success returns.
+    pub success: Success,
+    /// The status of the first success answer the spec lists.
+    pub success_status: String,
 }
 
 /// Everything generated from one description.
@@ -144,6 +203,6 @@ pub struct Model {
     pub types: Vec<TypeDef>,
     /// Registry keys (component schema names, `op:<id>.request`, `op:<id>.response.<status>`) and their types.
     pub keys: Vec<(String, Ty)>,
-    /// Request and answer keys of every operation.
-    pub operations: Vec<OperationBodies>,
+    /// Every operation.
+    pub operations: Vec<Operation>,
 }

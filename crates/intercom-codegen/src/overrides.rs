@@ -40,6 +40,10 @@ pub struct Overrides {
     pub dropped: Vec<Dropped>,
     /// Request examples that differ from what the request types send, by operation, with the reason.
     pub request_examples: Vec<(String, String)>,
+    /// Endpoint names that depart from the operationId (`lisDataEvents` -> `ListDataEvents`).
+    pub operation_names: Vec<(String, String)>,
+    /// Operations whose success is a file (bytes), which the spec does not say.
+    pub binary: Vec<String>,
 }
 
 impl Overrides {
@@ -85,6 +89,14 @@ impl Overrides {
         for (key, entry) in doc.get("request_examples").map(Node::entries).unwrap_or_default() {
             out.request_examples.push((key.clone(), why(entry)?));
         }
+        for (key, entry) in doc.get("operation_names").map(Node::entries).unwrap_or_default() {
+            out.operation_names.push((key.clone(), named(entry, "to")?));
+            why(entry)?;
+        }
+        for (key, entry) in doc.get("binary").map(Node::entries).unwrap_or_default() {
+            why(entry)?;
+            out.binary.push(key.clone());
+        }
         Ok(out)
     }
 
@@ -116,6 +128,16 @@ impl Overrides {
     /// The variant name chosen for an enum value.
     pub fn variant(&self, value: &str) -> Option<&str> {
         self.variants.iter().find(|(v, _)| v == value).map(|(_, n)| n.as_str())
+    }
+
+    /// The endpoint name chosen for an operation, if renamed.
+    pub fn operation_name(&self, id: &str) -> Option<&str> {
+        self.operation_names.iter().find(|(o, _)| o == id).map(|(_, n)| n.as_str())
+    }
+
+    /// Whether an operation's success is a file.
+    pub fn is_binary(&self, id: &str) -> bool {
+        self.binary.iter().any(|o| o == id)
     }
 
     /// The module chosen for a schema.

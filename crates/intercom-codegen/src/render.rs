@@ -28,7 +28,7 @@ pub fn models(model: &Model) -> Vec<(String, String)> {
         );
         for def in defs {
             out.push('\n');
-            type_def(model, def, &mut out);
+            type_def(def, &mut out);
         }
         files.push((format!("{module}.rs"), out));
     }
@@ -48,9 +48,9 @@ fn doc(text: &str, indent: &str, out: &mut String) {
     }
 }
 
-fn type_def(model: &Model, def: &TypeDef, out: &mut String) {
+fn type_def(def: &TypeDef, out: &mut String) {
     match &def.kind {
-        Kind::Struct(fields) => structure(model, def, fields, out),
+        Kind::Struct(fields) => structure(def, fields, out),
         Kind::Enum(variants) => {
             out.push_str("crate::open_enum! {\n");
             doc(&def.doc, "    ", out);
@@ -93,7 +93,6 @@ fn type_def(model: &Model, def: &TypeDef, out: &mut String) {
             let _ = writeln!(out, "pub type {} = {};", def.name, rust_type(ty));
         }
     }
-    let _ = model;
 }
 
 fn variant_doc(ty: &Ty) -> String {
@@ -159,21 +158,10 @@ fn is_id(field: &Field) -> bool {
     matches!(field.ty, Ty::Str | Ty::Int) && (field.json == "id" || field.json.ends_with("_id"))
 }
 
-fn defaultable(model: &Model, ty: &Ty) -> bool {
-    match ty {
-        Ty::Named(name) => model
-            .types
-            .iter()
-            .find(|t| &t.name == name)
-            .is_some_and(|t| matches!(t.kind, Kind::Struct(_)) && t.style == Style::Response),
-        _ => true,
-    }
-}
-
-fn structure(model: &Model, def: &TypeDef, fields: &[Field], out: &mut String) {
+fn structure(def: &TypeDef, fields: &[Field], out: &mut String) {
     doc(&def.doc, "", out);
     let response = def.style == Style::Response;
-    let default = response || fields.iter().filter(|f| f.required).all(|f| defaultable(model, &f.ty));
+    let default = response || fields.iter().all(|f| !f.required);
     let _ = writeln!(
         out,
         "#[derive(Debug, Clone, {}PartialEq, Serialize, Deserialize)]",
@@ -195,6 +183,39 @@ fn structure(model: &Model, def: &TypeDef, fields: &[Field], out: &mut String) {
         let _ = writeln!(out, "    pub {}: {ty},", f.rust);
     }
     out.push_str("}\n");
+    if !response {
+        request_builder(def, fields, out);
+    }
+}
+
+/// `new` with the required fields, and a setter per optional field, for a request type.
+fn request_builder(def: &TypeDef, fields: &[Field], out: &mut String) {
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = String::new();
+    for f in fields {
+        let (ty, _) = request_field(f);
+        if f.required {
+            args.push(format!("{}: impl Into<{ty}>", f.rust));
+            inits.push(format!("{}: {}.into()", f.rust, f.rust));
+        } else {
+            let inner = ty.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')).unwrap_or(&ty);
+            inits.push(format!("{}: None", f.rust));
+            let _ = write!(
+                setters,
+                "\n    /// Sets `{}`.\n    pub fn {}(mut self, {}: impl Into<{inner}>) -> Self {{\n        self.{} = Some({}.into());\n        self\n    }}\n",
+                f.json, f.rust, f.rust, f.rust, f.rust
+            );
+        }
+    }
+    let _ = write!(
+        out,
+        "\nimpl {} {{\n    /// A value with every required field; set the others with the methods below.\n    \
+         pub fn new({}) -> Self {{\n        Self {{ {} }}\n    }}\n{setters}}}\n",
+        def.name,
+        args.join(", "),
+        inits.join(", ")
+    );
 }
 
 const SKIP_NONE: &str = "skip_serializing_if = \"Option::is_none\"";

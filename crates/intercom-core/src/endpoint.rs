@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::error::{snippet, Error, RequestLabel};
 use crate::operations::Operation;
+use crate::options::RequestOptions;
+use crate::query::Query;
 
 /// One operation of the API with its parameters: what to send, and what a success returns.
 ///
@@ -23,12 +25,17 @@ pub trait Endpoint {
     /// The operation this endpoint calls: its spec id, method and path template.
     fn operation(&self) -> &'static Operation;
 
+    /// The HTTP method: the operation's.
+    fn method(&self) -> http::Method {
+        self.operation().method.clone()
+    }
+
     /// The request path, with path parameters filled in and percent-encoded (see [`path_param`]).
     fn path(&self) -> Result<String, Error>;
 
-    /// Query parameters, unencoded.
-    fn query(&self) -> Vec<(&'static str, String)> {
-        Vec::new()
+    /// Adds the query parameters (unencoded) to `query`.
+    fn query(&self, query: &mut Query) {
+        let _ = query;
     }
 
     /// The JSON body, when the operation takes one (see [`json_body`]).
@@ -40,6 +47,11 @@ pub trait Endpoint {
     fn label(&self) -> RequestLabel {
         let operation = self.operation();
         RequestLabel { method: operation.method.clone(), path: Cow::Borrowed(operation.path) }
+    }
+
+    /// Per-request options (see [`RequestOptions`]); none by default.
+    fn options(&self) -> Option<&RequestOptions> {
+        None
     }
 }
 
@@ -85,6 +97,21 @@ impl<T: DeserializeOwned> ResponseFormat<T> for Json {
             .map_err(|e| BodyDecodeError::new(e.path().to_string(), e.inner().to_string(), &body))?;
         de.end().map_err(|e| BodyDecodeError::new(".", e.to_string(), &body))?;
         Ok(value)
+    }
+}
+
+/// The body is JSON, and an empty body reads as `null` (for raw requests, whose answer may be anything).
+#[derive(Debug, Clone, Copy)]
+pub struct JsonOrNull;
+
+impl<T: DeserializeOwned> ResponseFormat<T> for JsonOrNull {
+    const ACCEPT: &'static str = "application/json";
+
+    fn decode(body: Vec<u8>) -> Result<T, BodyDecodeError> {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return <Json as ResponseFormat<T>>::decode(b"null".to_vec());
+        }
+        <Json as ResponseFormat<T>>::decode(body)
     }
 }
 

@@ -27,16 +27,26 @@ mod config;
 mod endpoint;
 pub mod endpoints;
 mod error;
+mod export_file;
 pub mod operations;
+mod options;
+mod query;
+mod raw;
 mod request;
 mod response;
 mod transport;
 
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
 pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
-pub use endpoint::{json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, NoContent, ResponseFormat};
+pub use endpoint::{
+    json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, JsonOrNull, NoContent, ResponseFormat,
+};
 pub use error::{ApiError, BoxError, DecodeError, Error, RequestLabel, TransportError, TransportErrorKind};
+pub use export_file::ExportFile;
 pub use operations::Operation;
+pub use options::{RequestOptions, WithOptions};
+pub use query::Query;
+pub use raw::Raw;
 pub use request::{build_request, INTERCOM_VERSION};
 pub use response::{api_error, parse_response, REQUEST_ID};
 pub use transport::{AsyncHttpClient, HttpClient};

@@ -1,13 +1,12 @@
 //! Turning an endpoint into an `http::Request`.
 
-use std::fmt::Write as _;
-
-use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::Request;
 
 use crate::config::Config;
-use crate::endpoint::{encode_query_value, Endpoint, ResponseFormat};
+use crate::endpoint::{Endpoint, ResponseFormat};
 use crate::error::Error;
+use crate::query::Query;
 
 /// The header that selects the API version.
 pub const INTERCOM_VERSION: &str = "intercom-version";
@@ -16,29 +15,42 @@ pub const INTERCOM_VERSION: &str = "intercom-version";
 /// body), `Intercom-Version` and `User-Agent`, plus the configured [`Timeouts`](crate::Timeouts) as an extension. The
 /// `Authorization` value is marked sensitive, so `Debug` of the request does not show it.
 pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Result<Request<Vec<u8>>, Error> {
+    let options = endpoint.options();
     let path = endpoint.path()?;
-    let query = endpoint.query();
-    let mut url = String::with_capacity(config.base_url().len() + path.len() + 16 * query.len());
+    let mut query = Query::new();
+    endpoint.query(&mut query);
+    let mut url = String::with_capacity(config.base_url().len() + path.len() + 32 * query.pairs().len());
     url.push_str(config.base_url());
     url.push_str(&path);
-    for (i, (name, value)) in query.iter().enumerate() {
-        url.push(if i == 0 { '?' } else { '&' });
-        let _ = write!(url, "{}={}", encode_query_value(name), encode_query_value(value));
-    }
+    query.write_to(&mut url);
 
+    let api_version = options.and_then(|o| o.api_version.as_deref()).unwrap_or(config.api_version());
+    let mut timeouts = config.timeouts();
+    if let Some(total) = options.and_then(|o| o.timeout) {
+        timeouts.total = Some(total);
+    }
     let body = endpoint.body()?;
     let mut builder = Request::builder()
-        .method(endpoint.operation().method.clone())
+        .method(endpoint.method())
         .uri(&url)
         .header(AUTHORIZATION, bearer(config)?)
         .header(ACCEPT, <E::Format as ResponseFormat<E::Output>>::ACCEPT)
-        .header(INTERCOM_VERSION, header_value("Intercom-Version", config.api_version())?)
+        .header(INTERCOM_VERSION, header_value("Intercom-Version", api_version)?)
         .header(USER_AGENT, header_value("User-Agent", config.user_agent())?)
-        .extension(config.timeouts());
+        .extension(timeouts);
     if body.is_some() {
         builder = builder.header(CONTENT_TYPE, "application/json");
     }
-    builder.body(body.unwrap_or_default()).map_err(|e| Error::invalid_request(format!("cannot build {url}: {e}")))
+    let mut request = builder
+        .body(body.unwrap_or_default())
+        .map_err(|e| Error::invalid_request(format!("cannot build {url}: {e}")))?;
+    for (name, value) in options.map(|o| o.headers.as_slice()).unwrap_or_default() {
+        let name = HeaderName::try_from(name.as_str())
+            .map_err(|_| Error::invalid_request(format!("`{name}` is not a valid header name")))?;
+        let value = header_value(name.as_str(), value)?;
+        request.headers_mut().insert(name, value);
+    }
+    Ok(request)
 }
 
 fn bearer(config: &Config) -> Result<HeaderValue, Error> {

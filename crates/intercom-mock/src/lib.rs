@@ -145,8 +145,10 @@ fn config_for(uri: &str) -> Config {
     Config::new(MOCK_TOKEN).with_base_url(uri).unwrap_or_else(|e| panic!("the mock's own URL {uri} was refused: {e}"))
 }
 
+/// Whether `request` goes to `operation`: the most specific template wins (`/companies/scroll` is not a
+/// company id).
 fn routes_to(operation: &Operation, request: &Request) -> bool {
-    request.method == operation.method && operation.matches_path(request.url.path())
+    operations::route(&request.method, request.url.path()).is_some_and(|routed| routed.id == operation.id)
 }
 
 fn has_bearer(request: &Request) -> bool {

@@ -2155,16 +2155,16 @@ pub static ALL: &[Fixture] = &[
     Fixture {
         operation_id: "createDataEvent",
         status: 202,
-        file: "202_accepted.empty",
+        file: "202_empty.empty",
         content_type: "",
-        body: include_bytes!("../fixtures/createDataEvent/202_accepted.empty"),
+        body: include_bytes!("../fixtures/createDataEvent/202_empty.empty"),
     },
     Fixture {
         operation_id: "dataEventSummaries",
         status: 200,
-        file: "200_successful.empty",
+        file: "200_empty.empty",
         content_type: "",
-        body: include_bytes!("../fixtures/dataEventSummaries/200_successful.empty"),
+        body: include_bytes!("../fixtures/dataEventSummaries/200_empty.empty"),
     },
     Fixture {
         operation_id: "downloadDataExport",
@@ -2172,5 +2172,12 @@ pub static ALL: &[Fixture] = &[
         file: "200_export.csv.gz",
         content_type: "application/octet-stream",
         body: include_bytes!("../fixtures/downloadDataExport/200_export.csv.gz"),
+    },
+    Fixture {
+        operation_id: "deleteTag",
+        status: 200,
+        file: "200_empty.empty",
+        content_type: "",
+        body: include_bytes!("../fixtures/deleteTag/200_empty.empty"),
     },
 ];

@@ -1,42 +1,30 @@
 //! Hand-written conveniences on generated types: constructors for the request bodies people build often.
 
 use crate::{
-    CreateDataEventRequest, CreateNoteRequest, DataExportStatus, FilterValue, GroupOperator,
-    MultipleFilterSearchRequest, MultipleOrSingleFilterSearchRequest, SearchOperator, SearchRequest,
-    SingleFilterSearchRequest, StartingAfterPaging,
+    CreateDataEventRequest, DataExportStatus, MultipleFilterSearchRequest, MultipleOrSingleFilterSearchRequest,
+    SearchRequest, SingleFilterSearchRequest, StartingAfterPaging,
 };
 
 impl CreateDataEventRequest {
-    fn named(event_name: impl Into<String>, created_at: i64) -> Self {
-        Self { event_name: event_name.into(), created_at, ..Self::default() }
-    }
-
     /// An event of the contact with your `user_id`.
     pub fn for_user_id(event_name: impl Into<String>, created_at: i64, user_id: impl Into<String>) -> Self {
-        Self { user_id: Some(user_id.into()), ..Self::named(event_name, created_at) }
+        Self::new(event_name, created_at).user_id(user_id)
     }
 
     /// An event of the contact with this email address.
     pub fn for_email(event_name: impl Into<String>, created_at: i64, email: impl Into<String>) -> Self {
-        Self { email: Some(email.into()), ..Self::named(event_name, created_at) }
+        Self::new(event_name, created_at).email(email)
     }
 
     /// An event of the contact with this Intercom id.
     pub fn for_id(event_name: impl Into<String>, created_at: i64, id: impl Into<String>) -> Self {
-        Self { id: Some(id.into()), ..Self::named(event_name, created_at) }
+        Self::new(event_name, created_at).id(id)
     }
 
     /// Adds one metadata value.
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
+    pub fn insert_metadata(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
         self.metadata.get_or_insert_with(Default::default).insert(key.into(), value.into());
         self
-    }
-}
-
-impl CreateNoteRequest {
-    /// A note with this text, written as the token's owner.
-    pub fn new(body: impl Into<String>) -> Self {
-        Self { body: body.into(), admin_id: None }
     }
 }
 
@@ -48,11 +36,6 @@ impl DataExportStatus {
 }
 
 impl SearchRequest {
-    /// A search for `query`, with the server's default page size.
-    pub fn new(query: impl Into<MultipleOrSingleFilterSearchRequest>) -> Self {
-        Self { query: query.into(), pagination: None }
-    }
-
     /// Asks for `per_page` results per page.
     pub fn per_page(mut self, per_page: i64) -> Self {
         self.pagination.get_or_insert_with(StartingAfterPaging::default).per_page = Some(per_page);
@@ -63,23 +46,6 @@ impl SearchRequest {
     pub fn starting_after(mut self, cursor: impl Into<String>) -> Self {
         self.pagination.get_or_insert_with(StartingAfterPaging::default).starting_after = Some(cursor.into());
         self
-    }
-}
-
-impl SingleFilterSearchRequest {
-    /// A filter comparing `field` with `value`.
-    pub fn new(field: impl Into<String>, operator: SearchOperator, value: FilterValue) -> Self {
-        Self { field: field.into(), operator, value }
-    }
-}
-
-impl MultipleFilterSearchRequest {
-    /// A group of filters combined with `operator`.
-    pub fn new(
-        operator: GroupOperator,
-        filters: impl IntoIterator<Item = MultipleOrSingleFilterSearchRequest>,
-    ) -> Self {
-        Self { operator, value: filters.into_iter().collect() }
     }
 }
 
@@ -98,6 +64,7 @@ impl From<MultipleFilterSearchRequest> for MultipleOrSingleFilterSearchRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{FilterValue, GroupOperator, SearchOperator};
 
     #[test]
     fn the_spec_search_example_round_trips_through_the_generated_types() {
@@ -133,7 +100,7 @@ mod tests {
 
     #[test]
     fn events_need_a_contact_and_skip_what_is_unset() {
-        let event = CreateDataEventRequest::for_email("signed-up", 1_700_000_000, "a@b.c").metadata("plan", 3);
+        let event = CreateDataEventRequest::for_email("signed-up", 1_700_000_000, "a@b.c").insert_metadata("plan", 3);
         assert_eq!(
             serde_json::to_value(&event).unwrap(),
             serde_json::json!({"event_name": "signed-up", "created_at": 1_700_000_000, "email": "a@b.c", "metadata": {"plan": 3}})

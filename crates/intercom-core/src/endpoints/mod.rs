@@ -1,9 +1,10 @@
-//! One type per operation, grouped like the API reference.
+//! One type per operation of API 2.11, generated, grouped like the API reference and all re-exported here.
 //!
-//! Each type takes its required parameters in `new`, its optional ones through setters, and has a
-//! `send(&client)` method that works with the blocking and the async client alike.
+//! Each type takes its required parameters in `new` and its optional ones through setters; it has
+//! `send(&client)` (the blocking client returns the result, the async client a future) and
+//! `with_options(RequestOptions)` for per-request options.
 
-/// Gives endpoint types their `send` method.
+/// Gives endpoint types their `send` and `with_options` methods.
 macro_rules! sendable {
     ($($endpoint:ty),+ $(,)?) => {$(
         impl $endpoint {
@@ -12,20 +13,16 @@ macro_rules! sendable {
             pub fn send<'a, C: $crate::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
                 client.execute(self)
             }
+
+            /// This request with per-request options (API version, headers, query pairs, timeout).
+            pub fn with_options(self, options: $crate::RequestOptions) -> $crate::WithOptions<Self> {
+                $crate::WithOptions { endpoint: self, options }
+            }
         }
     )+};
 }
 
-pub mod admins;
-pub mod contacts;
-pub mod data_events;
-pub mod data_export;
-pub mod notes;
-pub mod segments;
+mod conveniences;
+mod generated;
 
-pub use admins::*;
-pub use contacts::*;
-pub use data_events::*;
-pub use data_export::*;
-pub use notes::*;
-pub use segments::*;
+pub use generated::*;

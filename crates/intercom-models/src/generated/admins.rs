@@ -346,11 +346,18 @@ pub struct App {
     pub secure: Option<bool>,
 }
 
-/// The body of `put /admins/{admin_id}/away` (`setAwayAdmin`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The body of `PUT /admins/{admin_id}/away` (`setAwayAdmin`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetAwayAdminRequest {
     /// Away mode enabled.
     pub away_mode_enabled: bool,
     /// Away mode reassign.
     pub away_mode_reassign: bool,
+}
+
+impl SetAwayAdminRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(away_mode_enabled: impl Into<bool>, away_mode_reassign: impl Into<bool>) -> Self {
+        Self { away_mode_enabled: away_mode_enabled.into(), away_mode_reassign: away_mode_reassign.into() }
+    }
 }

@@ -439,7 +439,7 @@ pub struct SearchArticlesResponseData {
 }
 
 /// The `create_article_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/articles)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateArticleRequest {
     /// Title.
     pub title: String,
@@ -464,6 +464,58 @@ pub struct CreateArticleRequest {
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
+}
+
+impl CreateArticleRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(title: impl Into<String>, author_id: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            description: None,
+            body: None,
+            author_id: author_id.into(),
+            state: None,
+            parent_id: None,
+            parent_type: None,
+            translated_content: None,
+        }
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Sets `state`.
+    pub fn state(mut self, state: impl Into<CreateArticleRequestState>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+
+    /// Sets `parent_id`.
+    pub fn parent_id(mut self, parent_id: impl Into<String>) -> Self {
+        self.parent_id = Some(parent_id.into());
+        self
+    }
+
+    /// Sets `parent_type`.
+    pub fn parent_type(mut self, parent_type: impl Into<String>) -> Self {
+        self.parent_type = Some(parent_type.into());
+        self
+    }
+
+    /// Sets `translated_content`.
+    pub fn translated_content(mut self, translated_content: impl Into<ArticleTranslatedContent>) -> Self {
+        self.translated_content = Some(translated_content.into());
+        self
+    }
 }
 
 crate::open_enum! {
@@ -518,6 +570,70 @@ pub struct UpdateArticleRequestBody {
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
+}
+
+impl UpdateArticleRequestBody {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self {
+            title: None,
+            description: None,
+            body: None,
+            author_id: None,
+            state: None,
+            parent_id: None,
+            parent_type: None,
+            translated_content: None,
+        }
+    }
+
+    /// Sets `title`.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Sets `author_id`.
+    pub fn author_id(mut self, author_id: impl Into<String>) -> Self {
+        self.author_id = Some(author_id.into());
+        self
+    }
+
+    /// Sets `state`.
+    pub fn state(mut self, state: impl Into<UpdateArticleRequestBodyState>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+
+    /// Sets `parent_id`.
+    pub fn parent_id(mut self, parent_id: impl Into<String>) -> Self {
+        self.parent_id = Some(parent_id.into());
+        self
+    }
+
+    /// Sets `parent_type`.
+    pub fn parent_type(mut self, parent_type: impl Into<String>) -> Self {
+        self.parent_type = Some(parent_type.into());
+        self
+    }
+
+    /// Sets `translated_content`.
+    pub fn translated_content(mut self, translated_content: impl Into<ArticleTranslatedContent>) -> Self {
+        self.translated_content = Some(translated_content.into());
+        self
+    }
 }
 
 crate::open_enum! {

@@ -108,6 +108,80 @@ pub struct CreateOrUpdateCompanyRequest {
     pub monthly_spend: Option<i64>,
 }
 
+impl CreateOrUpdateCompanyRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            company_id: None,
+            plan: None,
+            size: None,
+            website: None,
+            industry: None,
+            custom_attributes: None,
+            remote_created_at: None,
+            monthly_spend: None,
+        }
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `company_id`.
+    pub fn company_id(mut self, company_id: impl Into<String>) -> Self {
+        self.company_id = Some(company_id.into());
+        self
+    }
+
+    /// Sets `plan`.
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
+    }
+
+    /// Sets `size`.
+    pub fn size(mut self, size: impl Into<i64>) -> Self {
+        self.size = Some(size.into());
+        self
+    }
+
+    /// Sets `website`.
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+
+    /// Sets `industry`.
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+
+    /// Sets `custom_attributes`.
+    pub fn custom_attributes(
+        mut self,
+        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
+    ) -> Self {
+        self.custom_attributes = Some(custom_attributes.into());
+        self
+    }
+
+    /// Sets `remote_created_at`.
+    pub fn remote_created_at(mut self, remote_created_at: impl Into<i64>) -> Self {
+        self.remote_created_at = Some(remote_created_at.into());
+        self
+    }
+
+    /// Sets `monthly_spend`.
+    pub fn monthly_spend(mut self, monthly_spend: impl Into<i64>) -> Self {
+        self.monthly_spend = Some(monthly_spend.into());
+        self
+    }
+}
+
 /// The `deleted_company_object` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -123,10 +197,17 @@ pub struct DeletedCompanyObject {
     pub deleted: Option<bool>,
 }
 
-/// The body of `post /contacts/{contact_id}/companies` (`attachContactToACompany`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The body of `POST /contacts/{contact_id}/companies` (`attachContactToACompany`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToACompanyRequest {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
+}
+
+impl AttachContactToACompanyRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
 }

@@ -171,13 +171,108 @@ pub struct CreateContactRequest {
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
+impl CreateContactRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self {
+            role: None,
+            external_id: None,
+            email: None,
+            phone: None,
+            name: None,
+            avatar: None,
+            signed_up_at: None,
+            last_seen_at: None,
+            owner_id: None,
+            unsubscribed_from_emails: None,
+            custom_attributes: None,
+        }
+    }
+
+    /// Sets `role`.
+    pub fn role(mut self, role: impl Into<String>) -> Self {
+        self.role = Some(role.into());
+        self
+    }
+
+    /// Sets `external_id`.
+    pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
+        self.external_id = Some(external_id.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets `phone`.
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `avatar`.
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+
+    /// Sets `signed_up_at`.
+    pub fn signed_up_at(mut self, signed_up_at: impl Into<i64>) -> Self {
+        self.signed_up_at = Some(signed_up_at.into());
+        self
+    }
+
+    /// Sets `last_seen_at`.
+    pub fn last_seen_at(mut self, last_seen_at: impl Into<i64>) -> Self {
+        self.last_seen_at = Some(last_seen_at.into());
+        self
+    }
+
+    /// Sets `owner_id`.
+    pub fn owner_id(mut self, owner_id: impl Into<String>) -> Self {
+        self.owner_id = Some(owner_id.into());
+        self
+    }
+
+    /// Sets `unsubscribed_from_emails`.
+    pub fn unsubscribed_from_emails(mut self, unsubscribed_from_emails: impl Into<bool>) -> Self {
+        self.unsubscribed_from_emails = Some(unsubscribed_from_emails.into());
+        self
+    }
+
+    /// Sets `custom_attributes`.
+    pub fn custom_attributes(
+        mut self,
+        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
+    ) -> Self {
+        self.custom_attributes = Some(custom_attributes.into());
+        self
+    }
+}
+
 /// The `merge_contacts_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/contacts)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergeContactsRequest {
     /// From.
     pub from: String,
     /// Into.
     pub into: String,
+}
+
+impl MergeContactsRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(from: impl Into<String>, into: impl Into<String>) -> Self {
+        Self { from: from.into(), into: into.into() }
+    }
 }
 
 /// The `update_contact_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/contacts)).
@@ -216,4 +311,92 @@ pub struct UpdateContactRequest {
     /// Custom attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl UpdateContactRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self {
+            role: None,
+            external_id: None,
+            email: None,
+            phone: None,
+            name: None,
+            avatar: None,
+            signed_up_at: None,
+            last_seen_at: None,
+            owner_id: None,
+            unsubscribed_from_emails: None,
+            custom_attributes: None,
+        }
+    }
+
+    /// Sets `role`.
+    pub fn role(mut self, role: impl Into<String>) -> Self {
+        self.role = Some(role.into());
+        self
+    }
+
+    /// Sets `external_id`.
+    pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
+        self.external_id = Some(external_id.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets `phone`.
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `avatar`.
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+
+    /// Sets `signed_up_at`.
+    pub fn signed_up_at(mut self, signed_up_at: impl Into<i64>) -> Self {
+        self.signed_up_at = Some(signed_up_at.into());
+        self
+    }
+
+    /// Sets `last_seen_at`.
+    pub fn last_seen_at(mut self, last_seen_at: impl Into<i64>) -> Self {
+        self.last_seen_at = Some(last_seen_at.into());
+        self
+    }
+
+    /// Sets `owner_id`.
+    pub fn owner_id(mut self, owner_id: impl Into<String>) -> Self {
+        self.owner_id = Some(owner_id.into());
+        self
+    }
+
+    /// Sets `unsubscribed_from_emails`.
+    pub fn unsubscribed_from_emails(mut self, unsubscribed_from_emails: impl Into<bool>) -> Self {
+        self.unsubscribed_from_emails = Some(unsubscribed_from_emails.into());
+        self
+    }
+
+    /// Sets `custom_attributes`.
+    pub fn custom_attributes(
+        mut self,
+        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
+    ) -> Self {
+        self.custom_attributes = Some(custom_attributes.into());
+        self
+    }
 }

@@ -31,6 +31,49 @@ pub struct AdminReplyConversationRequest {
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
 }
 
+impl AdminReplyConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<AdminReplyConversationRequestMessageType>,
+        r#type: impl Into<String>,
+        admin_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: None,
+            admin_id: admin_id.into(),
+            created_at: None,
+            attachment_urls: None,
+            attachment_files: None,
+        }
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+
+    /// Sets `attachment_files`.
+    pub fn attachment_files(mut self, attachment_files: impl Into<Vec<ConversationAttachmentFiles>>) -> Self {
+        self.attachment_files = Some(attachment_files.into());
+        self
+    }
+}
+
 crate::open_enum! {
     /// The `message_type` of [`AdminReplyConversationRequest`].
     pub enum AdminReplyConversationRequestMessageType {
@@ -42,7 +85,7 @@ crate::open_enum! {
 }
 
 /// The `conversation_attachment_files` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConversationAttachmentFiles {
     /// Content type.
     pub content_type: String,
@@ -50,6 +93,13 @@ pub struct ConversationAttachmentFiles {
     pub data: String,
     /// Name.
     pub name: String,
+}
+
+impl ConversationAttachmentFiles {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(content_type: impl Into<String>, data: impl Into<String>, name: impl Into<String>) -> Self {
+        Self { content_type: content_type.into(), data: data.into(), name: name.into() }
+    }
 }
 
 /// The `ai_agent` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/ai-agent)).
@@ -186,6 +236,30 @@ pub struct AssignConversationRequest {
     pub body: Option<String>,
 }
 
+impl AssignConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<String>,
+        r#type: impl Into<AssignConversationRequestType>,
+        admin_id: impl Into<String>,
+        assignee_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            admin_id: admin_id.into(),
+            assignee_id: assignee_id.into(),
+            body: None,
+        }
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+}
+
 crate::open_enum! {
     /// The `type` of [`AssignConversationRequest`].
     pub enum AssignConversationRequestType {
@@ -205,6 +279,25 @@ pub struct AttachContactToConversationRequest {
     /// Customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<AttachContactToConversationRequestCustomer>,
+}
+
+impl AttachContactToConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { admin_id: None, customer: None }
+    }
+
+    /// Sets `admin_id`.
+    pub fn admin_id(mut self, admin_id: impl Into<String>) -> Self {
+        self.admin_id = Some(admin_id.into());
+        self
+    }
+
+    /// Sets `customer`.
+    pub fn customer(mut self, customer: impl Into<AttachContactToConversationRequestCustomer>) -> Self {
+        self.customer = Some(customer.into());
+        self
+    }
 }
 
 /// The `customer` of [`AttachContactToConversationRequest`].
@@ -265,7 +358,7 @@ impl<'de> Deserialize<'de> for AttachContactToConversationRequestCustomer {
 }
 
 /// The `IntercomUserId` shape of [`AttachContactToConversationRequestCustomer`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToConversationRequestCustomerIntercomUserId {
     /// Intercom user id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -273,6 +366,19 @@ pub struct AttachContactToConversationRequestCustomerIntercomUserId {
     /// Customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerRequest>,
+}
+
+impl AttachContactToConversationRequestCustomerIntercomUserId {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+        Self { intercom_user_id: intercom_user_id.into(), customer: None }
+    }
+
+    /// Sets `customer`.
+    pub fn customer(mut self, customer: impl Into<CustomerRequest>) -> Self {
+        self.customer = Some(customer.into());
+        self
+    }
 }
 
 /// The `customer_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
@@ -333,30 +439,51 @@ impl<'de> Deserialize<'de> for CustomerRequest {
 }
 
 /// The `IntercomUserId` shape of [`CustomerRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRequestIntercomUserId {
     /// Intercom user id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub intercom_user_id: String,
 }
 
+impl CustomerRequestIntercomUserId {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+        Self { intercom_user_id: intercom_user_id.into() }
+    }
+}
+
 /// The `UserId` shape of [`CustomerRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRequestUserId {
     /// User id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub user_id: String,
 }
 
+impl CustomerRequestUserId {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(user_id: impl Into<String>) -> Self {
+        Self { user_id: user_id.into() }
+    }
+}
+
 /// The `Email` shape of [`CustomerRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRequestEmail {
     /// Email.
     pub email: String,
 }
 
+impl CustomerRequestEmail {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(email: impl Into<String>) -> Self {
+        Self { email: email.into() }
+    }
+}
+
 /// The `UserId` shape of [`AttachContactToConversationRequestCustomer`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToConversationRequestCustomerUserId {
     /// User id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -366,8 +493,21 @@ pub struct AttachContactToConversationRequestCustomerUserId {
     pub customer: Option<CustomerRequest>,
 }
 
+impl AttachContactToConversationRequestCustomerUserId {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(user_id: impl Into<String>) -> Self {
+        Self { user_id: user_id.into(), customer: None }
+    }
+
+    /// Sets `customer`.
+    pub fn customer(mut self, customer: impl Into<CustomerRequest>) -> Self {
+        self.customer = Some(customer.into());
+        self
+    }
+}
+
 /// The `Email` shape of [`AttachContactToConversationRequestCustomer`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToConversationRequestCustomerEmail {
     /// Email.
     pub email: String,
@@ -376,8 +516,21 @@ pub struct AttachContactToConversationRequestCustomerEmail {
     pub customer: Option<CustomerRequest>,
 }
 
+impl AttachContactToConversationRequestCustomerEmail {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(email: impl Into<String>) -> Self {
+        Self { email: email.into(), customer: None }
+    }
+
+    /// Sets `customer`.
+    pub fn customer(mut self, customer: impl Into<CustomerRequest>) -> Self {
+        self.customer = Some(customer.into());
+        self
+    }
+}
+
 /// The `close_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CloseConversationRequest {
     /// Message type.
     pub message_type: String,
@@ -389,6 +542,19 @@ pub struct CloseConversationRequest {
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+}
+
+impl CloseConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(message_type: impl Into<String>, r#type: impl Into<String>, admin_id: impl Into<String>) -> Self {
+        Self { message_type: message_type.into(), r#type: r#type.into(), admin_id: admin_id.into(), body: None }
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
 }
 
 /// The `contact_reply_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
@@ -473,7 +639,7 @@ impl<'de> Deserialize<'de> for ContactReplyConversationRequest {
 }
 
 /// The `contact_reply_intercom_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyIntercomUserIdRequest {
     /// Message type.
     pub message_type: String,
@@ -495,8 +661,46 @@ pub struct ContactReplyIntercomUserIdRequest {
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
 }
 
+impl ContactReplyIntercomUserIdRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<String>,
+        r#type: impl Into<String>,
+        body: impl Into<String>,
+        intercom_user_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: body.into(),
+            created_at: None,
+            attachment_urls: None,
+            intercom_user_id: intercom_user_id.into(),
+            attachment_files: None,
+        }
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+
+    /// Sets `attachment_files`.
+    pub fn attachment_files(mut self, attachment_files: impl Into<Vec<ConversationAttachmentFiles>>) -> Self {
+        self.attachment_files = Some(attachment_files.into());
+        self
+    }
+}
+
 /// The `contact_reply_email_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyEmailRequest {
     /// Message type.
     pub message_type: String,
@@ -517,8 +721,46 @@ pub struct ContactReplyEmailRequest {
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
 }
 
+impl ContactReplyEmailRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<String>,
+        r#type: impl Into<String>,
+        body: impl Into<String>,
+        email: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: body.into(),
+            created_at: None,
+            attachment_urls: None,
+            email: email.into(),
+            attachment_files: None,
+        }
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+
+    /// Sets `attachment_files`.
+    pub fn attachment_files(mut self, attachment_files: impl Into<Vec<ConversationAttachmentFiles>>) -> Self {
+        self.attachment_files = Some(attachment_files.into());
+        self
+    }
+}
+
 /// The `contact_reply_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyUserIdRequest {
     /// Message type.
     pub message_type: String,
@@ -538,6 +780,44 @@ pub struct ContactReplyUserIdRequest {
     /// Attachment files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
+}
+
+impl ContactReplyUserIdRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<String>,
+        r#type: impl Into<String>,
+        body: impl Into<String>,
+        user_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: body.into(),
+            created_at: None,
+            attachment_urls: None,
+            user_id: user_id.into(),
+            attachment_files: None,
+        }
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+
+    /// Sets `attachment_files`.
+    pub fn attachment_files(mut self, attachment_files: impl Into<Vec<ConversationAttachmentFiles>>) -> Self {
+        self.attachment_files = Some(attachment_files.into());
+        self
+    }
 }
 
 /// The `conversation_list_item` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
@@ -1075,7 +1355,7 @@ pub struct PaginatedConversationResponse {
 }
 
 /// The `convert_conversation_to_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConvertConversationToTicketRequest {
     /// Ticket type id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1083,6 +1363,19 @@ pub struct ConvertConversationToTicketRequest {
     /// Attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<TicketRequestCustomAttributes>,
+}
+
+impl ConvertConversationToTicketRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(ticket_type_id: impl Into<String>) -> Self {
+        Self { ticket_type_id: ticket_type_id.into(), attributes: None }
+    }
+
+    /// Sets `attributes`.
+    pub fn attributes(mut self, attributes: impl Into<TicketRequestCustomAttributes>) -> Self {
+        self.attributes = Some(attributes.into());
+        self
+    }
 }
 
 /// The `create_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
@@ -1103,6 +1396,31 @@ pub struct CreateConversationRequest {
     pub created_at: Option<i64>,
 }
 
+impl CreateConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(from: impl Into<CreateConversationRequestFrom>, body: impl Into<String>) -> Self {
+        Self { from: from.into(), body: body.into(), subject: None, attachment_urls: None, created_at: None }
+    }
+
+    /// Sets `subject`.
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+}
+
 /// The `from` of [`CreateConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationRequestFrom {
@@ -1111,6 +1429,13 @@ pub struct CreateConversationRequestFrom {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
+}
+
+impl CreateConversationRequestFrom {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(r#type: impl Into<CreateConversationRequestFromType>, id: impl Into<String>) -> Self {
+        Self { r#type: r#type.into(), id: id.into() }
+    }
 }
 
 crate::open_enum! {
@@ -1126,7 +1451,7 @@ crate::open_enum! {
 }
 
 /// The `detach_contact_from_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DetachContactFromConversationRequest {
     /// Admin id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1134,6 +1459,19 @@ pub struct DetachContactFromConversationRequest {
     /// Customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<DetachContactFromConversationRequestCustomer>,
+}
+
+impl DetachContactFromConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(admin_id: impl Into<String>) -> Self {
+        Self { admin_id: admin_id.into(), customer: None }
+    }
+
+    /// Sets `customer`.
+    pub fn customer(mut self, customer: impl Into<DetachContactFromConversationRequestCustomer>) -> Self {
+        self.customer = Some(customer.into());
+        self
+    }
 }
 
 /// The `customer` of [`DetachContactFromConversationRequest`].
@@ -1150,14 +1488,46 @@ pub struct DetachContactFromConversationRequestCustomer {
     pub email: Option<String>,
 }
 
+impl DetachContactFromConversationRequestCustomer {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { intercom_user_id: None, user_id: None, email: None }
+    }
+
+    /// Sets `intercom_user_id`.
+    pub fn intercom_user_id(mut self, intercom_user_id: impl Into<String>) -> Self {
+        self.intercom_user_id = Some(intercom_user_id.into());
+        self
+    }
+
+    /// Sets `user_id`.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+}
+
 /// The `open_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenConversationRequest {
     /// Message type.
     pub message_type: String,
     /// Admin id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
+}
+
+impl OpenConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(message_type: impl Into<String>, admin_id: impl Into<String>) -> Self {
+        Self { message_type: message_type.into(), admin_id: admin_id.into() }
+    }
 }
 
 /// The `redact_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
@@ -1208,7 +1578,7 @@ impl<'de> Deserialize<'de> for RedactConversationRequest {
 }
 
 /// The `RedactConversationPartRequest` shape of [`RedactConversationRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedactConversationRequestRedactConversationPartRequest {
     /// Type.
     pub r#type: String,
@@ -1220,8 +1590,23 @@ pub struct RedactConversationRequestRedactConversationPartRequest {
     pub conversation_part_id: String,
 }
 
+impl RedactConversationRequestRedactConversationPartRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        r#type: impl Into<String>,
+        conversation_id: impl Into<String>,
+        conversation_part_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            conversation_id: conversation_id.into(),
+            conversation_part_id: conversation_part_id.into(),
+        }
+    }
+}
+
 /// The `RedactConversationSourceRequest` shape of [`RedactConversationRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedactConversationRequestRedactConversationSourceRequest {
     /// Type.
     pub r#type: String,
@@ -1231,6 +1616,13 @@ pub struct RedactConversationRequestRedactConversationSourceRequest {
     /// Source id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub source_id: String,
+}
+
+impl RedactConversationRequestRedactConversationSourceRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(r#type: impl Into<String>, conversation_id: impl Into<String>, source_id: impl Into<String>) -> Self {
+        Self { r#type: r#type.into(), conversation_id: conversation_id.into(), source_id: source_id.into() }
+    }
 }
 
 /// The `reply_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
@@ -1289,7 +1681,7 @@ impl<'de> Deserialize<'de> for ReplyConversationRequest {
 }
 
 /// The `snooze_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnoozeConversationRequest {
     /// Message type.
     pub message_type: String,
@@ -1298,6 +1690,13 @@ pub struct SnoozeConversationRequest {
     pub admin_id: String,
     /// Snoozed until, in Unix seconds.
     pub snoozed_until: i64,
+}
+
+impl SnoozeConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(message_type: impl Into<String>, admin_id: impl Into<String>, snoozed_until: impl Into<i64>) -> Self {
+        Self { message_type: message_type.into(), admin_id: admin_id.into(), snoozed_until: snoozed_until.into() }
+    }
 }
 
 /// The `update_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
@@ -1311,7 +1710,26 @@ pub struct UpdateConversationRequest {
     pub custom_attributes: Option<CustomAttributes>,
 }
 
-/// The `200` answer of `post /conversations` (`createConversation`).
+impl UpdateConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { read: None, custom_attributes: None }
+    }
+
+    /// Sets `read`.
+    pub fn read(mut self, read: impl Into<bool>) -> Self {
+        self.read = Some(read.into());
+        self
+    }
+
+    /// Sets `custom_attributes`.
+    pub fn custom_attributes(mut self, custom_attributes: impl Into<CustomAttributes>) -> Self {
+        self.custom_attributes = Some(custom_attributes.into());
+        self
+    }
+}
+
+/// The `200` answer of `POST /conversations` (`createConversation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreateConversationResponse {
@@ -1355,7 +1773,7 @@ crate::open_enum! {
     }
 }
 
-/// The body of `post /conversations/{conversation_id}/parts` (`manageConversation`).
+/// The body of `POST /conversations/{conversation_id}/parts` (`manageConversation`).
 ///
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -27,6 +27,42 @@ pub struct CreateDataAttributeRequest {
     pub messenger_writable: Option<bool>,
 }
 
+impl CreateDataAttributeRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        name: impl Into<String>,
+        model: impl Into<CreateDataAttributeRequestModel>,
+        data_type: impl Into<CreateDataAttributeRequestDataType>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            model: model.into(),
+            data_type: data_type.into(),
+            description: None,
+            options: None,
+            messenger_writable: None,
+        }
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `options`.
+    pub fn options(mut self, options: impl Into<Vec<CreateDataAttributeRequestOption>>) -> Self {
+        self.options = Some(options.into());
+        self
+    }
+
+    /// Sets `messenger_writable`.
+    pub fn messenger_writable(mut self, messenger_writable: impl Into<bool>) -> Self {
+        self.messenger_writable = Some(messenger_writable.into());
+        self
+    }
+}
+
 crate::open_enum! {
     /// The `model` of [`CreateDataAttributeRequest`].
     pub enum CreateDataAttributeRequestModel {
@@ -56,10 +92,17 @@ crate::open_enum! {
 }
 
 /// An item of the `options` of [`CreateDataAttributeRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataAttributeRequestOption {
     /// Value.
     pub value: String,
+}
+
+impl CreateDataAttributeRequestOption {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self { value: value.into() }
+    }
 }
 
 /// The `data_attribute` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/data-attributes)).
@@ -174,9 +217,59 @@ pub struct UpdateDataAttributeRequest {
     pub messenger_writable: Option<bool>,
 }
 
+impl UpdateDataAttributeRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { archived: None, description: None, options: None, messenger_writable: None }
+    }
+
+    /// Sets `archived`.
+    pub fn archived(mut self, archived: impl Into<bool>) -> Self {
+        self.archived = Some(archived.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `options`.
+    pub fn options(mut self, options: impl Into<Vec<UpdateDataAttributeRequestOption>>) -> Self {
+        self.options = Some(options.into());
+        self
+    }
+
+    /// Sets `messenger_writable`.
+    pub fn messenger_writable(mut self, messenger_writable: impl Into<bool>) -> Self {
+        self.messenger_writable = Some(messenger_writable.into());
+        self
+    }
+}
+
 /// An item of the `options` of [`UpdateDataAttributeRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateDataAttributeRequestOption {
     /// Value.
     pub value: String,
+}
+
+impl UpdateDataAttributeRequestOption {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self { value: value.into() }
+    }
+}
+
+crate::open_enum! {
+    /// The `model` parameter of `listDataAttributes`.
+    pub enum ListDataAttributesModel {
+        /// `contact`.
+        Contact = "contact",
+        /// `company`.
+        Company = "company",
+        /// `conversation`.
+        Conversation = "conversation",
+    }
 }

@@ -8,7 +8,7 @@ use super::*;
 use serde::{Deserialize, Serialize};
 
 /// The `create_data_event_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/data-events)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataEventRequest {
     /// Event name.
     pub event_name: String,
@@ -28,6 +28,44 @@ pub struct CreateDataEventRequest {
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
+impl CreateDataEventRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(event_name: impl Into<String>, created_at: impl Into<i64>) -> Self {
+        Self {
+            event_name: event_name.into(),
+            created_at: created_at.into(),
+            user_id: None,
+            id: None,
+            email: None,
+            metadata: None,
+        }
+    }
+
+    /// Sets `user_id`.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, metadata: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
+        self.metadata = Some(metadata.into());
+        self
+    }
+}
+
 /// The `create_data_event_summaries_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataEventSummariesRequest {
@@ -37,6 +75,28 @@ pub struct CreateDataEventSummariesRequest {
     /// Event summaries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_summaries: Option<CreateDataEventSummariesRequestEventSummaries>,
+}
+
+impl CreateDataEventSummariesRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { user_id: None, event_summaries: None }
+    }
+
+    /// Sets `user_id`.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets `event_summaries`.
+    pub fn event_summaries(
+        mut self,
+        event_summaries: impl Into<CreateDataEventSummariesRequestEventSummaries>,
+    ) -> Self {
+        self.event_summaries = Some(event_summaries.into());
+        self
+    }
 }
 
 /// The `event_summaries` of [`CreateDataEventSummariesRequest`].
@@ -54,6 +114,37 @@ pub struct CreateDataEventSummariesRequestEventSummaries {
     /// Last, in Unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<i64>,
+}
+
+impl CreateDataEventSummariesRequestEventSummaries {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { event_name: None, count: None, first: None, last: None }
+    }
+
+    /// Sets `event_name`.
+    pub fn event_name(mut self, event_name: impl Into<String>) -> Self {
+        self.event_name = Some(event_name.into());
+        self
+    }
+
+    /// Sets `count`.
+    pub fn count(mut self, count: impl Into<i64>) -> Self {
+        self.count = Some(count.into());
+        self
+    }
+
+    /// Sets `first`.
+    pub fn first(mut self, first: impl Into<i64>) -> Self {
+        self.first = Some(first.into());
+        self
+    }
+
+    /// Sets `last`.
+    pub fn last(mut self, last: impl Into<i64>) -> Self {
+        self.last = Some(last.into());
+        self
+    }
 }
 
 /// The `data_event_summary` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/data-events)).
@@ -108,4 +199,105 @@ pub struct DataEventSummaryPages {
     /// Next.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+}
+
+/// The `filter` parameter of `lisDataEvents`.
+///
+/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ListDataEventsFilter {
+    /// A [`ListDataEventsFilterUserIdQueryParameter`].
+    UserIdQueryParameter(ListDataEventsFilterUserIdQueryParameter),
+    /// A [`ListDataEventsFilterIntercomUserIdQueryParameter`].
+    IntercomUserIdQueryParameter(ListDataEventsFilterIntercomUserIdQueryParameter),
+    /// A [`ListDataEventsFilterEmailQueryParameter`].
+    EmailQueryParameter(ListDataEventsFilterEmailQueryParameter),
+    /// A shape this version does not know, kept as sent.
+    Other(serde_json::Value),
+}
+
+impl<'de> Deserialize<'de> for ListDataEventsFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::polymorphic::Shape] = &[
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Object,
+                items: None,
+                required: &["user_id"],
+                constants: &[],
+                properties: &["user_id"],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Object,
+                items: None,
+                required: &["intercom_user_id"],
+                constants: &[],
+                properties: &["intercom_user_id"],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Object,
+                items: None,
+                required: &["email"],
+                constants: &[],
+                properties: &["email"],
+            },
+        ];
+        let value = serde_json::Value::deserialize(deserializer)?;
+        for index in crate::polymorphic::ranked(&value, SHAPES) {
+            let decoded = match index {
+                0 => crate::polymorphic::decode(&value).map(Self::UserIdQueryParameter),
+                1 => crate::polymorphic::decode(&value).map(Self::IntercomUserIdQueryParameter),
+                2 => crate::polymorphic::decode(&value).map(Self::EmailQueryParameter),
+                _ => None,
+            };
+            if let Some(decoded) = decoded {
+                return Ok(decoded);
+            }
+        }
+        Ok(Self::Other(value))
+    }
+}
+
+/// The `UserIdQueryParameter` shape of [`ListDataEventsFilter`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListDataEventsFilterUserIdQueryParameter {
+    /// User id.
+    #[serde(deserialize_with = "crate::serde_helpers::id")]
+    pub user_id: String,
+}
+
+impl ListDataEventsFilterUserIdQueryParameter {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(user_id: impl Into<String>) -> Self {
+        Self { user_id: user_id.into() }
+    }
+}
+
+/// The `IntercomUserIdQueryParameter` shape of [`ListDataEventsFilter`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListDataEventsFilterIntercomUserIdQueryParameter {
+    /// Intercom user id.
+    #[serde(deserialize_with = "crate::serde_helpers::id")]
+    pub intercom_user_id: String,
+}
+
+impl ListDataEventsFilterIntercomUserIdQueryParameter {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(intercom_user_id: impl Into<String>) -> Self {
+        Self { intercom_user_id: intercom_user_id.into() }
+    }
+}
+
+/// The `EmailQueryParameter` shape of [`ListDataEventsFilter`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListDataEventsFilterEmailQueryParameter {
+    /// Email.
+    pub email: String,
+}
+
+impl ListDataEventsFilterEmailQueryParameter {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(email: impl Into<String>) -> Self {
+        Self { email: email.into() }
+    }
 }

@@ -8,12 +8,19 @@ use super::*;
 use serde::{Deserialize, Serialize};
 
 /// The `create_data_exports_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/data-export)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataExportsRequest {
     /// Created at after.
     pub created_at_after: i64,
     /// Created at before.
     pub created_at_before: i64,
+}
+
+impl CreateDataExportsRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(created_at_after: impl Into<i64>, created_at_before: impl Into<i64>) -> Self {
+        Self { created_at_after: created_at_after.into(), created_at_before: created_at_before.into() }
+    }
 }
 
 /// The `data_export` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/data-export)).

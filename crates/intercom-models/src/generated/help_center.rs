@@ -209,7 +209,7 @@ pub struct CollectionList {
 }
 
 /// The `create_collection_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/help-center)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateCollectionRequest {
     /// Name.
     pub name: String,
@@ -225,6 +225,37 @@ pub struct CreateCollectionRequest {
     /// Help center id.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub help_center_id: Option<String>,
+}
+
+impl CreateCollectionRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into(), description: None, translated_content: None, parent_id: None, help_center_id: None }
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `translated_content`.
+    pub fn translated_content(mut self, translated_content: impl Into<GroupTranslatedContent>) -> Self {
+        self.translated_content = Some(translated_content.into());
+        self
+    }
+
+    /// Sets `parent_id`.
+    pub fn parent_id(mut self, parent_id: impl Into<String>) -> Self {
+        self.parent_id = Some(parent_id.into());
+        self
+    }
+
+    /// Sets `help_center_id`.
+    pub fn help_center_id(mut self, help_center_id: impl Into<String>) -> Self {
+        self.help_center_id = Some(help_center_id.into());
+        self
+    }
 }
 
 /// The `deleted_collection_object` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/help-center)).
@@ -302,4 +333,35 @@ pub struct UpdateCollectionRequest {
     /// Parent id.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
+}
+
+impl UpdateCollectionRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { name: None, description: None, translated_content: None, parent_id: None }
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `translated_content`.
+    pub fn translated_content(mut self, translated_content: impl Into<GroupTranslatedContent>) -> Self {
+        self.translated_content = Some(translated_content.into());
+        self
+    }
+
+    /// Sets `parent_id`.
+    pub fn parent_id(mut self, parent_id: impl Into<String>) -> Self {
+        self.parent_id = Some(parent_id.into());
+        self
+    }
 }

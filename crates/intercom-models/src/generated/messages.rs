@@ -39,6 +39,80 @@ pub struct CreateMessageRequest {
     pub referer: Option<String>,
 }
 
+impl CreateMessageRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self {
+            message_type: None,
+            subject: None,
+            body: None,
+            template: None,
+            from: None,
+            to: None,
+            created_at: None,
+            create_conversation_without_contact_reply: None,
+            referer: None,
+        }
+    }
+
+    /// Sets `message_type`.
+    pub fn message_type(mut self, message_type: impl Into<CreateMessageRequestMessageType>) -> Self {
+        self.message_type = Some(message_type.into());
+        self
+    }
+
+    /// Sets `subject`.
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Sets `template`.
+    pub fn template(mut self, template: impl Into<String>) -> Self {
+        self.template = Some(template.into());
+        self
+    }
+
+    /// Sets `from`.
+    pub fn from(mut self, from: impl Into<CreateMessageRequestFrom>) -> Self {
+        self.from = Some(from.into());
+        self
+    }
+
+    /// Sets `to`.
+    pub fn to(mut self, to: impl Into<CreateMessageRequestTo>) -> Self {
+        self.to = Some(to.into());
+        self
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `create_conversation_without_contact_reply`.
+    pub fn create_conversation_without_contact_reply(
+        mut self,
+        create_conversation_without_contact_reply: impl Into<bool>,
+    ) -> Self {
+        self.create_conversation_without_contact_reply = Some(create_conversation_without_contact_reply.into());
+        self
+    }
+
+    /// Sets `referer`.
+    pub fn referer(mut self, referer: impl Into<String>) -> Self {
+        self.referer = Some(referer.into());
+        self
+    }
+}
+
 crate::open_enum! {
     /// The `message_type` of [`CreateMessageRequest`].
     pub enum CreateMessageRequestMessageType {
@@ -61,6 +135,13 @@ pub struct CreateMessageRequestFrom {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
+}
+
+impl CreateMessageRequestFrom {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(r#type: impl Into<CreateMessageRequestFromType>, id: impl Into<String>) -> Self {
+        Self { r#type: r#type.into(), id: id.into() }
+    }
 }
 
 crate::open_enum! {
@@ -91,6 +172,31 @@ pub struct CreateMessageRequestTo {
     /// Email.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+impl CreateMessageRequestTo {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(r#type: impl Into<CreateMessageRequestToType>) -> Self {
+        Self { r#type: r#type.into(), id: None, user_id: None, email: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `user_id`.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
 }
 
 crate::open_enum! {

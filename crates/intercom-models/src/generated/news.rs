@@ -93,7 +93,7 @@ pub struct NewsfeedAssignment {
 }
 
 /// The `news_item_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/news)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewsItemRequest {
     /// Title.
     pub title: String,
@@ -118,6 +118,58 @@ pub struct NewsItemRequest {
     /// Newsfeed assignments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsfeed_assignments: Option<Vec<NewsfeedAssignment>>,
+}
+
+impl NewsItemRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(title: impl Into<String>, sender_id: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            body: None,
+            sender_id: sender_id.into(),
+            state: None,
+            deliver_silently: None,
+            labels: None,
+            reactions: None,
+            newsfeed_assignments: None,
+        }
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Sets `state`.
+    pub fn state(mut self, state: impl Into<NewsItemRequestState>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+
+    /// Sets `deliver_silently`.
+    pub fn deliver_silently(mut self, deliver_silently: impl Into<bool>) -> Self {
+        self.deliver_silently = Some(deliver_silently.into());
+        self
+    }
+
+    /// Sets `labels`.
+    pub fn labels(mut self, labels: impl Into<Vec<String>>) -> Self {
+        self.labels = Some(labels.into());
+        self
+    }
+
+    /// Sets `reactions`.
+    pub fn reactions(mut self, reactions: impl Into<Vec<Option<String>>>) -> Self {
+        self.reactions = Some(reactions.into());
+        self
+    }
+
+    /// Sets `newsfeed_assignments`.
+    pub fn newsfeed_assignments(mut self, newsfeed_assignments: impl Into<Vec<NewsfeedAssignment>>) -> Self {
+        self.newsfeed_assignments = Some(newsfeed_assignments.into());
+        self
+    }
 }
 
 crate::open_enum! {

@@ -61,12 +61,25 @@ pub struct NoteList {
     pub pages: Option<CursorPages>,
 }
 
-/// The body of `post /contacts/{contact_id}/notes` (`createNote`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The body of `POST /contacts/{contact_id}/notes` (`createNote`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateNoteRequest {
     /// Body.
     pub body: String,
     /// Admin id.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
+}
+
+impl CreateNoteRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(body: impl Into<String>) -> Self {
+        Self { body: body.into(), admin_id: None }
+    }
+
+    /// Sets `admin_id`.
+    pub fn admin_id(mut self, admin_id: impl Into<String>) -> Self {
+        self.admin_id = Some(admin_id.into());
+        self
+    }
 }

@@ -591,7 +591,7 @@ pub struct ContactReference {
 }
 
 /// The `contact_reply_base_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyBaseRequest {
     /// Message type.
     pub message_type: String,
@@ -605,6 +605,31 @@ pub struct ContactReplyBaseRequest {
     /// Attachment urls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
+}
+
+impl ContactReplyBaseRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(message_type: impl Into<String>, r#type: impl Into<String>, body: impl Into<String>) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: body.into(),
+            created_at: None,
+            attachment_urls: None,
+        }
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
 }
 
 /// The `tag` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tags)).
@@ -1012,6 +1037,13 @@ pub struct MultipleFilterSearchRequest {
     pub value: Vec<MultipleOrSingleFilterSearchRequest>,
 }
 
+impl MultipleFilterSearchRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(operator: impl Into<GroupOperator>, value: impl Into<Vec<MultipleOrSingleFilterSearchRequest>>) -> Self {
+        Self { operator: operator.into(), value: value.into() }
+    }
+}
+
 crate::open_enum! {
     /// The `operator` of [`MultipleFilterSearchRequest`].
     pub enum GroupOperator {
@@ -1031,6 +1063,13 @@ pub struct SingleFilterSearchRequest {
     pub operator: SearchOperator,
     /// Value.
     pub value: FilterValue,
+}
+
+impl SingleFilterSearchRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(field: impl Into<String>, operator: impl Into<SearchOperator>, value: impl Into<FilterValue>) -> Self {
+        Self { field: field.into(), operator: operator.into(), value: value.into() }
+    }
 }
 
 crate::open_enum! {
@@ -1148,6 +1187,19 @@ pub struct SearchRequest {
     /// Pagination.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<StartingAfterPaging>,
+}
+
+impl SearchRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(query: impl Into<MultipleOrSingleFilterSearchRequest>) -> Self {
+        Self { query: query.into(), pagination: None }
+    }
+
+    /// Sets `pagination`.
+    pub fn pagination(mut self, pagination: impl Into<StartingAfterPaging>) -> Self {
+        self.pagination = Some(pagination.into());
+        self
+    }
 }
 
 /// The `subscription_type` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/subscription-types)).

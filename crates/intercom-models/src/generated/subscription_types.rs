@@ -7,12 +7,19 @@ use super::*;
 #[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
 
-/// The body of `post /contacts/{contact_id}/subscriptions` (`attachSubscriptionTypeToContact`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The body of `POST /contacts/{contact_id}/subscriptions` (`attachSubscriptionTypeToContact`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachSubscriptionTypeToContactRequest {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
     /// Consent type.
     pub consent_type: String,
+}
+
+impl AttachSubscriptionTypeToContactRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(id: impl Into<String>, consent_type: impl Into<String>) -> Self {
+        Self { id: id.into(), consent_type: consent_type.into() }
+    }
 }

@@ -8,13 +8,26 @@ use super::*;
 use serde::{Deserialize, Serialize};
 
 /// The `create_phone_switch_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/switch)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreatePhoneSwitchRequest {
     /// Phone.
     pub phone: String,
     /// Custom attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<CustomAttributes>,
+}
+
+impl CreatePhoneSwitchRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(phone: impl Into<String>) -> Self {
+        Self { phone: phone.into(), custom_attributes: None }
+    }
+
+    /// Sets `custom_attributes`.
+    pub fn custom_attributes(mut self, custom_attributes: impl Into<CustomAttributes>) -> Self {
+        self.custom_attributes = Some(custom_attributes.into());
+        self
+    }
 }
 
 /// The `phone_switch` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/switch)).

@@ -8,7 +8,7 @@ use super::*;
 use serde::{Deserialize, Serialize};
 
 /// The `create_or_update_tag_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tags)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateOrUpdateTagRequest {
     /// Name.
     pub name: String,
@@ -17,13 +17,33 @@ pub struct CreateOrUpdateTagRequest {
     pub id: Option<String>,
 }
 
+impl CreateOrUpdateTagRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into(), id: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+}
+
 /// The `tag_company_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tags)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagCompanyRequest {
     /// Name.
     pub name: String,
     /// Companies.
     pub companies: Vec<TagCompanyRequestCompany>,
+}
+
+impl TagCompanyRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(name: impl Into<String>, companies: impl Into<Vec<TagCompanyRequestCompany>>) -> Self {
+        Self { name: name.into(), companies: companies.into() }
+    }
 }
 
 /// An item of the `companies` of [`TagCompanyRequest`].
@@ -37,13 +57,39 @@ pub struct TagCompanyRequestCompany {
     pub company_id: Option<String>,
 }
 
+impl TagCompanyRequestCompany {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { id: None, company_id: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `company_id`.
+    pub fn company_id(mut self, company_id: impl Into<String>) -> Self {
+        self.company_id = Some(company_id.into());
+        self
+    }
+}
+
 /// The `tag_multiple_users_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tags)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagMultipleUsersRequest {
     /// Name.
     pub name: String,
     /// Users.
     pub users: Vec<TagMultipleUsersRequestUser>,
+}
+
+impl TagMultipleUsersRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(name: impl Into<String>, users: impl Into<Vec<TagMultipleUsersRequestUser>>) -> Self {
+        Self { name: name.into(), users: users.into() }
+    }
 }
 
 /// An item of the `users` of [`TagMultipleUsersRequest`].
@@ -54,8 +100,21 @@ pub struct TagMultipleUsersRequestUser {
     pub id: Option<String>,
 }
 
+impl TagMultipleUsersRequestUser {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { id: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+}
+
 /// The `untag_company_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tags)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UntagCompanyRequest {
     /// Name.
     pub name: String,
@@ -63,8 +122,15 @@ pub struct UntagCompanyRequest {
     pub companies: Vec<UntagCompanyRequestCompany>,
 }
 
+impl UntagCompanyRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(name: impl Into<String>, companies: impl Into<Vec<UntagCompanyRequestCompany>>) -> Self {
+        Self { name: name.into(), companies: companies.into() }
+    }
+}
+
 /// An item of the `companies` of [`UntagCompanyRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UntagCompanyRequestCompany {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -76,16 +142,30 @@ pub struct UntagCompanyRequestCompany {
     pub untag: bool,
 }
 
-/// The body of `post /contacts/{contact_id}/tags` (`attachTagToContact`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+impl UntagCompanyRequestCompany {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(id: impl Into<String>, company_id: impl Into<String>, untag: impl Into<bool>) -> Self {
+        Self { id: id.into(), company_id: company_id.into(), untag: untag.into() }
+    }
+}
+
+/// The body of `POST /contacts/{contact_id}/tags` (`attachTagToContact`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToContactRequest {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
 
-/// The body of `post /conversations/{conversation_id}/tags` (`attachTagToConversation`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+impl AttachTagToContactRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+/// The body of `POST /conversations/{conversation_id}/tags` (`attachTagToConversation`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToConversationRequest {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -95,15 +175,29 @@ pub struct AttachTagToConversationRequest {
     pub admin_id: String,
 }
 
-/// The body of `delete /conversations/{conversation_id}/tags/{tag_id}` (`detachTagFromConversation`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+impl AttachTagToConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(id: impl Into<String>, admin_id: impl Into<String>) -> Self {
+        Self { id: id.into(), admin_id: admin_id.into() }
+    }
+}
+
+/// The body of `DELETE /conversations/{conversation_id}/tags/{tag_id}` (`detachTagFromConversation`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DetachTagFromConversationRequest {
     /// Admin id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
 }
 
-/// The body of `post /tags` (`createTag`).
+impl DetachTagFromConversationRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(admin_id: impl Into<String>) -> Self {
+        Self { admin_id: admin_id.into() }
+    }
+}
+
+/// The body of `POST /tags` (`createTag`).
 ///
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -170,8 +264,8 @@ impl<'de> Deserialize<'de> for CreateTagRequest {
     }
 }
 
-/// The body of `post /tickets/{ticket_id}/tags` (`attachTagToTicket`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The body of `POST /tickets/{ticket_id}/tags` (`attachTagToTicket`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToTicketRequest {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -181,10 +275,24 @@ pub struct AttachTagToTicketRequest {
     pub admin_id: String,
 }
 
-/// The body of `delete /tickets/{ticket_id}/tags/{tag_id}` (`detachTagFromTicket`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+impl AttachTagToTicketRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(id: impl Into<String>, admin_id: impl Into<String>) -> Self {
+        Self { id: id.into(), admin_id: admin_id.into() }
+    }
+}
+
+/// The body of `DELETE /tickets/{ticket_id}/tags/{tag_id}` (`detachTagFromTicket`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DetachTagFromTicketRequest {
     /// Admin id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
+}
+
+impl DetachTagFromTicketRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(admin_id: impl Into<String>) -> Self {
+        Self { admin_id: admin_id.into() }
+    }
 }

@@ -39,6 +39,70 @@ pub struct CreateTicketTypeAttributeRequest {
     pub allow_multiple_values: Option<bool>,
 }
 
+impl CreateTicketTypeAttributeRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        name: impl Into<String>,
+        description: impl Into<String>,
+        data_type: impl Into<CreateTicketTypeAttributeRequestDataType>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            description: description.into(),
+            data_type: data_type.into(),
+            required_to_create: None,
+            required_to_create_for_contacts: None,
+            visible_on_create: None,
+            visible_to_contacts: None,
+            multiline: None,
+            list_items: None,
+            allow_multiple_values: None,
+        }
+    }
+
+    /// Sets `required_to_create`.
+    pub fn required_to_create(mut self, required_to_create: impl Into<bool>) -> Self {
+        self.required_to_create = Some(required_to_create.into());
+        self
+    }
+
+    /// Sets `required_to_create_for_contacts`.
+    pub fn required_to_create_for_contacts(mut self, required_to_create_for_contacts: impl Into<bool>) -> Self {
+        self.required_to_create_for_contacts = Some(required_to_create_for_contacts.into());
+        self
+    }
+
+    /// Sets `visible_on_create`.
+    pub fn visible_on_create(mut self, visible_on_create: impl Into<bool>) -> Self {
+        self.visible_on_create = Some(visible_on_create.into());
+        self
+    }
+
+    /// Sets `visible_to_contacts`.
+    pub fn visible_to_contacts(mut self, visible_to_contacts: impl Into<bool>) -> Self {
+        self.visible_to_contacts = Some(visible_to_contacts.into());
+        self
+    }
+
+    /// Sets `multiline`.
+    pub fn multiline(mut self, multiline: impl Into<bool>) -> Self {
+        self.multiline = Some(multiline.into());
+        self
+    }
+
+    /// Sets `list_items`.
+    pub fn list_items(mut self, list_items: impl Into<String>) -> Self {
+        self.list_items = Some(list_items.into());
+        self
+    }
+
+    /// Sets `allow_multiple_values`.
+    pub fn allow_multiple_values(mut self, allow_multiple_values: impl Into<bool>) -> Self {
+        self.allow_multiple_values = Some(allow_multiple_values.into());
+        self
+    }
+}
+
 crate::open_enum! {
     /// The `data_type` of [`CreateTicketTypeAttributeRequest`].
     pub enum CreateTicketTypeAttributeRequestDataType {
@@ -92,4 +156,82 @@ pub struct UpdateTicketTypeAttributeRequest {
     /// Archived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
+}
+
+impl UpdateTicketTypeAttributeRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            description: None,
+            required_to_create: None,
+            required_to_create_for_contacts: None,
+            visible_on_create: None,
+            visible_to_contacts: None,
+            multiline: None,
+            list_items: None,
+            allow_multiple_values: None,
+            archived: None,
+        }
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `required_to_create`.
+    pub fn required_to_create(mut self, required_to_create: impl Into<bool>) -> Self {
+        self.required_to_create = Some(required_to_create.into());
+        self
+    }
+
+    /// Sets `required_to_create_for_contacts`.
+    pub fn required_to_create_for_contacts(mut self, required_to_create_for_contacts: impl Into<bool>) -> Self {
+        self.required_to_create_for_contacts = Some(required_to_create_for_contacts.into());
+        self
+    }
+
+    /// Sets `visible_on_create`.
+    pub fn visible_on_create(mut self, visible_on_create: impl Into<bool>) -> Self {
+        self.visible_on_create = Some(visible_on_create.into());
+        self
+    }
+
+    /// Sets `visible_to_contacts`.
+    pub fn visible_to_contacts(mut self, visible_to_contacts: impl Into<bool>) -> Self {
+        self.visible_to_contacts = Some(visible_to_contacts.into());
+        self
+    }
+
+    /// Sets `multiline`.
+    pub fn multiline(mut self, multiline: impl Into<bool>) -> Self {
+        self.multiline = Some(multiline.into());
+        self
+    }
+
+    /// Sets `list_items`.
+    pub fn list_items(mut self, list_items: impl Into<String>) -> Self {
+        self.list_items = Some(list_items.into());
+        self
+    }
+
+    /// Sets `allow_multiple_values`.
+    pub fn allow_multiple_values(mut self, allow_multiple_values: impl Into<bool>) -> Self {
+        self.allow_multiple_values = Some(allow_multiple_values.into());
+        self
+    }
+
+    /// Sets `archived`.
+    pub fn archived(mut self, archived: impl Into<bool>) -> Self {
+        self.archived = Some(archived.into());
+        self
+    }
 }

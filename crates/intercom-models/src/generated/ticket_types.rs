@@ -8,7 +8,7 @@ use super::*;
 use serde::{Deserialize, Serialize};
 
 /// The `create_ticket_type_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/ticket-types)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketTypeRequest {
     /// Name.
     pub name: String,
@@ -24,6 +24,37 @@ pub struct CreateTicketTypeRequest {
     /// Is internal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_internal: Option<bool>,
+}
+
+impl CreateTicketTypeRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into(), description: None, category: None, icon: None, is_internal: None }
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `category`.
+    pub fn category(mut self, category: impl Into<CreateTicketTypeRequestCategory>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+
+    /// Sets `icon`.
+    pub fn icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Some(icon.into());
+        self
+    }
+
+    /// Sets `is_internal`.
+    pub fn is_internal(mut self, is_internal: impl Into<bool>) -> Self {
+        self.is_internal = Some(is_internal.into());
+        self
+    }
 }
 
 crate::open_enum! {
@@ -74,6 +105,49 @@ pub struct UpdateTicketTypeRequestBody {
     /// Is internal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_internal: Option<bool>,
+}
+
+impl UpdateTicketTypeRequestBody {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { name: None, description: None, category: None, icon: None, archived: None, is_internal: None }
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `category`.
+    pub fn category(mut self, category: impl Into<UpdateTicketTypeRequestBodyCategory>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+
+    /// Sets `icon`.
+    pub fn icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Some(icon.into());
+        self
+    }
+
+    /// Sets `archived`.
+    pub fn archived(mut self, archived: impl Into<bool>) -> Self {
+        self.archived = Some(archived.into());
+        self
+    }
+
+    /// Sets `is_internal`.
+    pub fn is_internal(mut self, is_internal: impl Into<bool>) -> Self {
+        self.is_internal = Some(is_internal.into());
+        self
+    }
 }
 
 crate::open_enum! {

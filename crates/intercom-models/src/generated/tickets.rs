@@ -34,6 +34,56 @@ pub struct AdminReplyTicketRequest {
     pub cross_post: Option<bool>,
 }
 
+impl AdminReplyTicketRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<AdminReplyTicketRequestMessageType>,
+        r#type: impl Into<String>,
+        admin_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: None,
+            admin_id: admin_id.into(),
+            created_at: None,
+            reply_options: None,
+            attachment_urls: None,
+            cross_post: None,
+        }
+    }
+
+    /// Sets `body`.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `reply_options`.
+    pub fn reply_options(mut self, reply_options: impl Into<Vec<AdminReplyTicketRequestReplyOption>>) -> Self {
+        self.reply_options = Some(reply_options.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+
+    /// Sets `cross_post`.
+    pub fn cross_post(mut self, cross_post: impl Into<bool>) -> Self {
+        self.cross_post = Some(cross_post.into());
+        self
+    }
+}
+
 crate::open_enum! {
     /// The `message_type` of [`AdminReplyTicketRequest`].
     pub enum AdminReplyTicketRequestMessageType {
@@ -47,7 +97,7 @@ crate::open_enum! {
 }
 
 /// An item of the `reply_options` of [`AdminReplyTicketRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminReplyTicketRequestReplyOption {
     /// Text.
     pub text: String,
@@ -55,8 +105,15 @@ pub struct AdminReplyTicketRequestReplyOption {
     pub uuid: String,
 }
 
+impl AdminReplyTicketRequestReplyOption {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(text: impl Into<String>, uuid: impl Into<String>) -> Self {
+        Self { text: text.into(), uuid: uuid.into() }
+    }
+}
+
 /// The `contact_reply_ticket_email_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tickets)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyTicketEmailRequest {
     /// Message type.
     pub message_type: String,
@@ -74,8 +131,39 @@ pub struct ContactReplyTicketEmailRequest {
     pub email: String,
 }
 
+impl ContactReplyTicketEmailRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<String>,
+        r#type: impl Into<String>,
+        body: impl Into<String>,
+        email: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: body.into(),
+            created_at: None,
+            attachment_urls: None,
+            email: email.into(),
+        }
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+}
+
 /// The `contact_reply_ticket_intercom_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tickets)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyTicketIntercomUserIdRequest {
     /// Message type.
     pub message_type: String,
@@ -92,6 +180,37 @@ pub struct ContactReplyTicketIntercomUserIdRequest {
     /// Intercom user id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub intercom_user_id: String,
+}
+
+impl ContactReplyTicketIntercomUserIdRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<String>,
+        r#type: impl Into<String>,
+        body: impl Into<String>,
+        intercom_user_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: body.into(),
+            created_at: None,
+            attachment_urls: None,
+            intercom_user_id: intercom_user_id.into(),
+        }
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
 }
 
 /// The `contact_reply_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tickets)).
@@ -152,7 +271,7 @@ impl<'de> Deserialize<'de> for ContactReplyTicketRequest {
 }
 
 /// The `contact_reply_ticket_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tickets)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyTicketUserIdRequest {
     /// Message type.
     pub message_type: String,
@@ -171,8 +290,39 @@ pub struct ContactReplyTicketUserIdRequest {
     pub user_id: String,
 }
 
+impl ContactReplyTicketUserIdRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        message_type: impl Into<String>,
+        r#type: impl Into<String>,
+        body: impl Into<String>,
+        user_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            r#type: r#type.into(),
+            body: body.into(),
+            created_at: None,
+            attachment_urls: None,
+            user_id: user_id.into(),
+        }
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `attachment_urls`.
+    pub fn attachment_urls(mut self, attachment_urls: impl Into<Vec<String>>) -> Self {
+        self.attachment_urls = Some(attachment_urls.into());
+        self
+    }
+}
+
 /// The `create_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tickets)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequest {
     /// Ticket type id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -188,6 +338,37 @@ pub struct CreateTicketRequest {
     /// Ticket attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_attributes: Option<TicketRequestCustomAttributes>,
+}
+
+impl CreateTicketRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(ticket_type_id: impl Into<String>, contacts: impl Into<Vec<CreateTicketRequestContact>>) -> Self {
+        Self {
+            ticket_type_id: ticket_type_id.into(),
+            contacts: contacts.into(),
+            company_id: None,
+            created_at: None,
+            ticket_attributes: None,
+        }
+    }
+
+    /// Sets `company_id`.
+    pub fn company_id(mut self, company_id: impl Into<String>) -> Self {
+        self.company_id = Some(company_id.into());
+        self
+    }
+
+    /// Sets `created_at`.
+    pub fn created_at(mut self, created_at: impl Into<i64>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+
+    /// Sets `ticket_attributes`.
+    pub fn ticket_attributes(mut self, ticket_attributes: impl Into<TicketRequestCustomAttributes>) -> Self {
+        self.ticket_attributes = Some(ticket_attributes.into());
+        self
+    }
 }
 
 /// An item of the `contacts` of [`CreateTicketRequest`].
@@ -248,26 +429,47 @@ impl<'de> Deserialize<'de> for CreateTicketRequestContact {
 }
 
 /// The `Id` shape of [`CreateTicketRequestContact`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestContactId {
     /// Id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
 
+impl CreateTicketRequestContactId {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
 /// The `ExternalId` shape of [`CreateTicketRequestContact`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestContactExternalId {
     /// External id.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub external_id: String,
 }
 
+impl CreateTicketRequestContactExternalId {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(external_id: impl Into<String>) -> Self {
+        Self { external_id: external_id.into() }
+    }
+}
+
 /// The `Email` shape of [`CreateTicketRequestContact`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestContactEmail {
     /// Email.
     pub email: String,
+}
+
+impl CreateTicketRequestContactEmail {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(email: impl Into<String>) -> Self {
+        Self { email: email.into() }
+    }
 }
 
 /// The `ticket_list` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/tickets)).
@@ -356,6 +558,59 @@ pub struct UpdateTicketRequest {
     pub assignment: Option<UpdateTicketRequestAssignment>,
 }
 
+impl UpdateTicketRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self {
+            ticket_attributes: None,
+            state: None,
+            open: None,
+            is_shared: None,
+            snoozed_until: None,
+            assignment: None,
+        }
+    }
+
+    /// Sets `ticket_attributes`.
+    pub fn ticket_attributes(
+        mut self,
+        ticket_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
+    ) -> Self {
+        self.ticket_attributes = Some(ticket_attributes.into());
+        self
+    }
+
+    /// Sets `state`.
+    pub fn state(mut self, state: impl Into<UpdateTicketRequestState>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+
+    /// Sets `open`.
+    pub fn open(mut self, open: impl Into<bool>) -> Self {
+        self.open = Some(open.into());
+        self
+    }
+
+    /// Sets `is_shared`.
+    pub fn is_shared(mut self, is_shared: impl Into<bool>) -> Self {
+        self.is_shared = Some(is_shared.into());
+        self
+    }
+
+    /// Sets `snoozed_until`.
+    pub fn snoozed_until(mut self, snoozed_until: impl Into<i64>) -> Self {
+        self.snoozed_until = Some(snoozed_until.into());
+        self
+    }
+
+    /// Sets `assignment`.
+    pub fn assignment(mut self, assignment: impl Into<UpdateTicketRequestAssignment>) -> Self {
+        self.assignment = Some(assignment.into());
+        self
+    }
+}
+
 crate::open_enum! {
     /// The `state` of [`UpdateTicketRequest`].
     pub enum UpdateTicketRequestState {
@@ -379,7 +634,26 @@ pub struct UpdateTicketRequestAssignment {
     pub assignee_id: Option<String>,
 }
 
-/// The body of `post /tickets/{ticket_id}/reply` (`replyTicket`).
+impl UpdateTicketRequestAssignment {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { admin_id: None, assignee_id: None }
+    }
+
+    /// Sets `admin_id`.
+    pub fn admin_id(mut self, admin_id: impl Into<String>) -> Self {
+        self.admin_id = Some(admin_id.into());
+        self
+    }
+
+    /// Sets `assignee_id`.
+    pub fn assignee_id(mut self, assignee_id: impl Into<String>) -> Self {
+        self.assignee_id = Some(assignee_id.into());
+        self
+    }
+}
+
+/// The body of `POST /tickets/{ticket_id}/reply` (`replyTicket`).
 ///
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]

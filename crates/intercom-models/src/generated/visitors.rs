@@ -18,6 +18,17 @@ pub struct ConvertVisitorRequest {
     pub visitor: ConvertVisitorRequestVisitor,
 }
 
+impl ConvertVisitorRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(
+        r#type: impl Into<String>,
+        user: impl Into<ConvertVisitorRequestUser>,
+        visitor: impl Into<ConvertVisitorRequestVisitor>,
+    ) -> Self {
+        Self { r#type: r#type.into(), user: user.into(), visitor: visitor.into() }
+    }
+}
+
 /// The `user` of [`ConvertVisitorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConvertVisitorRequestUser {
@@ -32,6 +43,31 @@ pub struct ConvertVisitorRequestUser {
     pub email: Option<String>,
 }
 
+impl ConvertVisitorRequestUser {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { id: None, user_id: None, email: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `user_id`.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+}
+
 /// The `visitor` of [`ConvertVisitorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConvertVisitorRequestVisitor {
@@ -44,6 +80,31 @@ pub struct ConvertVisitorRequestVisitor {
     /// Email.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+impl ConvertVisitorRequestVisitor {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { id: None, user_id: None, email: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `user_id`.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets `email`.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
 }
 
 /// The `update_visitor_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/visitors)).
@@ -61,6 +122,40 @@ pub struct UpdateVisitorRequest {
     /// Custom attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl UpdateVisitorRequest {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new() -> Self {
+        Self { id: None, user_id: None, name: None, custom_attributes: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `user_id`.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `custom_attributes`.
+    pub fn custom_attributes(
+        mut self,
+        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
+    ) -> Self {
+        self.custom_attributes = Some(custom_attributes.into());
+        self
+    }
 }
 
 /// The `visitor` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/visitors)).

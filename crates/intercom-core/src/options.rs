@@ -1,0 +1,111 @@
+//! Per-request options: another API version, extra headers or query pairs, a timeout.
+
+use std::time::Duration;
+
+use crate::endpoint::Endpoint;
+use crate::error::{Error, RequestLabel};
+use crate::operations::Operation;
+use crate::query::Query;
+
+/// Options for one request, on top of the client's configuration.
+///
+/// ```
+/// use std::time::Duration;
+/// use intercom_core::endpoints::ListSegments;
+/// use intercom_core::RequestOptions;
+///
+/// let request = ListSegments::new().with_options(
+///     RequestOptions::new().api_version("2.10").header("X-Trace", "abc").timeout(Duration::from_secs(5)),
+/// );
+/// # let _ = request;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestOptions {
+    pub(crate) api_version: Option<String>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) timeout: Option<Duration>,
+}
+
+impl RequestOptions {
+    /// No options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sends this `Intercom-Version` instead of the client's.
+    pub fn api_version(mut self, version: impl Into<String>) -> Self {
+        self.api_version = Some(version.into());
+        self
+    }
+
+    /// Adds (or replaces) a header. An invalid name or value is an [`Error::InvalidRequest`] when sent.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Appends a query pair after the operation's own.
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Limits the whole exchange to `timeout` instead of the client's total timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+}
+
+/// An endpoint with [`RequestOptions`]; made by every endpoint's `with_options`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithOptions<E> {
+    /// The endpoint.
+    pub endpoint: E,
+    /// Its options.
+    pub options: RequestOptions,
+}
+
+impl<E: Endpoint> WithOptions<E> {
+    /// Sends this request with `client`: the blocking client returns the result, the async client a future.
+    pub fn send<'a, C: crate::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
+        client.execute(self)
+    }
+}
+
+impl<E: Endpoint> Endpoint for WithOptions<E> {
+    type Output = E::Output;
+    type Format = E::Format;
+
+    fn operation(&self) -> &'static Operation {
+        self.endpoint.operation()
+    }
+
+    fn method(&self) -> http::Method {
+        self.endpoint.method()
+    }
+
+    fn path(&self) -> Result<String, Error> {
+        self.endpoint.path()
+    }
+
+    fn query(&self, query: &mut Query) {
+        self.endpoint.query(query);
+        for (name, value) in &self.options.query {
+            query.push(name.clone(), value.clone());
+        }
+    }
+
+    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+        self.endpoint.body()
+    }
+
+    fn label(&self) -> RequestLabel {
+        self.endpoint.label()
+    }
+
+    fn options(&self) -> Option<&RequestOptions> {
+        Some(&self.options)
+    }
+}

@@ -1,0 +1,121 @@
+//! The escape hatch: any method and path, with the client's auth, version, timeouts and errors.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use http::Method;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::endpoint::{json_body, Endpoint, JsonOrNull};
+use crate::error::{Error, RequestLabel};
+use crate::operations::{self, Operation};
+use crate::query::Query;
+
+/// A request to any path, for endpoints newer than the SDK. Its answer is JSON as `T` (default
+/// `serde_json::Value`; an empty body reads as `null`).
+///
+/// ```
+/// use intercom_core::Raw;
+/// let request = Raw::post("/contacts/search")
+///     .json(&serde_json::json!({"query": {"field": "email", "operator": "=", "value": "a@b.c"}}))?
+///     .query("verbose", "true");
+/// # Ok::<(), intercom_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Raw<T = serde_json::Value> {
+    method: Method,
+    path: String,
+    query: Query,
+    body: Option<Vec<u8>>,
+    output: PhantomData<fn() -> T>,
+}
+
+impl Raw {
+    /// A `method` request to `path` (from the root, e.g. `/contacts`; sent as given, so percent-encode ids
+    /// with [`path_param`](crate::path_param)).
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        Self { method, path: path.into(), query: Query::new(), body: None, output: PhantomData }
+    }
+
+    /// A `GET`.
+    pub fn get(path: impl Into<String>) -> Self {
+        Self::new(Method::GET, path)
+    }
+
+    /// A `POST`.
+    pub fn post(path: impl Into<String>) -> Self {
+        Self::new(Method::POST, path)
+    }
+
+    /// A `PUT`.
+    pub fn put(path: impl Into<String>) -> Self {
+        Self::new(Method::PUT, path)
+    }
+
+    /// A `DELETE`.
+    pub fn delete(path: impl Into<String>) -> Self {
+        Self::new(Method::DELETE, path)
+    }
+}
+
+impl<T> Raw<T> {
+    /// Appends a query pair.
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push(name.into(), value.into());
+        self
+    }
+
+    /// Sends `body` as JSON.
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
+        self.body = json_body(body)?;
+        Ok(self)
+    }
+
+    /// Decodes the answer as `U` instead.
+    pub fn output<U>(self) -> Raw<U> {
+        Raw { method: self.method, path: self.path, query: self.query, body: self.body, output: PhantomData }
+    }
+
+    /// Sends this request with `client`: the blocking client returns the result, the async client a future.
+    pub fn send<'a, C: crate::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a>
+    where
+        Self: Endpoint,
+    {
+        client.execute(self)
+    }
+}
+
+impl<T: DeserializeOwned> Endpoint for Raw<T> {
+    type Output = T;
+    type Format = JsonOrNull;
+
+    fn operation(&self) -> &'static Operation {
+        &operations::RAW
+    }
+
+    fn method(&self) -> Method {
+        self.method.clone()
+    }
+
+    fn path(&self) -> Result<String, Error> {
+        if !self.path.starts_with('/') {
+            return Err(Error::invalid_request(format!("raw path `{}` must start with `/`", self.path)));
+        }
+        Ok(self.path.clone())
+    }
+
+    fn query(&self, query: &mut Query) {
+        for (name, value) in self.query.pairs() {
+            query.push(name.clone(), value.clone());
+        }
+    }
+
+    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+        Ok(self.body.clone())
+    }
+
+    fn label(&self) -> RequestLabel {
+        RequestLabel { method: self.method.clone(), path: Cow::Owned(self.path.clone()) }
+    }
+}
