@@ -8,6 +8,7 @@ mod generated_operations;
 #[allow(clippy::all)]
 mod generated_schemas;
 mod operation_check;
+mod options_and_raw;
 mod request_snapshots;
 mod schemas;
 mod support;

@@ -6,7 +6,7 @@
 //! and any HTTP client you bring ([`HttpClient`], [`AsyncHttpClient`], closures included) only move bytes.
 //!
 //! ```
-//! use intercom_core::endpoints::segments::ListSegments;
+//! use intercom_core::endpoints::ListSegments;
 //! use intercom_core::{BlockingClient, Config, TransportError};
 //!
 //! // A transport that answers every request itself: how tests stand in for the network.
