@@ -9,6 +9,8 @@ mod generated_operations;
 mod generated_schemas;
 mod operation_check;
 mod options_and_raw;
+mod pagination_check;
+mod pagination_memory;
 mod request_snapshots;
 mod schemas;
 mod support;

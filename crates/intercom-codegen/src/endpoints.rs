@@ -23,7 +23,7 @@ fn static_name(op: &Operation) -> String {
 }
 
 /// A type as the core crate spells it (models qualified).
-fn core_type(ty: &Ty) -> String {
+pub fn core_type(ty: &Ty) -> String {
     match ty {
         Ty::Named(name) => format!("intercom_models::{name}"),
         Ty::Vec(inner) => format!("Vec<{}>", core_type(inner)),
@@ -98,7 +98,7 @@ fn argument(ty: &Ty) -> (String, &'static str) {
 }
 
 /// The files of `crates/intercom-core/src/endpoints/generated/`.
-pub fn endpoints(model: &Model) -> Vec<(String, String)> {
+pub fn endpoints(model: &Model, spec: &Node, overrides: &Overrides) -> Vec<(String, String)> {
     let mut modules: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
     for op in &model.operations {
         modules.entry(op.module.as_str()).or_default().push(op);
@@ -117,12 +117,20 @@ pub fn endpoints(model: &Model) -> Vec<(String, String)> {
         let mut out = header(model, &format!("Endpoints of the `{module}` group."));
         out.push_str("#[allow(unused_imports)]\nuse crate::endpoint::{json_body, path_param, Binary, Endpoint, Json, NoContent};\n");
         out.push_str("use crate::error::Error;\nuse crate::operations::{self, Operation};\n#[allow(unused_imports)]\nuse crate::query::Query;\n");
+        let mut paginated = Vec::new();
         for op in ops {
             out.push('\n');
             endpoint(model, op, &mut out);
+            if let Some(paging) = crate::pagination::paging(model, op, spec) {
+                crate::pagination::implementation(op, &paging, overrides, &mut out);
+                paginated.push(op.name.as_str());
+            }
         }
         let names: Vec<&str> = ops.iter().map(|op| op.name.as_str()).collect();
         let _ = writeln!(out, "\nsendable!({});", names.join(", "));
+        if !paginated.is_empty() {
+            let _ = writeln!(out, "paginated!({});", paginated.join(", "));
+        }
         files.push((format!("{module}.rs"), out));
     }
     files
@@ -287,10 +295,14 @@ fn sample_expr(ty: &Ty, sample: &Node) -> String {
 }
 
 /// `tests/all/generated_operations.rs`: one test per operation, through both transports.
-pub fn tests(model: &Model, overrides: &Overrides) -> String {
-    let mut out =
-        header(model, "One conformance test per operation: the request the mock receives, and the answer decoded.");
+pub fn tests(model: &Model, spec: &Node, overrides: &Overrides) -> String {
+    let mut out = header(
+        model,
+        "One conformance test per operation (the request the mock receives, the answer decoded), and one paging \
+         scenario per paginated operation.",
+    );
     out.push_str("use crate::operation_check::{check_operation, sample, Expected};\n");
+    out.push_str("use crate::pagination_check::{check_pagination, Scenario};\nuse intercom_core::PageStyle;\n");
     for op in &model.operations {
         let mut call = format!("intercom_core::endpoints::{}::new(", op.name);
         let mut args = Vec::new();
@@ -346,6 +358,14 @@ pub fn tests(model: &Model, overrides: &Overrides) -> String {
             Some(value) => format!("Some(r##\"{}\"##)", value.to_json()),
             None => "None".into(),
         };
+        if let Some(paging) = crate::pagination::paging(model, op, spec) {
+            // Only the required parameters and a small page size: the scenario serves its own cursors.
+            let mut paged = format!("intercom_core::endpoints::{}::new({})", op.name, args.join(", "));
+            if op.params.iter().any(|p| p.location == ParamIn::Query && p.name == "per_page") {
+                paged.push_str(".per_page(3)");
+            }
+            crate::pagination::test(op, &paging, &paged, &mut out);
+        }
         let _ = writeln!(
             out,
             "\n#[tokio::test(flavor = \"multi_thread\", worker_threads = 2)]\nasync fn {}() {{\n    let endpoint = {call};\n    \

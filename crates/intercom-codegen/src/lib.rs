@@ -11,6 +11,7 @@ pub mod lower;
 pub mod model;
 pub mod naming;
 pub mod overrides;
+pub mod pagination;
 pub mod render;
 pub mod spec;
 
@@ -69,10 +70,13 @@ pub fn generate(
     }
     files.push((PathBuf::from("tests/all/generated_schemas.rs"), render::registry(&model).into_bytes()));
     files.push((PathBuf::from("crates/intercom-core/src/operations/table.rs"), endpoints::table(&model).into_bytes()));
-    for (name, text) in endpoints::endpoints(&model) {
+    for (name, text) in endpoints::endpoints(&model, &spec, &overrides) {
         files.push((PathBuf::from("crates/intercom-core/src/endpoints/generated").join(name), text.into_bytes()));
     }
-    files.push((PathBuf::from("tests/all/generated_operations.rs"), endpoints::tests(&model, &overrides).into_bytes()));
+    files.push((
+        PathBuf::from("tests/all/generated_operations.rs"),
+        endpoints::tests(&model, &spec, &overrides).into_bytes(),
+    ));
     let recorded = fixtures::recorded(&examples, &model.operations);
     files.push((
         PathBuf::from("crates/intercom-mock/src/recorded.rs"),

@@ -44,6 +44,8 @@ pub struct Overrides {
     pub operation_names: Vec<(String, String)>,
     /// Operations whose success is a file (bytes), which the spec does not say.
     pub binary: Vec<String>,
+    /// Hints added to errors met while paging an operation.
+    pub pagination_hints: Vec<(String, String)>,
 }
 
 impl Overrides {
@@ -93,6 +95,10 @@ impl Overrides {
             out.operation_names.push((key.clone(), named(entry, "to")?));
             why(entry)?;
         }
+        for (key, entry) in doc.get("pagination_hints").map(Node::entries).unwrap_or_default() {
+            out.pagination_hints.push((key.clone(), named(entry, "hint")?));
+            why(entry)?;
+        }
         for (key, entry) in doc.get("binary").map(Node::entries).unwrap_or_default() {
             why(entry)?;
             out.binary.push(key.clone());
@@ -133,6 +139,11 @@ impl Overrides {
     /// The endpoint name chosen for an operation, if renamed.
     pub fn operation_name(&self, id: &str) -> Option<&str> {
         self.operation_names.iter().find(|(o, _)| o == id).map(|(_, n)| n.as_str())
+    }
+
+    /// The hint for errors met while paging an operation.
+    pub fn pagination_hint(&self, id: &str) -> Option<&str> {
+        self.pagination_hints.iter().find(|(o, _)| o == id).map(|(_, h)| h.as_str())
     }
 
     /// Whether an operation's success is a file.

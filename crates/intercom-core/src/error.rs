@@ -52,6 +52,9 @@ pub enum Error {
         /// What the transport reported.
         source: TransportError,
     },
+    /// The companies scroll failed: it expired (a scroll lasts a minute after its last use), another scroll of
+    /// the workspace replaced it, or it was never open. Start again from the beginning.
+    ScrollExpired(Box<ApiError>),
     /// The request was rejected before it was sent: a bad parameter or configuration.
     InvalidRequest {
         /// What is wrong, and how to fix it.
@@ -77,7 +80,7 @@ impl Error {
     /// The HTTP status of the answer, when there was one.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
-            Error::Api(e) => Some(e.status),
+            Error::Api(e) | Error::ScrollExpired(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
             _ => None,
         }
@@ -86,7 +89,7 @@ impl Error {
     /// The id Intercom gave the request, when the answer carried one.
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Error::Api(e) => e.request_id.as_deref(),
+            Error::Api(e) | Error::ScrollExpired(e) => e.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
             _ => None,
         }
@@ -95,7 +98,7 @@ impl Error {
     /// The API error, if this is one.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
-            Error::Api(e) => Some(e),
+            Error::Api(e) | Error::ScrollExpired(e) => Some(e),
             _ => None,
         }
     }
@@ -109,7 +112,7 @@ impl Error {
             Error::Transport { source, .. } => {
                 matches!(source.kind(), TransportErrorKind::Connect | TransportErrorKind::Io)
             }
-            Error::Decode(_) | Error::InvalidRequest { .. } => false,
+            Error::Decode(_) | Error::InvalidRequest { .. } | Error::ScrollExpired(_) => false,
         }
     }
 }
@@ -118,6 +121,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Api(e) => e.fmt(f),
+            Error::ScrollExpired(e) => write!(
+                f,
+                "the companies scroll cannot go on (it expired after a minute unused, or another scroll replaced it): \
+                 start again from the beginning; {e}"
+            ),
             Error::Decode(e) => e.fmt(f),
             Error::Transport { request, source } => write!(f, "could not complete {request}: {source}"),
             Error::Timeout { request, source } => write!(f, "{request} timed out: {source}"),
@@ -150,6 +158,8 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// The body as received (invalid UTF-8 replaced).
     pub body: String,
+    /// What to do about it, when the SDK knows (shown after the error).
+    pub hint: Option<String>,
 }
 
 impl ApiError {
@@ -187,9 +197,13 @@ impl fmt::Display for ApiError {
             }
         }
         match &self.request_id {
-            Some(id) => write!(f, " [request id {id}]"),
-            None => f.write_str(" [no request id]"),
+            Some(id) => write!(f, " [request id {id}]")?,
+            None => f.write_str(" [no request id]")?,
         }
+        if let Some(hint) = &self.hint {
+            write!(f, "; {hint}")?;
+        }
+        Ok(())
     }
 }
 

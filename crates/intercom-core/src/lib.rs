@@ -30,10 +30,12 @@ mod error;
 mod export_file;
 pub mod operations;
 mod options;
+pub mod pagination;
 mod query;
 mod raw;
 mod request;
 mod response;
+pub mod search;
 mod transport;
 
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
@@ -45,6 +47,7 @@ pub use error::{ApiError, BoxError, DecodeError, Error, RequestLabel, TransportE
 pub use export_file::ExportFile;
 pub use operations::Operation;
 pub use options::{RequestOptions, WithOptions};
+pub use pagination::{Page, PageStyle, Pager, Paginate, Paginated};
 pub use query::Query;
 pub use raw::Raw;
 pub use request::{build_request, INTERCOM_VERSION};

@@ -53,6 +53,12 @@ impl Query {
         }
     }
 
+    /// Replaces every pair named `name` with one pair (added at the end).
+    pub fn set(&mut self, name: &'static str, value: impl Into<String>) {
+        self.pairs.retain(|(n, _)| n != name);
+        self.push(name, value);
+    }
+
     /// The pairs, in order.
     pub fn pairs(&self) -> &[(Cow<'static, str>, String)] {
         &self.pairs
@@ -65,8 +71,10 @@ impl Query {
 
     /// Appends `?name=value&...`, percent-encoded, to `url`.
     pub(crate) fn write_to(&self, url: &mut String) {
-        for (i, (name, value)) in self.pairs.iter().enumerate() {
-            url.push(if i == 0 { '?' } else { '&' });
+        let mut has_query = url.contains('?');
+        for (name, value) in &self.pairs {
+            url.push(if has_query { '&' } else { '?' });
+            has_query = true;
             let _ = write!(url, "{}={}", encode_query_value(name), encode_query_value(value));
         }
     }

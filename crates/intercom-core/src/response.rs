@@ -47,6 +47,7 @@ pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap,
         errors,
         request_id: body_request_id.filter(|id| !id.is_empty()).or_else(|| header_request_id(headers)),
         body: String::from_utf8_lossy(&body).into_owned(),
+        hint: None,
     }))
 }
 

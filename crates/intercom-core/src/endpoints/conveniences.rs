@@ -6,9 +6,16 @@ use intercom_models::{
     MultipleOrSingleFilterSearchRequest, SearchRequest,
 };
 
-use super::{CreateDataExport, ListDataEvents, SearchContacts};
+use super::{CreateDataExport, ListDataEvents, SearchContacts, SearchConversations, SearchTickets};
+use crate::error::Error;
+use crate::search::Search;
 
 impl SearchContacts {
+    /// A search for `search` (see [`crate::search`]), checked against Intercom's limits first.
+    pub fn matching(search: Search) -> Result<Self, Error> {
+        Ok(Self::new(search.build()?))
+    }
+
     /// A search for `query`, with the server's default page size.
     pub fn query(query: impl Into<MultipleOrSingleFilterSearchRequest>) -> Self {
         Self::new(SearchRequest::new(query))
@@ -24,6 +31,20 @@ impl SearchContacts {
     pub fn starting_after(mut self, cursor: impl Into<String>) -> Self {
         self.body = self.body.starting_after(cursor);
         self
+    }
+}
+
+impl SearchConversations {
+    /// A search for `search` (see [`crate::search`]), checked against Intercom's limits first.
+    pub fn matching(search: Search) -> Result<Self, Error> {
+        Ok(Self::new(search.build()?))
+    }
+}
+
+impl SearchTickets {
+    /// A search for `search` (see [`crate::search`]), checked against Intercom's limits first.
+    pub fn matching(search: Search) -> Result<Self, Error> {
+        Ok(Self::new(search.build()?))
     }
 }
 

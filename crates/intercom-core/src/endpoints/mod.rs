@@ -2,7 +2,8 @@
 //!
 //! Each type takes its required parameters in `new` and its optional ones through setters; it has
 //! `send(&client)` (the blocking client returns the result, the async client a future) and
-//! `with_options(RequestOptions)` for per-request options.
+//! `with_options(RequestOptions)` for per-request options. Paginated ones also have `items(&client)`,
+//! `pages(&client)` and `paginate()` (see [`crate::pagination`]).
 
 /// Gives endpoint types their `send` and `with_options` methods.
 macro_rules! sendable {
@@ -17,6 +18,29 @@ macro_rules! sendable {
             /// This request with per-request options (API version, headers, query pairs, timeout).
             pub fn with_options(self, options: $crate::RequestOptions) -> $crate::WithOptions<Self> {
                 $crate::WithOptions { endpoint: self, options }
+            }
+        }
+    )+};
+}
+
+/// Gives paginated endpoint types `items`, `pages` and `paginate`.
+macro_rules! paginated {
+    ($($endpoint:ty),+ $(,)?) => {$(
+        impl $endpoint {
+            /// Every item across pages, read through `client`: an `Iterator` from the blocking client, a
+            /// `Stream` from the async client. Only one page is held at a time.
+            pub fn items<C: $crate::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
+                $crate::Pager::new(self).items(client)
+            }
+
+            /// Every page, read through `client`: an `Iterator` or a `Stream` of [`Page`]($crate::Page)s.
+            pub fn pages<C: $crate::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
+                $crate::Pager::new(self).pages(client)
+            }
+
+            /// The pager, to set limits first: `.paginate().max_items(500).items(&client)`.
+            pub fn paginate(self) -> $crate::Pager<Self> {
+                $crate::Pager::new(self)
             }
         }
     )+};

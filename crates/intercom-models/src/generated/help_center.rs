@@ -316,6 +316,12 @@ pub struct HelpCenterList {
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<HelpCenter>,
+    /// Pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<CursorPages>,
+    /// Total count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i64>,
 }
 
 /// The `update_collection_request` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/help-center)).

@@ -19,13 +19,60 @@ pub struct CursorPages {
     pub page: Option<i64>,
     /// Next.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<StartingAfterPaging>,
+    pub next: Option<CursorPagesNext>,
     /// Per page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Total pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
+}
+
+/// The `next` of [`CursorPages`].
+///
+/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum CursorPagesNext {
+    /// A [`StartingAfterPaging`].
+    StartingAfterPaging(StartingAfterPaging),
+    /// A string.
+    String(String),
+    /// A shape this version does not know, kept as sent.
+    Other(serde_json::Value),
+}
+
+impl<'de> Deserialize<'de> for CursorPagesNext {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::polymorphic::Shape] = &[
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Object,
+                items: None,
+                required: &["per_page"],
+                constants: &[],
+                properties: &["per_page", "starting_after"],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::String,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+        ];
+        let value = serde_json::Value::deserialize(deserializer)?;
+        for index in crate::polymorphic::ranked(&value, SHAPES) {
+            let decoded = match index {
+                0 => crate::polymorphic::decode(&value).map(Self::StartingAfterPaging),
+                1 => crate::polymorphic::decode(&value).map(Self::String),
+                _ => None,
+            };
+            if let Some(decoded) = decoded {
+                return Ok(decoded);
+            }
+        }
+        Ok(Self::Other(value))
+    }
 }
 
 /// The `starting_after_paging` object ([reference](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/admins)).
@@ -1187,18 +1234,60 @@ pub struct SearchRequest {
     /// Pagination.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<StartingAfterPaging>,
+    /// Sort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<SearchRequestSort>,
 }
 
 impl SearchRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(query: impl Into<MultipleOrSingleFilterSearchRequest>) -> Self {
-        Self { query: query.into(), pagination: None }
+        Self { query: query.into(), pagination: None, sort: None }
     }
 
     /// Sets `pagination`.
     pub fn pagination(mut self, pagination: impl Into<StartingAfterPaging>) -> Self {
         self.pagination = Some(pagination.into());
         self
+    }
+
+    /// Sets `sort`.
+    pub fn sort(mut self, sort: impl Into<SearchRequestSort>) -> Self {
+        self.sort = Some(sort.into());
+        self
+    }
+}
+
+/// The `sort` of [`SearchRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchRequestSort {
+    /// Field.
+    pub field: String,
+    /// Order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<SearchRequestSortOrder>,
+}
+
+impl SearchRequestSort {
+    /// A value with every required field; set the others with the methods below.
+    pub fn new(field: impl Into<String>) -> Self {
+        Self { field: field.into(), order: None }
+    }
+
+    /// Sets `order`.
+    pub fn order(mut self, order: impl Into<SearchRequestSortOrder>) -> Self {
+        self.order = Some(order.into());
+        self
+    }
+}
+
+crate::open_enum! {
+    /// The `order` of [`SearchRequestSort`].
+    pub enum SearchRequestSortOrder {
+        /// `ascending`.
+        Ascending = "ascending",
+        /// `descending`.
+        Descending = "descending",
     }
 }
 

@@ -112,6 +112,18 @@ impl Endpoint for ListActivityLogs {
     }
 }
 
+impl crate::pagination::Paginated for ListActivityLogs {
+    type Item = intercom_models::ActivityLog;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = None;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.activity_logs, total_count, info, scroll_param }
+    }
+}
+
 /// `GET /admins` ([`listAdmins`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/admins/listadmins)).
 ///
 /// Answers `AdminList`.
@@ -181,3 +193,4 @@ impl Endpoint for RetrieveAdmin {
 }
 
 sendable!(IdentifyAdmin, SetAwayAdmin, ListActivityLogs, ListAdmins, RetrieveAdmin);
+paginated!(ListActivityLogs);

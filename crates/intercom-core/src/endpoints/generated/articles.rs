@@ -57,6 +57,22 @@ impl Endpoint for ListArticles {
     }
 }
 
+impl crate::pagination::Paginated for ListArticles {
+    type Item = intercom_models::ArticleListItem;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /articles` ([`createArticle`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/articles/createarticle)).
 ///
 /// Answers `Article`.
@@ -255,4 +271,22 @@ impl Endpoint for SearchArticles {
     }
 }
 
+impl crate::pagination::Paginated for SearchArticles {
+    type Item = intercom_models::Article;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts {
+            items: output.data.map(|inner| inner.articles).unwrap_or_default(),
+            total_count,
+            info,
+            scroll_param,
+        }
+    }
+}
+
 sendable!(ListArticles, CreateArticle, RetrieveArticle, UpdateArticle, DeleteArticle, SearchArticles);
+paginated!(ListArticles, SearchArticles);

@@ -132,6 +132,26 @@ impl Endpoint for RetrieveCompany {
     }
 }
 
+impl crate::pagination::Paginated for RetrieveCompany {
+    type Item = intercom_models::Company;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+
+    fn error_hint(&self) -> Option<&'static str> {
+        Some("listing companies stops at 10,000 records; ScrollOverAllCompanies reads them all")
+    }
+}
+
 /// `GET /companies/{company_id}` ([`RetrieveACompanyById`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/companies/retrieveacompanybyid)).
 ///
 /// Answers `Company`.
@@ -269,6 +289,22 @@ impl Endpoint for ListAttachedContacts {
     }
 }
 
+impl crate::pagination::Paginated for ListAttachedContacts {
+    type Item = intercom_models::Contact;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `GET /companies/{company_id}/segments` ([`ListAttachedSegmentsForCompanies`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/companies/listattachedsegmentsforcompanies)).
 ///
 /// Answers `CompanyAttachedSegments`.
@@ -355,6 +391,26 @@ impl Endpoint for ListAllCompanies {
     }
 }
 
+impl crate::pagination::Paginated for ListAllCompanies {
+    type Item = intercom_models::Company;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+
+    fn error_hint(&self) -> Option<&'static str> {
+        Some("listing companies stops at 10,000 records; ScrollOverAllCompanies reads them all")
+    }
+}
+
 /// `GET /companies/scroll` ([`scrollOverAllCompanies`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/companies/scrolloverallcompanies)).
 ///
 /// Answers `CompanyScroll`.
@@ -391,6 +447,18 @@ impl Endpoint for ScrollOverAllCompanies {
 
     fn query(&self, query: &mut Query) {
         query.push_value("scroll_param", &self.scroll_param);
+    }
+}
+
+impl crate::pagination::Paginated for ScrollOverAllCompanies {
+    type Item = intercom_models::Company;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::Scroll;
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = output.scroll_param.clone();
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
     }
 }
 
@@ -477,3 +545,4 @@ sendable!(
     AttachContactToACompany,
     DetachContactFromACompany
 );
+paginated!(RetrieveCompany, ListAttachedContacts, ListAllCompanies, ScrollOverAllCompanies);

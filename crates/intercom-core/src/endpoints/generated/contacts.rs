@@ -59,6 +59,22 @@ impl Endpoint for ListCompaniesForAContact {
     }
 }
 
+impl crate::pagination::Paginated for ListCompaniesForAContact {
+    type Item = intercom_models::Company;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `GET /contacts/{contact_id}/segments` ([`listSegmentsForAContact`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/contacts/listsegmentsforacontact)).
 ///
 /// Answers `ContactSegments`.
@@ -311,6 +327,28 @@ impl Endpoint for SearchContacts {
     }
 }
 
+impl crate::pagination::Paginated for SearchContacts {
+    type Item = intercom_models::Contact;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::BodyCursor;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.body.pagination.as_ref().and_then(|p| p.per_page)
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+
+    fn with_body_cursor(&self, cursor: &str) -> Self {
+        let mut next = self.clone();
+        next.body.pagination.get_or_insert_with(Default::default).starting_after = Some(cursor.to_owned());
+        next
+    }
+}
+
 /// `GET /contacts` ([`ListContacts`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/contacts/listcontacts)).
 ///
 /// Answers `ContactList`.
@@ -365,6 +403,22 @@ impl Endpoint for ListContacts {
         query.push_value("page", &self.page);
         query.push_value("per_page", &self.per_page);
         query.push_value("starting_after", &self.starting_after);
+    }
+}
+
+impl crate::pagination::Paginated for ListContacts {
+    type Item = intercom_models::Contact;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
     }
 }
 
@@ -480,3 +534,4 @@ sendable!(
     ArchiveContact,
     UnarchiveContact
 );
+paginated!(ListCompaniesForAContact, SearchContacts, ListContacts);

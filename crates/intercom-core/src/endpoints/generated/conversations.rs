@@ -57,6 +57,23 @@ impl Endpoint for ListConversations {
     }
 }
 
+impl crate::pagination::Paginated for ListConversations {
+    type Item = intercom_models::ConversationListItem;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
+    const MAX_PER_PAGE: Option<i64> = Some(150);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.conversations, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /conversations` ([`createConversation`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/conversations/createconversation)).
 ///
 /// Answers `CreateConversationResponse`.
@@ -214,6 +231,28 @@ impl Endpoint for SearchConversations {
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
+    }
+}
+
+impl crate::pagination::Paginated for SearchConversations {
+    type Item = intercom_models::ConversationListItem;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::BodyCursor;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.body.pagination.as_ref().and_then(|p| p.per_page)
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.conversations, total_count, info, scroll_param }
+    }
+
+    fn with_body_cursor(&self, cursor: &str) -> Self {
+        let mut next = self.clone();
+        next.body.pagination.get_or_insert_with(Default::default).starting_after = Some(cursor.to_owned());
+        next
     }
 }
 
@@ -484,3 +523,4 @@ sendable!(
     RedactConversation,
     ConvertConversationToTicket
 );
+paginated!(ListConversations, SearchConversations);

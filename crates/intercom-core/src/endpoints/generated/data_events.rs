@@ -96,6 +96,22 @@ impl Endpoint for ListDataEvents {
     }
 }
 
+impl crate::pagination::Paginated for ListDataEvents {
+    type Item = intercom_models::DataEventSummaryItem;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = None;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.events, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /events/summaries` ([`dataEventSummaries`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/data-events/dataeventsummaries)).
 ///
 /// Answers `()`.
@@ -136,3 +152,4 @@ impl Endpoint for DataEventSummaries {
 }
 
 sendable!(CreateDataEvent, ListDataEvents, DataEventSummaries);
+paginated!(ListDataEvents);

@@ -57,6 +57,22 @@ impl Endpoint for ListAllCollections {
     }
 }
 
+impl crate::pagination::Paginated for ListAllCollections {
+    type Item = intercom_models::Collection;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /help_center/collections` ([`createCollection`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/help-center/createcollection)).
 ///
 /// Answers `Collection`.
@@ -266,6 +282,22 @@ impl Endpoint for ListHelpCenters {
     }
 }
 
+impl crate::pagination::Paginated for ListHelpCenters {
+    type Item = intercom_models::HelpCenter;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 sendable!(
     ListAllCollections,
     CreateCollection,
@@ -275,3 +307,4 @@ sendable!(
     RetrieveHelpCenter,
     ListHelpCenters
 );
+paginated!(ListAllCollections, ListHelpCenters);

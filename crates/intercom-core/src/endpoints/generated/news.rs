@@ -35,6 +35,18 @@ impl Endpoint for ListNewsItems {
     }
 }
 
+impl crate::pagination::Paginated for ListNewsItems {
+    type Item = intercom_models::NewsItem;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /news/news_items` ([`createNewsItem`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/news/createnewsitem)).
 ///
 /// Answers `NewsItem`.
@@ -190,6 +202,18 @@ impl Endpoint for ListLiveNewsfeedItems {
     }
 }
 
+impl crate::pagination::Paginated for ListLiveNewsfeedItems {
+    type Item = intercom_models::NewsItem;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `GET /news/newsfeeds` ([`listNewsfeeds`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/news/listnewsfeeds)).
 ///
 /// Answers `PaginatedNewsfeedResponse`.
@@ -213,6 +237,18 @@ impl Endpoint for ListNewsfeeds {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/news/newsfeeds".to_owned())
+    }
+}
+
+impl crate::pagination::Paginated for ListNewsfeeds {
+    type Item = intercom_models::Newsfeed;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
     }
 }
 
@@ -255,3 +291,4 @@ sendable!(
     ListNewsfeeds,
     RetrieveNewsfeed
 );
+paginated!(ListNewsItems, ListLiveNewsfeedItems, ListNewsfeeds);

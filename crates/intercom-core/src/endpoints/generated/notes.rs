@@ -59,6 +59,22 @@ impl Endpoint for ListNotes {
     }
 }
 
+impl crate::pagination::Paginated for ListNotes {
+    type Item = intercom_models::Note;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /contacts/{contact_id}/notes` ([`createNote`](https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/notes/createnote)).
 ///
 /// Answers `Note`.
@@ -124,3 +140,4 @@ impl Endpoint for RetrieveNote {
 }
 
 sendable!(ListNotes, CreateNote, RetrieveNote);
+paginated!(ListNotes);

@@ -180,4 +180,27 @@ impl Endpoint for SearchTickets {
     }
 }
 
+impl crate::pagination::Paginated for SearchTickets {
+    type Item = intercom_models::Ticket;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::BodyCursor;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.body.pagination.as_ref().and_then(|p| p.per_page)
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.tickets, total_count, info, scroll_param }
+    }
+
+    fn with_body_cursor(&self, cursor: &str) -> Self {
+        let mut next = self.clone();
+        next.body.pagination.get_or_insert_with(Default::default).starting_after = Some(cursor.to_owned());
+        next
+    }
+}
+
 sendable!(ReplyTicket, CreateTicket, UpdateTicket, GetTicket, SearchTickets);
+paginated!(SearchTickets);

@@ -1,0 +1,293 @@
+//! Pagination: one pure state machine ([`Pager`]) for every style Intercom uses, under a blocking
+//! [`Iterator`] and an async `futures_core::Stream`.
+//!
+//! ```no_run
+//! use intercom_core::endpoints::ListContacts;
+//! # fn run(client: &intercom_core::BlockingClient<impl intercom_core::HttpClient>) -> Result<(), intercom_core::Error> {
+//! for contact in ListContacts::new().per_page(150).items(client) {
+//!     let contact = contact?;
+//!     println!("{}", contact.id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
+mod blocking;
+mod page_info;
+mod request;
+mod stream;
+
+use std::collections::HashSet;
+
+pub use blocking::{ItemIter, PageIter};
+pub use page_info::PageInfo;
+pub use request::PageRequest;
+pub use stream::{ItemStream, PageStream};
+
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+
+/// How an operation asks for its next page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageStyle {
+    /// `starting_after` in the query, from `pages.next.starting_after` (ListContacts, listConversations).
+    QueryCursor,
+    /// `pagination.starting_after` in the body (the three searches).
+    BodyCursor,
+    /// `page` in the query, or a `pages.next` URL (companies, articles, notes, ...).
+    PageNumber,
+    /// `pages.next` is a URL with its own query (events, news, activity logs, article search).
+    NextUrl,
+    /// `scroll_param` in the query (the companies scroll); the end is an empty page.
+    Scroll,
+}
+
+/// What one answer holds: its items and where the next page is.
+#[derive(Debug, Clone)]
+pub struct PageParts<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// The number of items across all pages, when the answer says.
+    pub total_count: Option<i64>,
+    /// Where the next page is.
+    pub info: PageInfo,
+    /// For scrolls: the parameter of the next call.
+    pub scroll_param: Option<String>,
+}
+
+/// An operation whose answers come in pages. Generated for every paginated operation; implement it for your
+/// own endpoints to page through them the same way.
+pub trait Paginated: Endpoint + Clone {
+    /// One item of a page.
+    type Item;
+    /// How the operation pages.
+    const STYLE: PageStyle;
+    /// The largest `per_page` the operation accepts, when the spec says.
+    const MAX_PER_PAGE: Option<i64> = None;
+
+    /// The `per_page` this request asks for.
+    fn requested_per_page(&self) -> Option<i64> {
+        None
+    }
+
+    /// Splits an answer into its items and its paging information.
+    fn split(output: Self::Output) -> PageParts<Self::Item>;
+
+    /// For [`PageStyle::BodyCursor`]: this request for the page after `cursor`.
+    fn with_body_cursor(&self, cursor: &str) -> Self {
+        let _ = cursor;
+        self.clone()
+    }
+
+    /// Helps the reader of an error met while paging (the companies listing's 10,000 limit, say).
+    fn error_hint(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// One page of items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    /// Its items.
+    pub items: Vec<T>,
+    /// The number of items across all pages, when the answer says.
+    pub total_count: Option<i64>,
+    /// Its number, from 1.
+    pub number: usize,
+}
+
+/// The pagination state machine: which request to send next, and what an answer means for the one after.
+///
+/// It does no I/O: the blocking and the async façades call [`next_request`](Self::next_request), send the
+/// request, and hand the answer to [`on_answer`](Self::on_answer) (or the error to
+/// [`on_error`](Self::on_error)). Only the current page's items are ever held.
+#[derive(Debug, Clone)]
+pub struct Pager<E: Paginated> {
+    request: E,
+    next: Option<PageRequest<E>>,
+    invalid: Option<String>,
+    seen: HashSet<String>,
+    pages: usize,
+    items: usize,
+    max_items: Option<usize>,
+    max_pages: Option<usize>,
+}
+
+impl<E: Paginated> Pager<E> {
+    /// Pages through `request`, starting with it as it is.
+    pub fn new(request: E) -> Self {
+        let invalid = match (request.requested_per_page(), E::MAX_PER_PAGE) {
+            (Some(asked), Some(max)) if asked > max || asked < 1 => Some(format!(
+                "per_page {asked} is out of range for {}: it must be between 1 and {max}",
+                request.operation().id
+            )),
+            _ => None,
+        };
+        let first = PageRequest::first(request.clone());
+        Self {
+            request,
+            next: Some(first),
+            invalid,
+            seen: HashSet::new(),
+            pages: 0,
+            items: 0,
+            max_items: None,
+            max_pages: None,
+        }
+    }
+
+    /// Stops after `max` items.
+    pub fn max_items(mut self, max: usize) -> Self {
+        self.max_items = Some(max);
+        if max == 0 {
+            self.next = None;
+        }
+        self
+    }
+
+    /// Stops after `max` pages (requests).
+    pub fn max_pages(mut self, max: usize) -> Self {
+        self.max_pages = Some(max);
+        if max == 0 {
+            self.next = None;
+        }
+        self
+    }
+
+    /// The request to send next; `None` when paging is over. A `per_page` above the operation's maximum is
+    /// an [`Error::InvalidRequest`] here, before anything is sent.
+    pub fn next_request(&mut self) -> Option<Result<PageRequest<E>, Error>> {
+        if let Some(reason) = self.invalid.take() {
+            self.next = None;
+            return Some(Err(Error::invalid_request(reason)));
+        }
+        self.next.take().map(Ok)
+    }
+
+    /// Reads the answer to the last request: returns its page and works out the next request.
+    pub fn on_answer(&mut self, output: E::Output) -> Page<E::Item> {
+        self.pages += 1;
+        let parts = E::split(output);
+        let mut items = parts.items;
+        if let Some(max) = self.max_items {
+            items.truncate(max.saturating_sub(self.items));
+        }
+        self.items += items.len();
+        let limit_reached =
+            self.max_items.is_some_and(|max| self.items >= max) || self.max_pages.is_some_and(|max| self.pages >= max);
+        self.next = if limit_reached || items.is_empty() {
+            None
+        } else {
+            self.follow(&parts.info, parts.scroll_param.as_deref())
+        };
+        Page { items, total_count: parts.total_count, number: self.pages }
+    }
+
+    /// Ends paging after an error, and makes the error say what it means here.
+    pub fn on_error(&mut self, error: Error) -> Error {
+        self.next = None;
+        let Error::Api(mut api) = error else { return error };
+        if E::STYLE == PageStyle::Scroll {
+            return Error::ScrollExpired(api);
+        }
+        if let Some(hint) = self.request.error_hint() {
+            api.hint = Some(hint.to_owned());
+        }
+        Error::Api(api)
+    }
+
+    /// How many pages were read so far.
+    pub fn pages_read(&self) -> usize {
+        self.pages
+    }
+
+    /// The next request, if the answer says there is a next page that was not seen before.
+    fn follow(&mut self, info: &PageInfo, scroll_param: Option<&str>) -> Option<PageRequest<E>> {
+        let request = &self.request;
+        let cursor = info.next_cursor.as_deref().filter(|c| !c.is_empty());
+        let url = info.next_url.as_deref().filter(|u| !u.is_empty());
+        let next_page = match (info.page, info.total_pages) {
+            (Some(page), Some(total)) if page < total => Some(page + 1),
+            _ => None,
+        };
+        let (key, next) = match E::STYLE {
+            PageStyle::Scroll => {
+                // The scroll parameter may stay the same from call to call: the end is an empty page.
+                let param = scroll_param.filter(|p| !p.is_empty())?;
+                return Some(PageRequest::with_query(request.clone(), "scroll_param", param.to_owned()));
+            }
+            PageStyle::BodyCursor => {
+                let cursor = cursor?;
+                (cursor.to_owned(), PageRequest::first(request.with_body_cursor(cursor)))
+            }
+            PageStyle::QueryCursor => match (cursor, url, next_page) {
+                (Some(c), _, _) => {
+                    (c.to_owned(), PageRequest::with_query(request.clone(), "starting_after", c.to_owned()))
+                }
+                (None, Some(u), _) => (u.to_owned(), PageRequest::with_url(request.clone(), u)),
+                (None, None, Some(n)) => {
+                    (format!("page {n}"), PageRequest::with_query(request.clone(), "page", n.to_string()))
+                }
+                _ => return None,
+            },
+            PageStyle::PageNumber | PageStyle::NextUrl => match (url, next_page, cursor) {
+                (Some(u), _, _) => (u.to_owned(), PageRequest::with_url(request.clone(), u)),
+                (None, Some(n), _) => {
+                    (format!("page {n}"), PageRequest::with_query(request.clone(), "page", n.to_string()))
+                }
+                (None, None, Some(c)) => {
+                    (c.to_owned(), PageRequest::with_query(request.clone(), "starting_after", c.to_owned()))
+                }
+                _ => return None,
+            },
+        };
+        // A cursor, URL or page number seen before would loop forever: stop instead.
+        self.seen.insert(key).then_some(next)
+    }
+}
+
+/// Something that can page through `E`: the blocking client gives an [`Iterator`], the async client a
+/// `futures_core::Stream`.
+pub trait Paginate<E: Paginated> {
+    /// The pages, one request each.
+    type Pages<'c>
+    where
+        Self: 'c,
+        E: 'c;
+    /// The items, page after page.
+    type Items<'c>
+    where
+        Self: 'c,
+        E: 'c;
+
+    /// Pages, as [`Page`]s.
+    fn pages<'c>(&'c self, pager: Pager<E>) -> Self::Pages<'c>
+    where
+        E: 'c;
+
+    /// Items, one at a time.
+    fn items<'c>(&'c self, pager: Pager<E>) -> Self::Items<'c>
+    where
+        E: 'c;
+}
+
+impl<E: Paginated> Pager<E> {
+    /// The pages, read through `client`.
+    pub fn pages<'c, C: Paginate<E>>(self, client: &'c C) -> C::Pages<'c>
+    where
+        E: 'c,
+    {
+        client.pages(self)
+    }
+
+    /// The items, read through `client`.
+    pub fn items<'c, C: Paginate<E>>(self, client: &'c C) -> C::Items<'c>
+    where
+        E: 'c,
+    {
+        client.items(self)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,262 @@
+//! The state machine on its own, for every style.
+
+use std::marker::PhantomData;
+
+use super::*;
+use crate::endpoint::{json_body, Json};
+use crate::error::ApiError;
+use crate::operations::{self, Operation};
+use crate::query::Query;
+use crate::{build_request, Config};
+
+/// An answer made up for the tests.
+#[derive(Debug, Clone, serde::Deserialize)]
+struct Answer {
+    items: Vec<u32>,
+    cursor: Option<String>,
+    url: Option<String>,
+    page: Option<i64>,
+    total_pages: Option<i64>,
+    scroll: Option<String>,
+}
+
+fn answer(items: &[u32]) -> Answer {
+    Answer { items: items.to_vec(), cursor: None, url: None, page: None, total_pages: None, scroll: None }
+}
+
+trait Style {
+    const STYLE: PageStyle;
+}
+macro_rules! style {
+    ($name:ident, $style:ident) => {
+        #[derive(Debug, Clone, PartialEq)]
+        struct $name;
+        impl Style for $name {
+            const STYLE: PageStyle = PageStyle::$style;
+        }
+    };
+}
+style!(QueryCursor, QueryCursor);
+style!(BodyCursor, BodyCursor);
+style!(PageNumber, PageNumber);
+style!(NextUrl, NextUrl);
+style!(Scroll, Scroll);
+
+#[derive(Debug, Clone, PartialEq)]
+struct Fake<S> {
+    per_page: Option<i64>,
+    body_cursor: Option<String>,
+    style: PhantomData<S>,
+}
+
+fn fake<S>() -> Fake<S> {
+    Fake { per_page: Some(2), body_cursor: None, style: PhantomData }
+}
+
+impl<S: Style> Endpoint for Fake<S> {
+    type Output = Answer;
+    type Format = Json;
+
+    fn operation(&self) -> &'static Operation {
+        &operations::LIST_CONTACTS
+    }
+
+    fn path(&self) -> Result<String, Error> {
+        Ok("/things".into())
+    }
+
+    fn query(&self, query: &mut Query) {
+        query.push_value("per_page", &self.per_page);
+    }
+
+    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+        match S::STYLE {
+            PageStyle::BodyCursor => json_body(&serde_json::json!({"starting_after": self.body_cursor})),
+            _ => Ok(None),
+        }
+    }
+}
+
+impl<S: Style + Clone> Paginated for Fake<S> {
+    type Item = u32;
+    const STYLE: PageStyle = S::STYLE;
+    const MAX_PER_PAGE: Option<i64> = Some(150);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Answer) -> PageParts<u32> {
+        let info = PageInfo {
+            next_cursor: output.cursor,
+            next_url: output.url,
+            page: output.page,
+            total_pages: output.total_pages,
+        };
+        PageParts { items: output.items, total_count: Some(99), info, scroll_param: output.scroll }
+    }
+
+    fn with_body_cursor(&self, cursor: &str) -> Self {
+        Self { body_cursor: Some(cursor.to_owned()), ..self.clone() }
+    }
+
+    fn error_hint(&self) -> Option<&'static str> {
+        Some("a hint")
+    }
+}
+
+/// The URL (and body) of the next request, or `None` when the pager is done.
+fn next_url<S: Style + Clone>(pager: &mut Pager<Fake<S>>) -> Option<String> {
+    let request = pager.next_request()?.expect("a valid request");
+    let built = build_request(&Config::new("t"), &request).expect("builds");
+    let body = String::from_utf8(built.body().clone()).unwrap();
+    let url = built.uri().to_string().replace("https://api.intercom.io", "");
+    Some(if body.is_empty() { url } else { format!("{url} {body}") })
+}
+
+#[test]
+fn query_cursor_follows_next_starting_after_until_it_is_null() {
+    let mut pager = Pager::new(fake::<QueryCursor>());
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2"));
+    let page = pager.on_answer(Answer { cursor: Some("c1".into()), ..answer(&[1, 2]) });
+    assert_eq!(page, Page { items: vec![1, 2], total_count: Some(99), number: 1 });
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2&starting_after=c1"));
+    pager.on_answer(Answer { cursor: Some("c2".into()), ..answer(&[3, 4]) });
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2&starting_after=c2"));
+    pager.on_answer(answer(&[5]));
+    assert_eq!(next_url(&mut pager), None, "no cursor: the last page");
+}
+
+#[test]
+fn a_repeated_cursor_an_empty_cursor_or_an_empty_page_ends_paging() {
+    let mut pager = Pager::new(fake::<QueryCursor>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { cursor: Some("c1".into()), ..answer(&[1]) });
+    next_url(&mut pager);
+    pager.on_answer(Answer { cursor: Some("c1".into()), ..answer(&[2]) });
+    assert_eq!(next_url(&mut pager), None, "c1 again would loop");
+
+    let mut pager = Pager::new(fake::<QueryCursor>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { cursor: Some(String::new()), ..answer(&[1]) });
+    assert_eq!(next_url(&mut pager), None, "an empty cursor");
+
+    let mut pager = Pager::new(fake::<QueryCursor>());
+    next_url(&mut pager);
+    let page = pager.on_answer(Answer { cursor: Some("c9".into()), ..answer(&[]) });
+    assert!(page.items.is_empty());
+    assert_eq!(next_url(&mut pager), None, "an empty page is the last, whatever its cursor");
+}
+
+#[test]
+fn body_cursor_moves_the_cursor_into_the_body() {
+    let mut pager = Pager::new(fake::<BodyCursor>());
+    assert_eq!(next_url(&mut pager).as_deref(), Some(r#"/things?per_page=2 {"starting_after":null}"#));
+    pager.on_answer(Answer { cursor: Some("WzE2=".into()), ..answer(&[1]) });
+    assert_eq!(next_url(&mut pager).as_deref(), Some(r#"/things?per_page=2 {"starting_after":"WzE2="}"#));
+    pager.on_answer(Answer { url: Some("https://x/things?page=2".into()), ..answer(&[2]) });
+    assert_eq!(next_url(&mut pager), None, "a search never follows a URL: its body would be lost");
+}
+
+#[test]
+fn page_numbers_count_up_to_total_pages() {
+    let mut pager = Pager::new(fake::<PageNumber>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { page: Some(1), total_pages: Some(3), ..answer(&[1]) });
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2&page=2"));
+    pager.on_answer(Answer { page: Some(2), total_pages: Some(3), ..answer(&[2]) });
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2&page=3"));
+    pager.on_answer(Answer { page: Some(3), total_pages: Some(3), ..answer(&[3]) });
+    assert_eq!(next_url(&mut pager), None);
+}
+
+#[test]
+fn a_url_next_keeps_its_own_query_and_never_its_host() {
+    let mut pager = Pager::new(fake::<NextUrl>());
+    next_url(&mut pager);
+    pager.on_answer(Answer {
+        url: Some("https://elsewhere.example/events?per_page=2&next=ab+c%3D".into()),
+        ..answer(&[1])
+    });
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/events?per_page=2&next=ab+c%3D"));
+    pager.on_answer(Answer {
+        url: Some("https://elsewhere.example/events?per_page=2&next=ab+c%3D".into()),
+        ..answer(&[2])
+    });
+    assert_eq!(next_url(&mut pager), None, "the same URL again");
+
+    let mut pager = Pager::new(fake::<PageNumber>());
+    next_url(&mut pager);
+    pager.on_answer(Answer {
+        url: Some("https://api.intercom.io/things?page=2&per_page=2".into()),
+        page: Some(1),
+        total_pages: Some(5),
+        ..answer(&[1])
+    });
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?page=2&per_page=2"), "a URL wins over counting");
+}
+
+#[test]
+fn a_scroll_repeats_its_parameter_and_ends_on_an_empty_page() {
+    let mut pager = Pager::new(fake::<Scroll>());
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2"));
+    for _ in 0..3 {
+        pager.on_answer(Answer { scroll: Some("s1".into()), ..answer(&[1, 2]) });
+        assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2&scroll_param=s1"));
+    }
+    pager.on_answer(Answer { scroll: Some("s1".into()), ..answer(&[]) });
+    assert_eq!(next_url(&mut pager), None);
+}
+
+#[test]
+fn limits_cut_items_and_pages() {
+    let mut pager = Pager::new(fake::<QueryCursor>()).max_items(3);
+    next_url(&mut pager);
+    assert_eq!(pager.on_answer(Answer { cursor: Some("c1".into()), ..answer(&[1, 2]) }).items, [1, 2]);
+    next_url(&mut pager);
+    assert_eq!(pager.on_answer(Answer { cursor: Some("c2".into()), ..answer(&[3, 4]) }).items, [3]);
+    assert_eq!(next_url(&mut pager), None);
+
+    let mut pager = Pager::new(fake::<QueryCursor>()).max_pages(1);
+    next_url(&mut pager);
+    pager.on_answer(Answer { cursor: Some("c1".into()), ..answer(&[1, 2]) });
+    assert_eq!(next_url(&mut pager), None);
+    assert!(Pager::new(fake::<QueryCursor>()).max_items(0).next_request().is_none());
+}
+
+#[test]
+fn per_page_above_the_maximum_is_refused_before_sending() {
+    let mut pager = Pager::new(Fake::<QueryCursor> { per_page: Some(151), ..fake() });
+    let err = pager.next_request().unwrap().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid request: per_page 151 is out of range for ListContacts: it must be between 1 and 150"
+    );
+    assert!(pager.next_request().is_none());
+}
+
+fn api_error(status: u16) -> Error {
+    Error::Api(Box::new(ApiError {
+        request: fake::<QueryCursor>().label(),
+        status: http::StatusCode::from_u16(status).unwrap(),
+        errors: Vec::new(),
+        request_id: None,
+        body: String::new(),
+        hint: None,
+    }))
+}
+
+#[test]
+fn errors_end_paging_and_say_what_they_mean_here() {
+    let mut pager = Pager::new(fake::<Scroll>());
+    next_url(&mut pager);
+    let err = pager.on_error(api_error(404));
+    assert!(matches!(err, Error::ScrollExpired(_)), "{err:?}");
+    assert!(err.to_string().starts_with("the companies scroll cannot go on"), "{err}");
+    assert!(pager.next_request().is_none());
+
+    let mut pager = Pager::new(fake::<QueryCursor>());
+    next_url(&mut pager);
+    let err = pager.on_error(api_error(400));
+    assert!(err.to_string().ends_with("; a hint"), "{err}");
+}
