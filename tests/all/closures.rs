@@ -1,11 +1,13 @@
 //! Closures stand in for the network: both transport traits are implemented for them.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use http::{Request, Response};
 use intercom_core::endpoints::{CreateNote, ListSegments};
 use intercom_core::models::CreateNoteRequest;
-use intercom_core::{AsyncClient, BlockingClient, Config, TransportError, TransportErrorKind};
+use intercom_core::{AsyncClient, BlockingClient, Config, RetryPolicy, TransportError, TransportErrorKind};
 
 #[test]
 fn a_blocking_closure_sees_the_exact_request_and_its_answer_is_decoded() {
@@ -30,13 +32,21 @@ fn a_blocking_closure_sees_the_exact_request_and_its_answer_is_decoded() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn an_async_closure_works_and_its_failure_is_a_typed_error() {
-    let transport = |request: Request<Vec<u8>>| async move {
-        assert_eq!(request.uri(), "https://api.eu.intercom.io/segments");
-        Err::<Response<Vec<u8>>, _>(TransportError::from_kind(TransportErrorKind::Io))
+async fn an_async_closure_works_is_retried_without_a_runtime_timer_and_fails_typed() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&calls);
+    let transport = move |request: Request<Vec<u8>>| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        async move {
+            assert_eq!(request.uri(), "https://api.eu.intercom.io/segments");
+            Err::<Response<Vec<u8>>, _>(TransportError::from_kind(TransportErrorKind::Io))
+        }
     };
-    let client = AsyncClient::with_transport(Config::new("t").with_region(intercom_core::Region::Eu), transport);
+    let quick = RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5));
+    let config = Config::new("t").with_region(intercom_core::Region::Eu).with_retry_policy(quick);
+    let client = AsyncClient::with_transport(config, transport);
     let err = ListSegments::new().send(&client).await.unwrap_err();
     assert_eq!(err.to_string(), "could not complete GET /segments: the connection failed");
     assert!(err.is_retryable());
+    assert_eq!(calls.load(Ordering::SeqCst), 3, "a GET that failed to connect is tried 3 times");
 }

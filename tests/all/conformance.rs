@@ -169,7 +169,10 @@ async fn a_closed_port_is_a_connect_error() {
         listener.local_addr().unwrap().port()
     };
     for transport in Transport::BOTH {
-        let config = intercom_core::Config::new("t").with_base_url(&format!("http://127.0.0.1:{port}")).unwrap();
+        let config = intercom_core::Config::new("t")
+            .with_base_url(&format!("http://127.0.0.1:{port}"))
+            .unwrap()
+            .with_retry_policy(intercom_core::RetryPolicy::none());
         let err = transport.send(config, IdentifyAdmin::new()).await.unwrap_err();
         let Error::Transport { source, .. } = &err else { panic!("{transport:?}: {err:?}") };
         assert_eq!(source.kind(), TransportErrorKind::Connect, "{transport:?}: {err}");

@@ -1,7 +1,7 @@
 //! The access token never shows in `Debug` or `Display` of clients, configs, requests or errors.
 
 use intercom_core::endpoints::{IdentifyAdmin, ListAdmins};
-use intercom_core::{build_request, Config, Error};
+use intercom_core::{build_request, Config, Error, RetryPolicy};
 use intercom_mock::MockIntercom;
 use wiremock::ResponseTemplate;
 
@@ -31,7 +31,7 @@ async fn errors_hide_the_token_even_when_the_server_echoes_nothing_else() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
         mock.respond("listAdmins", ResponseTemplate::new(500).set_body_raw("<html>oops</html>", "text/html")).await;
-        let config = Config::new(TOKEN).with_base_url(&mock.uri()).unwrap();
+        let config = Config::new(TOKEN).with_base_url(&mock.uri()).unwrap().with_retry_policy(RetryPolicy::none());
         let errors: Vec<Error> = vec![
             transport.send(config.clone(), ListAdmins::new()).await.unwrap_err(),
             transport

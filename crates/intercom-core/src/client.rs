@@ -1,16 +1,21 @@
 //! Clients over any transport, and the [`Execute`] trait behind every endpoint's `send`.
 //!
-//! A call is three steps: [`build_request`], the transport, [`parse_response`]. The blocking and the async
-//! client differ only in how they call the transport.
+//! Both clients drive the same [`Call`] state machine (build the request, read the outcome, maybe wait and
+//! retry); they differ only in how they call the transport and how they sleep.
 
 use std::future::Future;
 use std::pin::Pin;
 
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use tracing::Instrument;
+
+use crate::call::{Answer, Call, Step};
 use crate::config::{AccessToken, Config};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::request::build_request;
-use crate::response::parse_response;
+use crate::rate_limit::RateLimit;
 use crate::transport::{AsyncHttpClient, HttpClient};
 
 /// Something that can send endpoint `E`: a blocking client returns the result, an async one a future of it.
@@ -42,6 +47,7 @@ pub trait TransportFromConfig {
 pub struct BlockingClient<T> {
     config: Config,
     transport: T,
+    rate_limit: LastRateLimit,
 }
 
 impl<T: HttpClient + TransportFromConfig> BlockingClient<T> {
@@ -65,15 +71,35 @@ impl<T: HttpClient + TransportFromConfig> BlockingClient<T> {
 impl<T: HttpClient> BlockingClient<T> {
     /// A client that sends through `transport`.
     pub fn with_transport(config: Config, transport: T) -> Self {
-        Self { config, transport }
+        Self { config, transport, rate_limit: LastRateLimit::default() }
     }
 
-    /// Sends `endpoint` and waits for its result.
+    /// Sends `endpoint`, retrying as the policy says, and waits for its result.
     pub fn send<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let request = build_request(&self.config, endpoint)?;
-        let response =
-            self.transport.execute(request).map_err(|source| Error::from_transport(endpoint.label(), source))?;
-        parse_response(endpoint, response)
+        self.send_with_answer(endpoint).map(|answer| answer.value)
+    }
+
+    /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
+    pub fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
+        let mut call = Call::new(&self.config, endpoint);
+        loop {
+            let span = call.span();
+            let step = span.in_scope(|| {
+                let request = call.request()?;
+                let result = self.transport.execute(request);
+                Ok::<_, Error>(call.finish(result, SystemTime::now()))
+            })?;
+            self.rate_limit.store(call.rate_limit());
+            match step {
+                Step::Done(result) => return result,
+                Step::Retry(wait) => std::thread::sleep(wait),
+            }
+        }
+    }
+
+    /// The rate-limit state of the last answer this client (or a clone) received.
+    pub fn last_rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit.get()
     }
 
     /// The configuration.
@@ -106,6 +132,7 @@ impl<T: HttpClient, E: Endpoint> Execute<E> for BlockingClient<T> {
 pub struct AsyncClient<T> {
     config: Config,
     transport: T,
+    rate_limit: LastRateLimit,
 }
 
 impl<T: AsyncHttpClient + TransportFromConfig> AsyncClient<T> {
@@ -129,15 +156,37 @@ impl<T: AsyncHttpClient + TransportFromConfig> AsyncClient<T> {
 impl<T: AsyncHttpClient> AsyncClient<T> {
     /// A client that sends through `transport`.
     pub fn with_transport(config: Config, transport: T) -> Self {
-        Self { config, transport }
+        Self { config, transport, rate_limit: LastRateLimit::default() }
     }
 
-    /// Sends `endpoint`. Dropping the future cancels the request.
+    /// Sends `endpoint`, retrying as the policy says. Dropping the future cancels the request.
     pub async fn send<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let request = build_request(&self.config, endpoint)?;
-        let response =
-            self.transport.execute(request).await.map_err(|source| Error::from_transport(endpoint.label(), source))?;
-        parse_response(endpoint, response)
+        self.send_with_answer(endpoint).await.map(|answer| answer.value)
+    }
+
+    /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
+    pub async fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
+        let mut call = Call::new(&self.config, endpoint);
+        loop {
+            let span = call.span();
+            let step = async {
+                let request = call.request()?;
+                let result = self.transport.execute(request).await;
+                Ok::<_, Error>(call.finish(result, SystemTime::now()))
+            }
+            .instrument(span)
+            .await?;
+            self.rate_limit.store(call.rate_limit());
+            match step {
+                Step::Done(result) => return result,
+                Step::Retry(wait) => self.transport.sleep(wait).await,
+            }
+        }
+    }
+
+    /// The rate-limit state of the last answer this client (or a clone) received.
+    pub fn last_rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit.get()
     }
 
     /// The configuration.
@@ -168,5 +217,21 @@ where
 
     fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a> {
         Box::pin(self.send(endpoint))
+    }
+}
+
+/// The rate-limit state of a client's last answer, shared by its clones.
+#[derive(Debug, Clone, Default)]
+struct LastRateLimit(Arc<Mutex<Option<RateLimit>>>);
+
+impl LastRateLimit {
+    fn store(&self, limit: Option<RateLimit>) {
+        if let (Some(limit), Ok(mut slot)) = (limit, self.0.lock()) {
+            *slot = Some(limit);
+        }
+    }
+
+    fn get(&self) -> Option<RateLimit> {
+        self.0.lock().ok().and_then(|slot| *slot)
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use http::Uri;
 
 use crate::error::Error;
+use crate::retry::RetryPolicy;
 
 /// The `Intercom-Version` sent when none is chosen.
 pub const DEFAULT_API_VERSION: &str = "2.11";
@@ -117,6 +118,7 @@ pub struct Config {
     api_version: String,
     user_agent: String,
     timeouts: Timeouts,
+    retry_policy: RetryPolicy,
 }
 
 impl Config {
@@ -128,6 +130,7 @@ impl Config {
             api_version: DEFAULT_API_VERSION.to_owned(),
             user_agent: USER_AGENT.to_owned(),
             timeouts: Timeouts::default(),
+            retry_policy: RetryPolicy::default(),
         }
     }
 
@@ -202,6 +205,17 @@ impl Config {
     pub fn with_connect_timeout(mut self, connect: Option<Duration>) -> Self {
         self.timeouts.connect = connect;
         self
+    }
+
+    /// Retries with `policy` (default: [`RetryPolicy::default`], 2 retries).
+    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = policy;
+        self
+    }
+
+    /// The retry policy of every call.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.retry_policy
     }
 
     /// The timeouts given to every request.

@@ -95,6 +95,12 @@ impl Error {
         }
     }
 
+    /// Whether Intercom refused the request for its rate limit (after the retries were spent); see
+    /// [`ApiError::rate_limit`] for when the window resets.
+    pub fn is_rate_limited(&self) -> bool {
+        self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
     /// The API error, if this is one.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
@@ -160,6 +166,8 @@ pub struct ApiError {
     pub body: String,
     /// What to do about it, when the SDK knows (shown after the error).
     pub hint: Option<String>,
+    /// The rate-limit state the answer reported (limit, remaining, reset).
+    pub rate_limit: Option<crate::RateLimit>,
 }
 
 impl ApiError {
@@ -199,6 +207,9 @@ impl fmt::Display for ApiError {
         match &self.request_id {
             Some(id) => write!(f, " [request id {id}]")?,
             None => f.write_str(" [no request id]")?,
+        }
+        if let (StatusCode::TOO_MANY_REQUESTS, Some(limit)) = (self.status, &self.rate_limit) {
+            write!(f, "; rate limit {:?}/{:?} left, resets at {:?}", limit.remaining, limit.limit, limit.reset)?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "; {hint}")?;

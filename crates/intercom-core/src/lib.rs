@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod call;
 mod client;
 mod config;
 mod endpoint;
@@ -32,12 +33,16 @@ pub mod operations;
 mod options;
 pub mod pagination;
 mod query;
+mod rate_limit;
 mod raw;
 mod request;
 mod response;
+mod retry;
 pub mod search;
+mod sleep;
 mod transport;
 
+pub use call::{Answer, Call, Step};
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
 pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
 pub use endpoint::{
@@ -49,9 +54,11 @@ pub use operations::Operation;
 pub use options::{RequestOptions, WithOptions};
 pub use pagination::{Page, PageStyle, Pager, Paginate, Paginated};
 pub use query::Query;
+pub use rate_limit::RateLimit;
 pub use raw::Raw;
 pub use request::{build_request, INTERCOM_VERSION};
-pub use response::{api_error, parse_response, REQUEST_ID};
+pub use response::{api_error, parse_parts, parse_response, REQUEST_ID};
+pub use retry::RetryPolicy;
 pub use transport::{AsyncHttpClient, HttpClient};
 
 pub use intercom_models as models;

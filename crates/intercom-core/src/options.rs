@@ -25,6 +25,8 @@ pub struct RequestOptions {
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) timeout: Option<Duration>,
+    pub(crate) retry_policy: Option<crate::RetryPolicy>,
+    pub(crate) retry_post: bool,
 }
 
 impl RequestOptions {
@@ -48,6 +50,19 @@ impl RequestOptions {
     /// Appends a query pair after the operation's own.
     pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Retries this request with `policy` instead of the client's.
+    pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
+    }
+
+    /// Lets this `POST` be retried after a server error or a failed connection, as `GET` is. Only for
+    /// requests that are safe to run twice: Intercom may have run the first one.
+    pub fn retry_post(mut self) -> Self {
+        self.retry_post = true;
         self
     }
 

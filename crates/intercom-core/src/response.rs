@@ -6,6 +6,7 @@ use intercom_models::{ErrorBody, ErrorItem};
 
 use crate::endpoint::{Endpoint, ResponseFormat};
 use crate::error::{ApiError, DecodeError, Error, RequestLabel};
+use crate::rate_limit::RateLimit;
 
 /// The header Intercom uses for its request id.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -14,18 +15,28 @@ pub const REQUEST_ID: &str = "x-request-id";
 /// status with an `error.list` body) or an [`Error::Decode`].
 pub fn parse_response<E: Endpoint + ?Sized>(endpoint: &E, response: Response<Vec<u8>>) -> Result<E::Output, Error> {
     let (parts, body) = response.into_parts();
-    if !parts.status.is_success() || is_error_list(&body) {
-        return Err(api_error(endpoint.label(), parts.status, &parts.headers, body));
+    parse_parts(endpoint, parts.status, &parts.headers, body)
+}
+
+/// [`parse_response`] on an answer already split into status, headers and body.
+pub fn parse_parts<E: Endpoint + ?Sized>(
+    endpoint: &E,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+) -> Result<E::Output, Error> {
+    if !status.is_success() || is_error_list(&body) {
+        return Err(api_error(endpoint.label(), status, headers, body));
     }
     match <E::Format as ResponseFormat<E::Output>>::decode(body) {
         Ok(output) => Ok(output),
         Err(failure) => Err(Error::Decode(Box::new(DecodeError {
             request: endpoint.label(),
-            status: parts.status,
+            status,
             path: failure.path,
             message: failure.message,
             snippet: failure.snippet,
-            request_id: header_request_id(&parts.headers),
+            request_id: header_request_id(headers),
         }))),
     }
 }
@@ -48,10 +59,11 @@ pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap,
         request_id: body_request_id.filter(|id| !id.is_empty()).or_else(|| header_request_id(headers)),
         body: String::from_utf8_lossy(&body).into_owned(),
         hint: None,
+        rate_limit: RateLimit::from_headers(headers),
     }))
 }
 
-fn header_request_id(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn header_request_id(headers: &HeaderMap) -> Option<String> {
     headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 

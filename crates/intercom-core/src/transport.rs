@@ -4,6 +4,7 @@
 //! traits, so a test can stand in for the network with a function that checks the request it gets.
 
 use std::future::Future;
+use std::time::Duration;
 
 use http::{Request, Response};
 
@@ -35,6 +36,12 @@ where
 pub trait AsyncHttpClient: Send + Sync {
     /// Sends `request` and returns the whole answer, whatever its status.
     async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>;
+
+    /// Waits `duration` between retries. The default works on any executor (a thread wakes the task);
+    /// transports on a runtime use its timer.
+    async fn sleep(&self, duration: Duration) {
+        crate::sleep::ThreadSleep::new(duration).await
+    }
 }
 
 #[async_trait::async_trait]

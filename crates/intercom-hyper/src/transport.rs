@@ -95,4 +95,8 @@ impl AsyncHttpClient for HyperTransport {
             None => self.exchange(request).await,
         }
     }
+
+    async fn sleep(&self, duration: Duration) {
+        tokio::time::sleep(duration).await;
+    }
 }

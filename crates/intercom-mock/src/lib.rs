@@ -31,7 +31,9 @@ pub mod fixtures;
 mod recorded;
 
 use intercom_core::operations::{self, Operation};
-use intercom_core::Config;
+use std::time::Duration;
+
+use intercom_core::{Config, RetryPolicy};
 use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
 
 pub use blocking::BlockingMockIntercom;
@@ -91,7 +93,8 @@ impl MockIntercom {
         self.server.uri()
     }
 
-    /// A client configuration pointed at this mock, with [`MOCK_TOKEN`].
+    /// A client configuration pointed at this mock, with [`MOCK_TOKEN`] and quick retries (the default
+    /// count, millisecond backoffs).
     pub fn config(&self) -> Config {
         config_for(&self.uri())
     }
@@ -141,8 +144,14 @@ fn operation(operation_id: &str) -> &'static Operation {
         .unwrap_or_else(|| panic!("intercom-rs has no operation `{operation_id}` (ids are the spec's operationId)"))
 }
 
+/// A configuration for the mock at `uri`: [`MOCK_TOKEN`], and the default number of retries with
+/// millisecond backoffs, so tests of failures stay fast.
 fn config_for(uri: &str) -> Config {
-    Config::new(MOCK_TOKEN).with_base_url(uri).unwrap_or_else(|e| panic!("the mock's own URL {uri} was refused: {e}"))
+    let quick = RetryPolicy::default().with_backoff(Duration::from_millis(2), Duration::from_millis(20));
+    Config::new(MOCK_TOKEN)
+        .with_base_url(uri)
+        .unwrap_or_else(|e| panic!("the mock's own URL {uri} was refused: {e}"))
+        .with_retry_policy(quick)
 }
 
 /// Whether `request` goes to `operation`: the most specific template wins (`/companies/scroll` is not a

@@ -243,6 +243,7 @@ fn api_error(status: u16) -> Error {
         request_id: None,
         body: String::new(),
         hint: None,
+        rate_limit: None,
     }))
 }
 

@@ -1,0 +1,224 @@
+//! When to send a request again, and after how long. Pure: no clock, no sleep.
+
+use std::time::{Duration, SystemTime};
+
+use http::{HeaderMap, Method, StatusCode};
+
+use crate::error::TransportErrorKind;
+use crate::rate_limit::RateLimit;
+
+/// How a client retries. Per client ([`Config::with_retry_policy`](crate::Config::with_retry_policy)) and
+/// per request ([`RequestOptions::retry_policy`](crate::RequestOptions::retry_policy)).
+///
+/// - `429 Too Many Requests`: any method (the request was refused, not run), after `X-RateLimit-Reset` when
+///   the answer has it, else after an exponential backoff with jitter;
+/// - `408`, `500`, `502`, `503`, `504` and connections that failed before an answer: `GET`, `PUT`, `DELETE`
+///   (and `HEAD`, `OPTIONS`) only; `POST` too when the request opts in
+///   ([`RequestOptions::retry_post`](crate::RequestOptions::retry_post));
+/// - never more than [`max_retries`](Self::max_retries) times, and never when the wait would take the total
+///   past [`max_total_wait`](Self::max_total_wait).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (default 2).
+    pub max_retries: u32,
+    /// The first backoff (default 500 ms); it doubles on each retry.
+    pub initial_backoff: Duration,
+    /// The longest single backoff (default 8 s).
+    pub max_backoff: Duration,
+    /// The most time spent waiting across all retries of one call (default 60 s).
+    pub max_total_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_total_wait: Duration::from_secs(60),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    pub fn none() -> Self {
+        Self { max_retries: 0, ..Self::default() }
+    }
+
+    /// This policy with `retries` retries.
+    pub fn with_max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// This policy with backoffs starting at `initial` and never longer than `max`.
+    pub fn with_backoff(mut self, initial: Duration, max: Duration) -> Self {
+        self.initial_backoff = initial;
+        self.max_backoff = max.max(initial);
+        self
+    }
+
+    /// This policy with at most `total` spent waiting in one call.
+    pub fn with_max_total_wait(mut self, total: Duration) -> Self {
+        self.max_total_wait = total;
+        self
+    }
+}
+
+/// What an attempt ended with, as far as retrying goes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Outcome<'a> {
+    /// An answer with this status.
+    Answer(StatusCode, &'a HeaderMap),
+    /// No answer.
+    Failed(TransportErrorKind),
+}
+
+/// Whether to try again after `retries_done` retries and `waited` spent waiting, and after how long.
+/// `jitter` is a number in `[0, 1)`.
+pub(crate) fn retry_after(
+    policy: &RetryPolicy,
+    method: &Method,
+    retry_post: bool,
+    retries_done: u32,
+    waited: Duration,
+    outcome: Outcome<'_>,
+    now: SystemTime,
+    jitter: f64,
+) -> Option<Duration> {
+    if retries_done >= policy.max_retries {
+        return None;
+    }
+    let idempotent = matches!(*method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD | Method::OPTIONS);
+    let may_repeat = idempotent || retry_post;
+    let backoff = || {
+        let doubled = policy.initial_backoff.saturating_mul(1u32.checked_shl(retries_done).unwrap_or(u32::MAX));
+        let capped = doubled.min(policy.max_backoff);
+        // Full jitter over the upper half: between half and all of the backoff.
+        capped.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
+    };
+    let wait = match outcome {
+        Outcome::Answer(status, headers) if status == StatusCode::TOO_MANY_REQUESTS => {
+            match RateLimit::from_headers(headers).and_then(|limit| limit.reset_in(now)) {
+                Some(until_reset) => until_reset,
+                None => backoff(),
+            }
+        }
+        Outcome::Answer(status, _) if matches!(status.as_u16(), 408 | 500 | 502 | 503 | 504) && may_repeat => backoff(),
+        Outcome::Failed(TransportErrorKind::Connect | TransportErrorKind::Io) if may_repeat => backoff(),
+        _ => return None,
+    };
+    (waited.saturating_add(wait) <= policy.max_total_wait).then_some(wait)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::UNIX_EPOCH;
+
+    use super::*;
+
+    const NOW: u64 = 1_700_000_000;
+
+    fn at(secs: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(secs)
+    }
+
+    fn decide(method: Method, post: bool, retries: u32, outcome: Outcome<'_>, jitter: f64) -> Option<Duration> {
+        retry_after(&RetryPolicy::default(), &method, post, retries, Duration::ZERO, outcome, at(NOW), jitter)
+    }
+
+    fn status(code: u16) -> StatusCode {
+        StatusCode::from_u16(code).unwrap()
+    }
+
+    #[test]
+    fn a_429_waits_for_the_reset_header_for_any_method() {
+        let headers: HeaderMap =
+            [("x-ratelimit-reset".parse().unwrap(), (NOW + 3).to_string().parse().unwrap())].into_iter().collect();
+        let wait = decide(Method::POST, false, 0, Outcome::Answer(status(429), &headers), 0.9);
+        assert_eq!(wait, Some(Duration::from_secs(3)));
+        let past: HeaderMap =
+            [("x-ratelimit-reset".parse().unwrap(), (NOW - 30).to_string().parse().unwrap())].into_iter().collect();
+        assert_eq!(decide(Method::GET, false, 0, Outcome::Answer(status(429), &past), 0.9), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn without_a_reset_header_backoff_doubles_with_jitter_and_is_capped() {
+        let none = HeaderMap::new();
+        let wait = |retries, jitter| decide(Method::GET, false, retries, Outcome::Answer(status(429), &none), jitter);
+        assert_eq!(wait(0, 0.0), Some(Duration::from_millis(250)));
+        assert_eq!(wait(0, 1.0), Some(Duration::from_millis(500)));
+        assert_eq!(wait(1, 1.0), Some(Duration::from_millis(1000)));
+        let policy = RetryPolicy::default().with_max_retries(40);
+        let long = retry_after(
+            &policy,
+            &Method::GET,
+            false,
+            39,
+            Duration::ZERO,
+            Outcome::Answer(status(503), &none),
+            at(NOW),
+            1.0,
+        );
+        assert_eq!(long, Some(Duration::from_secs(8)), "capped, and no overflow at 2^39");
+    }
+
+    #[test]
+    fn server_errors_retry_idempotent_methods_and_post_only_when_asked() {
+        let none = HeaderMap::new();
+        for code in [408, 500, 502, 503, 504] {
+            assert!(decide(Method::GET, false, 0, Outcome::Answer(status(code), &none), 0.5).is_some(), "{code}");
+            assert!(decide(Method::DELETE, false, 0, Outcome::Answer(status(code), &none), 0.5).is_some(), "{code}");
+            assert!(decide(Method::POST, false, 0, Outcome::Answer(status(code), &none), 0.5).is_none(), "{code}");
+            assert!(decide(Method::POST, true, 0, Outcome::Answer(status(code), &none), 0.5).is_some(), "{code}");
+        }
+        for code in [400, 401, 404, 409, 422, 501] {
+            assert!(decide(Method::GET, true, 0, Outcome::Answer(status(code), &none), 0.5).is_none(), "{code}");
+        }
+    }
+
+    #[test]
+    fn failed_connections_retry_like_server_errors_but_timeouts_do_not() {
+        assert!(decide(Method::GET, false, 0, Outcome::Failed(TransportErrorKind::Connect), 0.5).is_some());
+        assert!(decide(Method::PUT, false, 0, Outcome::Failed(TransportErrorKind::Io), 0.5).is_some());
+        assert!(decide(Method::POST, false, 0, Outcome::Failed(TransportErrorKind::Io), 0.5).is_none());
+        assert!(decide(Method::GET, false, 0, Outcome::Failed(TransportErrorKind::Timeout), 0.5).is_none());
+        assert!(decide(Method::GET, false, 0, Outcome::Failed(TransportErrorKind::BodyTooLarge), 0.5).is_none());
+    }
+
+    #[test]
+    fn retries_and_total_wait_are_bounded() {
+        let none = HeaderMap::new();
+        assert!(decide(Method::GET, false, 2, Outcome::Answer(status(503), &none), 0.5).is_none(), "2 retries done");
+        let far: HeaderMap =
+            [("x-ratelimit-reset".parse().unwrap(), (NOW + 3600).to_string().parse().unwrap())].into_iter().collect();
+        assert!(
+            decide(Method::GET, false, 0, Outcome::Answer(status(429), &far), 0.5).is_none(),
+            "an hour is past the cap"
+        );
+        let policy = RetryPolicy::default();
+        let spent = retry_after(
+            &policy,
+            &Method::GET,
+            false,
+            1,
+            Duration::from_secs(60),
+            Outcome::Answer(status(503), &none),
+            at(NOW),
+            0.5,
+        );
+        assert!(spent.is_none(), "the budget is spent");
+        let off = retry_after(
+            &RetryPolicy::none(),
+            &Method::GET,
+            false,
+            0,
+            Duration::ZERO,
+            Outcome::Answer(status(503), &none),
+            at(NOW),
+            0.5,
+        );
+        assert!(off.is_none());
+    }
+}
