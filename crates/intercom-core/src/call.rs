@@ -13,7 +13,7 @@ use crate::error::{Error, TransportError};
 use crate::rate_limit::RateLimit;
 use crate::request::build_request;
 use crate::response::{header_request_id, parse_parts};
-use crate::retry::{retry_after, Outcome, RetryPolicy};
+use crate::retry::{retry_after, Attempt, Outcome, RetryPolicy};
 
 /// A successful answer and what came with it.
 #[derive(Debug, Clone)]
@@ -105,16 +105,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         let (parts, body) = match result {
             Err(source) => {
                 let outcome = Outcome::Failed(source.kind());
-                let wait = retry_after(
-                    &self.policy,
-                    &method,
-                    self.retry_post,
-                    self.retries,
-                    self.waited,
-                    outcome,
-                    now,
-                    jitter,
-                );
+                let wait = retry_after(&self.policy, self.facts(&method), outcome, now, jitter);
                 tracing::debug!(error = %source, retry_in = ?wait, "intercom request failed");
                 return match wait {
                     Some(wait) => self.retry(wait),
@@ -132,9 +123,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         self.rate_limit = RateLimit::from_headers(&parts.headers);
         if !parts.status.is_success() {
             let outcome = Outcome::Answer(parts.status, &parts.headers);
-            if let Some(wait) =
-                retry_after(&self.policy, &method, self.retry_post, self.retries, self.waited, outcome, now, jitter)
-            {
+            if let Some(wait) = retry_after(&self.policy, self.facts(&method), outcome, now, jitter) {
                 tracing::debug!(retry_in = ?wait, "intercom answered an error worth retrying");
                 return self.retry(wait);
             }
@@ -149,6 +138,10 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
             headers: parts.headers,
         });
         Step::Done(result)
+    }
+
+    fn facts<'m>(&self, method: &'m http::Method) -> Attempt<'m> {
+        Attempt { method, retry_post: self.retry_post, retries_done: self.retries, waited: self.waited }
     }
 
     fn retry(&mut self, wait: Duration) -> Step<E::Output> {

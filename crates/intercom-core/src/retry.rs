@@ -75,18 +75,29 @@ pub(crate) enum Outcome<'a> {
     Failed(TransportErrorKind),
 }
 
-/// Whether to try again after `retries_done` retries and `waited` spent waiting, and after how long.
-/// `jitter` is a number in `[0, 1)`.
+/// The facts of an attempt that decide whether to repeat it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attempt<'a> {
+    /// The request's method.
+    pub method: &'a Method,
+    /// Whether the request lets a `POST` be repeated.
+    pub retry_post: bool,
+    /// Retries made so far.
+    pub retries_done: u32,
+    /// Time spent waiting so far.
+    pub waited: Duration,
+}
+
+/// Whether to try again after `attempt` ended with `outcome`, and after how long. `jitter` is a number in
+/// `[0, 1)`.
 pub(crate) fn retry_after(
     policy: &RetryPolicy,
-    method: &Method,
-    retry_post: bool,
-    retries_done: u32,
-    waited: Duration,
+    attempt: Attempt<'_>,
     outcome: Outcome<'_>,
     now: SystemTime,
     jitter: f64,
 ) -> Option<Duration> {
+    let Attempt { method, retry_post, retries_done, waited } = attempt;
     if retries_done >= policy.max_retries {
         return None;
     }
@@ -124,8 +135,12 @@ mod tests {
         UNIX_EPOCH + Duration::from_secs(secs)
     }
 
+    fn attempt(method: &Method, retry_post: bool, retries_done: u32, waited: Duration) -> Attempt<'_> {
+        Attempt { method, retry_post, retries_done, waited }
+    }
+
     fn decide(method: Method, post: bool, retries: u32, outcome: Outcome<'_>, jitter: f64) -> Option<Duration> {
-        retry_after(&RetryPolicy::default(), &method, post, retries, Duration::ZERO, outcome, at(NOW), jitter)
+        retry_after(&RetryPolicy::default(), attempt(&method, post, retries, Duration::ZERO), outcome, at(NOW), jitter)
     }
 
     fn status(code: u16) -> StatusCode {
@@ -153,10 +168,7 @@ mod tests {
         let policy = RetryPolicy::default().with_max_retries(40);
         let long = retry_after(
             &policy,
-            &Method::GET,
-            false,
-            39,
-            Duration::ZERO,
+            attempt(&Method::GET, false, 39, Duration::ZERO),
             Outcome::Answer(status(503), &none),
             at(NOW),
             1.0,
@@ -200,10 +212,7 @@ mod tests {
         let policy = RetryPolicy::default();
         let spent = retry_after(
             &policy,
-            &Method::GET,
-            false,
-            1,
-            Duration::from_secs(60),
+            attempt(&Method::GET, false, 1, Duration::from_secs(60)),
             Outcome::Answer(status(503), &none),
             at(NOW),
             0.5,
@@ -211,10 +220,7 @@ mod tests {
         assert!(spent.is_none(), "the budget is spent");
         let off = retry_after(
             &RetryPolicy::none(),
-            &Method::GET,
-            false,
-            0,
-            Duration::ZERO,
+            attempt(&Method::GET, false, 0, Duration::ZERO),
             Outcome::Answer(status(503), &none),
             at(NOW),
             0.5,
