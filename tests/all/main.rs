@@ -3,6 +3,7 @@
 mod closures;
 mod conformance;
 mod decode_fixtures;
+mod faults;
 #[allow(clippy::all)]
 mod generated_operations;
 #[allow(clippy::all)]

@@ -10,6 +10,9 @@ use serde_json::Value;
 
 use crate::support::{header, path_and_query, render_request, same_json, Transport};
 
+/// The token of the request snapshots (redacted in them).
+const TOKEN: &str = "tok_SNAPSHOT";
+
 /// A value of `T` from JSON: how generated tests write their samples.
 pub fn sample<T: DeserializeOwned>(json: &str) -> T {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("sample {json} does not decode: {e}"))
@@ -35,9 +38,8 @@ where
     E::Output: Debug + Send + 'static,
 {
     let operation = endpoint.operation();
-    let request =
-        build_request(&Config::new("tok_SNAPSHOT"), &endpoint).unwrap_or_else(|e| panic!("{}: {e}", operation.id));
-    insta::assert_snapshot!(operation.id, render_request(&request, "tok_SNAPSHOT"));
+    let request = build_request(&Config::new(TOKEN), &endpoint).unwrap_or_else(|e| panic!("{}: {e}", operation.id));
+    insta::assert_snapshot!(operation.id, render_request(&request, TOKEN));
     let sent_body: Option<Value> = endpoint.body().expect("a body").map(|b| serde_json::from_slice(&b).expect("JSON"));
 
     for transport in Transport::BOTH {
