@@ -17,6 +17,25 @@ fn region_and_version_choose_host_and_header() {
 }
 
 #[test]
+fn per_request_timeouts_ride_on_the_request() {
+    use intercom_core::endpoints::IdentifyAdmin;
+    use intercom_core::{RequestOptions, Timeouts};
+    use std::time::Duration;
+    let config = Config::new(TOKEN).with_timeout(Some(Duration::from_secs(30)));
+    let plain = build_request(&config, &IdentifyAdmin::new()).unwrap();
+    assert_eq!(
+        plain.extensions().get::<Timeouts>(),
+        Some(&Timeouts { connect: Some(Duration::from_secs(10)), total: Some(Duration::from_secs(30)) })
+    );
+    let options = RequestOptions::new().timeout(Duration::from_secs(3)).connect_timeout(Duration::from_secs(1));
+    let tuned = build_request(&config, &IdentifyAdmin::new().with_options(options)).unwrap();
+    assert_eq!(
+        tuned.extensions().get::<Timeouts>(),
+        Some(&Timeouts { connect: Some(Duration::from_secs(1)), total: Some(Duration::from_secs(3)) })
+    );
+}
+
+#[test]
 fn an_empty_path_parameter_is_refused_before_sending() {
     use intercom_core::endpoints::RetrieveNote;
     let err = build_request(&Config::new(TOKEN), &RetrieveNote::new("")).unwrap_err();

@@ -25,6 +25,7 @@ pub struct RequestOptions {
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) timeout: Option<Duration>,
+    pub(crate) connect_timeout: Option<Duration>,
     pub(crate) retry_policy: Option<crate::RetryPolicy>,
     pub(crate) retry_post: bool,
 }
@@ -50,6 +51,13 @@ impl RequestOptions {
     /// Appends a query pair after the operation's own.
     pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Limits the connection set-up to `timeout` for this request. The ureq transport applies it per request;
+    /// the hyper transport's connector keeps the client's (its total timeout still bounds the request).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
         self
     }
 

@@ -29,6 +29,9 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
     if let Some(total) = options.and_then(|o| o.timeout) {
         timeouts.total = Some(total);
     }
+    if let Some(connect) = options.and_then(|o| o.connect_timeout) {
+        timeouts.connect = Some(connect);
+    }
     let body = endpoint.body()?;
     let mut builder = Request::builder()
         .method(endpoint.method())
