@@ -40,6 +40,29 @@ pub trait TransportFromConfig {
     fn from_config(config: &Config) -> Self;
 }
 
+/// `new(token)`, `from_config(config)` and `from_env()` for a client over a transport that builds itself.
+macro_rules! constructors {
+    ($client:ident, $transport:ident) => {
+        impl<T: $transport + TransportFromConfig> $client<T> {
+            /// A client for the US region with this access token.
+            pub fn new(token: impl Into<AccessToken>) -> Self {
+                Self::from_config(Config::new(token))
+            }
+
+            /// A client with this configuration.
+            pub fn from_config(config: Config) -> Self {
+                let transport = T::from_config(&config);
+                Self::with_transport(config, transport)
+            }
+
+            /// A client configured by [`Config::from_env`].
+            pub fn from_env() -> Result<Self, Error> {
+                Ok(Self::from_config(Config::from_env()?))
+            }
+        }
+    };
+}
+
 /// A blocking client over any [`HttpClient`], including a closure.
 ///
 /// `intercom_ureq::Client` is this client over ureq.
@@ -50,23 +73,7 @@ pub struct BlockingClient<T> {
     rate_limit: LastRateLimit,
 }
 
-impl<T: HttpClient + TransportFromConfig> BlockingClient<T> {
-    /// A client for the US region with this access token.
-    pub fn new(token: impl Into<AccessToken>) -> Self {
-        Self::from_config(Config::new(token))
-    }
-
-    /// A client with this configuration.
-    pub fn from_config(config: Config) -> Self {
-        let transport = T::from_config(&config);
-        Self::with_transport(config, transport)
-    }
-
-    /// A client configured by [`Config::from_env`].
-    pub fn from_env() -> Result<Self, Error> {
-        Ok(Self::from_config(Config::from_env()?))
-    }
-}
+constructors!(BlockingClient, HttpClient);
 
 impl<T: HttpClient> BlockingClient<T> {
     /// A client that sends through `transport`.
@@ -135,23 +142,7 @@ pub struct AsyncClient<T> {
     rate_limit: LastRateLimit,
 }
 
-impl<T: AsyncHttpClient + TransportFromConfig> AsyncClient<T> {
-    /// A client for the US region with this access token.
-    pub fn new(token: impl Into<AccessToken>) -> Self {
-        Self::from_config(Config::new(token))
-    }
-
-    /// A client with this configuration.
-    pub fn from_config(config: Config) -> Self {
-        let transport = T::from_config(&config);
-        Self::with_transport(config, transport)
-    }
-
-    /// A client configured by [`Config::from_env`].
-    pub fn from_env() -> Result<Self, Error> {
-        Ok(Self::from_config(Config::from_env()?))
-    }
-}
+constructors!(AsyncClient, AsyncHttpClient);
 
 impl<T: AsyncHttpClient> AsyncClient<T> {
     /// A client that sends through `transport`.
