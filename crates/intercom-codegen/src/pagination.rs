@@ -138,6 +138,10 @@ pub fn implementation(op: &Operation, paging: &Paging, overrides: &Overrides, ou
     if let Some(max) = paging.max_per_page {
         let _ = writeln!(out, "    const MAX_PER_PAGE: Option<i64> = Some({max});");
     }
+    if paging.items_path != ["data"] {
+        let path: Vec<String> = paging.items_path.iter().map(|s| format!("{s:?}")).collect();
+        let _ = writeln!(out, "    const ITEMS_PATH: &'static [&'static str] = &[{}];", path.join(", "));
+    }
     if let Some(per_page) = paging.per_page {
         let _ = writeln!(out, "\n    fn requested_per_page(&self) -> Option<i64> {{\n        {per_page}\n    }}");
     }
@@ -178,14 +182,12 @@ pub fn implementation(op: &Operation, paging: &Paging, overrides: &Overrides, ou
 
 /// The pagination scenario test of one operation.
 pub fn test(op: &Operation, paging: &Paging, call: &str, out: &mut String) {
-    let path: Vec<String> = paging.items_path.iter().map(|s| format!("{s:?}")).collect();
     let _ = writeln!(
         out,
         "\n#[tokio::test(flavor = \"multi_thread\", worker_threads = 2)]\nasync fn {}_pages() {{\n    let endpoint = {call};\n    \
-         check_pagination(endpoint, Scenario {{ style: PageStyle::{}, items_path: &[{}], id_field: {:?} }}).await;\n}}",
+         check_pagination(endpoint, PageStyle::{}, {:?}).await;\n}}",
         crate::naming::snake(&op.id),
         paging.style,
-        path.join(", "),
         paging.id_field
     );
 }

@@ -1,15 +1,15 @@
-//! The mock on its own thread and runtime, for blocking tests and programs.
+//! The mock for blocking code: its own runtime serves it in the background.
 
-use std::sync::mpsc;
-use std::thread::JoinHandle;
-
-use intercom_core::Config;
-use tokio::sync::oneshot;
+use intercom_core::{Config, Paginated};
+use tokio::runtime::Runtime;
+use wiremock::{Request, ResponseTemplate};
 
 use crate::MockIntercom;
 
-/// A [`MockIntercom`] with its recorded responses, served from a background thread so code without an
-/// async runtime can use it. Stops when dropped.
+/// A [`MockIntercom`] for code without an async runtime: the same recorded answers and the same methods,
+/// blocking. Stops when dropped.
+///
+/// Create it outside any async runtime (a plain `#[test]`, a `main`).
 ///
 /// ```
 /// use intercom_mock::BlockingMockIntercom;
@@ -19,58 +19,84 @@ use crate::MockIntercom;
 /// let client = Client::from_config(mock.config());
 /// let me = IdentifyAdmin::new().send(&client).unwrap();
 /// assert_eq!(me.email.as_deref(), Some("admin1@email.com"));
+/// mock.assert_received("identifyAdmin", 1);
 /// ```
 #[derive(Debug)]
 pub struct BlockingMockIntercom {
-    uri: String,
-    stop: Option<oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    mock: Option<MockIntercom>,
+    runtime: Runtime,
 }
 
 impl BlockingMockIntercom {
-    /// Starts the mock and waits until it listens.
+    /// Starts the mock with its recorded answers and waits until it listens.
     ///
     /// # Panics
-    /// If the thread or its runtime cannot start.
+    /// If its runtime cannot start, or when called inside an async runtime.
     pub fn start() -> Self {
-        let (uri_tx, uri_rx) = mpsc::channel();
-        let (stop_tx, stop_rx) = oneshot::channel::<()>();
-        let thread = std::thread::Builder::new()
-            .name("intercom-mock".into())
-            .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("intercom-mock could not start its runtime");
-                runtime.block_on(async move {
-                    let mock = MockIntercom::start().await;
-                    let _ = uri_tx.send(mock.uri());
-                    let _ = stop_rx.await;
-                });
-            })
-            .expect("intercom-mock could not start its thread");
-        let uri = uri_rx.recv().expect("intercom-mock's thread stopped before it listened");
-        Self { uri, stop: Some(stop_tx), thread: Some(thread) }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("intercom-mock")
+            .enable_all()
+            .build()
+            .expect("intercom-mock could not start its runtime");
+        let mock = runtime.block_on(MockIntercom::start());
+        Self { mock: Some(mock), runtime }
+    }
+
+    fn mock(&self) -> &MockIntercom {
+        self.mock.as_ref().expect("the mock lives until drop")
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
-    pub fn uri(&self) -> &str {
-        &self.uri
+    pub fn uri(&self) -> String {
+        self.mock().uri()
     }
 
-    /// A client configuration pointed at this mock, with [`MOCK_TOKEN`](crate::MOCK_TOKEN).
+    /// A client configuration pointed at this mock (see [`MockIntercom::config`]).
     pub fn config(&self) -> Config {
-        crate::config_for(&self.uri)
+        self.mock().config()
+    }
+
+    /// See [`MockIntercom::respond`].
+    pub fn respond(&self, operation_id: &str, response: ResponseTemplate) {
+        self.runtime.block_on(self.mock().respond(operation_id, response));
+    }
+
+    /// See [`MockIntercom::respond_with_fixture`].
+    pub fn respond_with_fixture(&self, operation_id: &str, status: u16) {
+        self.runtime.block_on(self.mock().respond_with_fixture(operation_id, status));
+    }
+
+    /// See [`MockIntercom::respond_in_order`].
+    pub fn respond_in_order(&self, operation_id: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
+        self.runtime.block_on(self.mock().respond_in_order(operation_id, responses));
+    }
+
+    /// See [`MockIntercom::serve_pages`].
+    pub fn serve_pages<E: Paginated>(&self, endpoint: &E, items: Vec<serde_json::Value>, per_page: usize) {
+        self.runtime.block_on(self.mock().serve_pages(endpoint, items, per_page));
+    }
+
+    /// See [`MockIntercom::received`].
+    pub fn received(&self, operation_id: &str) -> Vec<Request> {
+        self.runtime.block_on(self.mock().received(operation_id))
+    }
+
+    /// See [`MockIntercom::received_bodies`].
+    pub fn received_bodies(&self, operation_id: &str) -> Vec<serde_json::Value> {
+        self.runtime.block_on(self.mock().received_bodies(operation_id))
+    }
+
+    /// See [`MockIntercom::assert_received`].
+    pub fn assert_received(&self, operation_id: &str, times: usize) {
+        self.runtime.block_on(self.mock().assert_received(operation_id, times));
     }
 }
 
 impl Drop for BlockingMockIntercom {
     fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        // The server stops with its runtime; drop it first, inside.
+        let _guard = self.runtime.enter();
+        self.mock.take();
     }
 }

@@ -28,16 +28,18 @@ struct ReadmeExamples;
 
 mod blocking;
 pub mod fixtures;
+mod paged;
 mod recorded;
 
 use intercom_core::operations::{self, Operation};
 use std::time::Duration;
 
-use intercom_core::{Config, RetryPolicy};
+use intercom_core::{Config, Paginated, RetryPolicy};
 use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
 
 pub use blocking::BlockingMockIntercom;
 pub use fixtures::Fixture;
+pub use paged::{cursor_of, SCROLL_PARAM};
 pub use wiremock;
 
 /// The access token [`MockIntercom::config`] uses. The mock accepts any bearer token.
@@ -125,6 +127,63 @@ impl MockIntercom {
         let fixture = fixtures::find(operation_id, status)
             .unwrap_or_else(|| panic!("intercom-mock has no recorded {status} response for `{operation_id}`"));
         self.respond(operation_id, fixture_response(fixture)).await;
+    }
+
+    /// Answers the requests to `operation_id` with `responses` in turn; the last one keeps answering.
+    /// For instance a `429` then the recorded answer: `[ResponseTemplate::new(429), fixture_response(...)]`.
+    pub async fn respond_in_order(&self, operation_id: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
+        let responses: Vec<_> = responses.into_iter().collect();
+        let count = responses.len();
+        for (i, response) in responses.into_iter().enumerate() {
+            // Earlier answers win by priority until they are used up.
+            let priority = u8::try_from(i + 1).unwrap_or(u8::MAX).min(4);
+            let mock = self.on(operation_id).respond_with(response).with_priority(priority);
+            let mock = if i + 1 < count { mock.up_to_n_times(1) } else { mock };
+            mock.mount(&self.server).await;
+        }
+    }
+
+    /// Serves `items` (JSON objects) to the paginated operation of `endpoint`, `per_page` at a time, in that
+    /// operation's answer shape (its recorded answer with the items replaced) and paging style.
+    ///
+    /// # Panics
+    /// If the operation has no recorded JSON answer to shape the pages on.
+    pub async fn serve_pages<E: Paginated>(&self, endpoint: &E, items: Vec<serde_json::Value>, per_page: usize) {
+        let operation = endpoint.operation();
+        let recorded = fixtures::success(operation.id)
+            .and_then(|f| serde_json::from_slice(f.body).ok())
+            .unwrap_or_else(|| panic!("intercom-mock has no recorded JSON answer for `{}`", operation.id));
+        let answers = paged::PagedAnswers {
+            style: E::STYLE,
+            template: recorded,
+            items_path: E::ITEMS_PATH,
+            items: std::sync::Arc::new(items),
+            per_page,
+            scroll_calls: Default::default(),
+        };
+        self.matching(operation).respond_with(answers).with_priority(1).mount(&self.server).await;
+    }
+
+    /// Panics, naming the operation and what it received, unless `operation_id` got exactly `times` requests.
+    pub async fn assert_received(&self, operation_id: &str, times: usize) {
+        let received = self.received(operation_id).await;
+        if received.len() != times {
+            let op = operation(operation_id);
+            let seen: Vec<String> = received.iter().map(|r| format!("  {} {}", r.method, r.url)).collect();
+            panic!(
+                "intercom-mock: expected {times} request(s) to {} ({} {}), got {}:\n{}",
+                op.id,
+                op.method,
+                op.path,
+                received.len(),
+                seen.join("\n")
+            );
+        }
+    }
+
+    /// The JSON bodies of the requests received for `operation_id`, oldest first (`null` for none).
+    pub async fn received_bodies(&self, operation_id: &str) -> Vec<serde_json::Value> {
+        self.received(operation_id).await.iter().map(|r| r.body_json().unwrap_or(serde_json::Value::Null)).collect()
     }
 
     /// The requests received for `operation_id`, oldest first.

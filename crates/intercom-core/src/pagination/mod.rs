@@ -64,6 +64,9 @@ pub trait Paginated: Endpoint + Clone {
     const STYLE: PageStyle;
     /// The largest `per_page` the operation accepts, when the spec says.
     const MAX_PER_PAGE: Option<i64> = None;
+    /// Where the items are in an answer's JSON (`["data"]`, `["data", "articles"]`); test servers use it to
+    /// build pages.
+    const ITEMS_PATH: &'static [&'static str] = &["data"];
 
     /// The `per_page` this request asks for.
     fn requested_per_page(&self) -> Option<i64> {

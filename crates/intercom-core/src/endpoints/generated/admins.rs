@@ -115,6 +115,7 @@ impl Endpoint for ListActivityLogs {
 impl crate::pagination::Paginated for ListActivityLogs {
     type Item = intercom_models::ActivityLog;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+    const ITEMS_PATH: &'static [&'static str] = &["activity_logs"];
 
     fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
         let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();

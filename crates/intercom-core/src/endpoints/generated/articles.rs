@@ -274,6 +274,7 @@ impl Endpoint for SearchArticles {
 impl crate::pagination::Paginated for SearchArticles {
     type Item = intercom_models::Article;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+    const ITEMS_PATH: &'static [&'static str] = &["data", "articles"];
 
     fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
         let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();

@@ -61,6 +61,7 @@ impl crate::pagination::Paginated for ListConversations {
     type Item = intercom_models::ConversationListItem;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
     const MAX_PER_PAGE: Option<i64> = Some(150);
+    const ITEMS_PATH: &'static [&'static str] = &["conversations"];
 
     fn requested_per_page(&self) -> Option<i64> {
         self.per_page
@@ -237,6 +238,7 @@ impl Endpoint for SearchConversations {
 impl crate::pagination::Paginated for SearchConversations {
     type Item = intercom_models::ConversationListItem;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::BodyCursor;
+    const ITEMS_PATH: &'static [&'static str] = &["conversations"];
 
     fn requested_per_page(&self) -> Option<i64> {
         self.body.pagination.as_ref().and_then(|p| p.per_page)

@@ -99,6 +99,7 @@ impl Endpoint for ListDataEvents {
 impl crate::pagination::Paginated for ListDataEvents {
     type Item = intercom_models::DataEventSummaryItem;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextUrl;
+    const ITEMS_PATH: &'static [&'static str] = &["events"];
 
     fn requested_per_page(&self) -> Option<i64> {
         self.per_page

@@ -183,6 +183,7 @@ impl Endpoint for SearchTickets {
 impl crate::pagination::Paginated for SearchTickets {
     type Item = intercom_models::Ticket;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::BodyCursor;
+    const ITEMS_PATH: &'static [&'static str] = &["tickets"];
 
     fn requested_per_page(&self) -> Option<i64> {
         self.body.pagination.as_ref().and_then(|p| p.per_page)
