@@ -247,6 +247,17 @@ fn response_field(f: &Field) -> (String, Vec<String>) {
 }
 
 fn request_field(f: &Field) -> (String, Vec<String>) {
+    // An id the spec types as an integer is sent as one; a numeric string in an example still decodes.
+    if is_id(f) && f.ty == Ty::Int {
+        return if f.required {
+            ("i64".into(), vec!["deserialize_with = \"crate::serde_helpers::int_id\"".into()])
+        } else {
+            (
+                "Option<i64>".into(),
+                vec!["default".into(), "deserialize_with = \"crate::serde_helpers::optional_int_id\"".into(), SKIP_NONE.into()],
+            )
+        };
+    }
     match (f.required, is_id(f)) {
         (true, true) => ("String".into(), vec!["deserialize_with = \"crate::serde_helpers::id\"".into()]),
         (true, false) => (rust_type(&f.ty), vec![]),

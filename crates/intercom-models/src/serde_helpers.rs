@@ -48,6 +48,19 @@ pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     deserializer.deserialize_any(IdVisitor)
 }
 
+/// Decodes an integer id that may come as a JSON integer or a numeric string.
+pub fn int_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    optional_int_id(deserializer)?.ok_or_else(|| de::Error::custom("an integer id, not null"))
+}
+
+/// Like [`int_id`], for ids that may be absent: `null` becomes `None`.
+pub fn optional_int_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    match optional_id(deserializer)? {
+        None => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| de::Error::custom(format!("`{text}` is not an integer id"))),
+    }
+}
+
 /// Decodes `null` as the type's default (an empty list, an empty map), so a list the API sends as
 /// `null` reads the same as an absent or empty one.
 pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>

@@ -450,14 +450,18 @@ pub struct CreateArticleRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Author id.
-    #[serde(deserialize_with = "crate::serde_helpers::id")]
-    pub author_id: String,
+    #[serde(deserialize_with = "crate::serde_helpers::int_id")]
+    pub author_id: i64,
     /// State.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<CreateArticleRequestState>,
     /// Parent id.
-    #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::serde_helpers::optional_int_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: Option<i64>,
     /// Parent type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_type: Option<String>,
@@ -468,7 +472,7 @@ pub struct CreateArticleRequest {
 
 impl CreateArticleRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(title: impl Into<String>, author_id: impl Into<String>) -> Self {
+    pub fn new(title: impl Into<String>, author_id: impl Into<i64>) -> Self {
         Self {
             title: title.into(),
             description: None,
@@ -500,7 +504,7 @@ impl CreateArticleRequest {
     }
 
     /// Sets `parent_id`.
-    pub fn parent_id(mut self, parent_id: impl Into<String>) -> Self {
+    pub fn parent_id(mut self, parent_id: impl Into<i64>) -> Self {
         self.parent_id = Some(parent_id.into());
         self
     }
@@ -556,8 +560,12 @@ pub struct UpdateArticleRequestBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Author id.
-    #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
-    pub author_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::serde_helpers::optional_int_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: Option<i64>,
     /// State.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<UpdateArticleRequestBodyState>,
@@ -606,7 +614,7 @@ impl UpdateArticleRequestBody {
     }
 
     /// Sets `author_id`.
-    pub fn author_id(mut self, author_id: impl Into<String>) -> Self {
+    pub fn author_id(mut self, author_id: impl Into<i64>) -> Self {
         self.author_id = Some(author_id.into());
         self
     }

@@ -161,8 +161,12 @@ pub struct CreateContactRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
     /// Owner id.
-    #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::serde_helpers::optional_int_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: Option<i64>,
     /// Unsubscribed from emails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
@@ -238,7 +242,7 @@ impl CreateContactRequest {
     }
 
     /// Sets `owner_id`.
-    pub fn owner_id(mut self, owner_id: impl Into<String>) -> Self {
+    pub fn owner_id(mut self, owner_id: impl Into<i64>) -> Self {
         self.owner_id = Some(owner_id.into());
         self
     }
@@ -303,8 +307,12 @@ pub struct UpdateContactRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
     /// Owner id.
-    #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::serde_helpers::optional_int_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: Option<i64>,
     /// Unsubscribed from emails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
@@ -380,7 +388,7 @@ impl UpdateContactRequest {
     }
 
     /// Sets `owner_id`.
-    pub fn owner_id(mut self, owner_id: impl Into<String>) -> Self {
+    pub fn owner_id(mut self, owner_id: impl Into<i64>) -> Self {
         self.owner_id = Some(owner_id.into());
         self
     }

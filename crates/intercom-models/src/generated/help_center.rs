@@ -223,8 +223,12 @@ pub struct CreateCollectionRequest {
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Help center id.
-    #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
-    pub help_center_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::serde_helpers::optional_int_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub help_center_id: Option<i64>,
 }
 
 impl CreateCollectionRequest {
@@ -252,7 +256,7 @@ impl CreateCollectionRequest {
     }
 
     /// Sets `help_center_id`.
-    pub fn help_center_id(mut self, help_center_id: impl Into<String>) -> Self {
+    pub fn help_center_id(mut self, help_center_id: impl Into<i64>) -> Self {
         self.help_center_id = Some(help_center_id.into());
         self
     }

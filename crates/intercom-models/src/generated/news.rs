@@ -101,8 +101,8 @@ pub struct NewsItemRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Sender id.
-    #[serde(deserialize_with = "crate::serde_helpers::id")]
-    pub sender_id: String,
+    #[serde(deserialize_with = "crate::serde_helpers::int_id")]
+    pub sender_id: i64,
     /// State.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<NewsItemRequestState>,
@@ -122,7 +122,7 @@ pub struct NewsItemRequest {
 
 impl NewsItemRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(title: impl Into<String>, sender_id: impl Into<String>) -> Self {
+    pub fn new(title: impl Into<String>, sender_id: impl Into<i64>) -> Self {
         Self {
             title: title.into(),
             body: None,
