@@ -14,11 +14,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use intercom_mock::BlockingMockIntercom;
 use intercom_ureq::endpoints::{
-    CreateDataEvent, CreateDataExport, CreateNote, GetDataExport, IdentifyAdmin, ListAdmins, ListNotes, ListSegments,
-    ListSegmentsForAContact, SearchContacts,
+    AttachTagToConversation, CreateContact, CreateDataEvent, CreateDataExport, CreateNote, GetDataExport,
+    IdentifyAdmin, ListAdmins, ListContacts, ListConversations, ListNotes, ListSegments, ListSegmentsForAContact,
+    SearchContacts,
 };
 use intercom_ureq::models::{
-    CreateDataEventRequest, CreateNoteRequest, FilterValue, SearchOperator, SingleFilterSearchRequest,
+    AttachTagToConversationRequest, CreateContactRequest, CreateDataEventRequest, CreateNoteRequest, FilterValue,
+    SearchOperator, SingleFilterSearchRequest,
 };
 use intercom_ureq::{Client, Config, Error};
 
@@ -38,6 +40,10 @@ fn main() -> ExitCode {
     } else {
         let mock = BlockingMockIntercom::start();
         println!("INTERCOM_TOKEN is not set: using the embedded mock Intercom at {}.", mock.uri());
+        let contacts = (1..=8)
+            .map(|i| serde_json::json!({"type": "contact", "id": format!("contact-{i}"), "email": format!("user{i}@example.com")}))
+            .collect();
+        mock.serve_pages(&ListContacts::new(), contacts, 3);
         (Client::from_config(mock.config()), Some(mock))
     };
 
@@ -92,12 +98,27 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
         println!("  and has {} note(s)", notes.total_count.unwrap_or(0));
     }
 
+    section("Every contact, page by page");
+    let mut count = 0;
+    for contact in ListContacts::new().per_page(50).items(client) {
+        let contact = contact?;
+        if count < 3 {
+            println!("- {} {}", contact.id, contact.email.as_deref().unwrap_or("(no email)"));
+        }
+        count += 1;
+    }
+    println!("{count} contacts in all");
+
     if !with_writes {
         println!("\nDone (the write operations run only against the mock).");
         return Ok(());
     }
 
     section("Writing (mock only)");
+    let created = CreateContact::new()
+        .body(CreateContactRequest::new().email("ada@example.com").name("Ada Lovelace").role("user"))
+        .send(client)?;
+    println!("contact {} created <{}>", created.id, created.email.as_deref().unwrap_or(""));
     let contact_id = "667d60978a68186f43bafd9e";
     let note = CreateNote::new(contact_id, CreateNoteRequest::new("Called about the renewal")).send(client)?;
     println!("note {} added to contact {contact_id}: {}", note.id, note.body.as_deref().unwrap_or(""));
@@ -111,6 +132,13 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
     let job = export.job_identifier.unwrap_or_default();
     let status = GetDataExport::new(&job).send(client)?.status;
     println!("export {job} started, now {}", status.map(|s| s.to_string()).unwrap_or_default());
+    let conversation = ListConversations::new().per_page(1).send(client)?.conversations.into_iter().next();
+    if let Some(conversation) = conversation {
+        let tag =
+            AttachTagToConversation::new(&conversation.id, AttachTagToConversationRequest::new("7522907", &me.id))
+                .send(client)?;
+        println!("conversation {} tagged `{}`", conversation.id, tag.name.unwrap_or_default());
+    }
 
     println!("\nDone.");
     Ok(())

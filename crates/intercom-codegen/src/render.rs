@@ -254,7 +254,11 @@ fn request_field(f: &Field) -> (String, Vec<String>) {
         } else {
             (
                 "Option<i64>".into(),
-                vec!["default".into(), "deserialize_with = \"crate::serde_helpers::optional_int_id\"".into(), SKIP_NONE.into()],
+                vec![
+                    "default".into(),
+                    "deserialize_with = \"crate::serde_helpers::optional_int_id\"".into(),
+                    SKIP_NONE.into(),
+                ],
             )
         };
     }

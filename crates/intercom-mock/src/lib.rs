@@ -66,6 +66,13 @@ impl MockIntercom {
             if let Some(fixture) = fixtures::success(operation.id) {
                 let recorded = mock.matching(operation).respond_with(fixture_response(fixture));
                 recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
+                if let Some(end) = end_of_scroll(fixture) {
+                    // Like the API, a scroll goes on with `scroll_param` and ends on an empty page.
+                    let continued = Mock::given(move |r: &Request| {
+                        routes_to(operation, r) && r.url.query_pairs().any(|(k, _)| k == "scroll_param")
+                    });
+                    continued.respond_with(end).with_priority(RECORDED_PRIORITY - 1).mount(&mock.server).await;
+                }
             }
         }
         mock
@@ -235,6 +242,14 @@ pub fn fixture_response(fixture: &Fixture) -> ResponseTemplate {
     } else {
         response.set_body_raw(fixture.body, fixture.content_type)
     }
+}
+
+/// For a recorded answer that starts a scroll: the empty page that ends it.
+fn end_of_scroll(fixture: &Fixture) -> Option<ResponseTemplate> {
+    let mut body: serde_json::Value = serde_json::from_slice(fixture.body).ok()?;
+    body.get("scroll_param")?;
+    body["data"] = serde_json::json!([]);
+    Some(ResponseTemplate::new(200).set_body_json(body))
 }
 
 fn unauthorized() -> ResponseTemplate {
