@@ -73,6 +73,7 @@ pub fn generate(
     for (name, text) in endpoints::endpoints(&model, &spec, &overrides) {
         files.push((PathBuf::from("crates/intercom-core/src/endpoints/generated").join(name), text.into_bytes()));
     }
+    files.push((PathBuf::from("docs/OPERATIONS.md"), endpoints::coverage(&model, &spec).into_bytes()));
     files.push((
         PathBuf::from("tests/all/generated_operations.rs"),
         endpoints::tests(&model, &spec, &overrides).into_bytes(),

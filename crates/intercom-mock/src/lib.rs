@@ -26,6 +26,15 @@
 #[doc = include_str!("../../../README.md")]
 struct ReadmeExamples;
 
+/// The guides' examples, compiled as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/GETTING_STARTED.md")]
+#[doc = include_str!("../../../docs/TRANSPORTS.md")]
+#[doc = include_str!("../../../docs/CONFIGURATION.md")]
+#[doc = include_str!("../../../docs/ERRORS.md")]
+#[doc = include_str!("../../../docs/TESTING.md")]
+struct GuideExamples;
+
 mod blocking;
 pub mod fixtures;
 mod paged;
