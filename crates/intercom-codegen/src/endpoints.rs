@@ -369,9 +369,12 @@ pub fn coverage(model: &Model, spec: &Node) -> String {
         model.operations.len()
     );
     let modules = crate::render::by_module(&model.operations, |op| &op.module);
-    for (module, ops) in &modules {
-        let _ = write!(out, "\n## {}\n\n| operation | request | endpoint | returns | pages |\n|---|---|---|---|---|\n", ops[0].tag);
-        let _ = module;
+    for ops in modules.values() {
+        let _ = write!(
+            out,
+            "\n## {}\n\n| operation | request | endpoint | returns | pages |\n|---|---|---|---|---|\n",
+            ops[0].tag
+        );
         for op in ops {
             let output = match &op.success {
                 Success::Json(ty) => core_type(ty).replace("intercom_models::", ""),
