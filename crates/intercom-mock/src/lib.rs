@@ -75,10 +75,11 @@ impl MockIntercom {
             if let Some(fixture) = fixtures::success(operation.id) {
                 let recorded = mock.matching(operation).respond_with(fixture_response(fixture));
                 recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
-                if let Some(end) = end_of_scroll(fixture) {
-                    // Like the API, a scroll goes on with `scroll_param` and ends on an empty page.
+                if let Some((param, end)) = end_of_scroll(fixture) {
+                    // Like the API, the scroll this answer starts goes on with its `scroll_param` and ends on an
+                    // empty page.
                     let continued = Mock::given(move |r: &Request| {
-                        routes_to(operation, r) && r.url.query_pairs().any(|(k, _)| k == "scroll_param")
+                        routes_to(operation, r) && r.url.query_pairs().any(|(k, v)| k == "scroll_param" && v == param)
                     });
                     continued.respond_with(end).with_priority(RECORDED_PRIORITY - 1).mount(&mock.server).await;
                 }
@@ -253,12 +254,12 @@ pub fn fixture_response(fixture: &Fixture) -> ResponseTemplate {
     }
 }
 
-/// For a recorded answer that starts a scroll: the empty page that ends it.
-fn end_of_scroll(fixture: &Fixture) -> Option<ResponseTemplate> {
+/// For a recorded answer that starts a scroll: its scroll parameter, and the empty page that ends it.
+fn end_of_scroll(fixture: &Fixture) -> Option<(String, ResponseTemplate)> {
     let mut body: serde_json::Value = serde_json::from_slice(fixture.body).ok()?;
-    body.get("scroll_param")?;
+    let param = body.get("scroll_param")?.as_str()?.to_owned();
     body["data"] = serde_json::json!([]);
-    Some(ResponseTemplate::new(200).set_body_json(body))
+    Some((param, ResponseTemplate::new(200).set_body_json(body)))
 }
 
 fn unauthorized() -> ResponseTemplate {
