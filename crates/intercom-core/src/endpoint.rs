@@ -92,6 +92,10 @@ impl<T: DeserializeOwned> ResponseFormat<T> for Json {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Err(BodyDecodeError::new(".", "the body is empty", &body));
         }
+        // The fast path tracks nothing; only a failure is decoded again to say where it failed.
+        if let Ok(value) = serde_json::from_slice(&body) {
+            return Ok(value);
+        }
         let mut de = serde_json::Deserializer::from_slice(&body);
         let value = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| BodyDecodeError::new(e.path().to_string(), e.inner().to_string(), &body))?;

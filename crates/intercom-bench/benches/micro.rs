@@ -1,0 +1,46 @@
+//! Micro-benchmarks: one page decoded into the typed list vs `serde_json::Value` (MB/s), and a search
+//! request built, checked and encoded.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use intercom_bench::data;
+use intercom_ureq::endpoints::{ListContacts, SearchContacts};
+use intercom_ureq::models::ContactList;
+use intercom_ureq::search::{contact, Order, Search};
+use intercom_ureq::{build_request, parse_response, Config};
+
+fn decode(c: &mut Criterion) {
+    let page = data::page(0);
+    let mut group = c.benchmark_group("decode one page (150 contacts)");
+    group.throughput(Throughput::Bytes(page.len() as u64));
+    group.bench_function("typed ContactList", |b| {
+        b.iter(|| serde_json::from_slice::<ContactList>(std::hint::black_box(&page)).expect("typed"))
+    });
+    group.bench_function("serde_json::Value", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(std::hint::black_box(&page)).expect("value"))
+    });
+    group.bench_function("SDK parse_response (typed, with checks)", |b| {
+        let endpoint = ListContacts::new();
+        b.iter(|| parse_response(&endpoint, http::Response::new(std::hint::black_box(page.clone()))).expect("typed"))
+    });
+    group.finish();
+}
+
+fn search(c: &mut Criterion) {
+    let config = Config::new("token");
+    c.bench_function("build, check and encode a search request", |b| {
+        b.iter(|| {
+            let query = Search::all([
+                contact::EMAIL_DOMAIN.eq("example.com"),
+                contact::CREATED_AT.gt(1_700_000_000),
+                Search::any([contact::ROLE.eq("user"), contact::custom_text("plan").is_in(["pro", "team"])]),
+            ])
+            .sort(contact::CREATED_AT, Order::Descending)
+            .per_page(150);
+            let endpoint = SearchContacts::matching(query).expect("a valid query");
+            build_request(&config, &endpoint).expect("a request")
+        })
+    });
+}
+
+criterion_group!(benches, decode, search);
+criterion_main!(benches);

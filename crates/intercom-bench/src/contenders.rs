@@ -1,0 +1,151 @@
+//! The loops that are raced: the SDK's clients against the raw `serde_json::Value` loops they replace.
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Empty};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client as HyperClient;
+use hyper_util::rt::TokioExecutor;
+use intercom_ureq::endpoints::{IdentifyAdmin, ListContacts};
+use intercom_ureq::Config;
+use serde_json::Value;
+
+use crate::data::PER_PAGE;
+
+/// The SDK config every contender uses. `INTERCOM_BENCH_NO_TIMEOUTS` turns the SDK's default timeouts off,
+/// to match the raw baselines, which set none (docs/PERFORMANCE.md shows both).
+fn config(base: &str) -> Config {
+    let c = Config::new("bench-token").with_base_url(base).expect("a loopback URL");
+    if std::env::var_os("INTERCOM_BENCH_NO_TIMEOUTS").is_some() {
+        c.with_timeout(None).with_connect_timeout(None)
+    } else {
+        c
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime")
+}
+
+fn next_cursor(page: &Value) -> Option<String> {
+    page.pointer("/pages/next/starting_after").and_then(Value::as_str).map(str::to_owned)
+}
+
+/// Every contact through the SDK's blocking iterator (ureq).
+pub fn sdk_blocking(base: &str) -> usize {
+    let client = intercom_ureq::Client::from_config(config(base));
+    ListContacts::new().per_page(PER_PAGE as i64).items(&client).map(|c| c.expect("a contact")).count()
+}
+
+/// Every contact through the SDK's async stream (hyper).
+pub fn sdk_async(base: &str) -> usize {
+    runtime().block_on(async {
+        let client = intercom_hyper::Client::from_config(config(base));
+        let mut contacts = ListContacts::new().per_page(PER_PAGE as i64).items(&client);
+        let mut count = 0;
+        while let Some(contact) = contacts.next().await {
+            contact.expect("a contact");
+            count += 1;
+        }
+        count
+    })
+}
+
+fn raw_ureq_get(agent: &ureq::Agent, url: &str) -> Value {
+    let mut answer = agent
+        .get(url)
+        .header("Authorization", "Bearer bench-token")
+        .header("Accept", "application/json")
+        .header("Intercom-Version", "2.11")
+        .call()
+        .expect("an answer");
+    let body = answer.body_mut().with_config().limit(64 << 20).read_to_vec().expect("a body");
+    serde_json::from_slice(&body).expect("JSON")
+}
+
+fn raw_ureq_agent() -> ureq::Agent {
+    ureq::Agent::config_builder().http_status_as_error(false).build().into()
+}
+
+/// Every contact through ureq and `serde_json::Value`, cursor by hand.
+pub fn raw_ureq(base: &str) -> usize {
+    let agent = raw_ureq_agent();
+    let (mut count, mut cursor) = (0, None::<String>);
+    loop {
+        let after = cursor.as_deref().map(|c| format!("&starting_after={c}")).unwrap_or_default();
+        let page = raw_ureq_get(&agent, &format!("{base}/contacts?per_page={PER_PAGE}{after}"));
+        count += page["data"].as_array().map_or(0, Vec::len);
+        match next_cursor(&page) {
+            Some(next) => cursor = Some(next),
+            None => return count,
+        }
+    }
+}
+
+type Raw = HyperClient<HttpConnector, Empty<Bytes>>;
+
+async fn raw_hyper_get(client: &Raw, url: &str) -> Value {
+    let request = http::Request::get(url)
+        .header("Authorization", "Bearer bench-token")
+        .header("Accept", "application/json")
+        .header("Intercom-Version", "2.11")
+        .body(Empty::new())
+        .expect("a request");
+    let answer = client.request(request).await.expect("an answer");
+    let body = answer.into_body().collect().await.expect("a body").to_bytes();
+    serde_json::from_slice(&body).expect("JSON")
+}
+
+fn raw_hyper_client() -> Raw {
+    HyperClient::builder(TokioExecutor::new()).build(HttpConnector::new())
+}
+
+/// Every contact through hyper and `serde_json::Value`, cursor by hand.
+pub fn raw_hyper(base: &str) -> usize {
+    runtime().block_on(async {
+        let client = raw_hyper_client();
+        let (mut count, mut cursor) = (0, None::<String>);
+        loop {
+            let after = cursor.as_deref().map(|c| format!("&starting_after={c}")).unwrap_or_default();
+            let page = raw_hyper_get(&client, &format!("{base}/contacts?per_page={PER_PAGE}{after}")).await;
+            count += page["data"].as_array().map_or(0, Vec::len);
+            match next_cursor(&page) {
+                Some(next) => cursor = Some(next),
+                None => return count,
+            }
+        }
+    })
+}
+
+/// `GET /me`, `times` times, through the SDK's blocking client.
+pub fn me_sdk_blocking(base: &str, times: usize) -> usize {
+    let client = intercom_ureq::Client::from_config(config(base));
+    (0..times).map(|_| IdentifyAdmin::new().send(&client).expect("me")).count()
+}
+
+/// `GET /me`, `times` times, through ureq and `Value`.
+pub fn me_raw_ureq(base: &str, times: usize) -> usize {
+    let agent = raw_ureq_agent();
+    (0..times).map(|_| raw_ureq_get(&agent, &format!("{base}/me"))).count()
+}
+
+/// `GET /me`, `times` times, through the SDK's async client.
+pub fn me_sdk_async(base: &str, times: usize) -> usize {
+    runtime().block_on(async {
+        let client = intercom_hyper::Client::from_config(config(base));
+        for _ in 0..times {
+            IdentifyAdmin::new().send(&client).await.expect("me");
+        }
+        times
+    })
+}
+
+/// `GET /me`, `times` times, through hyper and `Value`.
+pub fn me_raw_hyper(base: &str, times: usize) -> usize {
+    runtime().block_on(async {
+        let client = raw_hyper_client();
+        for _ in 0..times {
+            raw_hyper_get(&client, &format!("{base}/me")).await;
+        }
+        times
+    })
+}

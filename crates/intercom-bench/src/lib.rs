@@ -1,0 +1,10 @@
+//! The performance harness of intercom-rs: realistic data, a loopback server, and the contenders.
+//! See docs/PERFORMANCE.md; run with `cargo run --release -p intercom-bench`.
+#![forbid(unsafe_code)]
+#![recursion_limit = "512"]
+#![deny(missing_docs)]
+
+pub mod contenders;
+pub mod data;
+pub mod measure;
+pub mod server;
