@@ -2,8 +2,10 @@
 
 use serde_json::{json, Value};
 
-/// Contacts in the data set.
-pub const TOTAL: usize = 30_000;
+/// Contacts in the data set: 30,000, or `INTERCOM_BENCH_CONTACTS` to check that memory does not grow with it.
+pub fn total() -> usize {
+    std::env::var("INTERCOM_BENCH_CONTACTS").ok().and_then(|n| n.parse().ok()).unwrap_or(30_000)
+}
 /// Contacts a page.
 pub const PER_PAGE: usize = 150;
 
@@ -49,15 +51,16 @@ pub fn contact(i: usize) -> Value {
 
 /// Page `index` (from 0) of the data set, as the API answers `GET /contacts`.
 pub fn page(index: usize) -> Vec<u8> {
-    let pages = TOTAL.div_ceil(PER_PAGE);
-    let data: Vec<Value> = (index * PER_PAGE..((index + 1) * PER_PAGE).min(TOTAL)).map(contact).collect();
+    let total = total();
+    let pages = total.div_ceil(PER_PAGE);
+    let data: Vec<Value> = (index * PER_PAGE..((index + 1) * PER_PAGE).min(total)).map(contact).collect();
     let next = if index + 1 < pages {
         json!({"page": index + 2, "starting_after": format!("cursor-{}", index + 1)})
     } else {
         Value::Null
     };
     serde_json::to_vec(&json!({
-        "type": "list", "data": data, "total_count": TOTAL,
+        "type": "list", "data": data, "total_count": total,
         "pages": {"type": "pages", "next": next, "page": index + 1, "per_page": PER_PAGE, "total_pages": pages},
     }))
     .expect("JSON")

@@ -89,7 +89,7 @@ fn orchestrate(rounds: usize) {
     println!("machine: {cores} cores, {cpu_model}");
     println!(
         "data: {} contacts in pages of {} ({} KiB a page, {:.1} KiB a contact), {rounds} rounds, medians\n",
-        data::TOTAL,
+        data::total(),
         data::PER_PAGE,
         page_bytes / 1024,
         page_bytes as f64 / data::PER_PAGE as f64 / 1024.0
@@ -142,4 +142,5 @@ fn orchestrate(rounds: usize) {
         overhead("me-sdk-async", "me-raw-hyper")
     );
     let _ = server.kill();
+    let _ = server.wait();
 }

@@ -26,7 +26,7 @@ fn render(body: &[u8]) -> Vec<u8> {
 impl Answers {
     /// Renders every page of the data set.
     pub fn render() -> Self {
-        let pages = (0..data::TOTAL.div_ceil(data::PER_PAGE)).map(|i| render(&data::page(i))).collect();
+        let pages = (0..data::total().div_ceil(data::PER_PAGE)).map(|i| render(&data::page(i))).collect();
         Self { pages, me: render(&data::me()), connections: AtomicUsize::new(0) }
     }
 
