@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod resolver;
 mod transport;
 
 pub use intercom_core::*;

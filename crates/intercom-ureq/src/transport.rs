@@ -4,6 +4,9 @@ use std::io;
 
 use http::{Request, Response};
 use intercom_core::{Config, HttpClient, Timeouts, TransportError, TransportErrorKind, TransportFromConfig};
+use ureq::unversioned::transport::DefaultConnector;
+
+use crate::resolver::{RememberingResolver, REMEMBER_FOR};
 
 /// The largest answer body read, 64 MiB: larger is [`TransportErrorKind::BodyTooLarge`].
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
@@ -23,9 +26,13 @@ impl Default for UreqTransport {
 }
 
 impl UreqTransport {
-    /// A transport with its own agent.
+    /// A transport with its own agent. The agent remembers resolved addresses for 30 seconds, so requests on
+    /// a pooled connection skip DNS (ureq would otherwise resolve each time, on a new thread when a timeout
+    /// is set; docs/PERFORMANCE.md).
     pub fn new() -> Self {
-        let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
+        let config = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
+        let agent =
+            ureq::Agent::with_parts(config, DefaultConnector::default(), RememberingResolver::new(REMEMBER_FOR));
         Self { agent, max_body_bytes: DEFAULT_MAX_BODY_BYTES }
     }
 
