@@ -45,6 +45,7 @@ impl Resolver for RememberingResolver {
         }
         let addrs = self.inner.resolve(uri, config, timeout)?;
         if let Ok(mut known) = self.known.lock() {
+            known.retain(|_, (at, _)| at.elapsed() < self.remember_for);
             known.insert(key, (Instant::now(), addrs.clone()));
         }
         Ok(addrs)
@@ -101,5 +102,18 @@ mod tests {
         resolver.resolve(&a, &Config::default(), no_deadline()).unwrap();
         let other = resolver.resolve(&b, &Config::default(), no_deadline()).unwrap();
         assert_eq!(other.to_vec(), vec!["127.0.0.2:9000".parse().unwrap()]);
+        assert_eq!(resolver.known.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn forgets_expired_hosts_when_it_learns_a_new_one() {
+        let resolver = RememberingResolver::new(Duration::ZERO);
+        let a: Uri = "http://127.0.0.1:8125/".parse().unwrap();
+        let b: Uri = "http://127.0.0.2:9000/".parse().unwrap();
+        resolver.resolve(&a, &Config::default(), no_deadline()).unwrap();
+        std::thread::sleep(Duration::from_millis(2));
+        resolver.resolve(&b, &Config::default(), no_deadline()).unwrap();
+        let known = resolver.known.lock().unwrap();
+        assert_eq!(known.keys().collect::<Vec<_>>(), vec![&RememberingResolver::key(&b, &Config::default())]);
     }
 }
