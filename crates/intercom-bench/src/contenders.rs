@@ -26,8 +26,18 @@ fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime")
 }
 
-fn next_cursor(page: &Value) -> Option<String> {
-    page.pointer("/pages/next/starting_after").and_then(Value::as_str).map(str::to_owned)
+/// The address of the page after `cursor` (the first page when `None`).
+fn page_url(base: &str, cursor: Option<&str>) -> String {
+    match cursor {
+        Some(cursor) => format!("{base}/contacts?per_page={PER_PAGE}&starting_after={cursor}"),
+        None => format!("{base}/contacts?per_page={PER_PAGE}"),
+    }
+}
+
+/// How many contacts `page` holds, and the cursor of the next page.
+fn contacts_and_cursor(page: &Value) -> (usize, Option<String>) {
+    let contacts = page["data"].as_array().map_or(0, Vec::len);
+    (contacts, page.pointer("/pages/next/starting_after").and_then(Value::as_str).map(str::to_owned))
 }
 
 /// Every contact through the SDK's blocking iterator (ureq).
@@ -76,10 +86,9 @@ pub fn raw_ureq(base: &str) -> usize {
     let agent = raw_ureq_agent();
     let (mut count, mut cursor) = (0, None::<String>);
     loop {
-        let after = cursor.as_deref().map(|c| format!("&starting_after={c}")).unwrap_or_default();
-        let page = raw_ureq_get(&agent, &format!("{base}/contacts?per_page={PER_PAGE}{after}"));
-        count += page["data"].as_array().map_or(0, Vec::len);
-        match next_cursor(&page) {
+        let (contacts, next) = contacts_and_cursor(&raw_ureq_get(&agent, &page_url(base, cursor.as_deref())));
+        count += contacts;
+        match next {
             Some(next) => cursor = Some(next),
             None => return count,
         }
@@ -110,10 +119,10 @@ pub fn raw_hyper(base: &str) -> usize {
         let client = raw_hyper_client();
         let (mut count, mut cursor) = (0, None::<String>);
         loop {
-            let after = cursor.as_deref().map(|c| format!("&starting_after={c}")).unwrap_or_default();
-            let page = raw_hyper_get(&client, &format!("{base}/contacts?per_page={PER_PAGE}{after}")).await;
-            count += page["data"].as_array().map_or(0, Vec::len);
-            match next_cursor(&page) {
+            let page = raw_hyper_get(&client, &page_url(base, cursor.as_deref())).await;
+            let (contacts, next) = contacts_and_cursor(&page);
+            count += contacts;
+            match next {
                 Some(next) => cursor = Some(next),
                 None => return count,
             }
@@ -132,9 +141,9 @@ pub fn me_sdk_blocking(base: &str, times: usize) -> usize {
 
 /// `GET /me`, `times` times, through ureq and `Value`.
 pub fn me_raw_ureq(base: &str, times: usize) -> usize {
-    let agent = raw_ureq_agent();
+    let (agent, url) = (raw_ureq_agent(), format!("{base}/me"));
     for _ in 0..times {
-        raw_ureq_get(&agent, &format!("{base}/me"));
+        raw_ureq_get(&agent, &url);
     }
     times
 }
@@ -153,9 +162,9 @@ pub fn me_sdk_async(base: &str, times: usize) -> usize {
 /// `GET /me`, `times` times, through hyper and `Value`.
 pub fn me_raw_hyper(base: &str, times: usize) -> usize {
     runtime().block_on(async {
-        let client = raw_hyper_client();
+        let (client, url) = (raw_hyper_client(), format!("{base}/me"));
         for _ in 0..times {
-            raw_hyper_get(&client, &format!("{base}/me")).await;
+            raw_hyper_get(&client, &url).await;
         }
         times
     })

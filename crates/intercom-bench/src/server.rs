@@ -1,6 +1,7 @@
 //! A loopback HTTP/1.1 server with every answer rendered in advance, so it is never the bottleneck. It
 //! counts the connections it accepts.
 
+use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -30,19 +31,22 @@ impl Answers {
         Self { pages, me: render(&data::me()), connections: AtomicUsize::new(0) }
     }
 
-    fn answer(&self, target: &str) -> Vec<u8> {
+    fn answer(&self, target: &str) -> Cow<'_, [u8]> {
         if target.starts_with("/stats") {
-            return render(self.connections.load(Ordering::SeqCst).to_string().as_bytes());
+            return Cow::Owned(render(self.connections.load(Ordering::SeqCst).to_string().as_bytes()));
         }
         if target.starts_with("/me") {
-            return self.me.clone();
+            return Cow::Borrowed(&self.me);
         }
         let page = target
             .split(['?', '&'])
             .find_map(|pair| pair.strip_prefix("starting_after=cursor-"))
             .and_then(|n| n.parse::<usize>().ok())
             .unwrap_or(0);
-        self.pages.get(page).cloned().unwrap_or_else(|| b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_vec())
+        match self.pages.get(page) {
+            Some(page) => Cow::Borrowed(page),
+            None => Cow::Borrowed(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"),
+        }
     }
 
     /// The size of one rendered page, for reporting.
