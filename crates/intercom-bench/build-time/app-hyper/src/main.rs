@@ -1,0 +1,32 @@
+//! A small app on the async client: a handful of calls, the kind a user's crate makes.
+
+use intercom_hyper::endpoints::{CreateNote, IdentifyAdmin, ListContacts, ListSegments, SearchContacts, ShowContact};
+use intercom_hyper::models::CreateNoteRequest;
+use intercom_hyper::search::{contact, Search};
+use intercom_hyper::{Client, Error};
+
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    let client = Client::from_env()?;
+    let me = IdentifyAdmin::new().send(&client).await?;
+    println!("signed in as {:?}", me.name);
+    for segment in ListSegments::new().include_count(true).send(&client).await?.segments {
+        println!("segment {:?}", segment.name);
+    }
+    let mut first = None;
+    let mut contacts = ListContacts::new().per_page(50).items(&client);
+    while let Some(contact) = contacts.next().await {
+        first.get_or_insert(contact?.id);
+    }
+    let recent = Search::all([contact::ROLE.eq("user"), contact::CREATED_AT.gt(1_700_000_000)]);
+    let mut found = SearchContacts::matching(recent)?.items(&client);
+    while let Some(contact) = found.next().await {
+        println!("found {}", contact?.id);
+    }
+    if let Some(id) = first {
+        let contact = ShowContact::new(id.as_str()).send(&client).await?;
+        println!("{:?}", contact.email);
+        CreateNote::new(id.as_str(), CreateNoteRequest::new("Called about the renewal")).send(&client).await?;
+    }
+    Ok(())
+}
