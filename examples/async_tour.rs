@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use intercom_hyper::endpoints::{
-    IdentifyAdmin, ListAllCollections, ListAllCompanies, ListArticles, ListConversations, ListDataAttributes, ListTags,
+    IdentifyAdmin, ListAllCompanies, ListArticles, ListCollections, ListConversations, ListDataAttributes, ListTags,
     ListTeams, ListTicketTypes,
 };
 use intercom_hyper::{Client, Error};
@@ -80,10 +80,10 @@ async fn tour(client: &Client) -> Result<(), Error> {
     for article in &articles.data {
         println!("- {}", article.title.as_deref().unwrap_or("(untitled)"));
     }
-    let collections = ListAllCollections::new().send(client).await?;
+    let collections = ListCollections::new().send(client).await?;
     println!("== Help center collections: {}", collections.data.len());
     let ticket_types = ListTicketTypes::new().send(client).await?;
-    println!("== Ticket types: {}", ticket_types.data.len() + ticket_types.ticket_types.len());
+    println!("== Ticket types: {}", ticket_types.data.len());
     let attributes = ListDataAttributes::new().send(client).await?;
     println!("== Data attributes: {}", attributes.data.len());
     Ok(())

@@ -4,7 +4,7 @@
 
 mod common;
 
-use intercom_ureq::endpoints::{CreateOrUpdateCompany, ListAllCompanies, ListAttachedContacts, ScrollOverAllCompanies};
+use intercom_ureq::endpoints::{CreateOrUpdateCompany, ListAllCompanies, ListCompanyContacts, ScrollCompanies};
 use intercom_ureq::models::CreateOrUpdateCompanyRequest;
 use intercom_ureq::Error;
 
@@ -20,7 +20,7 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
         let page = page?;
         println!("page {}: {} companies of {:?}", page.number, page.items.len(), page.total_count);
         if let Some(company) = page.items.first() {
-            let contacts = ListAttachedContacts::new(&company.id).send(client)?;
+            let contacts = ListCompanyContacts::new(&company.id).send(client)?;
             println!("  {} has {} contact(s)", company.name.as_deref().unwrap_or("?"), contacts.data.len());
         }
     }
@@ -29,7 +29,7 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
 
 async fn concurrent(client: &intercom_hyper::Client) -> Result<(), Error> {
     common::section("async: scroll through every company (one scroll per workspace)");
-    let mut companies = ScrollOverAllCompanies::new().items(client);
+    let mut companies = ScrollCompanies::new().items(client);
     let mut count = 0;
     while let Some(company) = companies.next().await {
         company?;

@@ -6,8 +6,7 @@ mod common;
 
 use intercom_mock::wiremock::ResponseTemplate;
 use intercom_ureq::endpoints::{
-    CreateContact, ListContacts, ListSegmentsForAContact, ListTagsForAContact, SearchContacts, ShowContact,
-    UpdateContact,
+    CreateContact, GetContact, ListContactSegments, ListContactTags, ListContacts, SearchContacts, UpdateContact,
 };
 use intercom_ureq::models::{CreateContactRequest, UpdateContactRequest};
 use intercom_ureq::search::{contact, Search};
@@ -23,9 +22,9 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
         println!("- {} {}", found.id, found.email.as_deref().unwrap_or("(no email)"));
     }
     let id = page.data.first().map(|c| c.id.clone()).unwrap_or_else(|| "667d60ac8a68186f43bafdbb".into());
-    let shown = ShowContact::new(&id).send(client)?;
+    let shown = GetContact::new(&id).send(client)?;
     println!("contact {}: {} <{}>", shown.id, shown.name.unwrap_or_default(), shown.email.unwrap_or_default());
-    let tags = ListTagsForAContact::new(&id).send(client)?;
+    let tags = ListContactTags::new(&id).send(client)?;
     println!("tags: {}", tags.data.iter().filter_map(|t| t.name.as_deref()).collect::<Vec<_>>().join(", "));
 
     if !real {
@@ -53,7 +52,7 @@ async fn concurrent(client: &intercom_hyper::Client) -> Result<(), Error> {
     }
     println!("{count} contacts read, page by page");
     if let Some(id) = first {
-        let segments = ListSegmentsForAContact::new(&id).send(client).await?;
+        let segments = ListContactSegments::new(&id).send(client).await?;
         println!("{id} is in {} segment(s)", segments.data.len());
     }
     Ok(())
@@ -67,7 +66,7 @@ fn main() {
             .collect();
         mock.serve_pages(&ListContacts::new(), people, 5);
         mock.respond(
-            "listSegmentsForAContact",
+            "ListContactSegments",
             ResponseTemplate::new(200).set_body_json(serde_json::json!({"type": "list", "data": []})),
         );
     }

@@ -5,8 +5,8 @@
 mod common;
 
 use intercom_ureq::endpoints::{
-    AttachTagToConversation, IdentifyAdmin, ListConversations, ListTicketTypes, ReplyConversation,
-    RetrieveConversation, SearchConversations, SearchTickets,
+    AttachTagToConversation, GetConversation, IdentifyAdmin, ListConversations, ListTicketTypes, ReplyToConversation,
+    SearchConversations, SearchTickets,
 };
 use intercom_ureq::models::{
     AdminReplyConversationRequest, AdminReplyConversationRequestMessageType, AttachTagToConversationRequest,
@@ -22,7 +22,7 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
         println!("- {} [{}]", item.id, item.state.as_ref().map(|s| s.as_str()).unwrap_or("?"));
     }
     let Some(first) = page.conversations.first() else { return Ok(()) };
-    let full = RetrieveConversation::new(&first.id).send(client)?;
+    let full = GetConversation::new(&first.id).send(client)?;
     let parts = full.conversation_parts.map(|p| p.conversation_parts.len()).unwrap_or(0);
     println!("conversation {} has {parts} part(s)", full.id);
 
@@ -31,7 +31,7 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
         let me = IdentifyAdmin::new().send(client)?;
         let note = AdminReplyConversationRequest::new(AdminReplyConversationRequestMessageType::Note, "admin", &me.id)
             .body("Customer called back; all good.");
-        let replied = ReplyConversation::new(&full.id, ReplyConversationRequest::AdminReplyConversationRequest(note))
+        let replied = ReplyToConversation::new(&full.id, ReplyConversationRequest::AdminReplyConversationRequest(note))
             .send(client)?;
         println!("replied; the conversation is {}", replied.state.map(|s| s.to_string()).unwrap_or_default());
         let tag = AttachTagToConversation::new(&full.id, AttachTagToConversationRequest::new("7522907", &me.id))
@@ -50,7 +50,7 @@ async fn concurrent(client: &intercom_hyper::Client) -> Result<(), Error> {
         tokio::try_join!(open_conversations.send(client), open_tickets.send(client), types.send(client))?;
     println!("{} open conversation(s)", conversations.total_count.unwrap_or(conversations.conversations.len() as i64));
     println!("{} open ticket(s)", tickets.total_count.unwrap_or(tickets.tickets.len() as i64));
-    println!("{} ticket type(s)", types.data.len() + types.ticket_types.len());
+    println!("{} ticket type(s)", types.data.len());
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use intercom_ureq::endpoints::{ListAllCollections, ListArticles, ListHelpCenters, RetrieveArticle, SearchArticles};
+use intercom_ureq::endpoints::{GetArticle, ListArticles, ListCollections, ListHelpCenters, SearchArticles};
 use intercom_ureq::Error;
 
 fn blocking(client: &intercom_ureq::Client) -> Result<(), Error> {
@@ -12,14 +12,14 @@ fn blocking(client: &intercom_ureq::Client) -> Result<(), Error> {
     let articles = ListArticles::new().per_page(10).send(client)?;
     println!("{} article(s)", articles.total_count.unwrap_or(0));
     if let Some(first) = articles.data.first() {
-        let article = RetrieveArticle::new(&first.id).send(client)?;
+        let article = GetArticle::new(&first.id).send(client)?;
         println!(
             "- {} ({})",
             article.title.unwrap_or_default(),
             article.state.map(|s| s.to_string()).unwrap_or_default()
         );
     }
-    for collection in ListAllCollections::new().items(client) {
+    for collection in ListCollections::new().items(client) {
         println!("collection: {}", collection?.name.unwrap_or_default());
     }
     Ok(())

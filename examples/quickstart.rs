@@ -14,13 +14,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use intercom_mock::BlockingMockIntercom;
 use intercom_ureq::endpoints::{
-    AttachTagToConversation, CreateContact, CreateDataEvent, CreateDataExport, CreateNote, GetDataExport,
-    IdentifyAdmin, ListAdmins, ListContacts, ListConversations, ListNotes, ListSegments, ListSegmentsForAContact,
+    AttachTagToConversation, CreateContact, CreateContactNote, CreateDataEvent, CreateDataExport, GetDataExport,
+    IdentifyAdmin, ListAdmins, ListContactNotes, ListContactSegments, ListContacts, ListConversations, ListSegments,
     SearchContacts,
 };
 use intercom_ureq::models::{
-    AttachTagToConversationRequest, CreateContactRequest, CreateDataEventRequest, CreateNoteRequest, FilterValue,
-    SearchOperator, SingleFilterSearchRequest,
+    AttachTagToConversationRequest, CreateContactNoteRequest, CreateContactRequest, CreateDataEventRequest,
+    FilterValue, SearchOperator, SingleFilterSearchRequest,
 };
 use intercom_ureq::{Client, Config, Error};
 
@@ -92,9 +92,9 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
         println!("- {} {}", contact.id, contact.email.as_deref().unwrap_or("(no email)"));
     }
     if let Some(contact) = page.data.first() {
-        let segments = ListSegmentsForAContact::new(&contact.id).send(client)?.data;
+        let segments = ListContactSegments::new(&contact.id).send(client)?.data;
         println!("  {} is in {} segment(s)", contact.id, segments.len());
-        let notes = ListNotes::new(&contact.id).send(client)?;
+        let notes = ListContactNotes::new(&contact.id).send(client)?;
         println!("  and has {} note(s)", notes.total_count.unwrap_or(0));
     }
 
@@ -120,7 +120,8 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
         .send(client)?;
     println!("contact {} created <{}>", created.id, created.email.as_deref().unwrap_or(""));
     let contact_id = "667d60978a68186f43bafd9e";
-    let note = CreateNote::new(contact_id, CreateNoteRequest::new("Called about the renewal")).send(client)?;
+    let note =
+        CreateContactNote::new(contact_id, CreateContactNoteRequest::new("Called about the renewal")).send(client)?;
     println!("note {} added to contact {contact_id}: {}", note.id, note.body.as_deref().unwrap_or(""));
     CreateDataEvent::new(
         CreateDataEventRequest::for_user_id("ran-quickstart", unix_now(), "314159")

@@ -4,7 +4,7 @@
 
 mod common;
 
-use intercom_ureq::endpoints::{AttachTagToContact, CreateTag, ListSegments, ListTags, ListTeams, RetrieveTeam};
+use intercom_ureq::endpoints::{AttachTagToContact, CreateTag, GetTeam, ListSegments, ListTags, ListTeams};
 use intercom_ureq::models::{AttachTagToContactRequest, CreateOrUpdateTagRequest, CreateTagRequest};
 use intercom_ureq::Error;
 
@@ -31,7 +31,7 @@ async fn concurrent(client: &intercom_hyper::Client) -> Result<(), Error> {
         println!("- {} ({:?} contacts)", segment.name.as_deref().unwrap_or("?"), segment.count);
     }
     for team in &teams.teams {
-        let full = RetrieveTeam::new(&team.id).send(client).await?;
+        let full = GetTeam::new(&team.id).send(client).await?;
         println!("team {}: {} admin(s)", full.name.unwrap_or_default(), full.admin_ids.len());
     }
     Ok(())

@@ -5,8 +5,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use http::{Request, Response};
-use intercom_core::endpoints::{CreateNote, ListSegments};
-use intercom_core::models::CreateNoteRequest;
+use intercom_core::endpoints::{CreateContactNote, ListSegments};
+use intercom_core::models::CreateContactNoteRequest;
 use intercom_core::{AsyncClient, BlockingClient, Config, RetryPolicy, TransportError, TransportErrorKind};
 
 #[test]
@@ -19,7 +19,7 @@ fn a_blocking_closure_sees_the_exact_request_and_its_answer_is_decoded() {
     };
     let client = BlockingClient::with_transport(Config::new("t0k"), transport);
 
-    let note = CreateNote::new("c 1", CreateNoteRequest::new("Hi")).send(&client).unwrap();
+    let note = CreateContactNote::new("c 1", CreateContactNoteRequest::new("Hi")).send(&client).unwrap();
     assert_eq!(note.id, "34");
     assert_eq!(note.body.as_deref(), Some("<p>Hi</p>"));
 

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use intercom_core::endpoints::{CreateDataEvent, IdentifyAdmin, ListAdmins, RetrieveNote, SearchContacts};
+use intercom_core::endpoints::{CreateDataEvent, GetNote, IdentifyAdmin, ListAdmins, SearchContacts};
 use intercom_core::models::{CreateDataEventRequest, FilterValue, SearchOperator, SingleFilterSearchRequest};
 use intercom_core::{Endpoint, Error, TransportErrorKind};
 use intercom_mock::MockIntercom;
@@ -39,9 +39,9 @@ async fn a_single_filter_search_is_sent_as_the_spec_shape() {
 async fn path_parameters_are_percent_encoded_into_one_segment() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
-        mock.respond_with_fixture("retrieveNote", 200).await;
-        transport.send(mock.config(), RetrieveNote::new("a/b+c@d e")).await.unwrap();
-        let received = mock.received("retrieveNote").await;
+        mock.respond_with_fixture("GetNote", 200).await;
+        transport.send(mock.config(), GetNote::new("a/b+c@d e")).await.unwrap();
+        let received = mock.received("GetNote").await;
         assert_eq!(path_and_query(&received[0]), "/notes/a%2Fb%2Bc%40d%20e", "{transport:?}");
     }
 }
@@ -50,18 +50,18 @@ async fn path_parameters_are_percent_encoded_into_one_segment() {
 async fn an_error_list_401_is_an_api_error_with_code_message_and_request_id() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
-        mock.respond_with_fixture("listAdmins", 401).await;
+        mock.respond_with_fixture("ListAdmins", 401).await;
         let err = transport.send(mock.config(), ListAdmins::new()).await.unwrap_err();
         let api = err.as_api().unwrap_or_else(|| panic!("{transport:?}: {err:?}"));
         assert_eq!(api.status, 401);
         assert_eq!(api.code(), Some("unauthorized"));
         assert_eq!(api.message(), Some("Access Token Invalid"));
-        assert_eq!(err.request_id(), Some("4ba8121e-4a4a-4668-adb2-363c561f3c52"));
+        assert_eq!(err.request_id(), Some("5ef5682e-f66e-40a4-b828-8592175f83b8"));
         assert!(!err.is_retryable());
         assert_eq!(
             err.to_string(),
             "Intercom answered 401 Unauthorized to GET /admins: unauthorized: Access Token Invalid \
-             [request id 4ba8121e-4a4a-4668-adb2-363c561f3c52]"
+             [request id 5ef5682e-f66e-40a4-b828-8592175f83b8]"
         );
     }
 }
@@ -70,13 +70,13 @@ async fn an_error_list_401_is_an_api_error_with_code_message_and_request_id() {
 async fn an_error_list_404_names_the_path_template_not_the_id() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
-        mock.respond_with_fixture("retrieveNote", 404).await;
-        let err = transport.send(mock.config(), RetrieveNote::new("999")).await.unwrap_err();
+        mock.respond_with_fixture("GetNote", 404).await;
+        let err = transport.send(mock.config(), GetNote::new("999")).await.unwrap_err();
         assert_eq!(err.status().map(|s| s.as_u16()), Some(404), "{transport:?}");
         assert_eq!(
             err.to_string(),
             "Intercom answered 404 Not Found to GET /notes/{note_id}: not_found: Resource Not Found \
-             [request id 7e37eb4e-9f1e-47fa-a393-8d9b2c20983a]"
+             [request id bc300b1a-492a-405f-924e-a5881cb72e3a]"
         );
     }
 }
@@ -87,7 +87,7 @@ async fn a_non_json_502_keeps_status_body_and_header_request_id() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
         let page = ResponseTemplate::new(502).set_body_raw(html, "text/html").insert_header("x-request-id", "req-502");
-        mock.respond("identifyAdmin", page).await;
+        mock.respond("IdentifyAdmin", page).await;
         let err = transport.send(mock.config(), IdentifyAdmin::new()).await.unwrap_err();
         let api = err.as_api().unwrap_or_else(|| panic!("{transport:?}: {err:?}"));
         assert_eq!(api.status, 502);
@@ -108,7 +108,7 @@ async fn an_empty_202_is_unit() {
         let mock = MockIntercom::start().await;
         let result: () = transport.send(mock.config(), create_data_event()).await.unwrap();
         assert_eq!(result, ());
-        assert_eq!(mock.received("createDataEvent").await.len(), 1);
+        assert_eq!(mock.received("CreateDataEvent").await.len(), 1);
     }
 }
 
@@ -117,7 +117,7 @@ async fn a_200_with_an_error_list_body_is_an_api_error() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
         let body = r#"{"type":"error.list","request_id":"r-1","errors":[{"code":"parameter_invalid","message":"bad","field":"email"}]}"#;
-        mock.respond("identifyAdmin", ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+        mock.respond("IdentifyAdmin", ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
         let err = transport.send(mock.config(), IdentifyAdmin::new()).await.unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -132,7 +132,7 @@ async fn malformed_and_truncated_json_is_a_decode_error_with_path_and_snippet() 
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
         let body = r#"{"type":"segment.list","segments":[{"id":"1","created_at":"yesterday"}]}"#;
-        mock.respond("listSegments", ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+        mock.respond("ListSegments", ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
         let err = transport.send(mock.config(), intercom_core::endpoints::ListSegments::new()).await.unwrap_err();
         let Error::Decode(decode) = &err else { panic!("{transport:?}: {err:?}") };
         assert_eq!(decode.path, "segments[0].created_at");
@@ -142,7 +142,7 @@ async fn malformed_and_truncated_json_is_a_decode_error_with_path_and_snippet() 
         ), "{err}");
 
         let mock = MockIntercom::start().await;
-        mock.respond("listSegments", ResponseTemplate::new(200).set_body_raw(&body[..40], "application/json")).await;
+        mock.respond("ListSegments", ResponseTemplate::new(200).set_body_raw(&body[..40], "application/json")).await;
         let err = transport.send(mock.config(), intercom_core::endpoints::ListSegments::new()).await.unwrap_err();
         let Error::Decode(decode) = &err else { panic!("{transport:?}: {err:?}") };
         assert!(decode.message.starts_with("EOF while parsing"), "{transport:?}: {}", decode.message);
@@ -153,7 +153,7 @@ async fn malformed_and_truncated_json_is_a_decode_error_with_path_and_snippet() 
 async fn a_slow_answer_is_a_timeout() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
-        mock.respond("identifyAdmin", ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
+        mock.respond("IdentifyAdmin", ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
         let config = mock.config().with_timeout(Some(Duration::from_millis(200)));
         let err = transport.send(config, IdentifyAdmin::new()).await.unwrap_err();
         assert!(matches!(err, Error::Timeout { .. }), "{transport:?}: {err:?}");

@@ -8,7 +8,7 @@ use crate::support::decode;
 #[test]
 fn every_operation_has_a_recorded_success() {
     let missing: Vec<_> =
-        operations::ALL.iter().filter(|op| fixtures::success(op.id).is_none()).map(|op| op.id).collect();
+        operations::ALL.iter().filter(|op| fixtures::success(op.name).is_none()).map(|op| op.name).collect();
     assert!(missing.is_empty(), "operations without a recorded success: {missing:?}");
 }
 
@@ -17,46 +17,43 @@ fn recorded_values_decode_to_the_exact_fields() {
     use intercom_core::endpoints::*;
     use intercom_core::models::{DataExportStatus, SegmentPersonType, SubscriptionTypeContentType};
 
-    let me = decode(&IdentifyAdmin::new(), 200, fixtures::success("identifyAdmin").unwrap().body).unwrap();
-    assert_eq!(me.id, "991267390");
+    let me = decode(&IdentifyAdmin::new(), 200, fixtures::success("IdentifyAdmin").unwrap().body).unwrap();
+    assert_eq!(me.id, "991267459");
     assert_eq!(me.email.as_deref(), Some("admin1@email.com"));
     let app = me.app.unwrap();
     assert_eq!(app.id_code.as_deref(), Some("this_is_an_id1_that_should_be_at_least_40"));
-    assert_eq!(app.created_at, Some(1719492696));
+    assert_eq!(app.created_at, Some(1734537243));
     assert_eq!(app.secure, Some(false));
 
-    let segments = decode(&ListSegments::new(), 200, fixtures::success("listSegments").unwrap().body).unwrap();
+    let segments = decode(&ListSegments::new(), 200, fixtures::success("ListSegments").unwrap().body).unwrap();
     assert_eq!(segments.segments.len(), 2);
     assert_eq!(segments.segments[1].name.as_deref(), Some("Jane segment"));
     assert_eq!(segments.segments[1].person_type, Some(SegmentPersonType::User));
 
-    let notes = decode(&ListNotes::new("c"), 200, fixtures::success("listNotes").unwrap().body).unwrap();
-    assert_eq!(notes.data.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["29", "28", "27"]);
+    let notes = decode(&ListContactNotes::new("c"), 200, fixtures::success("ListContactNotes").unwrap().body).unwrap();
+    assert_eq!(notes.data.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["26", "25", "24"]);
     assert_eq!(notes.pages.as_ref().unwrap().next, None);
-    assert_eq!(notes.data[0].author.as_ref().unwrap().team_ids, Vec::<i64>::new());
+    assert!(notes.data[0].author.is_some());
 
-    let subs = decode(
-        &ListSubscriptionsForAContact::new("c"),
-        200,
-        fixtures::success("listSubscriptionsForAContact").unwrap().body,
-    )
-    .unwrap();
+    let subs =
+        decode(&ListContactSubscriptions::new("c"), 200, fixtures::success("ListContactSubscriptions").unwrap().body)
+            .unwrap();
     assert_eq!(subs.data[1].content_types, [SubscriptionTypeContentType::SmsMessage]);
     assert_eq!(
         subs.data[0].default_translation.as_ref().unwrap().description.as_deref(),
         Some("Lorem ipsum dolor sit amet")
     );
 
-    let export = decode(&CancelDataExport::new("j"), 200, fixtures::success("cancelDataExport").unwrap().body).unwrap();
+    let export = decode(&CancelDataExport::new("j"), 200, fixtures::success("CancelDataExport").unwrap().body).unwrap();
     assert_eq!(export.status, Some(DataExportStatus::Canceled));
     assert!(export.status.unwrap().is_finished());
 
     let events =
-        decode(&ListDataEvents::for_email("e"), 200, fixtures::success("lisDataEvents").unwrap().body).unwrap();
+        decode(&ListDataEvents::for_email("e"), 200, fixtures::success("ListDataEvents").unwrap().body).unwrap();
     assert_eq!(events.pages.unwrap().next.as_deref(), Some("http://api.intercom.test/events?next page"));
 
     let file =
-        decode(&DownloadDataExport::new("j"), 200, fixtures::success("downloadDataExport").unwrap().body).unwrap();
+        decode(&DownloadDataExport::new("j"), 200, fixtures::success("DownloadDataExport").unwrap().body).unwrap();
     assert!(file.is_gzip());
     let csv = String::from_utf8(file.decompress().unwrap()).unwrap();
     assert!(csv.starts_with("user_id,user_email,company_id,received_at,message_id,content_type\n"), "{csv}");
@@ -64,10 +61,10 @@ fn recorded_values_decode_to_the_exact_fields() {
 
 #[test]
 fn unknown_enum_values_and_new_fields_do_not_fail_a_response() {
-    use intercom_core::endpoints::RetrieveSegment;
+    use intercom_core::endpoints::GetSegment;
     use intercom_core::models::SegmentPersonType;
     let body = br#"{"type":"segment","id":123,"person_type":"visitor","brand_new_field":{"x":1},"count":null}"#;
-    let segment = decode(&RetrieveSegment::new("1"), 200, body).unwrap();
+    let segment = decode(&GetSegment::new("1"), 200, body).unwrap();
     assert_eq!(segment.id, "123");
     assert_eq!(segment.person_type, Some(SegmentPersonType::Unknown("visitor".into())));
     assert_eq!(segment.person_type.unwrap().as_str(), "visitor");

@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use intercom_core::endpoints::{CreateNote, IdentifyAdmin};
-use intercom_core::models::CreateNoteRequest;
+use intercom_core::endpoints::{CreateContactNote, IdentifyAdmin};
+use intercom_core::models::CreateContactNoteRequest;
 use intercom_core::{Answer, Config, Endpoint, Error, RateLimit, RequestOptions, TransportErrorKind};
 use intercom_hyper::HyperTransport;
 use intercom_mock::MockIntercom;
@@ -60,8 +60,8 @@ fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
-fn note() -> CreateNote {
-    CreateNote::new("c1", CreateNoteRequest::new("hello"))
+fn note() -> CreateContactNote {
+    CreateContactNote::new("c1", CreateContactNoteRequest::new("hello"))
 }
 
 async fn attempts(mock: &MockIntercom, operation: &str) -> usize {
@@ -86,17 +86,17 @@ fn limited() -> ResponseTemplate {
 
 async fn rate_limited_then_ok_with_reset(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    first(&mock, "identifyAdmin", 1, limited()).await;
+    first(&mock, "IdentifyAdmin", 1, limited()).await;
     let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
-    ensure!(answer.attempts == 2 && attempts(&mock, "identifyAdmin").await == 2, "2 attempts, saw {}", answer.attempts);
-    ensure!(answer.value.id == "991267390", "the recorded admin");
+    ensure!(answer.attempts == 2 && attempts(&mock, "IdentifyAdmin").await == 2, "2 attempts, saw {}", answer.attempts);
+    ensure!(answer.value.id == "991267459", "the recorded admin");
     Ok(())
 }
 
 async fn rate_limited_waits_for_the_reset(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
     let reset = limited().insert_header("x-ratelimit-reset", (now() + 2).to_string().as_str());
-    first(&mock, "identifyAdmin", 1, reset).await;
+    first(&mock, "IdentifyAdmin", 1, reset).await;
     let started = Instant::now();
     let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
     ensure!(answer.attempts == 2, "2 attempts, saw {}", answer.attempts);
@@ -106,76 +106,80 @@ async fn rate_limited_waits_for_the_reset(transport: Transport) -> Outcome {
 
 async fn rate_limited_then_ok_without_reset(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    first(&mock, "identifyAdmin", 1, ResponseTemplate::new(429)).await;
+    first(&mock, "IdentifyAdmin", 1, ResponseTemplate::new(429)).await;
     let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
-    ensure!(answer.attempts == 2 && attempts(&mock, "identifyAdmin").await == 2, "2 attempts");
+    ensure!(answer.attempts == 2 && attempts(&mock, "IdentifyAdmin").await == 2, "2 attempts");
     Ok(())
 }
 
 async fn rate_limited_until_retries_are_spent(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    mock.respond("identifyAdmin", limited()).await;
+    mock.respond("IdentifyAdmin", limited()).await;
     let err = send(transport, mock.config(), IdentifyAdmin::new(), None).await.err().ok_or("no error")?;
     ensure!(err.is_rate_limited(), "a rate-limit error: {err}");
     let limit = err.as_api().and_then(|api| api.rate_limit).ok_or("no rate limit on the error")?;
     ensure!(limit == RateLimit { limit: Some(1000), remaining: Some(0), reset: limit.reset }, "{limit:?}");
     ensure!(limit.reset.is_some(), "the reset time");
     ensure!(err.to_string().contains("rate_limit_exceeded") && err.to_string().contains("resets at"), "{err}");
-    ensure!(attempts(&mock, "identifyAdmin").await == 3, "3 attempts");
+    ensure!(attempts(&mock, "IdentifyAdmin").await == 3, "3 attempts");
     Ok(())
 }
 
 async fn server_errors_that_recover(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    first(&mock, "identifyAdmin", 1, ResponseTemplate::new(503)).await;
-    first(&mock, "identifyAdmin", 1, ResponseTemplate::new(502)).await;
+    first(&mock, "IdentifyAdmin", 1, ResponseTemplate::new(503)).await;
+    first(&mock, "IdentifyAdmin", 1, ResponseTemplate::new(502)).await;
     let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
-    ensure!(answer.attempts == 3 && attempts(&mock, "identifyAdmin").await == 3, "3 attempts");
+    ensure!(answer.attempts == 3 && attempts(&mock, "IdentifyAdmin").await == 3, "3 attempts");
     Ok(())
 }
 
 async fn server_errors_that_persist(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    mock.respond("identifyAdmin", ResponseTemplate::new(500)).await;
+    mock.respond("IdentifyAdmin", ResponseTemplate::new(500)).await;
     let err = send(transport, mock.config(), IdentifyAdmin::new(), None).await.err().ok_or("no error")?;
     ensure!(err.status().map(|s| s.as_u16()) == Some(500), "{err}");
-    ensure!(attempts(&mock, "identifyAdmin").await == 3, "3 attempts, saw {}", attempts(&mock, "identifyAdmin").await);
+    ensure!(attempts(&mock, "IdentifyAdmin").await == 3, "3 attempts, saw {}", attempts(&mock, "IdentifyAdmin").await);
     Ok(())
 }
 
 async fn a_post_is_not_repeated(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    mock.respond("createNote", ResponseTemplate::new(503)).await;
+    mock.respond("CreateContactNote", ResponseTemplate::new(503)).await;
     let err = send(transport, mock.config(), note(), None).await.err().ok_or("no error")?;
     ensure!(err.status().map(|s| s.as_u16()) == Some(503), "{err}");
-    ensure!(attempts(&mock, "createNote").await == 1, "1 attempt, saw {}", attempts(&mock, "createNote").await);
+    ensure!(
+        attempts(&mock, "CreateContactNote").await == 1,
+        "1 attempt, saw {}",
+        attempts(&mock, "CreateContactNote").await
+    );
     Ok(())
 }
 
 async fn a_post_that_opts_in_is_repeated(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    first(&mock, "createNote", 2, ResponseTemplate::new(503)).await;
+    first(&mock, "CreateContactNote", 2, ResponseTemplate::new(503)).await;
     let request = note().with_options(RequestOptions::new().retry_post());
     let answer = send(transport, mock.config(), request, None).await.map_err(|e| e.to_string())?;
-    ensure!(answer.attempts == 3 && attempts(&mock, "createNote").await == 3, "3 attempts");
+    ensure!(answer.attempts == 3 && attempts(&mock, "CreateContactNote").await == 3, "3 attempts");
     Ok(())
 }
 
 async fn a_rate_limited_post_is_repeated(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    first(&mock, "createNote", 1, ResponseTemplate::new(429)).await;
+    first(&mock, "CreateContactNote", 1, ResponseTemplate::new(429)).await;
     let answer = send(transport, mock.config(), note(), None).await.map_err(|e| e.to_string())?;
-    ensure!(answer.attempts == 2 && attempts(&mock, "createNote").await == 2, "2 attempts: a 429 was not run");
+    ensure!(answer.attempts == 2 && attempts(&mock, "CreateContactNote").await == 2, "2 attempts: a 429 was not run");
     Ok(())
 }
 
 async fn a_delay_past_the_timeout(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    mock.respond("identifyAdmin", ResponseTemplate::new(200).set_delay(Duration::from_secs(3))).await;
+    mock.respond("IdentifyAdmin", ResponseTemplate::new(200).set_delay(Duration::from_secs(3))).await;
     let config = mock.config().with_timeout(Some(Duration::from_millis(200)));
     let err = send(transport, config, IdentifyAdmin::new(), None).await.err().ok_or("no error")?;
     ensure!(matches!(err, Error::Timeout { .. }), "{err:?}");
-    ensure!(attempts(&mock, "identifyAdmin").await == 1, "a timeout is not retried");
+    ensure!(attempts(&mock, "IdentifyAdmin").await == 1, "a timeout is not retried");
     Ok(())
 }
 
@@ -231,9 +235,9 @@ async fn answered_with(
     response: ResponseTemplate,
 ) -> (Result<Answer<intercom_core::models::AdminWithApp>, Error>, usize) {
     let mock = MockIntercom::start().await;
-    mock.respond("identifyAdmin", response).await;
+    mock.respond("IdentifyAdmin", response).await;
     let result = send(transport, mock.config(), IdentifyAdmin::new(), None).await;
-    (result, attempts(&mock, "identifyAdmin").await)
+    (result, attempts(&mock, "IdentifyAdmin").await)
 }
 
 async fn a_truncated_json_body(transport: Transport) -> Outcome {
@@ -265,7 +269,7 @@ async fn an_html_server_error(transport: Transport) -> Outcome {
 }
 
 async fn malformed_rate_limit_headers(transport: Transport) -> Outcome {
-    let body = intercom_mock::fixtures::success("identifyAdmin").ok_or("a fixture")?.body;
+    let body = intercom_mock::fixtures::success("IdentifyAdmin").ok_or("a fixture")?.body;
     let response = ResponseTemplate::new(200)
         .set_body_raw(body, "application/json")
         .insert_header("x-ratelimit-limit", "lots")
@@ -280,7 +284,7 @@ async fn malformed_rate_limit_headers(transport: Transport) -> Outcome {
 
 async fn a_malformed_reset_on_a_429(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    first(&mock, "identifyAdmin", 1, ResponseTemplate::new(429).insert_header("x-ratelimit-reset", "soon")).await;
+    first(&mock, "IdentifyAdmin", 1, ResponseTemplate::new(429).insert_header("x-ratelimit-reset", "soon")).await;
     let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
     ensure!(answer.attempts == 2, "backed off and retried: {} attempts", answer.attempts);
     Ok(())
@@ -302,12 +306,12 @@ async fn a_refused_connection(transport: Transport) -> Outcome {
 
 async fn a_huge_body(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
-    mock.respond("identifyAdmin", ResponseTemplate::new(200).set_body_raw(vec![b' '; 10_000], "application/json"))
+    mock.respond("IdentifyAdmin", ResponseTemplate::new(200).set_body_raw(vec![b' '; 10_000], "application/json"))
         .await;
     let err = send(transport, mock.config(), IdentifyAdmin::new(), Some(1024)).await.err().ok_or("no error")?;
     let Error::Transport { source, .. } = &err else { return Err(format!("{err:?}")) };
     ensure!(source.kind() == TransportErrorKind::BodyTooLarge, "{err}");
-    ensure!(attempts(&mock, "identifyAdmin").await == 1, "not retried");
+    ensure!(attempts(&mock, "IdentifyAdmin").await == 1, "not retried");
     Ok(())
 }
 
@@ -329,7 +333,7 @@ async fn invalid_utf8(transport: Transport) -> Outcome {
 }
 
 async fn a_wrong_content_type(transport: Transport) -> Outcome {
-    let body = intercom_mock::fixtures::success("identifyAdmin").ok_or("a fixture")?.body;
+    let body = intercom_mock::fixtures::success("IdentifyAdmin").ok_or("a fixture")?.body;
     let (result, _) = answered_with(transport, ResponseTemplate::new(200).set_body_raw(body, "text/plain")).await;
     ensure!(result.is_ok(), "JSON is read whatever the content type says: {result:?}");
     Ok(())

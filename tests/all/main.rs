@@ -4,7 +4,7 @@ mod closures;
 mod conformance;
 mod decode_fixtures;
 mod faults;
-#[allow(clippy::all)]
+#[allow(clippy::all, deprecated)]
 mod generated_operations;
 #[allow(clippy::all)]
 mod generated_schemas;

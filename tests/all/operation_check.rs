@@ -29,6 +29,8 @@ pub struct Expected {
     /// Whether the body must equal `body` (else it must equal what the endpoint serializes, because the
     /// spec's example is a listed known difference).
     pub exact_body: bool,
+    /// The `Intercom-Version` sent: the newest version that has the operation.
+    pub version: &'static str,
 }
 
 /// Runs the checks for one operation.
@@ -38,16 +40,16 @@ where
     E::Output: Debug + Send + 'static,
 {
     let operation = endpoint.operation();
-    let request = build_request(&Config::new(TOKEN), &endpoint).unwrap_or_else(|e| panic!("{}: {e}", operation.id));
-    insta::assert_snapshot!(operation.id, render_request(&request, TOKEN));
+    let request = build_request(&Config::new(TOKEN), &endpoint).unwrap_or_else(|e| panic!("{}: {e}", operation.name));
+    insta::assert_snapshot!(operation.name, render_request(&request, TOKEN));
     let sent_body: Option<Value> = endpoint.body().expect("a body").map(|b| serde_json::from_slice(&b).expect("JSON"));
 
     for transport in Transport::BOTH {
-        let context = format!("{} via {transport:?}", operation.id);
+        let context = format!("{} via {transport:?}", operation.name);
         let mock = MockIntercom::start().await;
         let output = transport.send(mock.config(), endpoint.clone()).await.unwrap_or_else(|e| panic!("{context}: {e}"));
 
-        let received = mock.received(operation.id).await;
+        let received = mock.received(operation.name).await;
         assert_eq!(received.len(), 1, "{context}: one request routed to the operation");
         let request = &received[0];
         assert_eq!(request.method, operation.method, "{context}");
@@ -55,7 +57,7 @@ where
         let query = path_and_query(request).split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
         assert_eq!(query, expected.query, "{context}: query");
         assert_eq!(header(request, "authorization"), format!("Bearer {MOCK_TOKEN}"), "{context}");
-        assert_eq!(header(request, "intercom-version"), "2.11", "{context}");
+        assert_eq!(header(request, "intercom-version"), expected.version, "{context}");
         assert_eq!(header(request, "user-agent"), intercom_core::USER_AGENT, "{context}");
         match (&expected.body, &sent_body) {
             (Some(example), Some(sent)) => {
@@ -74,7 +76,7 @@ where
             _ => panic!("{context}: the test and the endpoint disagree about the body"),
         }
 
-        let fixture = fixtures::success(operation.id).unwrap_or_else(|| panic!("{context}: no recorded success"));
+        let fixture = fixtures::success(operation.name).unwrap_or_else(|| panic!("{context}: no recorded success"));
         let answer = http::Response::builder().status(fixture.status).body(fixture.body.to_vec()).expect("a status");
         let direct = parse_response(&endpoint, answer).unwrap_or_else(|e| panic!("{context}: the recording: {e}"));
         assert_eq!(format!("{output:?}"), format!("{direct:?}"), "{context}: decoded value");

@@ -41,8 +41,8 @@ where
     E::Item: Serialize + Send + Unpin + 'static,
 {
     let operation = endpoint.operation();
-    assert_eq!(E::STYLE, style, "{}", operation.id);
-    let recorded = fixtures::success(operation.id).expect("a recorded success");
+    assert_eq!(E::STYLE, style, "{}", operation.name);
+    let recorded = fixtures::success(operation.name).expect("a recorded success");
     let template: Value = serde_json::from_slice(recorded.body).expect("JSON");
     let first_item = E::ITEMS_PATH.iter().try_fold(&template, |node, key| node.get(*key));
     let item = first_item.and_then(|list| list.get(0)).cloned().unwrap_or_else(|| json!({}));
@@ -57,7 +57,7 @@ where
         .collect();
 
     for transport in Transport::BOTH {
-        let context = format!("{} via {transport:?}", operation.id);
+        let context = format!("{} via {transport:?}", operation.name);
         let mock = MockIntercom::start_empty().await;
         mock.serve_pages(&endpoint, items.clone(), PER_PAGE).await;
 
@@ -93,7 +93,7 @@ where
         .unwrap_or_else(|e| panic!("{context}: {e}"));
         assert_eq!(ids, expected_ids, "{context}: every item once, in order");
 
-        let received = mock.received(operation.id).await;
+        let received = mock.received(operation.name).await;
         let cursors: Vec<Option<String>> = received.iter().map(|r| cursor_of(style, r)).collect();
         assert_eq!(cursors, expected_cursors(style), "{context}: the cursor sent on each request");
 

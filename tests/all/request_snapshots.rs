@@ -37,7 +37,7 @@ fn per_request_timeouts_ride_on_the_request() {
 
 #[test]
 fn an_empty_path_parameter_is_refused_before_sending() {
-    use intercom_core::endpoints::RetrieveNote;
-    let err = build_request(&Config::new(TOKEN), &RetrieveNote::new("")).unwrap_err();
+    use intercom_core::endpoints::GetNote;
+    let err = build_request(&Config::new(TOKEN), &GetNote::new("")).unwrap_err();
     assert_eq!(err.to_string(), "invalid request: path parameter `note_id` is empty");
 }

@@ -1,13 +1,13 @@
 //! The models against Intercom's examples.
 //!
-//! - Every recorded response (the 2.11 examples, committed) decodes into its operation's declared type, and
-//!   an insta snapshot pins the decoded value. Runs without the spec.
-//! - With `INTERCOM_OPENAPI_DIR` set: every response example of every version folder decodes into the type the
-//!   SDK declares for that operation, re-serializes without dropping a field the overrides do not list, and
-//!   every 2.11 request example serializes back from our request type to the same JSON.
+//! - Every recorded response (the examples of 2.16, and of 2.11 for the operation 2.16 dropped) decodes into
+//!   its operation's declared type, and an insta snapshot pins the decoded value.
+//! - Every response example of every version folder (the descriptions kept in the repository, or
+//!   `INTERCOM_OPENAPI_DIR`) decodes into the type the SDK declares for that operation, re-serializes without
+//!   dropping a field the overrides do not list, and every request example of 2.16 (and of 2.11 for the
+//!   operation 2.16 dropped) serializes back from our request type to the same JSON.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use intercom_codegen::overrides::Overrides;
 use intercom_codegen::Node;
@@ -33,21 +33,46 @@ fn debug<T: DeserializeOwned + std::fmt::Debug>(value: &Value) -> Result<String,
         .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
 }
 
-/// The key of the type the SDK declares for `operation`'s answer with `status`.
-fn response_key(operation: &str, status: &str) -> Option<&'static str> {
-    let (_, _, responses) = OPERATIONS.iter().find(|(id, _, _)| *id == operation)?;
-    responses.iter().find(|(s, _)| *s == status).map(|(_, key)| *key).or_else(|| {
+/// The SDK's operation of a route `METHOD /path/{}`: `(name, route, request key, answers)`.
+type OperationEntry = (&'static str, &'static str, Option<&'static str>, &'static [(&'static str, &'static str)]);
+
+/// The SDK's operation for `method` on `path` (any parameter names).
+fn operation_of(method: &str, path: &str) -> Option<&'static OperationEntry> {
+    let route = format!("{} {}", method.to_ascii_uppercase(), intercom_codegen::versions::normalized(path));
+    OPERATIONS.iter().find(|(_, r, _, _)| *r == route)
+}
+
+/// The operation with this endpoint name.
+fn operation_named(name: &str) -> Option<&'static OperationEntry> {
+    OPERATIONS.iter().find(|(n, _, _, _)| *n == name)
+}
+
+/// The key of the type the SDK declares for an operation's answer with `status`.
+fn response_key(operation: &OperationEntry, status: &str) -> Option<&'static str> {
+    operation.3.iter().find(|(s, _)| *s == status).map(|(_, key)| *key).or_else(|| {
         let is_error = status.parse::<u16>().is_ok_and(|code| code >= 400);
         is_error.then_some("error")
     })
+}
+
+/// Every `(path, method, operation)` of a description.
+fn operations_of(spec: &Node) -> Vec<(&str, &str, &Node)> {
+    let mut out = Vec::new();
+    for (path, item) in spec.get("paths").map(Node::entries).unwrap_or_default() {
+        for (method, op) in item.entries().iter().filter(|(m, _)| m != "parameters") {
+            out.push((path.as_str(), method.as_str(), op));
+        }
+    }
+    out
 }
 
 #[test]
 fn every_recorded_response_decodes_and_matches_its_snapshot() {
     let mut decoded = 0;
     for fixture in fixtures::all().iter().filter(|f| f.content_type == "application/json") {
-        let name = format!("{}__{}", fixture.operation_id, fixture.file.trim_end_matches(".json"));
-        let key = response_key(fixture.operation_id, &fixture.status.to_string())
+        let name = format!("{}__{}", fixture.operation, fixture.file.trim_end_matches(".json"));
+        let operation = operation_named(fixture.operation).expect("a fixture of a known operation");
+        let key = response_key(operation, &fixture.status.to_string())
             .unwrap_or_else(|| panic!("{name}: the SDK declares no type for this answer"));
         let value: Value = serde_json::from_slice(fixture.body).unwrap_or_else(|e| panic!("{name}: {e}"));
         let shown = with_schema_type!(key, debug(&value))
@@ -57,7 +82,25 @@ fn every_recorded_response_decodes_and_matches_its_snapshot() {
         insta::assert_snapshot!(name, shown);
         decoded += 1;
     }
-    assert_eq!(decoded, 306, "the 2.11 description has 306 JSON response examples");
+    let newest = load(intercom_codegen::NEWEST);
+    let legacy = load(intercom_codegen::LEGACY);
+    let examples = |spec: &Node, only_dropped: bool| -> usize {
+        operations_of(spec)
+            .into_iter()
+            .filter(|(path, method, _)| {
+                let dropped = operation_of(method, path)
+                    .and_then(|o| intercom_core::operations::find(o.0))
+                    .is_some_and(|op| op.is_deprecated());
+                dropped == only_dropped
+            })
+            .flat_map(|(_, _, op)| op.get("responses").map(Node::entries).unwrap_or_default())
+            .map(|(_, r)| r.at(&["content", "application/json", "examples"]).map_or(0, |e| e.entries().len()))
+            .sum()
+    };
+    let stand_ins =
+        fixtures::all().iter().filter(|f| f.file.contains("from_2_11") || f.file.contains("made_from_schema"));
+    let expected = examples(&newest, false) + examples(&legacy, true) + stand_ins.count();
+    assert_eq!(decoded, expected, "every JSON response example of 2.16 (and of the operation it dropped)");
 }
 
 /// Paths of `original` (non-null values) missing from `reserialized`, with list indices as `[]`.
@@ -100,23 +143,24 @@ fn variants_in(debug: &str) -> Vec<String> {
 
 struct Tally {
     decoded: usize,
-    skipped: usize,
+    skipped: BTreeSet<String>,
     failures: Vec<String>,
     dropped: BTreeSet<String>,
 }
 
 fn check_version(spec: &Node, version: &str, overrides: &Overrides, tally: &mut Tally) {
-    for (_, item) in spec.get("paths").map(Node::entries).unwrap_or_default() {
-        for (_, op) in item.entries() {
-            let Some(id) = op.str("operationId") else { continue };
-            for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
-                let examples = response.at(&["content", "application/json", "examples"]);
-                for (name, example) in examples.map(Node::entries).unwrap_or_default() {
-                    let Some(value) = example.get("value").map(Node::to_json) else { continue };
-                    let Some(key) = response_key(id, status) else {
-                        tally.skipped += 1;
-                        continue;
-                    };
+    for (path, method, op) in operations_of(spec) {
+        let operation = operation_of(method, path);
+        for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
+            let examples = response.at(&["content", "application/json", "examples"]);
+            for (name, example) in examples.map(Node::entries).unwrap_or_default() {
+                let Some(value) = example.get("value").map(Node::to_json) else { continue };
+                let (Some(operation), Some(key)) = (operation, operation.and_then(|o| response_key(o, status))) else {
+                    tally.skipped.insert(format!("{} {path}", method.to_ascii_uppercase()));
+                    continue;
+                };
+                let id = operation.0;
+                {
                     let context = format!("{version} {id} {status} `{name}` as `{key}`");
                     match with_schema_type!(key, round_trip(&value)) {
                         None => tally.failures.push(format!("{context}: no model type")),
@@ -139,99 +183,93 @@ fn check_version(spec: &Node, version: &str, overrides: &Overrides, tally: &mut 
     }
 }
 
-/// Whether a version folder (`2.16`) is newer than the version the models were generated from (2.11).
-fn is_newer_than_sdk(version: &str) -> bool {
-    let parse = |v: &str| -> Option<(u32, u32)> {
-        let (major, minor) = v.split_once('.')?;
-        Some((major.parse().ok()?, minor.parse().ok()?))
-    };
-    parse(version).is_some_and(|v| v > (2, 11))
+/// The descriptions to check: every stable version folder.
+fn version_folders() -> Vec<String> {
+    let versions = intercom_codegen::version_folders();
+    for required in [intercom_codegen::LEGACY, intercom_codegen::NEWEST] {
+        assert!(
+            versions.iter().any(|v| v == required),
+            "no {required} folder in {}",
+            intercom_codegen::spec_dir().display()
+        );
+    }
+    versions
+}
+
+fn load(version: &str) -> Node {
+    let path = intercom_codegen::spec_dir().join(version).join("api.intercom.io.yaml");
+    intercom_codegen::spec::load(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn every_example_of_every_version_decodes_without_dropping_fields() {
-    let Some(dir) = std::env::var_os("INTERCOM_OPENAPI_DIR") else {
-        println!(
-            "schema conformance: INTERCOM_OPENAPI_DIR is not set; the committed 2.11 fixtures were checked instead"
-        );
-        return;
-    };
     let overrides = Overrides::load(&intercom_codegen::overrides_path()).expect("the overrides file");
-    let mut versions: Vec<_> = std::fs::read_dir(&dir)
-        .expect("INTERCOM_OPENAPI_DIR is a folder")
-        .flatten()
-        .filter(|e| e.path().join("api.intercom.io.yaml").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    versions.sort();
-    assert!(versions.iter().any(|v| v == "2.11"), "no 2.11 folder in {}", Path::new(&dir).display());
-
+    let versions = version_folders();
     let mut summary = Vec::new();
     let mut failed = Vec::new();
-    let mut newer = Vec::new();
     for version in &versions {
-        let spec = intercom_codegen::spec::load(&Path::new(&dir).join(version).join("api.intercom.io.yaml"))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let mut tally = Tally { decoded: 0, skipped: 0, failures: Vec::new(), dropped: BTreeSet::new() };
+        let spec = load(version);
+        let mut tally = Tally { decoded: 0, skipped: BTreeSet::new(), failures: Vec::new(), dropped: BTreeSet::new() };
         check_version(&spec, version, &overrides, &mut tally);
+        let skipped = if tally.skipped.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<_> = tally.skipped.iter().cloned().collect();
+            format!(" (skipped: operations of this version only, which the SDK does not have: {})", list.join(", "))
+        };
         summary.push(format!(
-            "{version}: {} examples decoded, {} skipped (operations the SDK does not have), {} decode errors, {} fields dropped",
+            "{version}: {} examples decoded, {} decode errors, {} fields dropped{skipped}",
             tally.decoded,
-            tally.skipped,
             tally.failures.len(),
             tally.dropped.len()
         ));
-        // Versions newer than the SDK's may add shapes that only a regeneration models: reported, not failed.
-        let sink = if is_newer_than_sdk(version) { &mut newer } else { &mut failed };
-        sink.extend(tally.failures);
-        sink.extend(tally.dropped.into_iter().map(|d| format!("dropped {d}")));
+        failed.extend(tally.failures);
+        failed.extend(tally.dropped.into_iter().map(|d| format!("dropped {d}")));
     }
     println!("schema conformance over {} versions:\n  {}", versions.len(), summary.join("\n  "));
-    if !newer.is_empty() {
-        println!("newer than the SDK's 2.11, until regeneration ({}):\n  {}", newer.len(), newer.join("\n  "));
-    }
     assert!(failed.is_empty(), "{} problems:\n{}", failed.len(), failed.join("\n"));
 }
 
 #[test]
 fn every_request_example_serializes_back_from_its_request_type() {
-    let Some(dir) = std::env::var_os("INTERCOM_OPENAPI_DIR") else {
-        println!("request examples: INTERCOM_OPENAPI_DIR is not set; skipped");
-        return;
-    };
     let overrides = Overrides::load(&intercom_codegen::overrides_path()).expect("the overrides file");
-    let spec = intercom_codegen::spec::load(&Path::new(&dir).join("2.11/api.intercom.io.yaml")).expect("the 2.11 file");
     let mut checked = 0;
     let mut failures = Vec::new();
     let mut chosen = Vec::new();
-    for (_, item) in spec.get("paths").map(Node::entries).unwrap_or_default() {
-        for (_, op) in item.entries() {
-            let Some(id) = op.str("operationId") else { continue };
-            let examples = op.at(&["requestBody", "content", "application/json", "examples"]);
-            for (name, example) in examples.map(Node::entries).unwrap_or_default() {
-                let Some(value) = example.get("value").map(Node::to_json) else { continue };
-                let known_difference =
-                    overrides.request_examples.iter().any(|(key, _)| *key == format!("{id}: {name}"));
-                let (_, key, _) = OPERATIONS.iter().find(|(op, _, _)| *op == id).expect("every operation is listed");
-                let key = key.unwrap_or_else(|| panic!("{id} has a request example but no request type"));
-                checked += 1;
-                let shown = with_schema_type!(key, debug(&value)).expect("a type for every key");
-                if let Ok(shown) = &shown {
-                    let variants = variants_in(shown);
-                    if !variants.is_empty() {
-                        chosen.push(format!("{id} `{name}`: {}", variants.join(", ")));
-                    }
-                    if !known_difference && shown.contains("Other(") {
-                        failures.push(format!("{id} `{name}`: a one-of fell back to `Other`:\n{shown}"));
-                    }
+    let newest = load(intercom_codegen::NEWEST);
+    let legacy = load(intercom_codegen::LEGACY);
+    let legacy_only: Vec<_> = operations_of(&legacy)
+        .into_iter()
+        .filter(|(path, method, _)| {
+            operation_of(method, path)
+                .is_some_and(|o| intercom_core::operations::find(o.0).is_some_and(|op| op.is_deprecated()))
+        })
+        .collect();
+    for (path, method, op) in operations_of(&newest).into_iter().chain(legacy_only) {
+        let operation = operation_of(method, path).expect("every operation is listed");
+        let id = operation.0;
+        let examples = op.at(&["requestBody", "content", "application/json", "examples"]);
+        for (name, example) in examples.map(Node::entries).unwrap_or_default() {
+            let Some(value) = example.get("value").map(Node::to_json) else { continue };
+            let known_difference = overrides.request_examples.iter().any(|(key, _)| *key == format!("{id}: {name}"));
+            let key = operation.2.unwrap_or_else(|| panic!("{id} has a request example but no request type"));
+            checked += 1;
+            let shown = with_schema_type!(key, debug(&value)).expect("a type for every key");
+            if let Ok(shown) = &shown {
+                let variants = variants_in(shown);
+                if !variants.is_empty() {
+                    chosen.push(format!("{id} `{name}`: {}", variants.join(", ")));
                 }
-                match with_schema_type!(key, round_trip(&value)).expect("a type for every key") {
-                    Err(e) if !known_difference => failures.push(format!("{id} `{name}` as `{key}`: {e}")),
-                    Ok(sent) if !known_difference && !same_json(&sent, &value) => {
-                        failures.push(format!("{id} `{name}`: sends {sent}\n    the example is {value}"))
-                    }
-                    _ => {}
+                if !known_difference && shown.contains("Other(") {
+                    failures.push(format!("{id} `{name}`: a one-of fell back to `Other`:\n{shown}"));
                 }
+            }
+            match with_schema_type!(key, round_trip(&value)).expect("a type for every key") {
+                Err(e) if !known_difference => failures.push(format!("{id} `{name}` as `{key}`: {e}")),
+                Ok(sent) if !known_difference && !same_json(&sent, &value) => {
+                    failures.push(format!("{id} `{name}`: sends {sent}\n    the example is {value}"))
+                }
+                _ => {}
             }
         }
     }
@@ -241,20 +279,21 @@ fn every_request_example_serializes_back_from_its_request_type() {
 }
 
 #[test]
-fn every_schema_of_the_sdk_version_is_a_model_type() {
-    let Some(dir) = std::env::var_os("INTERCOM_OPENAPI_DIR") else {
-        println!("schema coverage: INTERCOM_OPENAPI_DIR is not set; skipped");
-        return;
-    };
+fn every_schema_of_the_newest_version_is_a_model_type() {
     fn exists<T>() {}
-    let spec = intercom_codegen::spec::load(&Path::new(&dir).join("2.11/api.intercom.io.yaml")).expect("the 2.11 file");
+    let spec = load(intercom_codegen::NEWEST);
     let schemas = spec.at(&["components", "schemas"]).map(Node::entries).unwrap_or_default();
     let missing: Vec<&str> = schemas
         .iter()
         .map(|(name, _)| name.as_str())
         .filter(|name| with_schema_type!(*name, exists()).is_none())
         .collect();
-    println!("schema coverage: {} of {} schemas of 2.11 are model types", schemas.len() - missing.len(), schemas.len());
-    assert_eq!(schemas.len(), 213);
+    println!(
+        "schema coverage: {} of {} schemas of {} are model types",
+        schemas.len() - missing.len(),
+        schemas.len(),
+        intercom_codegen::NEWEST
+    );
+    assert_eq!(schemas.len(), 338);
     assert!(missing.is_empty(), "schemas without a model type: {missing:?}");
 }

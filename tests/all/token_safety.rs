@@ -30,7 +30,7 @@ async fn async_client_debug_hides_the_token() {
 async fn errors_hide_the_token_even_when_the_server_echoes_nothing_else() {
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
-        mock.respond("listAdmins", ResponseTemplate::new(500).set_body_raw("<html>oops</html>", "text/html")).await;
+        mock.respond("ListAdmins", ResponseTemplate::new(500).set_body_raw("<html>oops</html>", "text/html")).await;
         let config = Config::new(TOKEN).with_base_url(&mock.uri()).unwrap().with_retry_policy(RetryPolicy::none());
         let errors: Vec<Error> = vec![
             transport.send(config.clone(), ListAdmins::new()).await.unwrap_err(),
@@ -85,7 +85,7 @@ fn check_log(log: &str) {
 async fn flaky_mock() -> MockIntercom {
     let mock = MockIntercom::start().await;
     let failing = ResponseTemplate::new(503).insert_header("x-request-id", "req-1");
-    mock.on("identifyAdmin").respond_with(failing).up_to_n_times(1).with_priority(1).mount(mock.server()).await;
+    mock.on("IdentifyAdmin").respond_with(failing).up_to_n_times(1).with_priority(1).mount(mock.server()).await;
     mock
 }
 

@@ -13,7 +13,41 @@ use crate::render::header;
 
 /// The name of an operation's static in the table: `IDENTIFY_ADMIN`.
 fn static_name(op: &Operation) -> String {
-    snake(&op.id).to_ascii_uppercase()
+    snake(&op.name).to_ascii_uppercase()
+}
+
+/// The `ApiVersion` constant of a version column: `2.11` -> `ApiVersion::V2_11`.
+fn version_const(version: &str) -> String {
+    match version {
+        "Preview" => "ApiVersion::PREVIEW".into(),
+        v => format!("ApiVersion::V{}", v.replace('.', "_")),
+    }
+}
+
+/// The versions as a reader wants them: `2.7–2.11`, `2.14–2.16, Preview`.
+pub fn version_ranges(versions: &[String], known: &[String]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        match run.as_slice() {
+            [] => {}
+            [one] => out.push((*one).to_owned()),
+            [first, .., last] => out.push(format!("{first}–{last}")),
+        }
+        run.clear();
+    };
+    for version in known {
+        if versions.contains(version) && version != "Preview" {
+            run.push(version);
+        } else {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    if versions.iter().any(|v| v == "Preview") {
+        out.push("Preview".into());
+    }
+    out.join(", ")
 }
 
 /// A type as the core crate spells it (models qualified).
@@ -41,19 +75,28 @@ pub fn derives_default(model: &Model, ty: &Ty) -> bool {
 
 /// `crates/intercom-core/src/operations/table.rs`.
 pub fn table(model: &Model) -> String {
-    let mut out = header(model, "Every operation of the description: `operationId`, method and path template.");
-    out.push_str("use http::Method;\n\nuse super::Operation;\n\n");
+    let mut out = header(
+        model,
+        "Every operation: endpoint name, `operationId`, method, path template and the versions that have it.",
+    );
+    out.push_str("use http::Method;\n\nuse super::Operation;\nuse crate::version::ApiVersion;\n\n");
     for op in &model.operations {
+        let versions: Vec<String> = op.versions.iter().map(|v| version_const(v)).collect();
         let _ = writeln!(
             out,
-            "/// `{}`: `{} {}`.\npub static {}: Operation = Operation {{ id: {:?}, method: Method::{}, path: {:?} }};\n",
-            op.id,
+            "/// [`{}`](crate::endpoints::{}): `{} {}`.\npub static {}: Operation = Operation {{ name: {:?}, id: {:?}, \
+             method: Method::{}, path: {:?}, versions: &[{}], sdk_method: {:?} }};\n",
+            op.name,
+            op.name,
             op.method,
             op.path,
             static_name(op),
-            op.id,
+            op.name,
+            op.spec_id,
             op.method,
-            op.path
+            op.path,
+            versions.join(", "),
+            op.sdk_method,
         );
     }
     out.push_str(
@@ -66,13 +109,18 @@ pub fn table(model: &Model) -> String {
     out
 }
 
-fn reference(model: &Model, op: &Operation) -> String {
-    format!(
-        "https://developers.intercom.com/docs/references/{}/rest-api/api.intercom.io/{}/{}",
-        model.version,
-        op.tag.to_ascii_lowercase().replace(' ', "-"),
-        op.id.to_ascii_lowercase()
-    )
+/// The page of Intercom's API reference for `op`: the newest version that has it, the operation's own page
+/// when it has an `operationId`, else its resource group's.
+pub fn reference(model: &Model, op: &Operation) -> String {
+    let version = op.versions.iter().rev().find(|v| *v != "Preview").cloned().unwrap_or_else(|| model.version.clone());
+    let group = format!(
+        "https://developers.intercom.com/docs/references/{version}/rest-api/api.intercom.io/{}",
+        op.tag.to_ascii_lowercase().replace(' ', "-")
+    );
+    match &op.spec_id {
+        Some(id) => format!("{group}/{}", id.to_ascii_lowercase()),
+        None => group,
+    }
 }
 
 fn param_type(ty: &Ty, required: bool) -> String {
@@ -98,6 +146,9 @@ pub fn endpoints(model: &Model, spec: &Node, overrides: &Overrides) -> Vec<(Stri
         vec![crate::render::module_root(model, "One endpoint type per operation, by resource group.", &modules)];
     for (module, ops) in &modules {
         let mut out = header(model, &format!("Endpoints of the `{module}` group."));
+        if ops.iter().any(|op| op.deprecated) {
+            out.push_str("#![allow(deprecated)] // The deprecated endpoints' own impls.\n\n");
+        }
         out.push_str("#[allow(unused_imports)]\nuse crate::endpoint::{json_body, path_param, Binary, Endpoint, Json, NoContent};\n");
         out.push_str("use crate::error::Error;\nuse crate::operations::{self, Operation};\n#[allow(unused_imports)]\nuse crate::query::Query;\n");
         let mut paginated = Vec::new();
@@ -126,8 +177,27 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
         Success::Empty => ("()".to_owned(), "NoContent"),
         Success::Binary => ("crate::ExportFile".to_owned(), "Binary"),
     };
-    let _ = writeln!(out, "/// `{} {}` ([`{}`]({})).", op.method, op.path, op.id, reference(model, op));
+    let intercom = match &op.spec_id {
+        Some(id) => format!("Intercom's [`{id}`]({})", reference(model, op)),
+        None => format!("[Intercom's reference]({})", reference(model, op)),
+    };
+    let sdk = op.sdk_method.as_ref().map(|m| format!("; `{m}` in Intercom's SDKs")).unwrap_or_default();
+    let _ = writeln!(out, "/// `{} {}`: {intercom}{sdk}.", op.method, op.path);
     let _ = writeln!(out, "///\n/// Answers `{}`.", output.replace("intercom_models::", ""));
+    if let Some(since) = op.versions.first() {
+        let _ = writeln!(out, "///\n/// Since API {since}; in {}.", version_ranges(&op.versions, &model.versions));
+    }
+    for alias in op.spec_id.iter().chain(op.sdk_method.iter()).filter(|alias| **alias != op.name) {
+        let _ = writeln!(out, "#[doc(alias = {alias:?})]");
+    }
+    if op.deprecated {
+        let last = op.versions.iter().rev().find(|v| *v != "Preview").cloned().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "#[deprecated(note = \"API {} dropped this operation (last in {last}): it works only with an older `Intercom-Version`\")]",
+            model.version
+        );
+    }
     let no_arguments = op.params.iter().all(|p| !p.required) && (op.request_ty.is_none() || body_default);
     let _ = writeln!(out, "#[derive(Debug, Clone, {}PartialEq)]", if no_arguments { "Default, " } else { "" });
     let _ = writeln!(out, "pub struct {} {{", op.name);
@@ -274,6 +344,11 @@ fn query_pairs(name: &str, sample: &Node) -> Vec<String> {
 }
 
 fn sample_expr(ty: &Ty, sample: &Node) -> String {
+    let sample = match (ty, sample) {
+        // A path parameter is text, whatever the schema says (`article_id: integer`).
+        (Ty::Str, Node::Int(_) | Node::Float(_) | Node::Bool(_)) => Node::Str(scalar_text(sample).unwrap_or_default()),
+        _ => sample.clone(),
+    };
     format!("sample::<{}>(r##\"{}\"##)", core_type(ty), sample.to_json())
 }
 
@@ -296,7 +371,7 @@ pub fn tests(model: &Model, spec: &Node, overrides: &Overrides) -> String {
             None => (None, true),
             Some(_) => {
                 let listed =
-                    |name: &str| overrides.request_examples.iter().any(|(k, _)| *k == format!("{}: {name}", op.id));
+                    |name: &str| overrides.request_examples.iter().any(|(k, _)| *k == format!("{}: {name}", op.name));
                 let chosen = op.request_examples.iter().find(|(name, _)| !listed(name));
                 match (chosen, op.request_examples.first(), &op.request_sample) {
                     (Some((_, value)), _, _) => (Some(value.clone()), true),
@@ -349,11 +424,18 @@ pub fn tests(model: &Model, spec: &Node, overrides: &Overrides) -> String {
             }
             crate::pagination::test(op, &paging, &paged, &mut out);
         }
+        // An operation the newest version dropped is sent with the last version that has it.
+        let version =
+            op.versions.iter().rev().find(|v| *v != "Preview").cloned().unwrap_or_else(|| model.version.clone());
+        if version != model.version {
+            let _ = write!(call, ".with_options(intercom_core::RequestOptions::new().api_version({version:?}))");
+        }
         let _ = writeln!(
             out,
             "\n#[tokio::test(flavor = \"multi_thread\", worker_threads = 2)]\nasync fn {}() {{\n    let endpoint = {call};\n    \
-             check_operation(endpoint, Expected {{ path: {path:?}, query: {:?}, body: {body_text}, exact_body: {exact} }}).await;\n}}",
-            snake(&op.id),
+             check_operation(endpoint, Expected {{ path: {path:?}, query: {:?}, body: {body_text}, exact_body: {exact}, \
+             version: {version:?} }}).await;\n}}",
+            snake(&op.name),
             query.join("&"),
         );
     }
@@ -363,8 +445,11 @@ pub fn tests(model: &Model, spec: &Node, overrides: &Overrides) -> String {
 /// `docs/OPERATIONS.md`: every operation the SDK covers, by resource group.
 pub fn coverage(model: &Model, spec: &Node) -> String {
     let mut out = format!(
-        "# Operations\n\nEvery operation of Intercom's API {} and the endpoint type that calls it: {} in all. Generated by \
-         `intercom-codegen` from the description (the same model as `intercom_core::operations::ALL`): do not edit.\n",
+        "# Operations\n\nEvery operation of Intercom's API {} (and the ones it dropped that older versions still \
+         have) and the endpoint type that calls it: {} in all. Endpoint names follow one rule (docs/MODELS.md, \
+         \"Naming\"); the `operationId` column links Intercom's reference, and the SDK method is the name in \
+         Intercom's official SDKs. Generated by `intercom-codegen` (the same model as \
+         `intercom_core::operations::ALL`): do not edit.\n",
         model.version,
         model.operations.len()
     );
@@ -372,7 +457,8 @@ pub fn coverage(model: &Model, spec: &Node) -> String {
     for ops in modules.values() {
         let _ = write!(
             out,
-            "\n## {}\n\n| operation | request | endpoint | returns | pages |\n|---|---|---|---|---|\n",
+            "\n## {}\n\n| endpoint | request | operationId | SDK method | versions | returns | pages |\n\
+             |---|---|---|---|---|---|---|\n",
             ops[0].tag
         );
         for op in ops {
@@ -382,14 +468,16 @@ pub fn coverage(model: &Model, spec: &Node) -> String {
                 Success::Binary => "ExportFile".into(),
             };
             let pages = crate::pagination::paging(model, op, spec).map(|p| p.style).unwrap_or("");
+            let name = if op.deprecated { format!("`{}` (deprecated)", op.name) } else { format!("`{}`", op.name) };
             let _ = writeln!(
                 out,
-                "| [`{}`]({}) | `{} {}` | `{}` | `{}` | {} |",
-                op.id,
-                reference(model, op),
+                "| {name} | `{} {}` | [`{}`]({}) | {} | {} | `{}` | {} |",
                 op.method,
                 op.path,
-                op.name,
+                op.spec_id.as_deref().unwrap_or("(none)"),
+                reference(model, op),
+                op.sdk_method.as_ref().map(|m| format!("`{m}`")).unwrap_or_default(),
+                version_ranges(&op.versions, &model.versions),
                 output.replace('<', "&lt;").replace('>', "&gt;"),
                 pages
             );

@@ -1,19 +1,24 @@
-//! The intercom-rs generator: reads Intercom's OpenAPI description and the project's overrides, and writes
-//! the models crate's `src/generated/`, the mock's recorded responses and the conformance tests' registry.
+//! The intercom-rs generator: reads Intercom's OpenAPI descriptions (the newest stable version, and the older
+//! one whose dropped operations the SDK keeps), the versions table, Intercom's SDK overrides and the project's
+//! overrides, and writes the models, the endpoints, the operation table, the mock's recorded responses, the
+//! conformance tests' registry and docs/OPERATIONS.md.
 //!
 //! It is a library too, so tests can load descriptions the same way.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod endpoint_names;
 pub mod endpoints;
 pub mod fixtures;
 pub mod lower;
 pub mod model;
 pub mod naming;
+pub mod normalize;
 pub mod overrides;
 pub mod pagination;
 pub mod render;
 pub mod spec;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -29,11 +34,107 @@ pub fn overrides_path() -> PathBuf {
     workspace_root().join("crates/intercom-codegen/overrides.yaml")
 }
 
-/// The folder of the descriptions: `$INTERCOM_OPENAPI_DIR`, else `../shared/intercom-openapi`.
+/// The API version the SDK is generated from: the newest stable one.
+pub const NEWEST: &str = "2.16";
+
+/// The older version whose operations the SDK keeps when the newest dropped them.
+pub const LEGACY: &str = "2.11";
+
+/// The folder of the descriptions: `$INTERCOM_OPENAPI_DIR` when set (a checkout of Intercom's
+/// `descriptions/` folder works), else the copy kept in this repository (`crates/intercom-codegen/descriptions`).
 pub fn spec_dir() -> PathBuf {
     std::env::var_os("INTERCOM_OPENAPI_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared/intercom-openapi"))
+        .unwrap_or_else(|| workspace_root().join("crates/intercom-codegen/descriptions"))
+}
+
+/// The stable version folders of [`spec_dir`] (`2.9`, `2.10`, ...), in version order.
+pub fn version_folders() -> Vec<String> {
+    let mut versions: Vec<String> = std::fs::read_dir(spec_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("api.intercom.io.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|v| v.split('.').all(|part| part.parse::<u32>().is_ok()))
+        .collect();
+    versions.sort_by_key(|v| v.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>());
+    versions
+}
+
+/// The descriptions and tables the generator reads.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// The newest stable description.
+    pub spec: PathBuf,
+    /// The older description whose dropped operations are kept.
+    pub legacy: PathBuf,
+    /// `operations-by-version.tsv`.
+    pub versions: PathBuf,
+    /// Intercom's SDK overrides (method names).
+    pub sdk: PathBuf,
+    /// The project's overrides.
+    pub overrides: PathBuf,
+}
+
+impl Sources {
+    /// The files under `dir` (a descriptions folder) and the project's overrides.
+    pub fn in_dir(dir: &Path) -> Self {
+        Self {
+            spec: dir.join(NEWEST).join("api.intercom.io.yaml"),
+            legacy: dir.join(LEGACY).join("api.intercom.io.yaml"),
+            versions: dir.join("operations-by-version.tsv"),
+            sdk: dir.join("intercom-sdk-overrides/2.14.yml"),
+            overrides: overrides_path(),
+        }
+    }
+}
+
+/// The description as the SDK sees it: the newest one with the dropped operations of the legacy one, and
+/// the project's patches applied; with the model lowered from it. `stale` lists overrides it did not match.
+pub struct Loaded {
+    /// The description before the project's patches (its examples are facts).
+    pub examples: Node,
+    /// The legacy description, when there is one (its examples stand in where the newest has none).
+    pub legacy: Option<Node>,
+    /// The patched description.
+    pub spec: Node,
+    /// The project's overrides.
+    pub overrides: overrides::Overrides,
+    /// The lowered model, operations annotated with their versions.
+    pub model: model::Model,
+    /// Overrides that match nothing in this description.
+    pub stale: Vec<String>,
+}
+
+/// Loads and lowers the descriptions of `sources`.
+pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
+    let mut spec = spec::load(&sources.spec)?;
+    let table = versions::VersionTable::load(&sources.versions)?;
+    let newest = spec.at(&["info", "version"]).and_then(Node::as_str).unwrap_or(NEWEST).to_owned();
+    let legacy = if sources.legacy.is_file() { Some(spec::load(&sources.legacy)?) } else { None };
+    if let Some(legacy) = &legacy {
+        versions::import_dropped(&mut spec, legacy, &table, LEGACY, &newest)?;
+    }
+    let examples = spec.clone();
+    let overrides = overrides::Overrides::load(&sources.overrides)?;
+    let mut stale = overrides.apply(&mut spec)?;
+    normalize::normalize(&mut spec)?;
+    let mut model = lower::lower(&spec, &overrides)?;
+    let sdk = if sources.sdk.is_file() { versions::load_sdk_methods(&sources.sdk)? } else { Default::default() };
+    versions::annotate(&mut model.operations, &table, &sdk, &newest);
+    model.versions = table.versions.clone();
+    for (path, name) in &overrides.renames {
+        if !model.types.iter().any(|t| &t.path == path) {
+            stale.push(format!("rename of `{path}` to `{name}`"));
+        }
+    }
+    for (key, name) in &overrides.endpoint_names {
+        if !model.operations.iter().any(|op| format!("{} {}", op.method, op.path) == *key) {
+            stale.push(format!("endpoint name `{name}` for `{key}`"));
+        }
+    }
+    Ok(Loaded { examples, legacy, spec, overrides, model, stale })
 }
 
 /// Every file the generator writes, by path relative to the workspace root, unformatted.
@@ -41,21 +142,8 @@ pub fn spec_dir() -> PathBuf {
 /// Overrides that no longer match the description (a patch target or a renamed type it does not have) are
 /// an error, unless `allow_stale` is set (when trying a new version of the description): then they are
 /// skipped and listed on stderr.
-pub fn generate(
-    spec_path: &Path,
-    overrides_path: &Path,
-    allow_stale: bool,
-) -> Result<Vec<(PathBuf, Vec<u8>)>, SpecError> {
-    let mut spec = spec::load(spec_path)?;
-    let examples = spec.clone();
-    let overrides = overrides::Overrides::load(overrides_path)?;
-    let mut stale = overrides.apply(&mut spec)?;
-    let model = lower::lower(&spec, &overrides)?;
-    for (path, name) in &overrides.renames {
-        if !model.types.iter().any(|t| &t.path == path) {
-            stale.push(format!("rename of `{path}` to `{name}`"));
-        }
-    }
+pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Vec<u8>)>, SpecError> {
+    let Loaded { examples, legacy, spec, overrides, model, stale } = load(sources)?;
     if !stale.is_empty() {
         let list = stale.join("\n  ");
         if !allow_stale {
@@ -78,7 +166,7 @@ pub fn generate(
         PathBuf::from("tests/all/generated_operations.rs"),
         endpoints::tests(&model, &spec, &overrides).into_bytes(),
     ));
-    let recorded = fixtures::recorded(&examples, &model.operations);
+    let recorded = fixtures::recorded(&examples, legacy.as_ref(), &model.operations);
     files.push((
         PathBuf::from("crates/intercom-mock/src/recorded.rs"),
         fixtures::table(&recorded, &model.version).into_bytes(),

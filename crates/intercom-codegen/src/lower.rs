@@ -53,7 +53,7 @@ pub fn lower(spec: &Node, overrides: &Overrides) -> Result<Model, SpecError> {
     if !lowerer.errors.is_empty() {
         return Err(SpecError(lowerer.errors.join("\n")));
     }
-    Ok(Model { version, types: lowerer.types, keys, operations })
+    Ok(Model { version, versions: Vec::new(), types: lowerer.types, keys, operations })
 }
 
 /// The name a `$ref` points to.
@@ -178,10 +178,20 @@ impl Lowerer<'_> {
         op: &Node,
         keys: &mut Vec<(String, Ty)>,
     ) -> Option<Operation> {
-        let id = op.str("operationId")?;
+        let spec_id = op.str("operationId");
         let tag = op.get("tags").and_then(|t| t.items().first()).and_then(Node::as_str).unwrap_or("other").to_owned();
         let module = snake(&tag);
-        let name = self.overrides.operation_name(id).map(str::to_owned).unwrap_or_else(|| pascal(id));
+        let upper = method.to_ascii_uppercase();
+        let Some(name) = self
+            .overrides
+            .endpoint_name(&upper, path)
+            .map(str::to_owned)
+            .or_else(|| crate::endpoint_names::rule(&upper, path))
+        else {
+            self.errors.push(format!("`{upper} {path}` needs a name in the overrides' `endpoint_names`"));
+            return None;
+        };
+        let id = name.as_str();
         let ctx_for =
             |key: &str, style| Ctx { path: key.to_owned(), module: module.clone(), style, tag: Some(tag.clone()) };
 
@@ -210,6 +220,19 @@ impl Lowerer<'_> {
             };
             let sample = param.get("example").cloned().or_else(|| schema.get("example").cloned());
             let sample = sample.unwrap_or_else(|| self.sample(&schema, &format!("{param_name}-1")));
+            // A list parameter's example may be written as the comma-separated text (`published,draft`).
+            let sample = match (&sample, schema.str("type")) {
+                (Node::Str(text), Some("array")) => {
+                    let integers =
+                        self.resolve(schema.get("items").unwrap_or(&Node::Null)).str("type") == Some("integer");
+                    let item = |s: &str| match s.trim().parse() {
+                        Ok(number) if integers => Node::Int(number),
+                        _ => Node::Str(s.trim().to_owned()),
+                    };
+                    Node::List(text.split(',').map(item).collect())
+                }
+                _ => sample,
+            };
             params.push(Param {
                 name: param_name.to_owned(),
                 rust: field(param_name),
@@ -251,6 +274,7 @@ impl Lowerer<'_> {
         let mut responses = Vec::new();
         let mut success = None;
         let mut success_status = String::from("200");
+        let mut success_sample = None;
         for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
             let is_success = status.starts_with('2');
             let Some(schema) = response.at(&["content", "application/json", "schema"]) else {
@@ -273,12 +297,18 @@ impl Lowerer<'_> {
             if is_success && success.is_none() {
                 success = Some(Success::Json(ty));
                 success_status = status.clone();
+                if response.at(&["content", "application/json", "examples"]).is_none() {
+                    success_sample = Some(self.sample(schema, "x"));
+                }
             }
             responses.push((status.clone(), key));
         }
         Some(Operation {
-            id: id.to_owned(),
-            name,
+            spec_id: spec_id.map(str::to_owned),
+            versions: Vec::new(),
+            sdk_method: None,
+            deprecated: false,
+            name: name.clone(),
             module,
             tag,
             method: method.to_ascii_uppercase(),
@@ -291,6 +321,7 @@ impl Lowerer<'_> {
             responses,
             success: success.unwrap_or(Success::Empty),
             success_status,
+            success_sample,
         })
     }
 
@@ -625,7 +656,12 @@ impl Lowerer<'_> {
                 (values.len() == 1).then(|| (k.clone(), values))
             })
             .collect();
-        Shape { kind, item_kind, required, constants, properties: properties.into_iter().map(|(k, _)| k).collect() }
+        let mut known: Vec<String> = properties.iter().map(|(k, _)| k.clone()).collect();
+        for (key, schema) in &properties {
+            let inner = self.resolve(schema).get("properties").map(Node::entries).unwrap_or_default();
+            known.extend(inner.iter().map(|(sub, _)| format!("{key}.{sub}")));
+        }
+        Shape { kind, item_kind, required, constants, properties: known }
     }
 }
 

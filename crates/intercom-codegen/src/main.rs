@@ -1,9 +1,10 @@
-//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check] [--allow-stale-overrides]`
+//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check] [--allow-stale-overrides] [--list]`
 //!
-//! Writes the generated models, recorded responses and test registry from Intercom's OpenAPI description
-//! (default: `$INTERCOM_OPENAPI_DIR/2.11/api.intercom.io.yaml`). With `--check` it writes nothing and fails
-//! when the committed files differ from what it would write. `--allow-stale-overrides` skips (and lists)
-//! overrides the description no longer matches, for a first run against a new version.
+//! Writes the generated models, endpoints, recorded responses and test registry from Intercom's OpenAPI
+//! descriptions (default: the newest stable one under `crates/intercom-codegen/descriptions`, or under
+//! `$INTERCOM_OPENAPI_DIR` when set). With `--check` it writes nothing and fails when the committed files
+//! differ from what it would write. `--allow-stale-overrides` skips (and lists) overrides the description no
+//! longer matches, for a first run against a new version. `--list` prints every operation and its name.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -21,22 +22,37 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<bool, Box<dyn std::error::Error>> {
-    let mut spec = intercom_codegen::spec_dir().join("2.11/api.intercom.io.yaml");
-    let mut overrides = intercom_codegen::overrides_path();
+    let mut sources = intercom_codegen::Sources::in_dir(&intercom_codegen::spec_dir());
     let mut check = false;
     let mut allow_stale = false;
+    let mut list = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--spec" => spec = PathBuf::from(args.next().ok_or("--spec needs a file")?),
-            "--overrides" => overrides = PathBuf::from(args.next().ok_or("--overrides needs a file")?),
+            "--spec" => sources.spec = PathBuf::from(args.next().ok_or("--spec needs a file")?),
+            "--overrides" => sources.overrides = PathBuf::from(args.next().ok_or("--overrides needs a file")?),
             "--check" => check = true,
             "--allow-stale-overrides" => allow_stale = true,
+            "--list" => list = true,
             other => return Err(format!("unknown argument `{other}`; see the top of src/main.rs").into()),
         }
     }
+    if list {
+        let loaded = intercom_codegen::load(&sources)?;
+        for op in &loaded.model.operations {
+            println!(
+                "{:6} {:70} {:45} {:40} {}",
+                op.method,
+                op.path,
+                op.name,
+                op.spec_id.as_deref().unwrap_or("-"),
+                op.sdk_method.as_deref().unwrap_or("")
+            );
+        }
+        return Ok(true);
+    }
     let root = intercom_codegen::workspace_root();
-    let mut files = intercom_codegen::generate(&spec, &overrides, allow_stale)?;
+    let mut files = intercom_codegen::generate(&sources, allow_stale)?;
     format_rust(&mut files)?;
 
     let owned_dirs = [

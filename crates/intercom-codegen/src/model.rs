@@ -79,7 +79,7 @@ pub struct Shape {
     pub required: Vec<String>,
     /// Keys whose value must be one of a few strings (single-value enums are the usual discriminators).
     pub constants: Vec<(String, Vec<String>)>,
-    /// Every key it knows.
+    /// Every key it knows, and `key.sub` for the keys of an object one level down.
     pub properties: Vec<String>,
 }
 
@@ -164,10 +164,16 @@ pub enum Success {
 /// One operation: its endpoint and the schemas of its request and answers.
 #[derive(Debug, Clone)]
 pub struct Operation {
-    /// The spec `operationId`.
-    pub id: String,
-    /// The endpoint type's name.
+    /// The endpoint type's name, from the naming rule (`crate::endpoint_names`): the operation's stable key.
     pub name: String,
+    /// The spec `operationId`, when the description gives one.
+    pub spec_id: Option<String>,
+    /// The API versions that have the operation (from `operations-by-version.tsv`), oldest first.
+    pub versions: Vec<String>,
+    /// Intercom's SDK method name (`contacts.find`), from its SDK overrides.
+    pub sdk_method: Option<String>,
+    /// Whether the newest stable version dropped it (kept from an older description).
+    pub deprecated: bool,
     /// The module (resource group) it goes in.
     pub module: String,
     /// Its first tag.
@@ -192,6 +198,8 @@ pub struct Operation {
     pub success: Success,
     /// The status of the first success answer the spec lists.
     pub success_status: String,
+    /// A success answer made from the schema's examples, when the description has no example of it.
+    pub success_sample: Option<crate::spec::Node>,
 }
 
 /// Everything generated from one description.
@@ -199,6 +207,8 @@ pub struct Operation {
 pub struct Model {
     /// The API version (`info.version`).
     pub version: String,
+    /// Every version the versions table knows, oldest first (`2.7` … `2.16`, `Preview`).
+    pub versions: Vec<String>,
     /// The types, in the order they are written.
     pub types: Vec<TypeDef>,
     /// Registry keys (component schema names, `op:<id>.request`, `op:<id>.response.<status>`) and their types.

@@ -3,13 +3,24 @@
 
 use crate::spec::{Node, SpecError};
 
+/// What a patch does at its place.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// Sets the value (creating maps on the way).
+    Set(Node),
+    /// Removes the value.
+    Remove,
+    /// Adds items at the end of the list there.
+    Append(Vec<Node>),
+}
+
 /// A change to the description before models are generated.
 #[derive(Debug, Clone)]
 pub struct Patch {
     /// Keys from the document root to the value changed.
     pub at: Vec<String>,
-    /// The new value; `None` removes it.
-    pub set: Option<Node>,
+    /// What changes.
+    pub change: Change,
     /// Why the spec is wrong here.
     pub why: String,
 }
@@ -40,9 +51,9 @@ pub struct Overrides {
     pub dropped: Vec<Dropped>,
     /// Request examples that differ from what the request types send, by operation, with the reason.
     pub request_examples: Vec<(String, String)>,
-    /// Endpoint names that depart from the operationId (`lisDataEvents` -> `ListDataEvents`).
-    pub operation_names: Vec<(String, String)>,
-    /// Operations whose success is a file (bytes), which the spec does not say.
+    /// Endpoint names that depart from the naming rule, by `METHOD /path/{template}`.
+    pub endpoint_names: Vec<(String, String)>,
+    /// Operations (endpoint names) whose success is a file (bytes), which the spec does not say.
     pub binary: Vec<String>,
     /// Hints added to errors met while paging an operation.
     pub pagination_hints: Vec<(String, String)>,
@@ -62,12 +73,17 @@ impl Overrides {
             if at.is_empty() {
                 return Err(SpecError(format!("a patch without `at`: {entry:?}")));
             }
-            let set = match (entry.get("set"), entry.flag("remove")) {
-                (Some(value), false) => Some(value.clone()),
-                (None, true) => None,
-                _ => return Err(SpecError(format!("patch at {at:?} needs exactly one of `set` and `remove: true`"))),
+            let change = match (entry.get("set"), entry.flag("remove"), entry.get("append")) {
+                (Some(value), false, None) => Change::Set(value.clone()),
+                (None, true, None) => Change::Remove,
+                (None, false, Some(Node::List(items))) => Change::Append(items.clone()),
+                _ => {
+                    return Err(SpecError(format!(
+                        "patch at {at:?} needs exactly one of `set`, `remove: true` and `append: [list]`"
+                    )))
+                }
             };
-            out.patches.push(Patch { at, set, why: why(entry)? });
+            out.patches.push(Patch { at, change, why: why(entry)? });
         }
         for (key, entry) in doc.get("renames").map(Node::entries).unwrap_or_default() {
             out.renames.push((key.clone(), named(entry, "to")?));
@@ -91,8 +107,8 @@ impl Overrides {
         for (key, entry) in doc.get("request_examples").map(Node::entries).unwrap_or_default() {
             out.request_examples.push((key.clone(), why(entry)?));
         }
-        for (key, entry) in doc.get("operation_names").map(Node::entries).unwrap_or_default() {
-            out.operation_names.push((key.clone(), named(entry, "to")?));
+        for (key, entry) in doc.get("endpoint_names").map(Node::entries).unwrap_or_default() {
+            out.endpoint_names.push((key.clone(), named(entry, "to")?));
             why(entry)?;
         }
         for (key, entry) in doc.get("pagination_hints").map(Node::entries).unwrap_or_default() {
@@ -111,13 +127,21 @@ impl Overrides {
     pub fn apply(&self, spec: &mut Node) -> Result<Vec<String>, SpecError> {
         let mut stale = Vec::new();
         for patch in &self.patches {
-            let applied = match &patch.set {
-                Some(value) => {
+            let applied = match &patch.change {
+                Change::Set(value) => {
                     let parent = &patch.at[..patch.at.len() - 1];
                     let present = parent.is_empty() || spec.at(parent).is_some();
                     present && spec.set(&patch.at, value.clone()).is_ok()
                 }
-                None => spec.remove(&patch.at).is_ok(),
+                Change::Remove => spec.remove(&patch.at).is_ok(),
+                Change::Append(items) => match spec.at(&patch.at) {
+                    Some(Node::List(list)) => {
+                        let mut list = list.clone();
+                        list.extend(items.iter().cloned());
+                        spec.set(&patch.at, Node::List(list)).is_ok()
+                    }
+                    _ => false,
+                },
             };
             if !applied {
                 stale.push(format!("patch at {} ({})", patch.at.join("."), patch.why));
@@ -136,9 +160,10 @@ impl Overrides {
         self.variants.iter().find(|(v, _)| v == value).map(|(_, n)| n.as_str())
     }
 
-    /// The endpoint name chosen for an operation, if renamed.
-    pub fn operation_name(&self, id: &str) -> Option<&str> {
-        self.operation_names.iter().find(|(o, _)| o == id).map(|(_, n)| n.as_str())
+    /// The endpoint name chosen for `method` (upper case) on `path`, when the naming rule's is not used.
+    pub fn endpoint_name(&self, method: &str, path: &str) -> Option<&str> {
+        let key = format!("{method} {path}");
+        self.endpoint_names.iter().find(|(k, _)| *k == key).map(|(_, n)| n.as_str())
     }
 
     /// The hint for errors met while paging an operation.

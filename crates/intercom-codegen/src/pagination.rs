@@ -174,7 +174,7 @@ pub fn implementation(op: &Operation, paging: &Paging, overrides: &Overrides, ou
              next\n    }\n",
         );
     }
-    if let Some(hint) = overrides.pagination_hint(&op.id) {
+    if let Some(hint) = overrides.pagination_hint(&op.name) {
         let _ = writeln!(out, "\n    fn error_hint(&self) -> Option<&'static str> {{\n        Some({hint:?})\n    }}");
     }
     out.push_str("}\n");
@@ -186,7 +186,7 @@ pub fn test(op: &Operation, paging: &Paging, call: &str, out: &mut String) {
         out,
         "\n#[tokio::test(flavor = \"multi_thread\", worker_threads = 2)]\nasync fn {}_pages() {{\n    let endpoint = {call};\n    \
          check_pagination(endpoint, PageStyle::{}, {:?}).await;\n}}",
-        crate::naming::snake(&op.id),
+        crate::naming::snake(&op.name),
         paging.style,
         paging.id_field
     );

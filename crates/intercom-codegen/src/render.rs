@@ -231,14 +231,23 @@ fn request_builder(def: &TypeDef, fields: &[Field], out: &mut String) {
 const SKIP_NONE: &str = "skip_serializing_if = \"Option::is_none\"";
 
 fn response_field(f: &Field) -> (String, Vec<String>) {
+    let integer = f.ty == Ty::Int;
     match &f.ty {
         _ if is_id(f) && f.json == "id" => {
-            ("String".into(), vec!["deserialize_with = \"crate::serde_helpers::id\"".into()])
+            let mut attrs = vec!["deserialize_with = \"crate::serde_helpers::id\"".to_owned()];
+            if integer {
+                attrs.push("serialize_with = \"crate::serde_helpers::integer_id\"".into());
+            }
+            ("String".into(), attrs)
         }
-        _ if is_id(f) => (
-            "Option<String>".into(),
-            vec!["deserialize_with = \"crate::serde_helpers::optional_id\"".into(), SKIP_NONE.into()],
-        ),
+        _ if is_id(f) => {
+            let mut attrs =
+                vec!["deserialize_with = \"crate::serde_helpers::optional_id\"".to_owned(), SKIP_NONE.into()];
+            if integer {
+                attrs.push("serialize_with = \"crate::serde_helpers::optional_integer_id\"".into());
+            }
+            ("Option<String>".into(), attrs)
+        }
         Ty::Vec(_) | Ty::Map | Ty::MapOf(_) => {
             (rust_type(&f.ty), vec!["deserialize_with = \"crate::serde_helpers::null_as_default\"".into()])
         }
@@ -285,12 +294,16 @@ pub fn registry(model: &Model) -> String {
         let _ = writeln!(out, "            {key:?} => Some($f::<{}>($($arg),*)),", qualified(ty));
     }
     out.push_str("            _ => None,\n        }\n    };\n}\npub(crate) use with_schema_type;\n\n");
-    out.push_str("/// Every operation: `(operationId, request body key, [(status, answer key)])`.\n");
-    out.push_str("pub const OPERATIONS: &[(&str, Option<&str>, &[(&str, &str)])] = &[\n");
+    out.push_str(
+        "/// Every operation: `(endpoint name, \"METHOD /path/{}\" with parameters as {}, request body key, \
+         [(status, answer key)])`.\n",
+    );
+    out.push_str("pub const OPERATIONS: &[(&str, &str, Option<&str>, &[(&str, &str)])] = &[\n");
     for op in &model.operations {
         let responses =
             op.responses.iter().map(|(status, key)| format!("({status:?}, {key:?})")).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(out, "    ({:?}, {:?}, &[{responses}]),", op.id, op.request);
+        let route = format!("{} {}", op.method, crate::versions::normalized(&op.path));
+        let _ = writeln!(out, "    ({:?}, {route:?}, {:?}, &[{responses}]),", op.name, op.request);
     }
     out.push_str("];\n");
     out

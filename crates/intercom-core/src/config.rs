@@ -7,9 +7,10 @@ use http::Uri;
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;
+use crate::version::ApiVersion;
 
-/// The `Intercom-Version` sent when none is chosen.
-pub const DEFAULT_API_VERSION: &str = "2.11";
+/// The `Intercom-Version` sent when none is chosen: the newest stable version, [`ApiVersion::LATEST`].
+pub const DEFAULT_API_VERSION: ApiVersion = ApiVersion::LATEST;
 
 /// The `User-Agent` of every request: `intercom-rs/<crate version>`.
 pub const USER_AGENT: &str = concat!("intercom-rs/", env!("CARGO_PKG_VERSION"));
@@ -108,14 +109,15 @@ impl std::str::FromStr for Region {
 ///
 /// ```
 /// use intercom_core::{Config, Region};
-/// let config = Config::new("my-token").with_region(Region::Eu).with_api_version("2.11");
+/// let config = Config::new("my-token").with_region(Region::Eu).with_api_version("2.14");
 /// assert_eq!(config.base_url(), "https://api.eu.intercom.io");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Config {
     token: AccessToken,
     base_url: String,
-    api_version: String,
+    api_version: ApiVersion,
+    check_versions: bool,
     user_agent: String,
     timeouts: Timeouts,
     retry_policy: RetryPolicy,
@@ -127,7 +129,8 @@ impl Config {
         Self {
             token: token.into(),
             base_url: Region::Us.base_url().to_owned(),
-            api_version: DEFAULT_API_VERSION.to_owned(),
+            api_version: DEFAULT_API_VERSION,
+            check_versions: true,
             user_agent: USER_AGENT.to_owned(),
             timeouts: Timeouts::default(),
             retry_policy: RetryPolicy::default(),
@@ -183,10 +186,24 @@ impl Config {
         Ok(self)
     }
 
-    /// Sets the `Intercom-Version` header, e.g. `"2.11"`.
-    pub fn with_api_version(mut self, version: impl Into<String>) -> Self {
+    /// Sets the `Intercom-Version` header: `ApiVersion::V2_11`, or any string (`"2.11"`, a version newer
+    /// than this SDK).
+    pub fn with_api_version(mut self, version: impl Into<ApiVersion>) -> Self {
         self.api_version = version.into();
         self
+    }
+
+    /// Whether to refuse, before sending, an operation that the request's (known) API version does not have
+    /// (default: on). Turn it off when Intercom has given your workspace an operation early; one request can
+    /// do the same with [`RequestOptions::skip_version_check`](crate::RequestOptions::skip_version_check).
+    pub fn with_version_check(mut self, check: bool) -> Self {
+        self.check_versions = check;
+        self
+    }
+
+    /// Whether operations are checked against the API version before sending.
+    pub fn checks_versions(&self) -> bool {
+        self.check_versions
     }
 
     /// Appends `product` (e.g. `"my-app/1.2"`) to the `User-Agent`.
@@ -234,7 +251,7 @@ impl Config {
     }
 
     /// The `Intercom-Version` sent with every request.
-    pub fn api_version(&self) -> &str {
+    pub fn api_version(&self) -> &ApiVersion {
         &self.api_version
     }
 
@@ -274,11 +291,13 @@ mod tests {
     }
 
     #[test]
-    fn defaults_to_version_2_11_and_names_the_sdk() {
+    fn defaults_to_version_2_16_and_names_the_sdk() {
         let config = Config::new("t");
-        assert_eq!(config.api_version(), "2.11");
+        assert_eq!(config.api_version(), &ApiVersion::V2_16);
+        assert!(config.checks_versions());
         assert_eq!(config.user_agent(), concat!("intercom-rs/", env!("CARGO_PKG_VERSION")));
-        assert_eq!(config.with_api_version("2.9").api_version(), "2.9");
+        assert_eq!(config.clone().with_api_version("2.9").api_version(), &ApiVersion::V2_9);
+        assert_eq!(config.with_api_version("2.99").api_version().as_str(), "2.99");
     }
 
     #[test]

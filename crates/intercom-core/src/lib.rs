@@ -41,6 +41,7 @@ mod retry;
 pub mod search;
 mod sleep;
 mod transport;
+mod version;
 
 pub use call::{Answer, Call, Step};
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
@@ -60,5 +61,6 @@ pub use request::{build_request, INTERCOM_VERSION};
 pub use response::{api_error, parse_parts, parse_response, REQUEST_ID};
 pub use retry::RetryPolicy;
 pub use transport::{AsyncHttpClient, HttpClient};
+pub use version::ApiVersion;
 
 pub use intercom_models as models;

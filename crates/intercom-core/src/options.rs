@@ -21,7 +21,8 @@ use crate::query::Query;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RequestOptions {
-    pub(crate) api_version: Option<String>,
+    pub(crate) api_version: Option<crate::ApiVersion>,
+    pub(crate) skip_version_check: bool,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) timeout: Option<Duration>,
@@ -37,8 +38,15 @@ impl RequestOptions {
     }
 
     /// Sends this `Intercom-Version` instead of the client's.
-    pub fn api_version(mut self, version: impl Into<String>) -> Self {
+    pub fn api_version(mut self, version: impl Into<crate::ApiVersion>) -> Self {
         self.api_version = Some(version.into());
+        self
+    }
+
+    /// Sends the request even if its API version does not have the operation (by the SDK's table): for an
+    /// operation Intercom has back-ported or given your workspace early.
+    pub fn skip_version_check(mut self) -> Self {
+        self.skip_version_check = true;
         self
     }
 

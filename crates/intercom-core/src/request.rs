@@ -6,7 +6,9 @@ use http::Request;
 use crate::config::Config;
 use crate::endpoint::{Endpoint, ResponseFormat};
 use crate::error::Error;
+use crate::operations::Operation;
 use crate::query::Query;
+use crate::version::ApiVersion;
 
 /// The header that selects the API version.
 pub const INTERCOM_VERSION: &str = "intercom-version";
@@ -24,7 +26,11 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
     url.push_str(&path);
     query.write_to(&mut url);
 
-    let api_version = options.and_then(|o| o.api_version.as_deref()).unwrap_or(config.api_version());
+    let api_version = options.and_then(|o| o.api_version.as_ref()).unwrap_or(config.api_version());
+    let skip_check = !config.checks_versions() || options.is_some_and(|o| o.skip_version_check);
+    if !skip_check {
+        check_version(endpoint.operation(), api_version)?;
+    }
     let mut timeouts = config.timeouts();
     if let Some(total) = options.and_then(|o| o.timeout) {
         timeouts.total = Some(total);
@@ -38,7 +44,7 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
         .uri(&url)
         .header(AUTHORIZATION, bearer(config)?)
         .header(ACCEPT, <E::Format as ResponseFormat<E::Output>>::ACCEPT)
-        .header(INTERCOM_VERSION, header_value("Intercom-Version", api_version)?)
+        .header(INTERCOM_VERSION, header_value("Intercom-Version", api_version.as_str())?)
         .header(USER_AGENT, header_value("User-Agent", config.user_agent())?)
         .extension(timeouts);
     if body.is_some() {
@@ -54,6 +60,26 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
         request.headers_mut().insert(name, value);
     }
     Ok(request)
+}
+
+/// Refuses an operation that a known API version does not have.
+fn check_version(operation: &Operation, version: &ApiVersion) -> Result<(), Error> {
+    if operation.availability(version) != Some(false) {
+        return Ok(());
+    }
+    let mut has: Vec<&str> = operation.versions.iter().map(ApiVersion::as_str).collect();
+    if has.len() > 4 {
+        has = vec![has[0], "…", has[has.len() - 1]];
+    }
+    Err(Error::invalid_request(format!(
+        "{} ({} {}) is not in API {version}: Intercom has it in {}. Send it with one of those versions \
+         (RequestOptions::api_version), or use RequestOptions::skip_version_check if Intercom has enabled it \
+         for your workspace",
+        operation.name,
+        operation.method,
+        operation.path,
+        has.join(", ")
+    )))
 }
 
 fn bearer(config: &Config) -> Result<HeaderValue, Error> {

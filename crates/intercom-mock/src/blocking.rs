@@ -19,7 +19,7 @@ use crate::MockIntercom;
 /// let client = Client::from_config(mock.config());
 /// let me = IdentifyAdmin::new().send(&client).unwrap();
 /// assert_eq!(me.email.as_deref(), Some("admin1@email.com"));
-/// mock.assert_received("identifyAdmin", 1);
+/// mock.assert_received("IdentifyAdmin", 1);
 /// ```
 #[derive(Debug)]
 pub struct BlockingMockIntercom {
@@ -58,18 +58,18 @@ impl BlockingMockIntercom {
     }
 
     /// See [`MockIntercom::respond`].
-    pub fn respond(&self, operation_id: &str, response: ResponseTemplate) {
-        self.runtime.block_on(self.mock().respond(operation_id, response));
+    pub fn respond(&self, operation: &str, response: ResponseTemplate) {
+        self.runtime.block_on(self.mock().respond(operation, response));
     }
 
     /// See [`MockIntercom::respond_with_fixture`].
-    pub fn respond_with_fixture(&self, operation_id: &str, status: u16) {
-        self.runtime.block_on(self.mock().respond_with_fixture(operation_id, status));
+    pub fn respond_with_fixture(&self, operation: &str, status: u16) {
+        self.runtime.block_on(self.mock().respond_with_fixture(operation, status));
     }
 
     /// See [`MockIntercom::respond_in_order`].
-    pub fn respond_in_order(&self, operation_id: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
-        self.runtime.block_on(self.mock().respond_in_order(operation_id, responses));
+    pub fn respond_in_order(&self, operation: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
+        self.runtime.block_on(self.mock().respond_in_order(operation, responses));
     }
 
     /// See [`MockIntercom::serve_pages`].
@@ -78,18 +78,18 @@ impl BlockingMockIntercom {
     }
 
     /// See [`MockIntercom::received`].
-    pub fn received(&self, operation_id: &str) -> Vec<Request> {
-        self.runtime.block_on(self.mock().received(operation_id))
+    pub fn received(&self, operation: &str) -> Vec<Request> {
+        self.runtime.block_on(self.mock().received(operation))
     }
 
     /// See [`MockIntercom::received_bodies`].
-    pub fn received_bodies(&self, operation_id: &str) -> Vec<serde_json::Value> {
-        self.runtime.block_on(self.mock().received_bodies(operation_id))
+    pub fn received_bodies(&self, operation: &str) -> Vec<serde_json::Value> {
+        self.runtime.block_on(self.mock().received_bodies(operation))
     }
 
     /// See [`MockIntercom::assert_received`].
-    pub fn assert_received(&self, operation_id: &str, times: usize) {
-        self.runtime.block_on(self.mock().assert_received(operation_id, times));
+    pub fn assert_received(&self, operation: &str, times: usize) {
+        self.runtime.block_on(self.mock().assert_received(operation, times));
     }
 }
 

@@ -1,13 +1,14 @@
-//! Recorded responses: the response examples of Intercom's 2.11 OpenAPI description, as files.
+//! Recorded responses: the response examples of Intercom's OpenAPI description (2.16, and 2.11 for the
+//! operations 2.16 dropped), as files, by endpoint name.
 
 /// One recorded response of one operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fixture {
-    /// The spec `operationId` it answers.
-    pub operation_id: &'static str,
+    /// The endpoint name of the operation it answers (`GetNote`).
+    pub operation: &'static str,
     /// The HTTP status.
     pub status: u16,
-    /// The file name under `fixtures/<operation_id>/`.
+    /// The file name under `fixtures/<operation>/`.
     pub file: &'static str,
     /// The `Content-Type` it is served with; empty for an empty body.
     pub content_type: &'static str,
@@ -32,17 +33,18 @@ pub fn all() -> &'static [Fixture] {
     crate::recorded::ALL
 }
 
-/// The recorded responses of one operation.
-pub fn of(operation_id: &str) -> impl Iterator<Item = &'static Fixture> + '_ {
-    all().iter().filter(move |f| f.operation_id == operation_id)
+/// The recorded responses of one operation, by endpoint name (`GetNote`) or `operationId` (`GetNote`).
+pub fn of(operation: &str) -> impl Iterator<Item = &'static Fixture> + '_ {
+    let name = intercom_core::operations::find(operation).map_or(operation, |op| op.name);
+    all().iter().filter(move |f| f.operation == name)
 }
 
-/// The first recorded response of `operation_id` with `status`.
-pub fn find(operation_id: &str, status: u16) -> Option<&'static Fixture> {
-    of(operation_id).find(|f| f.status == status)
+/// The first recorded response of `operation` with `status`.
+pub fn find(operation: &str, status: u16) -> Option<&'static Fixture> {
+    of(operation).find(|f| f.status == status)
 }
 
-/// The success response the mock serves for `operation_id` by default.
-pub fn success(operation_id: &str) -> Option<&'static Fixture> {
-    of(operation_id).find(|f| f.is_success())
+/// The success response the mock serves for `operation` by default.
+pub fn success(operation: &str) -> Option<&'static Fixture> {
+    of(operation).find(|f| f.is_success())
 }

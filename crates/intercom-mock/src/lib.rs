@@ -72,7 +72,7 @@ impl MockIntercom {
     pub async fn start() -> Self {
         let mock = Self::start_empty().await;
         for operation in operations::ALL {
-            if let Some(fixture) = fixtures::success(operation.id) {
+            if let Some(fixture) = fixtures::success(operation.name) {
                 let recorded = mock.matching(operation).respond_with(fixture_response(fixture));
                 recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
                 if let Some((param, end)) = end_of_scroll(fixture) {
@@ -123,38 +123,38 @@ impl MockIntercom {
         &self.server
     }
 
-    /// A wiremock builder that matches requests to `operation_id` (method and path template).
+    /// A wiremock builder that matches requests to `operation` (method and path template).
     ///
     /// # Panics
-    /// If the SDK has no operation with that id: a typo in a test should fail the test.
-    pub fn on(&self, operation_id: &str) -> MockBuilder {
-        self.matching(operation(operation_id))
+    /// If the SDK has no operation of that name: a typo in a test should fail the test.
+    pub fn on(&self, operation: &str) -> MockBuilder {
+        self.matching(lookup(operation))
     }
 
-    /// Answers every request to `operation_id` with `response`, ahead of the recorded one.
-    pub async fn respond(&self, operation_id: &str, response: ResponseTemplate) {
-        self.on(operation_id).respond_with(response).mount(&self.server).await;
+    /// Answers every request to `operation` with `response`, ahead of the recorded one.
+    pub async fn respond(&self, operation: &str, response: ResponseTemplate) {
+        self.on(operation).respond_with(response).mount(&self.server).await;
     }
 
-    /// Answers every request to `operation_id` with its recorded response of `status` (e.g. the `404`).
+    /// Answers every request to `operation` with its recorded response of `status` (e.g. the `404`).
     ///
     /// # Panics
     /// If there is no such recorded response.
-    pub async fn respond_with_fixture(&self, operation_id: &str, status: u16) {
-        let fixture = fixtures::find(operation_id, status)
-            .unwrap_or_else(|| panic!("intercom-mock has no recorded {status} response for `{operation_id}`"));
-        self.respond(operation_id, fixture_response(fixture)).await;
+    pub async fn respond_with_fixture(&self, operation: &str, status: u16) {
+        let fixture = fixtures::find(operation, status)
+            .unwrap_or_else(|| panic!("intercom-mock has no recorded {status} response for `{operation}`"));
+        self.respond(operation, fixture_response(fixture)).await;
     }
 
-    /// Answers the requests to `operation_id` with `responses` in turn; the last one keeps answering.
+    /// Answers the requests to `operation` with `responses` in turn; the last one keeps answering.
     /// For instance a `429` then the recorded answer: `[ResponseTemplate::new(429), fixture_response(...)]`.
-    pub async fn respond_in_order(&self, operation_id: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
+    pub async fn respond_in_order(&self, operation: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
         let responses: Vec<_> = responses.into_iter().collect();
         let count = responses.len();
         for (i, response) in responses.into_iter().enumerate() {
             // Earlier answers win by priority until they are used up.
             let priority = u8::try_from(i + 1).unwrap_or(u8::MAX).min(4);
-            let mock = self.on(operation_id).respond_with(response).with_priority(priority);
+            let mock = self.on(operation).respond_with(response).with_priority(priority);
             let mock = if i + 1 < count { mock.up_to_n_times(1) } else { mock };
             mock.mount(&self.server).await;
         }
@@ -167,9 +167,9 @@ impl MockIntercom {
     /// If the operation has no recorded JSON answer to shape the pages on.
     pub async fn serve_pages<E: Paginated>(&self, endpoint: &E, items: Vec<serde_json::Value>, per_page: usize) {
         let operation = endpoint.operation();
-        let recorded = fixtures::success(operation.id)
+        let recorded = fixtures::success(operation.name)
             .and_then(|f| serde_json::from_slice(f.body).ok())
-            .unwrap_or_else(|| panic!("intercom-mock has no recorded JSON answer for `{}`", operation.id));
+            .unwrap_or_else(|| panic!("intercom-mock has no recorded JSON answer for `{}`", operation.name));
         let answers = paged::PagedAnswers {
             style: E::STYLE,
             template: recorded,
@@ -181,15 +181,15 @@ impl MockIntercom {
         self.matching(operation).respond_with(answers).with_priority(1).mount(&self.server).await;
     }
 
-    /// Panics, naming the operation and what it received, unless `operation_id` got exactly `times` requests.
-    pub async fn assert_received(&self, operation_id: &str, times: usize) {
-        let received = self.received(operation_id).await;
+    /// Panics, naming the operation and what it received, unless `operation` got exactly `times` requests.
+    pub async fn assert_received(&self, operation: &str, times: usize) {
+        let received = self.received(operation).await;
         if received.len() != times {
-            let op = operation(operation_id);
+            let op = lookup(operation);
             let seen: Vec<String> = received.iter().map(|r| format!("  {} {}", r.method, r.url)).collect();
             panic!(
                 "intercom-mock: expected {times} request(s) to {} ({} {}), got {}:\n{}",
-                op.id,
+                op.name,
                 op.method,
                 op.path,
                 received.len(),
@@ -198,14 +198,14 @@ impl MockIntercom {
         }
     }
 
-    /// The JSON bodies of the requests received for `operation_id`, oldest first (`null` for none).
-    pub async fn received_bodies(&self, operation_id: &str) -> Vec<serde_json::Value> {
-        self.received(operation_id).await.iter().map(|r| r.body_json().unwrap_or(serde_json::Value::Null)).collect()
+    /// The JSON bodies of the requests received for `operation`, oldest first (`null` for none).
+    pub async fn received_bodies(&self, operation: &str) -> Vec<serde_json::Value> {
+        self.received(operation).await.iter().map(|r| r.body_json().unwrap_or(serde_json::Value::Null)).collect()
     }
 
-    /// The requests received for `operation_id`, oldest first.
-    pub async fn received(&self, operation_id: &str) -> Vec<Request> {
-        let operation = operation(operation_id);
+    /// The requests received for `operation`, oldest first.
+    pub async fn received(&self, operation: &str) -> Vec<Request> {
+        let operation = lookup(operation);
         let all = self.server.received_requests().await.unwrap_or_default();
         all.into_iter().filter(|r| routes_to(operation, r)).collect()
     }
@@ -215,9 +215,9 @@ impl MockIntercom {
     }
 }
 
-fn operation(operation_id: &str) -> &'static Operation {
-    operations::find(operation_id)
-        .unwrap_or_else(|| panic!("intercom-rs has no operation `{operation_id}` (ids are the spec's operationId)"))
+fn lookup(operation: &str) -> &'static Operation {
+    operations::find(operation)
+        .unwrap_or_else(|| panic!("intercom-rs has no operation `{operation}` (use an endpoint name like `GetNote`, or Intercom's operationId)"))
 }
 
 /// A configuration for the mock at `uri`: [`MOCK_TOKEN`], and the default number of retries with
@@ -233,7 +233,7 @@ fn config_for(uri: &str) -> Config {
 /// Whether `request` goes to `operation`: the most specific template wins (`/companies/scroll` is not a
 /// company id).
 fn routes_to(operation: &Operation, request: &Request) -> bool {
-    operations::route(&request.method, request.url.path()).is_some_and(|routed| routed.id == operation.id)
+    operations::route(&request.method, request.url.path()).is_some_and(|routed| routed.name == operation.name)
 }
 
 fn has_bearer(request: &Request) -> bool {
@@ -263,7 +263,7 @@ fn end_of_scroll(fixture: &Fixture) -> Option<(String, ResponseTemplate)> {
 }
 
 fn unauthorized() -> ResponseTemplate {
-    let body = fixtures::find("listAdmins", 401).map(|f| f.body).unwrap_or_default();
+    let body = fixtures::find("ListAdmins", 401).map(|f| f.body).unwrap_or_default();
     ResponseTemplate::new(401).set_body_raw(body, "application/json")
 }
 

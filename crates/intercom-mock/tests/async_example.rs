@@ -1,7 +1,7 @@
 //! An example of testing your own async code against intercom-mock. Copy it and change the names.
 
-use intercom_hyper::endpoints::{CreateNote, ListContacts};
-use intercom_hyper::models::CreateNoteRequest;
+use intercom_hyper::endpoints::{CreateContactNote, ListContacts};
+use intercom_hyper::models::CreateContactNoteRequest;
 use intercom_hyper::{Client, Error};
 use intercom_mock::wiremock::ResponseTemplate;
 use intercom_mock::{fixture_response, fixtures, MockIntercom};
@@ -19,7 +19,8 @@ async fn all_emails(client: &Client) -> Result<Vec<String>, Error> {
 
 /// Your code: welcome a contact with a note.
 async fn welcome(client: &Client, contact_id: &str) -> Result<String, Error> {
-    let note = CreateNote::new(contact_id, CreateNoteRequest::new("Welcome aboard!")).send(client).await?;
+    let note =
+        CreateContactNote::new(contact_id, CreateContactNoteRequest::new("Welcome aboard!")).send(client).await?;
     Ok(note.id)
 }
 
@@ -40,21 +41,21 @@ async fn all_emails_reads_every_page() {
 #[tokio::test]
 async fn welcome_survives_a_rate_limit_and_sends_the_right_note() {
     let mock = MockIntercom::start().await;
-    let recorded = fixtures::success("createNote").unwrap();
-    mock.respond_in_order("createNote", [ResponseTemplate::new(429), fixture_response(recorded)]).await;
+    let recorded = fixtures::success("CreateContactNote").unwrap();
+    mock.respond_in_order("CreateContactNote", [ResponseTemplate::new(429), fixture_response(recorded)]).await;
 
     let client = Client::from_config(mock.config());
     let note_id = welcome(&client, "667d60978a68186f43bafd9e").await.unwrap();
 
-    assert_eq!(note_id, "34");
-    mock.assert_received("createNote", 2).await;
-    assert_eq!(mock.received_bodies("createNote").await[1], json!({"body": "Welcome aboard!"}));
+    assert_eq!(note_id, "31");
+    mock.assert_received("CreateContactNote", 2).await;
+    assert_eq!(mock.received_bodies("CreateContactNote").await[1], json!({"body": "Welcome aboard!"}));
 }
 
 #[tokio::test]
 async fn welcome_reports_a_missing_contact() {
     let mock = MockIntercom::start().await;
-    mock.respond_with_fixture("createNote", 404).await;
+    mock.respond_with_fixture("CreateContactNote", 404).await;
 
     let client = Client::from_config(mock.config());
     let err = welcome(&client, "nobody").await.unwrap_err();
@@ -64,9 +65,9 @@ async fn welcome_reports_a_missing_contact() {
 
 #[tokio::test]
 #[should_panic(
-    expected = "intercom-mock: expected 1 request(s) to createNote (POST /contacts/{contact_id}/notes), got 0"
+    expected = "intercom-mock: expected 1 request(s) to CreateContactNote (POST /contacts/{contact_id}/notes), got 0"
 )]
 async fn a_missed_call_names_the_operation() {
     let mock = MockIntercom::start().await;
-    mock.assert_received("createNote", 1).await;
+    mock.assert_received("CreateContactNote", 1).await;
 }

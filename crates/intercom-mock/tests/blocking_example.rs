@@ -31,11 +31,11 @@ fn segment_sizes_reads_the_counts() {
         {"type": "segment", "id": "s1", "name": "VIP", "count": 12},
         {"type": "segment", "id": "s2", "name": "Trial", "count": 3},
     ]});
-    mock.respond("listSegments", ResponseTemplate::new(200).set_body_json(answer));
+    mock.respond("ListSegments", ResponseTemplate::new(200).set_body_json(answer));
 
     let client = Client::from_config(mock.config());
     assert_eq!(segment_sizes(&client).unwrap(), [("VIP".to_owned(), 12), ("Trial".to_owned(), 3)]);
-    assert_eq!(mock.received("listSegments")[0].url.query(), Some("include_count=true"));
+    assert_eq!(mock.received("ListSegments")[0].url.query(), Some("include_count=true"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Hand-written conveniences on generated types: constructors for the request bodies people build often.
 
 use crate::{
-    CreateDataEventRequest, DataExportStatus, MultipleFilterSearchRequest, MultipleOrSingleFilterSearchRequest,
+    ContactSearchRequest, CreateDataEventRequest, DataExportStatus, MultipleFilterSearchRequest, SearchQuery,
     SearchRequest, SingleFilterSearchRequest, StartingAfterPaging,
 };
 
@@ -49,13 +49,34 @@ impl SearchRequest {
     }
 }
 
-impl From<SingleFilterSearchRequest> for MultipleOrSingleFilterSearchRequest {
+impl ContactSearchRequest {
+    /// Asks for `per_page` results per page.
+    pub fn per_page(mut self, per_page: i64) -> Self {
+        self.pagination.get_or_insert_with(StartingAfterPaging::default).per_page = Some(per_page);
+        self
+    }
+
+    /// Asks for the page after the cursor `starting_after`.
+    pub fn starting_after(mut self, cursor: impl Into<String>) -> Self {
+        self.pagination.get_or_insert_with(StartingAfterPaging::default).starting_after = Some(cursor.into());
+        self
+    }
+}
+
+impl From<SearchRequest> for ContactSearchRequest {
+    /// The same query, paging and sort, for the contacts search (its body has the same shape).
+    fn from(request: SearchRequest) -> Self {
+        Self { query: request.query, pagination: request.pagination, sort: request.sort }
+    }
+}
+
+impl From<SingleFilterSearchRequest> for SearchQuery {
     fn from(filter: SingleFilterSearchRequest) -> Self {
         Self::SingleFilterSearchRequest(filter)
     }
 }
 
-impl From<MultipleFilterSearchRequest> for MultipleOrSingleFilterSearchRequest {
+impl From<MultipleFilterSearchRequest> for SearchQuery {
     fn from(group: MultipleFilterSearchRequest) -> Self {
         Self::MultipleFilterSearchRequest(group)
     }
@@ -86,9 +107,9 @@ mod tests {
 
     #[test]
     fn unknown_search_shapes_and_operators_are_kept() {
-        let query: MultipleOrSingleFilterSearchRequest = serde_json::from_str(r#"{"something": "else"}"#).unwrap();
-        assert_eq!(query, MultipleOrSingleFilterSearchRequest::Other(serde_json::json!({"something": "else"})));
-        let query: MultipleOrSingleFilterSearchRequest =
+        let query: SearchQuery = serde_json::from_str(r#"{"something": "else"}"#).unwrap();
+        assert_eq!(query, SearchQuery::Other(serde_json::json!({"something": "else"})));
+        let query: SearchQuery =
             serde_json::from_str(r#"{"field": "x", "operator": "NEAR", "value": [1, 2]}"#).unwrap();
         let expected = SingleFilterSearchRequest::new(
             "x",

@@ -37,7 +37,8 @@ pub struct Shape {
     pub required: &'static [&'static str],
     /// Keys whose value must be one of these strings.
     pub constants: &'static [(&'static str, &'static [&'static str])],
-    /// Every key the variant knows.
+    /// Every key the variant knows, and `key.sub` for the keys of an object one level down (so two variants
+    /// that differ only inside a nested object still rank apart).
     pub properties: &'static [&'static str],
 }
 
@@ -88,9 +89,15 @@ pub fn ranked(value: &Value, shapes: &[Shape]) -> Vec<usize> {
             continue;
         }
         let required = u8::from(shape.required.iter().all(|k| object.contains_key(*k)));
-        let known = object.keys().filter(|k| shape.properties.contains(&k.as_str())).count();
-        let unknown = object.len() - known;
-        scored.push((index, (exact, matched, required, known, usize::MAX - unknown)));
+        let top = object.keys().filter(|k| shape.properties.contains(&k.as_str())).count();
+        let nested = shape
+            .properties
+            .iter()
+            .filter_map(|p| p.split_once('.'))
+            .filter(|(key, sub)| object.get(*key).and_then(Value::as_object).is_some_and(|o| o.contains_key(*sub)))
+            .count();
+        let unknown = object.len() - top;
+        scored.push((index, (exact, matched, required, top + nested, usize::MAX - unknown)));
     }
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     scored.into_iter().map(|(index, _)| index).collect()
@@ -135,5 +142,26 @@ mod tests {
         assert_eq!(ranked(&json!([1, 2]), &shapes), [3]);
         assert_eq!(ranked(&json!(["a"]), &shapes), Vec::<usize>::new());
         assert_eq!(ranked(&json!(true), &shapes), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn keys_one_level_down_break_a_tie() {
+        const STARTED: Shape = Shape {
+            kind: Kind::Object,
+            items: None,
+            required: &[],
+            constants: &[],
+            properties: &["action", "action.name"],
+        };
+        const FINISHED: Shape = Shape {
+            kind: Kind::Object,
+            items: None,
+            required: &[],
+            constants: &[],
+            properties: &["action", "action.name", "action.result"],
+        };
+        let shapes = [STARTED, FINISHED];
+        assert_eq!(ranked(&json!({"action": {"name": "x", "result": "success"}}), &shapes), [1, 0]);
+        assert_eq!(ranked(&json!({"action": {"name": "x"}}), &shapes), [0, 1]);
     }
 }

@@ -48,6 +48,23 @@ pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     deserializer.deserialize_any(IdVisitor)
 }
 
+/// Encodes an id the description types as an integer as a JSON integer when it is one (`"42"` → `42`), else
+/// as the string it is: a type shared by answers and requests sends such ids as the API expects them.
+pub fn integer_id<S: serde::Serializer>(id: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match id.parse::<i64>() {
+        Ok(number) => serializer.serialize_i64(number),
+        Err(_) => serializer.serialize_str(id),
+    }
+}
+
+/// Like [`integer_id`], for ids that may be absent (only called when present).
+pub fn optional_integer_id<S: serde::Serializer>(id: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
+    match id {
+        Some(id) => integer_id(id, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Decodes an integer id that may come as a JSON integer or a numeric string.
 pub fn int_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
     optional_int_id(deserializer)?.ok_or_else(|| de::Error::custom("an integer id, not null"))

@@ -37,7 +37,7 @@ async fn the_receiver_dispatches_signed_notifications_and_refuses_the_rest() {
         Arc::new(move |n: intercom_webhooks::Notification| sink.lock().unwrap().push(receiver::describe(&n)));
     tokio::spawn(receiver::serve(listener, SECRET.to_vec(), dispatch));
 
-    let conversation = intercom_mock::fixtures::success("retrieveConversation").unwrap().text();
+    let conversation = intercom_mock::fixtures::success("GetConversation").unwrap().text();
     let body = format!(
         r#"{{"type":"notification_event","id":"notif_1","topic":"conversation.admin.closed","app_id":"abc","created_at":1719492978,"data":{{"type":"notification_event_data","item":{conversation}}}}}"#
     );
@@ -57,5 +57,5 @@ async fn the_receiver_dispatches_signed_notifications_and_refuses_the_rest() {
     );
 
     let seen = seen.lock().unwrap().clone();
-    assert_eq!(seen, ["conversation.admin.closed: conversation 367 is closed"]);
+    assert_eq!(seen, ["conversation.admin.closed: conversation 503 is closed"]);
 }

@@ -93,18 +93,18 @@ fn envelope(topic: &str, item: Value) -> Vec<u8> {
 
 /// The kind of item each family of topics carries, and a sample item for it.
 fn sample(topic: &str) -> (&'static str, Value) {
-    let tag = json!({"type": "contact_tag", "created_at": 1, "contact": recorded("ShowContact"), "tag": {"type": "tag", "id": "17", "name": "vip"}});
+    let tag = json!({"type": "contact_tag", "created_at": 1, "contact": recorded("GetContact"), "tag": {"type": "tag", "id": "17", "name": "vip"}});
     let event = json!({"type": "event", "event_name": "signed-up", "created_at": 1, "user_id": "u1", "id": "e1"});
     match topic {
         "ping" => ("Other", json!({"message": "ping"})),
         t if t.starts_with("contact.tag.") || t.starts_with("user.tag.") => ("ContactTag", tag),
         t if t.starts_with("contact.") || t.starts_with("user.") || t == "visitor.signed_up" => {
-            ("Contact", recorded("ShowContact"))
+            ("Contact", recorded("GetContact"))
         }
-        t if t.starts_with("conversation") => ("Conversation", recorded("retrieveConversation")),
-        t if t.starts_with("company.") => ("Company", recorded("RetrieveACompanyById")),
-        t if t.starts_with("ticket.") => ("Ticket", recorded("getTicket")),
-        t if t.starts_with("admin.") => ("Admin", recorded("retrieveAdmin")),
+        t if t.starts_with("conversation") => ("Conversation", recorded("GetConversation")),
+        t if t.starts_with("company.") => ("Company", recorded("GetCompany")),
+        t if t.starts_with("ticket.") => ("Ticket", recorded("GetTicket")),
+        t if t.starts_with("admin.") => ("Admin", recorded("GetAdmin")),
         t if t.starts_with("event.") => ("Event", event),
         other => panic!("no sample for {other}"),
     }

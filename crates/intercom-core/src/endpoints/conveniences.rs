@@ -1,9 +1,8 @@
 //! Hand-written shortcuts on generated endpoints, for the calls people make most.
 
 use intercom_models::{
-    CreateDataExportsRequest, ListDataEventsFilter, ListDataEventsFilterEmailQueryParameter,
-    ListDataEventsFilterIntercomUserIdQueryParameter, ListDataEventsFilterUserIdQueryParameter,
-    MultipleOrSingleFilterSearchRequest, SearchRequest,
+    ContactSearchRequest, CreateDataExportsRequest, ListDataEventsFilter, ListDataEventsFilterEmailQueryParameter,
+    ListDataEventsFilterIntercomUserIdQueryParameter, ListDataEventsFilterUserIdQueryParameter, SearchQuery,
 };
 
 use super::{CreateDataExport, ListDataEvents, SearchContacts, SearchConversations, SearchTickets};
@@ -13,12 +12,12 @@ use crate::search::Search;
 impl SearchContacts {
     /// A search for `search` (see [`crate::search`]), checked against Intercom's limits first.
     pub fn matching(search: Search) -> Result<Self, Error> {
-        Ok(Self::new(search.build()?))
+        Ok(Self::new(search.build()?.into()))
     }
 
     /// A search for `query`, with the server's default page size.
-    pub fn query(query: impl Into<MultipleOrSingleFilterSearchRequest>) -> Self {
-        Self::new(SearchRequest::new(query))
+    pub fn query(query: impl Into<SearchQuery>) -> Self {
+        Self::new(ContactSearchRequest::new(query))
     }
 
     /// Asks for `per_page` contacts per page (Intercom allows up to 150).

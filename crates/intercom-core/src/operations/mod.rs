@@ -1,18 +1,25 @@
-//! The table of operations the SDK covers: spec `operationId`, method and path template.
-//!
-//! Names follow Intercom's OpenAPI description for API 2.11, spelling included (`lisDataEvents`).
+//! The table of operations the SDK covers: endpoint name, spec `operationId`, method, path template, and the
+//! API versions that have each.
 
 use http::Method;
+
+use crate::version::ApiVersion;
 
 /// One operation of Intercom's API.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operation {
-    /// The `operationId` in Intercom's OpenAPI description.
-    pub id: &'static str,
+    /// The endpoint type's name (`GetContact`): stable when Intercom renames its `operationId`.
+    pub name: &'static str,
+    /// The `operationId` in Intercom's newest description that has the operation (some have none).
+    pub id: Option<&'static str>,
     /// The HTTP method.
     pub method: Method,
     /// The path template, with `{parameters}`.
     pub path: &'static str,
+    /// The API versions that have the operation, oldest first; empty when unknown (raw requests).
+    pub versions: &'static [ApiVersion],
+    /// The method of Intercom's official SDKs that calls it (`contacts.find`), when they have one.
+    pub sdk_method: Option<&'static str>,
 }
 
 mod table;
@@ -20,10 +27,11 @@ mod table;
 pub use table::*;
 
 /// The pseudo-operation of [`Raw`](crate::Raw) requests; not in [`ALL`].
-pub static RAW: Operation = Operation { id: "raw", method: Method::GET, path: "" };
+pub static RAW: Operation =
+    Operation { name: "Raw", id: None, method: Method::GET, path: "", versions: &[], sdk_method: None };
 
 /// The operation a request goes to: among those whose method and template match, the one with the most
-/// literal segments (`GET /companies/scroll` is `scrollOverAllCompanies`, not `RetrieveACompanyById`).
+/// literal segments (`GET /companies/scroll` is `ScrollCompanies`, not `GetCompany`).
 pub fn route(method: &Method, path: &str) -> Option<&'static Operation> {
     ALL.iter()
         .copied()
@@ -31,12 +39,31 @@ pub fn route(method: &Method, path: &str) -> Option<&'static Operation> {
         .max_by_key(|op| op.path.split('/').filter(|segment| !segment.starts_with('{')).count())
 }
 
-/// The operation with this `operationId`.
-pub fn find(id: &str) -> Option<&'static Operation> {
-    ALL.iter().copied().find(|op| op.id == id)
+/// The operation with this endpoint name (`GetContact`) or `operationId` (`GetContact`).
+pub fn find(name_or_id: &str) -> Option<&'static Operation> {
+    ALL.iter()
+        .copied()
+        .find(|op| op.name == name_or_id)
+        .or_else(|| ALL.iter().copied().find(|op| op.id == Some(name_or_id)))
 }
 
 impl Operation {
+    /// The first stable version that has the operation.
+    pub fn since(&self) -> Option<&'static ApiVersion> {
+        self.versions.iter().find(|v| **v != ApiVersion::PREVIEW)
+    }
+
+    /// Whether the newest stable version dropped the operation (the SDK keeps it for older versions).
+    pub fn is_deprecated(&self) -> bool {
+        !self.versions.is_empty() && !self.versions.contains(&ApiVersion::LATEST)
+    }
+
+    /// Whether `version` has the operation: `None` when that cannot be known (a version this SDK does not
+    /// know, or an operation without a version list).
+    pub fn availability(&self, version: &ApiVersion) -> Option<bool> {
+        (version.is_known() && !self.versions.is_empty()).then(|| self.versions.contains(version))
+    }
+
     /// Whether `path` (without query) is an instance of this operation's template.
     pub fn matches_path(&self, path: &str) -> bool {
         let mut template = self.path.split('/');
@@ -61,34 +88,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_unique_and_findable() {
-        let mut ids: Vec<_> = ALL.iter().map(|op| op.id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), ALL.len());
-        assert_eq!(find("retrieveNote").unwrap().path, "/notes/{note_id}");
+    fn names_are_unique_and_findable_by_name_or_id() {
+        let mut names: Vec<_> = ALL.iter().map(|op| op.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len());
+        assert_eq!(find("GetNote").unwrap().path, "/notes/{note_id}");
+        assert_eq!(find("retrieveNote").unwrap().name, "GetNote");
         assert!(find("nope").is_none());
     }
 
     #[test]
+    fn versions_say_since_when_and_what_was_dropped() {
+        assert_eq!(LIST_TICKET_STATES.since(), Some(&ApiVersion::V2_12));
+        assert_eq!(LIST_TICKET_STATES.availability(&ApiVersion::V2_11), Some(false));
+        assert_eq!(LIST_TICKET_STATES.availability(&ApiVersion::V2_16), Some(true));
+        assert_eq!(LIST_TICKET_STATES.availability(&ApiVersion::new("2.17")), None);
+        assert!(AUTO_ASSIGN_CONVERSATION.is_deprecated());
+        assert_eq!(AUTO_ASSIGN_CONVERSATION.availability(&ApiVersion::V2_16), Some(false));
+        assert!(!GET_CONTACT.is_deprecated());
+        assert_eq!(RAW.availability(&ApiVersion::V2_11), None);
+    }
+
+    #[test]
     fn templates_match_concrete_paths() {
-        assert!(LIST_NOTES.matches_path("/contacts/abc%2F1/notes"));
-        assert!(!LIST_NOTES.matches_path("/contacts//notes"));
-        assert!(!LIST_NOTES.matches_path("/contacts/abc/notes/1"));
+        assert!(LIST_CONTACT_NOTES.matches_path("/contacts/abc%2F1/notes"));
+        assert!(!LIST_CONTACT_NOTES.matches_path("/contacts//notes"));
+        assert!(!LIST_CONTACT_NOTES.matches_path("/contacts/abc/notes/1"));
         assert!(IDENTIFY_ADMIN.matches_path("/me"));
         assert!(!IDENTIFY_ADMIN.matches_path("/men"));
     }
 
     #[test]
     fn routing_prefers_literal_segments() {
-        assert_eq!(route(&Method::GET, "/companies/scroll").map(|op| op.id), Some("scrollOverAllCompanies"));
-        assert_eq!(route(&Method::GET, "/companies/abc").map(|op| op.id), Some("RetrieveACompanyById"));
-        assert_eq!(route(&Method::GET, "/admins/activity_logs").map(|op| op.id), Some("listActivityLogs"));
+        assert_eq!(route(&Method::GET, "/companies/scroll").map(|op| op.name), Some("ScrollCompanies"));
+        assert_eq!(route(&Method::GET, "/companies/abc").map(|op| op.name), Some("GetCompany"));
+        assert_eq!(route(&Method::GET, "/admins/activity_logs").map(|op| op.name), Some("ListActivityLogs"));
         assert_eq!(route(&Method::POST, "/admins/activity_logs"), None);
     }
 
     #[test]
-    fn the_table_has_every_operation_of_2_11() {
-        assert_eq!(ALL.len(), 108);
+    fn the_table_has_every_operation_of_2_16_and_the_one_2_16_dropped() {
+        assert_eq!(ALL.len(), 232);
+        assert_eq!(ALL.iter().filter(|op| op.is_deprecated()).count(), 1);
+        assert_eq!(ALL.iter().filter(|op| op.id.is_none()).count(), 4, "the reporting-data exports");
     }
 }

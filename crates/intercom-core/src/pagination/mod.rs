@@ -122,7 +122,7 @@ impl<E: Paginated> Pager<E> {
         let invalid = match (request.requested_per_page(), E::MAX_PER_PAGE) {
             (Some(asked), Some(max)) if asked > max || asked < 1 => Some(format!(
                 "per_page {asked} is out of range for {}: it must be between 1 and {max}",
-                request.operation().id
+                request.operation().name
             )),
             _ => None,
         };

@@ -26,8 +26,8 @@ use std::marker::PhantomData;
 
 pub use fields::{contact, conversation, ticket};
 use intercom_models::{
-    FilterValue, GroupOperator, MultipleFilterSearchRequest, MultipleOrSingleFilterSearchRequest, SearchOperator,
-    SearchRequest, SearchRequestSort, SearchRequestSortOrder, SingleFilterSearchRequest,
+    FilterValue, GroupOperator, MultipleFilterSearchRequest, SearchOperator, SearchQuery, SearchRequest, SearchSort,
+    SearchSortOrder, SingleFilterSearchRequest,
 };
 
 use crate::error::Error;
@@ -172,8 +172,8 @@ pub enum Order {
 /// A search query: one filter or a group, with optional sorting and page size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Search {
-    query: MultipleOrSingleFilterSearchRequest,
-    sort: Option<SearchRequestSort>,
+    query: SearchQuery,
+    sort: Option<SearchSort>,
     per_page: Option<i64>,
 }
 
@@ -199,17 +199,17 @@ impl Search {
         Self::of(MultipleFilterSearchRequest::new(operator, value).into())
     }
 
-    fn of(query: MultipleOrSingleFilterSearchRequest) -> Self {
+    fn of(query: SearchQuery) -> Self {
         Self { query, sort: None, per_page: None }
     }
 
     /// Sorts the results by `field`.
     pub fn sort<K>(mut self, field: Field<K>, order: Order) -> Self {
         let order = match order {
-            Order::Ascending => SearchRequestSortOrder::Ascending,
-            Order::Descending => SearchRequestSortOrder::Descending,
+            Order::Ascending => SearchSortOrder::Ascending,
+            Order::Descending => SearchSortOrder::Descending,
         };
-        self.sort = Some(SearchRequestSort::new(field.name.into_owned()).order(order));
+        self.sort = Some(SearchSort::new(field.name.into_owned()).order(order));
         self
     }
 
@@ -232,9 +232,9 @@ impl Search {
 }
 
 /// Checks a query `depth` groups deep.
-fn check(query: &MultipleOrSingleFilterSearchRequest, depth: usize) -> Result<(), Error> {
+fn check(query: &SearchQuery, depth: usize) -> Result<(), Error> {
     match query {
-        MultipleOrSingleFilterSearchRequest::MultipleFilterSearchRequest(group) => {
+        SearchQuery::MultipleFilterSearchRequest(group) => {
             let depth = depth + 1;
             if depth > MAX_DEPTH {
                 return Err(Error::invalid_request(format!(
@@ -250,7 +250,7 @@ fn check(query: &MultipleOrSingleFilterSearchRequest, depth: usize) -> Result<()
             }
             group.value.iter().try_for_each(|inner| check(inner, depth))
         }
-        MultipleOrSingleFilterSearchRequest::SingleFilterSearchRequest(filter) => {
+        SearchQuery::SingleFilterSearchRequest(filter) => {
             let is_list = matches!(filter.value, FilterValue::StringList(_) | FilterValue::IntegerList(_));
             let wants_list = matches!(filter.operator, SearchOperator::In | SearchOperator::Nin);
             if is_list != wants_list {
@@ -262,7 +262,7 @@ fn check(query: &MultipleOrSingleFilterSearchRequest, depth: usize) -> Result<()
             }
             Ok(())
         }
-        MultipleOrSingleFilterSearchRequest::Other(_) => Ok(()),
+        SearchQuery::Other(_) => Ok(()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! A small app on the async client: a handful of calls, the kind a user's crate makes.
 
-use intercom_hyper::endpoints::{CreateNote, IdentifyAdmin, ListContacts, ListSegments, SearchContacts, ShowContact};
-use intercom_hyper::models::CreateNoteRequest;
+use intercom_hyper::endpoints::{CreateContactNote, IdentifyAdmin, ListContacts, ListSegments, SearchContacts, GetContact};
+use intercom_hyper::models::CreateContactNoteRequest;
 use intercom_hyper::search::{contact, Search};
 use intercom_hyper::{Client, Error};
 
@@ -24,9 +24,9 @@ async fn main() -> Result<(), Error> {
         println!("found {}", contact?.id);
     }
     if let Some(id) = first {
-        let contact = ShowContact::new(id.as_str()).send(&client).await?;
+        let contact = GetContact::new(id.as_str()).send(&client).await?;
         println!("{:?}", contact.email);
-        CreateNote::new(id.as_str(), CreateNoteRequest::new("Called about the renewal")).send(&client).await?;
+        CreateContactNote::new(id.as_str(), CreateContactNoteRequest::new("Called about the renewal")).send(&client).await?;
     }
     Ok(())
 }

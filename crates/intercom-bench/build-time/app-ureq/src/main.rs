@@ -1,7 +1,7 @@
 //! A small app on the blocking client: a handful of calls, the kind a user's crate makes.
 
-use intercom_ureq::endpoints::{CreateNote, IdentifyAdmin, ListContacts, ListSegments, SearchContacts, ShowContact};
-use intercom_ureq::models::CreateNoteRequest;
+use intercom_ureq::endpoints::{CreateContactNote, IdentifyAdmin, ListContacts, ListSegments, SearchContacts, GetContact};
+use intercom_ureq::models::CreateContactNoteRequest;
 use intercom_ureq::search::{contact, Search};
 use intercom_ureq::{Client, Error};
 
@@ -22,9 +22,9 @@ fn main() -> Result<(), Error> {
         println!("found {}", contact?.id);
     }
     if let Some(id) = first {
-        let contact = ShowContact::new(id.as_str()).send(&client)?;
+        let contact = GetContact::new(id.as_str()).send(&client)?;
         println!("{:?}", contact.email);
-        CreateNote::new(id.as_str(), CreateNoteRequest::new("Called about the renewal")).send(&client)?;
+        CreateContactNote::new(id.as_str(), CreateContactNoteRequest::new("Called about the renewal")).send(&client)?;
     }
     Ok(())
 }
