@@ -23,6 +23,12 @@ async fn get_macro() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_macros_pages() {
+    let endpoint = intercom_core::endpoints::ListMacros::new().per_page(3);
+    check_pagination(endpoint, PageStyle::QueryCursor, "id").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_macros() {
     let endpoint = intercom_core::endpoints::ListMacros::new()
         .per_page(sample::<i64>(r##"50"##))
@@ -641,6 +647,12 @@ async fn list_away_status_reasons() {
         Expected { path: "/away_status_reasons", query: "", body: None, exact_body: true, version: "2.16" },
     )
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_audiences_pages() {
+    let endpoint = intercom_core::endpoints::ListAudiences::new().per_page(3);
+    check_pagination(endpoint, PageStyle::PageNumber, "id").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1830,6 +1842,14 @@ async fn block_contact() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_contact_merge_history_pages() {
+    let endpoint =
+        intercom_core::endpoints::ListContactMergeHistory::new(sample::<String>(r##""63a07ddf05a32042dffac965""##))
+            .per_page(3);
+    check_pagination(endpoint, PageStyle::NextCursor, "source_contact_id").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_contact_merge_history() {
     let endpoint =
         intercom_core::endpoints::ListContactMergeHistory::new(sample::<String>(r##""63a07ddf05a32042dffac965""##))
@@ -1860,6 +1880,12 @@ async fn run_content_bulk_action() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_content_pages() {
+    let endpoint = intercom_core::endpoints::SearchContent::new().per_page(3);
+    check_pagination(endpoint, PageStyle::PageNumber, "id").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_content() {
     let endpoint = intercom_core::endpoints::SearchContent::new()
         .query(sample::<String>(r##""billing""##))
@@ -1883,6 +1909,12 @@ async fn search_content() {
         .updated_at_after(sample::<i64>(r##"1677253093"##))
         .updated_at_before(sample::<i64>(r##"1677861493"##));
     check_operation(endpoint, Expected { path: "/content/search", query: "query=billing&page=1&per_page=10&states=published&states=draft&locales=en&locales=fr&tag_ids=1&tag_ids=2&tag_ids=3&tag_operator=IN&any_tag_ids=1&any_tag_ids=2&any_tag_ids=3&folder_ids=10&folder_ids=20&folder_entity_type=folder&content_types=article&content_types=snippet&copilot_state=on&fin_service_state=on&fin_sales_state=on&created_by_ids=991267464&created_by_ids=991267465&last_updated_by_ids=991267464&last_updated_by_ids=991267465&created_at_after=1677253093&created_at_before=1677861493&updated_at_after=1677253093&updated_at_before=1677861493", body: None, exact_body: true, version: "2.16" }).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_content_snippets_pages() {
+    let endpoint = intercom_core::endpoints::ListContentSnippets::new().per_page(3);
+    check_pagination(endpoint, PageStyle::PageNumber, "id").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2203,6 +2235,12 @@ async fn list_conversation_handling_events() {
         },
     )
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_side_conversations_pages() {
+    let endpoint = intercom_core::endpoints::ListSideConversations::new(sample::<String>(r##""123""##)).per_page(3);
+    check_pagination(endpoint, PageStyle::PageNumber, "side_conversation_id").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2570,6 +2608,12 @@ async fn update_data_attribute() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_data_connectors_pages() {
+    let endpoint = intercom_core::endpoints::ListDataConnectors::new().per_page(3);
+    check_pagination(endpoint, PageStyle::QueryCursor, "id").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_data_connectors() {
     let endpoint = intercom_core::endpoints::ListDataConnectors::new()
         .per_page(sample::<i64>(r##"1"##))
@@ -2642,6 +2686,13 @@ async fn update_data_connector() {
         },
     )
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_data_connector_execution_results_pages() {
+    let endpoint =
+        intercom_core::endpoints::ListDataConnectorExecutionResults::new(sample::<String>(r##""12345""##)).per_page(3);
+    check_pagination(endpoint, PageStyle::QueryCursor, "id").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2825,6 +2876,12 @@ async fn get_whats_app_message_status() {
         },
     )
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn get_message_status_pages() {
+    let endpoint = intercom_core::endpoints::GetMessageStatus::new(sample::<String>(r##""ruleset_id-1""##)).per_page(3);
+    check_pagination(endpoint, PageStyle::QueryCursor, "id").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -16,3 +16,4 @@ mod request_snapshots;
 mod schemas;
 mod support;
 mod token_safety;
+mod versions;

@@ -19,7 +19,7 @@ const PER_PAGE: usize = 3;
 fn expected_cursors(style: PageStyle) -> Vec<Option<String>> {
     let mut cursors = vec![None];
     match style {
-        PageStyle::QueryCursor | PageStyle::BodyCursor => {
+        PageStyle::QueryCursor | PageStyle::BodyCursor | PageStyle::NextCursor => {
             cursors.extend((1..PAGES).map(|k| Some(format!("cursor-{k}"))))
         }
         PageStyle::PageNumber => cursors.extend((2..=PAGES).map(|k| Some(k.to_string()))),
@@ -98,7 +98,7 @@ where
         assert_eq!(cursors, expected_cursors(style), "{context}: the cursor sent on each request");
 
         if style != PageStyle::NextUrl {
-            let cursor_name = ["starting_after", "page", "scroll_param"];
+            let cursor_name = ["starting_after", "page", "scroll_param", "cursor"];
             let first: Vec<(String, String)> = received[0]
                 .url
                 .query_pairs()

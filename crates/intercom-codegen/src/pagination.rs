@@ -9,7 +9,7 @@ use crate::spec::Node;
 /// How one operation pages, as the generator works it out.
 #[derive(Debug, Clone)]
 pub struct Paging {
-    /// `QueryCursor`, `BodyCursor`, `PageNumber`, `NextUrl` or `Scroll`.
+    /// `QueryCursor`, `BodyCursor`, `PageNumber`, `NextUrl`, `NextCursor` or `Scroll`.
     pub style: &'static str,
     /// The JSON path of the items: `["data"]`, or `["data", "articles"]`.
     pub items_path: Vec<String>,
@@ -21,6 +21,10 @@ pub struct Paging {
     pub pages: bool,
     /// Whether the answer has `scroll_param`.
     pub scroll_param: bool,
+    /// Whether the answer gives `page` and `total_pages` at its top level (no `pages` object).
+    pub top_level_pages: bool,
+    /// Whether the answer gives `next_cursor` (and `has_more`) at its top level.
+    pub next_cursor: bool,
     /// The largest `per_page`, when the spec says.
     pub max_per_page: Option<i64>,
     /// How `per_page` is read from the request.
@@ -47,15 +51,19 @@ fn list_field(fields: &[Field]) -> Option<&Field> {
     lists().find(|f| f.json == "data").or_else(|| lists().next())
 }
 
-/// The paging of `op`, if it is paginated: its answer has `pages` (read as page information) or
-/// `scroll_param`, and a list of items.
+/// The paging of `op`, if it is paginated: its answer has a list of items and says where the next page is:
+/// `pages` (read as page information), `scroll_param`, `page` and `total_pages` at its top level, or
+/// `next_cursor`.
 pub fn paging(model: &Model, op: &Operation, spec: &Node) -> Option<Paging> {
     let Success::Json(answer) = &op.success else { return None };
     let answer_fields = fields(model, answer)?;
+    let has = |name: &str| answer_fields.iter().any(|f| f.json == name);
     let pages_field = answer_fields.iter().find(|f| f.json == "pages");
     let pages = pages_field.is_some_and(|f| matches!(&f.ty, Ty::Named(n) if PAGE_TYPES.contains(&n.as_str())));
-    let scroll_param = answer_fields.iter().any(|f| f.json == "scroll_param");
-    if !pages && !scroll_param {
+    let scroll_param = has("scroll_param");
+    let top_level_pages = !pages && has("page") && has("total_pages");
+    let next_cursor = has("next_cursor");
+    if !pages && !scroll_param && !top_level_pages && !next_cursor {
         return None;
     }
     let (items_path, item) = match list_field(answer_fields) {
@@ -75,6 +83,8 @@ pub fn paging(model: &Model, op: &Operation, spec: &Node) -> Option<Paging> {
         .is_some_and(|f| f.iter().any(|f| f.json == "pagination"));
     let style = if body_has_pagination {
         "BodyCursor"
+    } else if next_cursor && query("cursor") {
+        "NextCursor"
     } else if query("scroll_param") || scroll_param {
         "Scroll"
     } else if query("starting_after") {
@@ -95,8 +105,12 @@ pub fn paging(model: &Model, op: &Operation, spec: &Node) -> Option<Paging> {
         (None, None)
     };
     let item_fields = fields(model, &item).unwrap_or_default();
-    let id_field =
-        ["id", "name"].into_iter().find(|k| item_fields.iter().any(|f| f.json == *k)).unwrap_or("id").to_owned();
+    let id_field = ["id", "name"]
+        .into_iter()
+        .find(|k| item_fields.iter().any(|f| f.json == *k))
+        .map(str::to_owned)
+        .or_else(|| item_fields.iter().find(|f| f.json.ends_with("_id")).map(|f| f.json.clone()))
+        .unwrap_or_else(|| "id".to_owned());
     Some(Paging {
         style,
         items_path,
@@ -104,6 +118,8 @@ pub fn paging(model: &Model, op: &Operation, spec: &Node) -> Option<Paging> {
         total_count: answer_fields.iter().any(|f| f.json == "total_count"),
         pages,
         scroll_param,
+        top_level_pages,
+        next_cursor,
         max_per_page,
         per_page,
         id_field,
@@ -156,6 +172,11 @@ pub fn implementation(op: &Operation, paging: &Paging, overrides: &Overrides, ou
     };
     let info = if paging.pages {
         "output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default()"
+    } else if paging.top_level_pages {
+        "crate::pagination::PageInfo { page: output.page, total_pages: output.total_pages, ..Default::default() }"
+    } else if paging.next_cursor {
+        "crate::pagination::PageInfo { next_cursor: output.next_cursor.clone().filter(|_| output.has_more != \
+         Some(false)), ..Default::default() }"
     } else {
         "crate::pagination::PageInfo::default()"
     };

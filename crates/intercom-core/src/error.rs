@@ -101,6 +101,12 @@ impl Error {
         self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
     }
 
+    /// For a merged contact (`410 Gone`): the id of the contact it was merged into. See
+    /// [`ApiError::merged_into`].
+    pub fn merged_into(&self) -> Option<&str> {
+        self.as_api().and_then(ApiError::merged_into)
+    }
+
     /// The API error, if this is one.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
@@ -168,6 +174,9 @@ pub struct ApiError {
     pub hint: Option<String>,
     /// The rate-limit state the answer reported (limit, remaining, reset).
     pub rate_limit: Option<crate::RateLimit>,
+    /// The path the `Link: <…>; rel="canonical"` header points to: where the record lives now (a merged
+    /// contact answers `410 Gone` with the contact it was merged into).
+    pub canonical: Option<String>,
 }
 
 impl ApiError {
@@ -179,6 +188,17 @@ impl ApiError {
     /// The message of the first error.
     pub fn message(&self) -> Option<&str> {
         self.errors.first().and_then(|e| e.message.as_deref())
+    }
+
+    /// For a contact that was merged into another (`410 Gone`, `contact_merged`): the id of the contact it
+    /// was merged into, from the answer's canonical link. Use that id from now on.
+    pub fn merged_into(&self) -> Option<&str> {
+        if self.status != StatusCode::GONE {
+            return None;
+        }
+        let path = self.canonical.as_deref()?;
+        let id = path.strip_prefix("/contacts/")?.split(['/', '?']).next()?;
+        (!id.is_empty()).then_some(id)
     }
 }
 
@@ -210,6 +230,9 @@ impl fmt::Display for ApiError {
         }
         if let (StatusCode::TOO_MANY_REQUESTS, Some(limit)) = (self.status, &self.rate_limit) {
             write!(f, "; rate limit {:?}/{:?} left, resets at {:?}", limit.remaining, limit.limit, limit.reset)?;
+        }
+        if let Some(id) = self.merged_into() {
+            write!(f, "; the contact was merged into {id}: use that id")?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "; {hint}")?;

@@ -67,10 +67,6 @@ fn check_version(operation: &Operation, version: &ApiVersion) -> Result<(), Erro
     if operation.availability(version) != Some(false) {
         return Ok(());
     }
-    let mut has: Vec<&str> = operation.versions.iter().map(ApiVersion::as_str).collect();
-    if has.len() > 4 {
-        has = vec![has[0], "…", has[has.len() - 1]];
-    }
     Err(Error::invalid_request(format!(
         "{} ({} {}) is not in API {version}: Intercom has it in {}. Send it with one of those versions \
          (RequestOptions::api_version), or use RequestOptions::skip_version_check if Intercom has enabled it \
@@ -78,8 +74,37 @@ fn check_version(operation: &Operation, version: &ApiVersion) -> Result<(), Erro
         operation.name,
         operation.method,
         operation.path,
-        has.join(", ")
+        ranges(operation.versions)
     )))
+}
+
+/// Versions as runs of the known ones: `2.12–2.16, Preview`.
+fn ranges(versions: &[ApiVersion]) -> String {
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    let mut open = false;
+    for known in ApiVersion::KNOWN {
+        if versions.contains(known) && *known != ApiVersion::PREVIEW {
+            match runs.last_mut() {
+                Some(run) if open => run.push(known.as_str()),
+                _ => runs.push(vec![known.as_str()]),
+            }
+            open = true;
+        } else {
+            open = false;
+        }
+    }
+    let mut out: Vec<String> = runs
+        .iter()
+        .map(|run| match run.as_slice() {
+            [one] => (*one).to_owned(),
+            [first, .., last] => format!("{first}–{last}"),
+            [] => String::new(),
+        })
+        .collect();
+    if versions.contains(&ApiVersion::PREVIEW) {
+        out.push("Preview".to_owned());
+    }
+    out.join(", ")
 }
 
 fn bearer(config: &Config) -> Result<HeaderValue, Error> {

@@ -60,7 +60,21 @@ pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap,
         body: String::from_utf8_lossy(&body).into_owned(),
         hint: None,
         rate_limit: RateLimit::from_headers(headers),
+        canonical: canonical_link(headers),
     }))
+}
+
+/// The target of a `Link: <target>; rel="canonical"` header (of any of its links).
+fn canonical_link(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(http::header::LINK)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .find(|link| link.split(';').skip(1).any(|p| matches!(p.trim(), "rel=\"canonical\"" | "rel=canonical")))
+        .and_then(|link| link.split(';').next())
+        .map(|target| target.trim().trim_start_matches('<').trim_end_matches('>').to_owned())
+        .filter(|target| !target.is_empty())
 }
 
 pub(crate) fn header_request_id(headers: &HeaderMap) -> Option<String> {
@@ -111,6 +125,23 @@ mod tests {
             parse_response(&IdentifyAdmin::new(), answer(400, &[("x-request-id", "from-header")], body)).unwrap_err();
         assert_eq!(err.request_id(), Some("from-header"));
         assert_eq!(err.to_string(), "Intercom answered 400 Bad Request to GET /me: x [request id from-header]");
+    }
+
+    #[test]
+    fn a_merged_contact_names_the_contact_it_was_merged_into() {
+        let body =
+            br#"{"type":"error.list","request_id":"r1","errors":[{"code":"contact_merged","message":"merged"}]}"#;
+        let link = [("link", r#"</contacts/6762f0d01bb69f9f2193bb7d>; rel="canonical""#)];
+        let err = parse_response(&IdentifyAdmin::new(), answer(410, &link, body)).unwrap_err();
+        assert_eq!(err.merged_into(), Some("6762f0d01bb69f9f2193bb7d"));
+        assert_eq!(
+            err.to_string(),
+            "Intercom answered 410 Gone to GET /me: contact_merged: merged [request id r1]; the contact was merged \
+             into 6762f0d01bb69f9f2193bb7d: use that id"
+        );
+        let other = [("link", r#"</contacts/abc>; rel="next""#)];
+        assert_eq!(parse_response(&IdentifyAdmin::new(), answer(410, &other, body)).unwrap_err().merged_into(), None);
+        assert_eq!(parse_response(&IdentifyAdmin::new(), answer(404, &link, body)).unwrap_err().merged_into(), None);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn cursor_of(style: PageStyle, request: &Request) -> Option<String> {
             .and_then(|b| b.pointer("/pagination/starting_after").and_then(Value::as_str).map(str::to_owned)),
         PageStyle::PageNumber => query("page"),
         PageStyle::NextUrl => query("page_token"),
+        PageStyle::NextCursor => query("cursor"),
         PageStyle::Scroll => query("scroll_param"),
     }
 }
@@ -76,9 +77,19 @@ impl Respond for PagedAnswers {
                 };
                 body["pages"] = json!({"type": "pages", "page": index + 1, "per_page": self.per_page, "total_pages": pages, "next": next});
             }
+            PageStyle::PageNumber if body.get("total_pages").is_some() => {
+                // Lists that give their page numbers at the top level (audiences, content snippets).
+                body["page"] = json!(index + 1);
+                body["per_page"] = json!(self.per_page);
+                body["total_pages"] = json!(pages);
+            }
             PageStyle::PageNumber => {
                 body["pages"] =
                     json!({"type": "pages", "page": index + 1, "per_page": self.per_page, "total_pages": pages});
+            }
+            PageStyle::NextCursor => {
+                body["next_cursor"] = if last { Value::Null } else { json!(format!("cursor-{}", index + 1)) };
+                body["has_more"] = json!(!last);
             }
             PageStyle::NextUrl => {
                 // Another host on purpose: a client may follow only the path and query.

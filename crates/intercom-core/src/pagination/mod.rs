@@ -38,6 +38,8 @@ pub enum PageStyle {
     PageNumber,
     /// `pages.next` is a URL with its own query (events, news, activity logs, article search).
     NextUrl,
+    /// `cursor` in the query, from the answer's `next_cursor` while `has_more` (a contact's merge history).
+    NextCursor,
     /// `scroll_param` in the query (the companies scroll); the end is an empty page.
     Scroll,
 }
@@ -222,6 +224,10 @@ impl<E: Paginated> Pager<E> {
             PageStyle::BodyCursor => {
                 let cursor = cursor?;
                 (cursor.to_owned(), PageRequest::first(request.with_body_cursor(cursor)))
+            }
+            PageStyle::NextCursor => {
+                let cursor = cursor?;
+                (cursor.to_owned(), PageRequest::with_query(request.clone(), "cursor", cursor.to_owned()))
             }
             PageStyle::QueryCursor => match (cursor, url, next_page) {
                 (Some(c), _, _) => {

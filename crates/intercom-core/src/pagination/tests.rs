@@ -244,6 +244,7 @@ fn api_error(status: u16) -> Error {
         body: String::new(),
         hint: None,
         rate_limit: None,
+        canonical: None,
     }))
 }
 

@@ -303,34 +303,10 @@ pub struct ContentSearchResponse {
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<ContentSearchResponsePages>,
+    pub pages: Option<CursorPages>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ContentSearchResult>,
-}
-
-/// The `pages` of [`ContentSearchResponse`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ContentSearchResponsePages {
-    /// Type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// Page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<i64>,
-    /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<i64>,
-    /// Total pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_pages: Option<i64>,
-    /// Next.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<String>,
-    /// Prev.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub prev: Option<String>,
 }
 
 /// The `content_search_result` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).

@@ -1343,25 +1343,7 @@ pub struct SideConversationList {
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<SideConversationListPages>,
-}
-
-/// The `pages` of [`SideConversationList`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SideConversationListPages {
-    /// Type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// Page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<i64>,
-    /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<i64>,
-    /// Total pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_pages: Option<i64>,
+    pub pages: Option<CursorPages>,
 }
 
 /// The `merge_conversations_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).

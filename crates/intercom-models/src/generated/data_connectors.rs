@@ -1107,31 +1107,7 @@ pub struct DataConnectorExecutionResultList {
     pub data: Vec<DataConnectorExecutionResult>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<DataConnectorExecutionResultListPages>,
-}
-
-/// The `pages` of [`DataConnectorExecutionResultList`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DataConnectorExecutionResultListPages {
-    /// Type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<i64>,
-    /// Next.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<DataConnectorExecutionResultListPagesNext>,
-}
-
-/// The `next` of [`DataConnectorExecutionResultListPages`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DataConnectorExecutionResultListPagesNext {
-    /// Starting after.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub starting_after: Option<String>,
+    pub pages: Option<CursorPages>,
 }
 
 /// The `data_connector_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
@@ -1146,31 +1122,7 @@ pub struct DataConnectorList {
     pub data: Vec<DataConnector>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<DataConnectorListPages>,
-}
-
-/// The `pages` of [`DataConnectorList`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DataConnectorListPages {
-    /// Type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<i64>,
-    /// Next.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<DataConnectorListPagesNext>,
-}
-
-/// The `next` of [`DataConnectorListPages`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DataConnectorListPagesNext {
-    /// Starting after.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub starting_after: Option<String>,
+    pub pages: Option<CursorPages>,
 }
 
 /// The `deleted_data_connector_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).

@@ -75,29 +75,5 @@ pub struct MacroList {
     pub data: Vec<Macro>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<MacroListPages>,
-}
-
-/// The `pages` of [`MacroList`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct MacroListPages {
-    /// Type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<i64>,
-    /// Next.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<MacroListPagesNext>,
-}
-
-/// The `next` of [`MacroListPages`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct MacroListPagesNext {
-    /// Starting after.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub starting_after: Option<String>,
+    pub pages: Option<CursorPages>,
 }

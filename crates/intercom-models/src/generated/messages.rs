@@ -471,40 +471,13 @@ pub struct WhatsappMessageStatusList {
     pub ruleset_id: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<WhatsappMessageStatusListPages>,
+    pub pages: Option<CursorPages>,
     /// Total count.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Events.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub events: Vec<WhatsappMessageStatusListEvent>,
-}
-
-/// The `pages` of [`WhatsappMessageStatusList`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct WhatsappMessageStatusListPages {
-    /// Type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<i64>,
-    /// Total pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_pages: Option<i64>,
-    /// Next.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<WhatsappMessageStatusListPagesNext>,
-}
-
-/// The `next` of [`WhatsappMessageStatusListPages`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct WhatsappMessageStatusListPagesNext {
-    /// Starting after.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub starting_after: Option<String>,
 }
 
 /// An item of the `events` of [`WhatsappMessageStatusList`].

@@ -7,7 +7,7 @@ use super::*;
 #[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
 
-/// The `cursor_pages` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
+/// The `cursor_pages` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CursorPages {
@@ -26,6 +26,9 @@ pub struct CursorPages {
     /// Total pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
+    /// Prev.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prev: Option<String>,
 }
 
 /// The `next` of [`CursorPages`].
@@ -75,7 +78,7 @@ impl<'de> Deserialize<'de> for CursorPagesNext {
     }
 }
 
-/// The `starting_after_paging` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
+/// The `starting_after_paging` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StartingAfterPaging {

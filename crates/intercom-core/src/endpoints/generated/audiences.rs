@@ -60,6 +60,24 @@ impl Endpoint for ListAudiences {
     }
 }
 
+impl crate::pagination::Paginated for ListAudiences {
+    type Item = intercom_models::Audience;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const MAX_PER_PAGE: Option<i64> = Some(50);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info =
+            crate::pagination::PageInfo { page: output.page, total_pages: output.total_pages, ..Default::default() };
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /audiences`: Intercom's [`createAudience`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences/createaudience).
 ///
 /// Answers `Audience`.
@@ -205,3 +223,4 @@ impl Endpoint for DeleteAudience {
 }
 
 sendable!(ListAudiences, CreateAudience, GetAudience, UpdateAudience, DeleteAudience);
+paginated!(ListAudiences);

@@ -757,6 +757,26 @@ impl Endpoint for ListContactMergeHistory {
     }
 }
 
+impl crate::pagination::Paginated for ListContactMergeHistory {
+    type Item = intercom_models::MergeHistoryItem;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::NextCursor;
+    const MAX_PER_PAGE: Option<i64> = Some(150);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = crate::pagination::PageInfo {
+            next_cursor: output.next_cursor.clone().filter(|_| output.has_more != Some(false)),
+            ..Default::default()
+        };
+        let total_count = None;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 sendable!(
     ListContactCompanies,
     ListContactSegments,
@@ -775,4 +795,4 @@ sendable!(
     BlockContact,
     ListContactMergeHistory
 );
-paginated!(ListContactCompanies, SearchContacts, ListContacts);
+paginated!(ListContactCompanies, SearchContacts, ListContacts, ListContactMergeHistory);

@@ -279,4 +279,22 @@ impl Endpoint for SearchContent {
     }
 }
 
+impl crate::pagination::Paginated for SearchContent {
+    type Item = intercom_models::ContentSearchResult;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const MAX_PER_PAGE: Option<i64> = Some(50);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 sendable!(RunContentBulkAction, SearchContent);
+paginated!(SearchContent);

@@ -60,6 +60,23 @@ impl Endpoint for ListContentSnippets {
     }
 }
 
+impl crate::pagination::Paginated for ListContentSnippets {
+    type Item = intercom_models::ContentSnippet;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info =
+            crate::pagination::PageInfo { page: output.page, total_pages: output.total_pages, ..Default::default() };
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /content_snippets`: Intercom's [`createContentSnippet`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets/createcontentsnippet).
 ///
 /// Answers `ContentSnippet`.
@@ -289,3 +306,4 @@ sendable!(
     AttachTagToContentSnippet,
     DetachTagFromContentSnippet
 );
+paginated!(ListContentSnippets);

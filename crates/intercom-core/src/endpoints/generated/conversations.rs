@@ -611,6 +611,24 @@ impl Endpoint for ListSideConversations {
     }
 }
 
+impl crate::pagination::Paginated for ListSideConversations {
+    type Item = intercom_models::SideConversationSummary;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const MAX_PER_PAGE: Option<i64> = Some(50);
+    const ITEMS_PATH: &'static [&'static str] = &["side_conversations"];
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.side_conversations, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /conversations/redact`: Intercom's [`redactConversation`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations/redactconversation); `conversations.redactConversationPart` in Intercom's SDKs.
 ///
 /// Answers `Conversation`.
@@ -856,4 +874,4 @@ sendable!(
     ListDeletedConversations,
     AutoAssignConversation
 );
-paginated!(ListConversations, SearchConversations, ListDeletedConversations);
+paginated!(ListConversations, SearchConversations, ListSideConversations, ListDeletedConversations);

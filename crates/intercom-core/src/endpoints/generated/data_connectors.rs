@@ -60,6 +60,23 @@ impl Endpoint for ListDataConnectors {
     }
 }
 
+impl crate::pagination::Paginated for ListDataConnectors {
+    type Item = intercom_models::DataConnector;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
+    const MAX_PER_PAGE: Option<i64> = Some(50);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = None;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `POST /data_connectors`: Intercom's [`createDataConnector`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors/createdataconnector).
 ///
 /// Answers `DataConnectorDetail`.
@@ -326,6 +343,23 @@ impl Endpoint for ListDataConnectorExecutionResults {
     }
 }
 
+impl crate::pagination::Paginated for ListDataConnectorExecutionResults {
+    type Item = intercom_models::DataConnectorExecutionResult;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
+    const MAX_PER_PAGE: Option<i64> = Some(30);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = None;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 /// `GET /data_connectors/{data_connector_id}/execution_results/{id}`: Intercom's [`showDataConnectorExecutionResult`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors/showdataconnectorexecutionresult).
 ///
 /// Answers `DataConnectorExecutionResult`.
@@ -373,3 +407,4 @@ sendable!(
     ListDataConnectorExecutionResults,
     GetDataConnectorExecutionResult
 );
+paginated!(ListDataConnectors, ListDataConnectorExecutionResults);

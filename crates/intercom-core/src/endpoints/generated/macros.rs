@@ -101,4 +101,22 @@ impl Endpoint for ListMacros {
     }
 }
 
+impl crate::pagination::Paginated for ListMacros {
+    type Item = intercom_models::Macro;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
+    const MAX_PER_PAGE: Option<i64> = Some(150);
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = None;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.data, total_count, info, scroll_param }
+    }
+}
+
 sendable!(GetMacro, ListMacros);
+paginated!(ListMacros);

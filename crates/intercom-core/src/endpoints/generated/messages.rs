@@ -142,4 +142,23 @@ impl Endpoint for GetMessageStatus {
     }
 }
 
+impl crate::pagination::Paginated for GetMessageStatus {
+    type Item = intercom_models::WhatsappMessageStatusListEvent;
+    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
+    const MAX_PER_PAGE: Option<i64> = Some(100);
+    const ITEMS_PATH: &'static [&'static str] = &["events"];
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.per_page
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+        let total_count = output.total_count;
+        let scroll_param = None;
+        crate::pagination::PageParts { items: output.events, total_count, info, scroll_param }
+    }
+}
+
 sendable!(CreateMessage, GetWhatsAppMessageStatus, GetMessageStatus);
+paginated!(GetMessageStatus);
