@@ -786,7 +786,7 @@ pub struct CreateArticleRequest {
     pub parent_id: Option<i64>,
     /// Parent type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_type: Option<String>,
+    pub parent_type: Option<CreateArticleRequestParentType>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
@@ -863,7 +863,7 @@ impl CreateArticleRequest {
     }
 
     /// Sets `parent_type`.
-    pub fn parent_type(mut self, parent_type: impl Into<String>) -> Self {
+    pub fn parent_type(mut self, parent_type: impl Into<CreateArticleRequestParentType>) -> Self {
         self.parent_type = Some(parent_type.into());
         self
     }
@@ -918,6 +918,16 @@ crate::open_enum! {
         Published = "published",
         /// `draft`.
         Draft = "draft",
+    }
+}
+
+crate::open_enum! {
+    /// The `parent_type` of [`CreateArticleRequest`].
+    pub enum CreateArticleRequestParentType {
+        /// `collection`.
+        Collection = "collection",
+        /// `section`.
+        Section = "section",
     }
 }
 
@@ -987,7 +997,7 @@ pub struct UpdateArticleRequest {
     pub parent_id: Option<String>,
     /// Parent type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_type: Option<String>,
+    pub parent_type: Option<UpdateArticleRequestParentType>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
@@ -1076,7 +1086,7 @@ impl UpdateArticleRequest {
     }
 
     /// Sets `parent_type`.
-    pub fn parent_type(mut self, parent_type: impl Into<String>) -> Self {
+    pub fn parent_type(mut self, parent_type: impl Into<UpdateArticleRequestParentType>) -> Self {
         self.parent_type = Some(parent_type.into());
         self
     }
@@ -1131,6 +1141,16 @@ crate::open_enum! {
         Published = "published",
         /// `draft`.
         Draft = "draft",
+    }
+}
+
+crate::open_enum! {
+    /// The `parent_type` of [`UpdateArticleRequest`].
+    pub enum UpdateArticleRequestParentType {
+        /// `collection`.
+        Collection = "collection",
+        /// `section`.
+        Section = "section",
     }
 }
 

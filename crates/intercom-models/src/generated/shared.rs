@@ -145,13 +145,72 @@ pub struct Admin {
     pub team_ids: Vec<i64>,
     /// Avatar.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
+    pub avatar: Option<AdminAvatar>,
     /// Team priority level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team_priority_level: Option<TeamPriorityLevel>,
     /// Role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<AdminRole>,
+}
+
+/// The `avatar` of [`Admin`].
+///
+/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AdminAvatar {
+    /// A string.
+    String(String),
+    /// A [`AdminAvatarImage`].
+    Image(AdminAvatarImage),
+    /// A shape this version does not know, kept as sent.
+    Other(serde_json::Value),
+}
+
+impl<'de> Deserialize<'de> for AdminAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::polymorphic::Shape] = &[
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::String,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Object,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &["type", "image_url"],
+            },
+        ];
+        let value = serde_json::Value::deserialize(deserializer)?;
+        for index in crate::polymorphic::ranked(&value, SHAPES) {
+            let decoded = match index {
+                0 => crate::polymorphic::decode(&value).map(Self::String),
+                1 => crate::polymorphic::decode(&value).map(Self::Image),
+                _ => None,
+            };
+            if let Some(decoded) = decoded {
+                return Ok(decoded);
+            }
+        }
+        Ok(Self::Other(value))
+    }
+}
+
+/// The `Image` shape of [`AdminAvatar`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AdminAvatarImage {
+    /// Type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Image url.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
 }
 
 /// The `team_priority_level` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
@@ -353,6 +412,8 @@ crate::open_enum! {
         ContentSnippet = "content_snippet",
         /// `workflow_connector_action`.
         WorkflowConnectorAction = "workflow_connector_action",
+        /// `custom_answer`.
+        CustomAnswer = "custom_answer",
     }
 }
 
@@ -791,9 +852,56 @@ pub struct Contact {
 }
 
 /// The `avatar` of [`Contact`].
+///
+/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ContactAvatar {
+    /// A [`ContactAvatarImage`].
+    Image(ContactAvatarImage),
+    /// A string.
+    String(String),
+    /// A shape this version does not know, kept as sent.
+    Other(serde_json::Value),
+}
+
+impl<'de> Deserialize<'de> for ContactAvatar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::polymorphic::Shape] = &[
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::Object,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &["type", "image_url"],
+            },
+            crate::polymorphic::Shape {
+                kind: crate::polymorphic::Kind::String,
+                items: None,
+                required: &[],
+                constants: &[],
+                properties: &[],
+            },
+        ];
+        let value = serde_json::Value::deserialize(deserializer)?;
+        for index in crate::polymorphic::ranked(&value, SHAPES) {
+            let decoded = match index {
+                0 => crate::polymorphic::decode(&value).map(Self::Image),
+                1 => crate::polymorphic::decode(&value).map(Self::String),
+                _ => None,
+            };
+            if let Some(decoded) = decoded {
+                return Ok(decoded);
+            }
+        }
+        Ok(Self::Other(value))
+    }
+}
+
+/// The `Image` shape of [`ContactAvatar`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ContactAvatar {
+pub struct ContactAvatarImage {
     /// Type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
@@ -1534,6 +1642,9 @@ pub struct ConversationTeammates {
     /// Teammates.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub teammates: Vec<Reference>,
+    /// Admins.
+    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    pub admins: Vec<Reference>,
 }
 
 /// The `custom_attributes` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
@@ -3232,7 +3343,7 @@ pub struct TicketTypeAttribute {
     pub description: Option<String>,
     /// Data type.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_type: Option<String>,
+    pub data_type: Option<TicketTypeAttributeDataType>,
     /// Input options.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub input_options: serde_json::Map<String, serde_json::Value>,
@@ -3270,6 +3381,26 @@ pub struct TicketTypeAttribute {
     /// Updated at, in Unix seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
+}
+
+crate::open_enum! {
+    /// The `data_type` of [`TicketTypeAttribute`].
+    pub enum TicketTypeAttributeDataType {
+        /// `string`.
+        String = "string",
+        /// `list`.
+        List = "list",
+        /// `integer`.
+        Integer = "integer",
+        /// `decimal`.
+        Decimal = "decimal",
+        /// `boolean`.
+        Boolean = "boolean",
+        /// `datetime`.
+        Datetime = "datetime",
+        /// `files`.
+        Files = "files",
+    }
 }
 
 /// The `ticket_states` of [`TicketType`].
