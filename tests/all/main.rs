@@ -8,6 +8,7 @@ mod faults;
 mod generated_operations;
 #[allow(clippy::all)]
 mod generated_schemas;
+mod listings;
 mod operation_check;
 mod options_and_raw;
 mod pagination_check;

@@ -52,6 +52,10 @@ pub enum Error {
         /// What the transport reported.
         source: TransportError,
     },
+    /// Paging stopped because going on would read pages already read: the answer pointed again at a cursor,
+    /// URL or page number already followed (a loop), or kept answering empty pages. The items yielded so
+    /// far are real; the listing may be incomplete.
+    Paging(Box<PagingError>),
     /// The companies scroll failed: it expired (a scroll lasts a minute after its last use), another scroll of
     /// the workspace replaced it, or it was never open. Start again from the beginning.
     ScrollExpired(Box<ApiError>),
@@ -124,7 +128,7 @@ impl Error {
             Error::Transport { source, .. } => {
                 matches!(source.kind(), TransportErrorKind::Connect | TransportErrorKind::Io)
             }
-            Error::Decode(_) | Error::InvalidRequest { .. } | Error::ScrollExpired(_) => false,
+            Error::Decode(_) | Error::InvalidRequest { .. } | Error::ScrollExpired(_) | Error::Paging(_) => false,
         }
     }
 }
@@ -139,6 +143,7 @@ impl fmt::Display for Error {
                  start again from the beginning; {e}"
             ),
             Error::Decode(e) => e.fmt(f),
+            Error::Paging(e) => e.fmt(f),
             Error::Transport { request, source } => write!(f, "could not complete {request}: {source}"),
             Error::Timeout { request, source } => write!(f, "{request} timed out: {source}"),
             Error::InvalidRequest { reason } => write!(f, "invalid request: {reason}"),
@@ -238,6 +243,30 @@ impl fmt::Display for ApiError {
             write!(f, "; {hint}")?;
         }
         Ok(())
+    }
+}
+
+/// Why paging stopped before the answers said the listing was over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PagingError {
+    /// The listing.
+    pub request: RequestLabel,
+    /// What went wrong: the cursor, URL or page that came back, or the run of empty pages.
+    pub reason: String,
+    /// How many items were yielded before it stopped.
+    pub items: usize,
+    /// How many pages were read.
+    pub pages: usize,
+}
+
+impl fmt::Display for PagingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "paging {} stopped: {}; {} item(s) in {} page(s) were read, and the listing may be incomplete",
+            self.request, self.reason, self.items, self.pages
+        )
     }
 }
 

@@ -49,7 +49,9 @@ pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USE
 pub use endpoint::{
     json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, JsonOrNull, NoContent, ResponseFormat,
 };
-pub use error::{ApiError, BoxError, DecodeError, Error, RequestLabel, TransportError, TransportErrorKind};
+pub use error::{
+    ApiError, BoxError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind,
+};
 pub use export_file::ExportFile;
 pub use operations::Operation;
 pub use options::{RequestOptions, WithOptions};

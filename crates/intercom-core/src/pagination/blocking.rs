@@ -12,6 +12,14 @@ pub struct PageIter<'c, T, E: Paginated> {
     pager: Pager<E>,
 }
 
+impl<T, E: Paginated> PageIter<'_, T, E> {
+    /// The pager underneath: after the end, whether the listing is complete and how it compares with the
+    /// announced `total_count` ([`Pager::shortfall`]).
+    pub fn pager(&self) -> &Pager<E> {
+        &self.pager
+    }
+}
+
 impl<T: HttpClient, E: Paginated> Iterator for PageIter<'_, T, E> {
     type Item = Result<Page<E::Item>, Error>;
 
@@ -33,6 +41,13 @@ impl<T: HttpClient, E: Paginated> Iterator for PageIter<'_, T, E> {
 pub struct ItemIter<'c, T, E: Paginated> {
     pages: PageIter<'c, T, E>,
     current: std::vec::IntoIter<E::Item>,
+}
+
+impl<T, E: Paginated> ItemIter<'_, T, E> {
+    /// The pager underneath (see [`PageIter::pager`]).
+    pub fn pager(&self) -> &Pager<E> {
+        &self.pages.pager
+    }
 }
 
 impl<T: HttpClient, E: Paginated> Iterator for ItemIter<'_, T, E> {

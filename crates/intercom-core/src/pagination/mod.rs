@@ -25,7 +25,11 @@ pub use request::PageRequest;
 pub use stream::{ItemStream, PageStream};
 
 use crate::endpoint::Endpoint;
-use crate::error::Error;
+use crate::error::{Error, PagingError};
+
+/// How many empty pages in a row a listing may answer before paging stops with an error (an empty page with
+/// a new cursor is followed: records may be filtered out of a page on Intercom's side).
+pub const MAX_EMPTY_PAGES_IN_A_ROW: usize = 20;
 
 /// How an operation asks for its next page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,11 +115,28 @@ pub struct Pager<E: Paginated> {
     request: E,
     next: Option<PageRequest<E>>,
     invalid: Option<String>,
+    failure: Option<PagingError>,
     seen: HashSet<String>,
     pages: usize,
     items: usize,
+    empty_in_a_row: usize,
+    total_count: Option<i64>,
+    ended: Ending,
     max_items: Option<usize>,
     max_pages: Option<usize>,
+}
+
+/// How a listing ended, once it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// Not yet.
+    Open,
+    /// The last answer said there was no next page.
+    Complete,
+    /// `max_items` or `max_pages` stopped it.
+    Limited,
+    /// An error stopped it.
+    Failed,
 }
 
 impl<E: Paginated> Pager<E> {
@@ -133,9 +154,13 @@ impl<E: Paginated> Pager<E> {
             request,
             next: Some(first),
             invalid,
+            failure: None,
             seen: HashSet::new(),
             pages: 0,
             items: 0,
+            empty_in_a_row: 0,
+            total_count: None,
+            ended: Ending::Open,
             max_items: None,
             max_pages: None,
         }
@@ -164,7 +189,11 @@ impl<E: Paginated> Pager<E> {
     pub fn next_request(&mut self) -> Option<Result<PageRequest<E>, Error>> {
         if let Some(reason) = self.invalid.take() {
             self.next = None;
+            self.ended = Ending::Failed;
             return Some(Err(Error::invalid_request(reason)));
+        }
+        if let Some(failure) = self.failure.take() {
+            return Some(Err(Error::Paging(Box::new(failure))));
         }
         self.next.take().map(Ok)
     }
@@ -178,19 +207,48 @@ impl<E: Paginated> Pager<E> {
             items.truncate(max.saturating_sub(self.items));
         }
         self.items += items.len();
+        self.total_count = parts.total_count.or(self.total_count);
+        self.empty_in_a_row = if items.is_empty() { self.empty_in_a_row + 1 } else { 0 };
         let limit_reached =
             self.max_items.is_some_and(|max| self.items >= max) || self.max_pages.is_some_and(|max| self.pages >= max);
-        self.next = if limit_reached || items.is_empty() {
+        self.next = if limit_reached {
+            self.ended = Ending::Limited;
+            None
+        } else if items.is_empty() && E::STYLE == PageStyle::Scroll {
+            None
+        } else if self.empty_in_a_row >= MAX_EMPTY_PAGES_IN_A_ROW {
+            self.fail(format!("{} empty pages in a row", self.empty_in_a_row));
             None
         } else {
             self.follow(&parts.info, parts.scroll_param.as_deref())
         };
+        if self.next.is_none() && self.ended == Ending::Open {
+            self.ended = Ending::Complete;
+            if let Some(missing) = self.shortfall() {
+                tracing::warn!(
+                    operation = self.request.operation().name,
+                    items = self.items,
+                    total_count = self.total_count,
+                    missing,
+                    "the listing ended with fewer items than the API announced (records may have been deleted \
+                     while paging)"
+                );
+            }
+        }
         Page { items, total_count: parts.total_count, number: self.pages }
+    }
+
+    /// Ends paging with a [`PagingError`] (yielded by the next [`next_request`](Self::next_request)).
+    fn fail(&mut self, reason: String) {
+        self.ended = Ending::Failed;
+        self.failure =
+            Some(PagingError { request: self.request.label(), reason, items: self.items, pages: self.pages });
     }
 
     /// Ends paging after an error, and makes the error say what it means here.
     pub fn on_error(&mut self, error: Error) -> Error {
         self.next = None;
+        self.ended = Ending::Failed;
         let Error::Api(mut api) = error else { return error };
         if E::STYLE == PageStyle::Scroll {
             return Error::ScrollExpired(api);
@@ -204,6 +262,32 @@ impl<E: Paginated> Pager<E> {
     /// How many pages were read so far.
     pub fn pages_read(&self) -> usize {
         self.pages
+    }
+
+    /// How many items were yielded so far.
+    pub fn items_read(&self) -> usize {
+        self.items
+    }
+
+    /// The number of items the API announced across all pages (`total_count`), when it did.
+    pub fn total_count(&self) -> Option<i64> {
+        self.total_count
+    }
+
+    /// Whether the listing ended because the last answer said there was no next page (not at a limit, not
+    /// on an error).
+    pub fn is_complete(&self) -> bool {
+        self.ended == Ending::Complete
+    }
+
+    /// After a complete listing, how many items fewer than the announced `total_count` it yielded: `None`
+    /// when it yielded them all (or the API announced no count, or the listing is not over). Not an error:
+    /// records deleted while paging, or filtered out by Intercom, make a listing shorter than its count.
+    /// A `tracing` warning says the same when it happens.
+    pub fn shortfall(&self) -> Option<u64> {
+        let announced = u64::try_from(self.total_count?).ok()?;
+        let read = self.items as u64;
+        (self.ended == Ending::Complete && read < announced).then(|| announced - read)
     }
 
     /// The next request, if the answer says there is a next page that was not seen before.
@@ -250,8 +334,19 @@ impl<E: Paginated> Pager<E> {
                 _ => return None,
             },
         };
-        // A cursor, URL or page number seen before would loop forever: stop instead.
-        self.seen.insert(key).then_some(next)
+        // A cursor, URL or page number seen before would loop forever: stop, and say so.
+        if self.seen.insert(key.clone()) {
+            return Some(next);
+        }
+        let what = if key.starts_with("page ") {
+            key
+        } else if key.contains('/') {
+            format!("the next URL `{key}`")
+        } else {
+            format!("the cursor `{key}`")
+        };
+        self.fail(format!("the answer pointed again at {what}, already followed"));
+        None
     }
 }
 

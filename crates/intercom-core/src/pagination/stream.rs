@@ -33,6 +33,12 @@ where
     E: Paginated + Send + Sync + Unpin + 'c,
     E::Output: Send,
 {
+    /// The pager underneath: after the end, whether the listing is complete and how it compares with the
+    /// announced `total_count` ([`Pager::shortfall`]).
+    pub fn pager(&self) -> &Pager<E> {
+        &self.pager
+    }
+
     /// The next page, without `StreamExt`.
     pub async fn next(&mut self) -> Option<Result<Page<E::Item>, Error>>
     where
@@ -97,6 +103,11 @@ where
     E::Output: Send,
     E::Item: Unpin,
 {
+    /// The pager underneath (see [`PageStream::pager`]).
+    pub fn pager(&self) -> &Pager<E> {
+        &self.pages.pager
+    }
+
     /// The next item, without `StreamExt`.
     pub async fn next(&mut self) -> Option<Result<E::Item, Error>> {
         std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await

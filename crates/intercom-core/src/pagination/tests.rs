@@ -41,6 +41,7 @@ style!(BodyCursor, BodyCursor);
 style!(PageNumber, PageNumber);
 style!(NextUrl, NextUrl);
 style!(Scroll, Scroll);
+style!(NextCursor, NextCursor);
 
 #[derive(Debug, Clone, PartialEq)]
 struct Fake<S> {
@@ -127,25 +128,120 @@ fn query_cursor_follows_next_starting_after_until_it_is_null() {
     assert_eq!(next_url(&mut pager), None, "no cursor: the last page");
 }
 
+/// The error the pager ends with.
+fn failure<S: Style + Clone>(pager: &mut Pager<Fake<S>>) -> String {
+    let Some(Err(err)) = pager.next_request() else { panic!("expected a paging error") };
+    assert!(matches!(err, Error::Paging(_)), "{err:?}");
+    assert!(!err.is_retryable());
+    assert!(pager.next_request().is_none(), "then the end");
+    assert!(!pager.is_complete());
+    err.to_string()
+}
+
 #[test]
-fn a_repeated_cursor_an_empty_cursor_or_an_empty_page_ends_paging() {
+fn a_repeated_cursor_is_a_paging_error_that_says_what_was_read() {
     let mut pager = Pager::new(fake::<QueryCursor>());
     next_url(&mut pager);
     pager.on_answer(Answer { cursor: Some("c1".into()), ..answer(&[1]) });
     next_url(&mut pager);
     pager.on_answer(Answer { cursor: Some("c1".into()), ..answer(&[2]) });
-    assert_eq!(next_url(&mut pager), None, "c1 again would loop");
+    assert_eq!(
+        failure(&mut pager),
+        "paging GET /contacts stopped: the answer pointed again at the cursor `c1`, already followed; 2 item(s) \
+         in 2 page(s) were read, and the listing may be incomplete"
+    );
+    assert_eq!(pager.shortfall(), None, "a failed listing has no shortfall to report");
+}
 
+#[test]
+fn an_empty_cursor_ends_a_listing_but_an_empty_page_with_a_new_cursor_does_not() {
     let mut pager = Pager::new(fake::<QueryCursor>());
     next_url(&mut pager);
     pager.on_answer(Answer { cursor: Some(String::new()), ..answer(&[1]) });
     assert_eq!(next_url(&mut pager), None, "an empty cursor");
+    assert!(pager.is_complete());
 
     let mut pager = Pager::new(fake::<QueryCursor>());
     next_url(&mut pager);
     let page = pager.on_answer(Answer { cursor: Some("c9".into()), ..answer(&[]) });
     assert!(page.items.is_empty());
-    assert_eq!(next_url(&mut pager), None, "an empty page is the last, whatever its cursor");
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2&starting_after=c9"), "followed");
+    pager.on_answer(answer(&[7]));
+    assert_eq!(next_url(&mut pager), None);
+    assert!(pager.is_complete());
+    assert_eq!(pager.items_read(), 1);
+}
+
+#[test]
+fn a_run_of_empty_pages_ends_with_a_paging_error() {
+    let mut pager = Pager::new(fake::<QueryCursor>());
+    for k in 0..MAX_EMPTY_PAGES_IN_A_ROW {
+        assert!(next_url(&mut pager).is_some(), "page {k}");
+        pager.on_answer(Answer { cursor: Some(format!("c{k}")), ..answer(&[]) });
+    }
+    assert!(failure(&mut pager).contains("stopped: 20 empty pages in a row; 0 item(s) in 20 page(s)"));
+}
+
+#[test]
+fn each_style_reports_a_loop() {
+    let mut pager = Pager::new(fake::<BodyCursor>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { cursor: Some("b1".into()), ..answer(&[1]) });
+    next_url(&mut pager);
+    pager.on_answer(Answer { cursor: Some("b1".into()), ..answer(&[2]) });
+    assert!(failure(&mut pager).contains("the cursor `b1`"));
+
+    let mut pager = Pager::new(fake::<PageNumber>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { page: Some(1), total_pages: Some(3), ..answer(&[1]) });
+    next_url(&mut pager);
+    pager.on_answer(Answer { page: Some(1), total_pages: Some(3), ..answer(&[2]) });
+    assert!(failure(&mut pager).contains("pointed again at page 2"), "the server went back to page 1");
+
+    let mut pager = Pager::new(fake::<NextUrl>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { url: Some("https://x/events?next=a".into()), ..answer(&[1]) });
+    next_url(&mut pager);
+    pager.on_answer(Answer { url: Some("https://x/events?next=a".into()), ..answer(&[2]) });
+    assert!(failure(&mut pager).contains("the next URL `https://x/events?next=a`"));
+
+    let mut pager = Pager::new(fake::<NextCursor>());
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2"));
+    pager.on_answer(Answer { cursor: Some("n1".into()), ..answer(&[1]) });
+    assert_eq!(next_url(&mut pager).as_deref(), Some("/things?per_page=2&cursor=n1"));
+    pager.on_answer(Answer { cursor: Some("n1".into()), ..answer(&[2]) });
+    assert!(failure(&mut pager).contains("the cursor `n1`"));
+}
+
+#[test]
+fn a_short_listing_is_complete_and_says_how_short() {
+    // Every style: the answers announce 99 items (the fake's total_count) and the listing ends early.
+    fn ended_short<S: Style + Clone>(last: Answer) {
+        let mut pager = Pager::new(fake::<S>());
+        next_url(&mut pager);
+        pager.on_answer(last);
+        assert!(pager.next_request().is_none(), "{:?}", S::STYLE);
+        assert!(pager.is_complete(), "{:?}", S::STYLE);
+        assert_eq!(pager.total_count(), Some(99));
+        assert_eq!(pager.shortfall(), Some(97), "{:?}: 2 of 99", S::STYLE);
+    }
+    ended_short::<QueryCursor>(answer(&[1, 2]));
+    ended_short::<BodyCursor>(answer(&[1, 2]));
+    ended_short::<PageNumber>(Answer { page: Some(1), total_pages: Some(1), ..answer(&[1, 2]) });
+    ended_short::<NextUrl>(answer(&[1, 2]));
+    ended_short::<NextCursor>(answer(&[1, 2]));
+    let mut pager = Pager::new(fake::<Scroll>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { scroll: Some("s".into()), ..answer(&[1, 2]) });
+    next_url(&mut pager);
+    pager.on_answer(Answer { scroll: Some("s".into()), ..answer(&[]) });
+    assert_eq!(pager.shortfall(), Some(97), "a scroll too");
+
+    let mut limited = Pager::new(fake::<QueryCursor>()).max_items(1);
+    next_url(&mut limited);
+    limited.on_answer(Answer { cursor: Some("c".into()), ..answer(&[1, 2]) });
+    assert!(!limited.is_complete());
+    assert_eq!(limited.shortfall(), None, "a listing cut by a limit is not short");
 }
 
 #[test]
@@ -183,7 +279,7 @@ fn a_url_next_keeps_its_own_query_and_never_its_host() {
         url: Some("https://elsewhere.example/events?per_page=2&next=ab+c%3D".into()),
         ..answer(&[2])
     });
-    assert_eq!(next_url(&mut pager), None, "the same URL again");
+    assert!(failure(&mut pager).contains("already followed"), "the same URL again");
 
     let mut pager = Pager::new(fake::<PageNumber>());
     next_url(&mut pager);

@@ -1,0 +1,129 @@
+//! Listings that would end early without a word, through both clients: an empty page with a new cursor is
+//! followed, a cursor that comes back is an error after the items read, and a listing shorter than its
+//! `total_count` says so after the end.
+
+use std::sync::Arc;
+
+use intercom_core::endpoints::ListContacts;
+use intercom_core::Error;
+use intercom_mock::MockIntercom;
+use serde_json::{json, Value};
+use wiremock::ResponseTemplate;
+
+use crate::support::Transport;
+
+/// A page of contacts with these ids, announcing `total`, pointing at `next` (a cursor) or nowhere.
+fn page(ids: &[&str], total: u64, next: Option<&str>) -> ResponseTemplate {
+    let data: Vec<Value> = ids.iter().map(|id| json!({"type": "contact", "id": id})).collect();
+    let next = next.map_or(Value::Null, |c| json!({"starting_after": c}));
+    ResponseTemplate::new(200).set_body_json(
+        json!({"type": "list", "data": data, "total_count": total, "pages": {"type": "pages", "next": next}}),
+    )
+}
+
+/// What a listing yields through `transport`: the ids (until the first error), the error, and the pager's
+/// shortfall after the end.
+async fn list(transport: Transport, mock: &MockIntercom) -> (Vec<String>, Option<Error>, Option<u64>) {
+    let config = mock.config();
+    match transport {
+        Transport::Ureq => tokio::task::spawn_blocking(move || {
+            let client = intercom_ureq::Client::from_config(config);
+            let mut items = ListContacts::new().items(&client);
+            let mut ids = Vec::new();
+            let mut failure = None;
+            for item in items.by_ref() {
+                match item {
+                    Ok(contact) => ids.push(contact.id),
+                    Err(e) => failure = Some(e),
+                }
+            }
+            let shortfall = items.pager().shortfall();
+            (ids, failure, shortfall)
+        })
+        .await
+        .expect("the blocking listing"),
+        Transport::Hyper => {
+            let client = Arc::new(intercom_hyper::Client::from_config(config));
+            let mut items = ListContacts::new().items(&*client);
+            let mut ids = Vec::new();
+            let mut failure = None;
+            while let Some(item) = items.next().await {
+                match item {
+                    Ok(contact) => ids.push(contact.id),
+                    Err(e) => failure = Some(e),
+                }
+            }
+            let shortfall = items.pager().shortfall();
+            (ids, failure, shortfall)
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_page_with_a_new_cursor_does_not_end_the_listing() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start_empty().await;
+        let pages = [page(&["a", "b"], 3, Some("c1")), page(&[], 3, Some("c2")), page(&["c"], 3, None)];
+        mock.respond_in_order("ListContacts", pages).await;
+        let (ids, failure, shortfall) = list(transport, &mock).await;
+        assert_eq!(ids, ["a", "b", "c"], "{transport:?}");
+        assert!(failure.is_none(), "{transport:?}: {failure:?}");
+        assert_eq!(shortfall, None);
+        assert_eq!(mock.received("ListContacts").await.len(), 3);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cursor_that_comes_back_is_an_error_after_the_items_read() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start_empty().await;
+        let pages = [page(&["a"], 9, Some("c1")), page(&["b"], 9, Some("c2")), page(&["c"], 9, Some("c1"))];
+        mock.respond_in_order("ListContacts", pages).await;
+        let (ids, failure, shortfall) = list(transport, &mock).await;
+        assert_eq!(ids, ["a", "b", "c"], "{transport:?}");
+        let failure = failure.expect("a paging error");
+        assert!(matches!(failure, Error::Paging(_)), "{transport:?}: {failure:?}");
+        assert_eq!(
+            failure.to_string(),
+            "paging GET /contacts stopped: the answer pointed again at the cursor `c1`, already followed; 3 item(s) \
+             in 3 page(s) were read, and the listing may be incomplete"
+        );
+        assert_eq!(shortfall, None, "an error, not a shortfall");
+        assert_eq!(mock.received("ListContacts").await.len(), 3, "{transport:?}: no request for c1 again");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listing_shorter_than_its_total_count_says_so_after_the_end() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start_empty().await;
+        mock.respond_in_order("ListContacts", [page(&["a", "b"], 5, Some("c1")), page(&["c"], 5, None)]).await;
+        let (ids, failure, shortfall) = list(transport, &mock).await;
+        assert_eq!(ids, ["a", "b", "c"], "{transport:?}");
+        assert!(failure.is_none());
+        assert_eq!(shortfall, Some(2), "{transport:?}: 3 of the 5 announced");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_short_listing_is_logged_as_a_warning() {
+    let mock = MockIntercom::start_empty().await;
+    mock.respond_in_order("ListContacts", [page(&["a"], 4, None)]).await;
+    let config = mock.config();
+    let log = tokio::task::spawn_blocking(move || {
+        let (subscriber, buffer) = crate::token_safety::capture();
+        tracing::subscriber::with_default(subscriber, || {
+            let client = intercom_ureq::Client::from_config(config);
+            assert_eq!(ListContacts::new().items(&client).count(), 1);
+        });
+        let log = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+        log
+    })
+    .await
+    .unwrap();
+    let warning = log.lines().find(|l| l.contains("WARN")).unwrap_or_else(|| panic!("no warning in:\n{log}"));
+    assert!(warning.contains("fewer items than the API announced"), "{warning}");
+    for field in ["operation=\"ListContacts\"", "items=1", "total_count=4", "missing=3"] {
+        assert!(warning.contains(field), "`{field}` is missing from: {warning}");
+    }
+}
