@@ -219,3 +219,44 @@ async fn raw_get(url: &str, token: Option<&str>) -> String {
     stream.read_to_string(&mut answer).await.unwrap();
     answer
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_read_as_sentences_without_rust_options_or_binary_bytes() {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write as _;
+    let mut gzip = GzEncoder::new(Vec::new(), Compression::default());
+    gzip.write_all(br#"{"type": "admin", "id": "1"}"#).unwrap();
+    let gzip = gzip.finish().unwrap();
+    let size = gzip.len();
+
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let compressed = ResponseTemplate::new(200)
+            .insert_header("content-encoding", "gzip")
+            .set_body_raw(gzip.clone(), "application/json");
+        mock.respond("IdentifyAdmin", compressed).await;
+        let err = transport.send(mock.config(), IdentifyAdmin::new()).await.unwrap_err();
+        let shown = err.to_string();
+        assert!(
+            shown.ends_with(&format!(
+                "the body starts with `a gzip-compressed body of {size} bytes (Content-Encoding: gzip)`"
+            )),
+            "{transport:?}: {shown}"
+        );
+
+        let limited = ResponseTemplate::new(429)
+            .insert_header("x-ratelimit-limit", "10000")
+            .insert_header("x-ratelimit-remaining", "0")
+            .insert_header("x-ratelimit-reset", "1795341600")
+            .set_body_raw(vec![0x00, 0x9f, 0x92, 0x96], "application/octet-stream");
+        mock.respond("ListAdmins", limited).await;
+        let config = mock.config().with_retry_policy(intercom_core::RetryPolicy::none());
+        let err = transport.send(config, ListAdmins::new()).await.unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Intercom answered 429 Too Many Requests to GET /admins with a binary body of 4 bytes, not an Intercom \
+             error [no request id]; rate limit 0 of 10000 left, resets at 2026-11-22T10:00:00Z",
+            "{transport:?}"
+        );
+    }
+}

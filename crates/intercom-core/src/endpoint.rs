@@ -7,7 +7,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::{snippet, Error, RequestLabel};
+use crate::error::{Error, RequestLabel};
 use crate::operations::Operation;
 use crate::options::RequestOptions;
 use crate::query::Query;
@@ -70,14 +70,14 @@ pub struct BodyDecodeError {
     pub path: String,
     /// What was wrong there.
     pub message: String,
-    /// The start of the body.
+    /// The start of the body, or what it is when it is not text ("a gzip-compressed body of 1.2 MB").
     pub snippet: String,
 }
 
 impl BodyDecodeError {
     /// A failure at `path` of `body`.
     pub fn new(path: impl Into<String>, message: impl Into<String>, body: &[u8]) -> Self {
-        Self { path: path.into(), message: message.into(), snippet: snippet(body) }
+        Self { path: path.into(), message: message.into(), snippet: crate::body_text::quote(body, None) }
     }
 }
 

@@ -6,11 +6,10 @@ use std::fmt;
 use http::{Method, StatusCode};
 use intercom_models::ErrorItem;
 
+use crate::body_text::snippet;
+
 /// A boxed error from a transport or a decoder.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
-
-/// How many bytes of a response body an error quotes.
-const SNIPPET_CHARS: usize = 200;
 
 /// Names a request without its ids or query: the method and the path template, e.g. `GET /notes/{note_id}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,6 +178,9 @@ pub struct ApiError {
     pub hint: Option<String>,
     /// The rate-limit state the answer reported (limit, remaining, reset).
     pub rate_limit: Option<crate::RateLimit>,
+    /// What the body is when it is not text ("a gzip-compressed body of 1.2 MB (Content-Encoding: gzip)"):
+    /// shown instead of its bytes.
+    pub body_description: Option<String>,
     /// The path the `Link: <…>; rel="canonical"` header points to: where the record lives now (a merged
     /// contact answers `410 Gone` with the contact it was merged into).
     pub canonical: Option<String>,
@@ -214,7 +216,12 @@ impl fmt::Display for ApiError {
             if self.body.trim().is_empty() {
                 f.write_str(" with an empty body")?;
             } else {
-                write!(f, " with a body that is not an Intercom error: `{}`", snippet(self.body.as_bytes()))?;
+                match &self.body_description {
+                    Some(description) => write!(f, " with {description}, not an Intercom error")?,
+                    None => {
+                        write!(f, " with a body that is not an Intercom error: `{}`", snippet(self.body.as_bytes()))?
+                    }
+                }
             }
         } else {
             f.write_str(":")?;
@@ -234,7 +241,7 @@ impl fmt::Display for ApiError {
             None => f.write_str(" [no request id]")?,
         }
         if let (StatusCode::TOO_MANY_REQUESTS, Some(limit)) = (self.status, &self.rate_limit) {
-            write!(f, "; rate limit {:?}/{:?} left, resets at {:?}", limit.remaining, limit.limit, limit.reset)?;
+            write!(f, "; {limit}")?;
         }
         if let Some(id) = self.merged_into() {
             write!(f, "; the contact was merged into {id}: use that id")?;
@@ -368,15 +375,4 @@ impl std::error::Error for TransportError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
-}
-
-/// The first [`SNIPPET_CHARS`] characters of a body, on one line.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let head = &body[..body.len().min(SNIPPET_CHARS * 4)];
-    let text = String::from_utf8_lossy(head);
-    let mut out: String = text.chars().take(SNIPPET_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if text.chars().count() > SNIPPET_CHARS || head.len() < body.len() {
-        out.push('…');
-    }
-    out
 }

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod body_text;
 mod call;
 mod client;
 mod config;

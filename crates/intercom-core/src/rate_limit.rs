@@ -38,8 +38,53 @@ impl RateLimit {
     }
 }
 
+impl std::fmt::Display for RateLimit {
+    /// `rate limit 0 of 10000 left, resets at 2026-11-22T10:00:00Z`, leaving out what the answer did not say.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("rate limit")?;
+        match (self.remaining, self.limit) {
+            (Some(remaining), Some(limit)) => write!(f, " {remaining} of {limit} left")?,
+            (Some(remaining), None) => write!(f, " {remaining} left")?,
+            (None, Some(limit)) => write!(f, " of {limit}")?,
+            (None, None) => {}
+        }
+        if let Some(reset) = self.reset {
+            let sep = if self.remaining.is_some() || self.limit.is_some() { "," } else { "" };
+            write!(f, "{sep} resets at {}", utc(reset))?;
+        }
+        Ok(())
+    }
+}
+
+/// Unix seconds as an RFC 3339 UTC time (`2026-11-22T10:00:00Z`), by the civil-from-days algorithm.
+fn utc(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rest = seconds % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3_600, rest % 3_600 / 60, rest % 60)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn displays_what_it_knows_in_words() {
+        let full = RateLimit { limit: Some(10_000), remaining: Some(0), reset: Some(1_795_341_600) };
+        assert_eq!(full.to_string(), "rate limit 0 of 10000 left, resets at 2026-11-22T10:00:00Z");
+        let partial = RateLimit { limit: None, remaining: Some(3), reset: None };
+        assert_eq!(partial.to_string(), "rate limit 3 left");
+        let reset_only = RateLimit { reset: Some(0), ..RateLimit::default() };
+        assert_eq!(reset_only.to_string(), "rate limit resets at 1970-01-01T00:00:00Z");
+        assert_eq!(super::utc(951_825_600), "2000-02-29T12:00:00Z");
+    }
+
     use super::*;
 
     fn headers(pairs: &[(&str, &str)]) -> HeaderMap {

@@ -28,6 +28,8 @@ pub fn parse_parts<E: Endpoint + ?Sized>(
     if !status.is_success() || is_error_list(&body) {
         return Err(api_error(endpoint.label(), status, headers, body));
     }
+    // A body the transport did not decompress is described, not quoted, if it cannot be read.
+    let encoded = content_encoding(headers).and_then(|encoding| crate::body_text::describe(&body, Some(encoding)));
     match <E::Format as ResponseFormat<E::Output>>::decode(body) {
         Ok(output) => Ok(output),
         Err(failure) => Err(Error::Decode(Box::new(DecodeError {
@@ -35,7 +37,7 @@ pub fn parse_parts<E: Endpoint + ?Sized>(
             status,
             path: failure.path,
             message: failure.message,
-            snippet: failure.snippet,
+            snippet: encoded.unwrap_or(failure.snippet),
             request_id: header_request_id(headers),
         }))),
     }
@@ -60,6 +62,7 @@ pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap,
         body: String::from_utf8_lossy(&body).into_owned(),
         hint: None,
         rate_limit: RateLimit::from_headers(headers),
+        body_description: crate::body_text::describe(&body, content_encoding(headers)),
         canonical: canonical_link(headers),
     }))
 }
@@ -75,6 +78,10 @@ fn canonical_link(headers: &HeaderMap) -> Option<String> {
         .and_then(|link| link.split(';').next())
         .map(|target| target.trim().trim_start_matches('<').trim_end_matches('>').to_owned())
         .filter(|target| !target.is_empty())
+}
+
+fn content_encoding(headers: &HeaderMap) -> Option<&str> {
+    headers.get(http::header::CONTENT_ENCODING).and_then(|v| v.to_str().ok())
 }
 
 pub(crate) fn header_request_id(headers: &HeaderMap) -> Option<String> {

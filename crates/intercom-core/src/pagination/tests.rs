@@ -340,6 +340,7 @@ fn api_error(status: u16) -> Error {
         body: String::new(),
         hint: None,
         rate_limit: None,
+        body_description: None,
         canonical: None,
     }))
 }
