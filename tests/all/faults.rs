@@ -165,6 +165,18 @@ async fn a_post_that_opts_in_is_repeated(transport: Transport) -> Outcome {
     Ok(())
 }
 
+async fn a_search_is_repeated_like_a_get(transport: Transport) -> Outcome {
+    use intercom_core::endpoints::SearchContacts;
+    use intercom_core::search::{contact, Search};
+    let mock = MockIntercom::start().await;
+    first(&mock, "SearchContacts", 2, ResponseTemplate::new(503)).await;
+    let search = SearchContacts::matching(Search::all([contact::ROLE.eq("user")])).map_err(|e| e.to_string())?;
+    let answer = send(transport, mock.config(), search, None).await.map_err(|e| e.to_string())?;
+    let seen = attempts(&mock, "SearchContacts").await;
+    ensure!(answer.attempts == 3 && seen == 3, "3 attempts: a search only reads, saw {seen}");
+    Ok(())
+}
+
 async fn a_rate_limited_post_is_repeated(transport: Transport) -> Outcome {
     let mock = MockIntercom::start().await;
     first(&mock, "CreateContactNote", 1, ResponseTemplate::new(429)).await;
@@ -348,6 +360,7 @@ const CASES: &[(&str, Case)] = &[
     ("5xx storm that does not (GET)", |t| Box::pin(server_errors_that_persist(t))),
     ("5xx on POST: not repeated", |t| Box::pin(a_post_is_not_repeated(t))),
     ("5xx on POST that opts in: repeated", |t| Box::pin(a_post_that_opts_in_is_repeated(t))),
+    ("5xx on a search (POST that reads): repeated", |t| Box::pin(a_search_is_repeated_like_a_get(t))),
     ("429 on POST: repeated", |t| Box::pin(a_rate_limited_post_is_repeated(t))),
     ("delay past the timeout", |t| Box::pin(a_delay_past_the_timeout(t))),
     ("connection closed mid-body (GET)", |t| Box::pin(closed_mid_body_get(t))),

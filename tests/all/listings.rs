@@ -127,3 +127,39 @@ async fn a_short_listing_is_logged_as_a_warning() {
         assert!(warning.contains(field), "`{field}` is missing from: {warning}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn options_go_with_every_page_of_a_search() {
+    use intercom_core::endpoints::SearchContacts;
+    use intercom_core::search::{contact, Search};
+    use intercom_core::{RequestOptions, RetryPolicy};
+    use std::time::Duration;
+
+    let mock = MockIntercom::start_empty().await;
+    let contacts: Vec<Value> = (1..=5).map(|i| json!({"type": "contact", "id": format!("c{i}")})).collect();
+    let search = || SearchContacts::matching(Search::all([contact::ROLE.eq("user")]).per_page(2)).unwrap();
+    mock.serve_pages(&search(), contacts, 2).await;
+    let config = mock.config();
+    let ids = tokio::task::spawn_blocking(move || {
+        let client = intercom_ureq::Client::from_config(config);
+        let options = RequestOptions::new().header("x-trace", "t").timeout(Duration::from_secs(5));
+        search().with_options(options).items(&client).map(|c| c.map(|c| c.id)).collect::<Result<Vec<_>, _>>()
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(ids, ["c1", "c2", "c3", "c4", "c5"]);
+    let received = mock.received("SearchContacts").await;
+    assert_eq!(received.len(), 3);
+    assert!(received.iter().all(|r| crate::support::header(r, "x-trace") == "t"));
+
+    // The request's retry policy, not the client's, on every page: no retry of the 503.
+    let failing = MockIntercom::start_empty().await;
+    failing.respond("SearchContacts", ResponseTemplate::new(503)).await;
+    let client = Arc::new(intercom_hyper::Client::from_config(failing.config()));
+    let options = RequestOptions::new().retry_policy(RetryPolicy::none());
+    let mut pages = search().with_options(options).pages(&*client);
+    let err = pages.next().await.expect("one result").unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(failing.received("SearchContacts").await.len(), 1, "not retried");
+}

@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
-use intercom_core::{PageStyle, Pager, Paginated};
+use intercom_core::{ApiVersion, PageStyle, Pager, Paginated, RequestOptions, WithOptions};
 use intercom_mock::{cursor_of, fixtures, MockIntercom, SCROLL_PARAM};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::support::Transport;
+use crate::support::{header, Transport};
 
 const PAGES: usize = 5;
 const PER_PAGE: usize = 3;
@@ -33,8 +33,34 @@ fn id_of<T: Serialize>(item: &T, id_field: &str) -> String {
     serde_json::to_value(item).ok().and_then(|v| v[id_field].as_str().map(str::to_owned)).unwrap_or_default()
 }
 
-/// Runs the scenario for one paginated operation.
+/// Runs the scenario for one paginated operation: as it is, and with per-request options, which every page
+/// must carry (a header, a query pair, the API version).
 pub async fn check_pagination<E>(endpoint: E, style: PageStyle, id_field: &'static str)
+where
+    E: Paginated + Clone + Send + Sync + Unpin + 'static,
+    E::Output: Send + 'static,
+    E::Item: Serialize + Send + Unpin + 'static,
+{
+    scenario(endpoint.clone(), style, id_field, None).await;
+    let version = endpoint.operation().versions.iter().rev().find(|v| **v != ApiVersion::PREVIEW).cloned();
+    let version = version.unwrap_or(ApiVersion::LATEST);
+    let options =
+        RequestOptions::new().header("x-trace", "every-page").query("extra", "1").api_version(version.clone());
+    scenario(endpoint.with_options_for_test(options), style, id_field, Some(version)).await;
+}
+
+/// `with_options` through the trait the generated types share (the test is generic over them).
+trait WithOptionsForTest: Sized {
+    fn with_options_for_test(self, options: RequestOptions) -> WithOptions<Self>;
+}
+
+impl<E: Paginated> WithOptionsForTest for E {
+    fn with_options_for_test(self, options: RequestOptions) -> WithOptions<Self> {
+        WithOptions { endpoint: self, options }
+    }
+}
+
+async fn scenario<E>(endpoint: E, style: PageStyle, id_field: &'static str, options: Option<ApiVersion>)
 where
     E: Paginated + Clone + Send + Sync + Unpin + 'static,
     E::Output: Send + 'static,
@@ -96,6 +122,14 @@ where
         let received = mock.received(operation.name).await;
         let cursors: Vec<Option<String>> = received.iter().map(|r| cursor_of(style, r)).collect();
         assert_eq!(cursors, expected_cursors(style), "{context}: the cursor sent on each request");
+        if let Some(version) = &options {
+            for (i, request) in received.iter().enumerate() {
+                let page = format!("{context} with options, page {}", i + 1);
+                assert_eq!(header(request, "x-trace"), "every-page", "{page}");
+                assert_eq!(header(request, "intercom-version"), version.as_str(), "{page}");
+                assert!(request.url.query_pairs().any(|(k, v)| k == "extra" && v == "1"), "{page}: {}", request.url);
+            }
+        }
 
         if style != PageStyle::NextUrl {
             let cursor_name = ["starting_after", "page", "scroll_param", "cursor"];

@@ -16,6 +16,12 @@ fn static_name(op: &Operation) -> String {
     snake(&op.name).to_ascii_uppercase()
 }
 
+/// Whether sending `op` twice does no harm: every method but `POST`, and a `POST` that only reads (a search,
+/// or a listing such as `POST /companies/list`), which the naming rule names `Search…` or `List…`.
+pub fn safe_to_retry(op: &Operation) -> bool {
+    op.method != "POST" || op.name.starts_with("Search") || op.name.starts_with("List")
+}
+
 /// The `ApiVersion` constant of a version column: `2.11` -> `ApiVersion::V2_11`.
 fn version_const(version: &str) -> String {
     match version {
@@ -85,7 +91,7 @@ pub fn table(model: &Model) -> String {
         let _ = writeln!(
             out,
             "/// [`{}`](crate::endpoints::{}): `{} {}`.\npub static {}: Operation = Operation {{ name: {:?}, id: {:?}, \
-             method: Method::{}, path: {:?}, versions: &[{}], sdk_method: {:?} }};\n",
+             method: Method::{}, path: {:?}, versions: &[{}], sdk_method: {:?}, safe_to_retry: {} }};\n",
             op.name,
             op.name,
             op.method,
@@ -97,6 +103,7 @@ pub fn table(model: &Model) -> String {
             op.path,
             versions.join(", "),
             op.sdk_method,
+            safe_to_retry(op),
         );
     }
     out.push_str(

@@ -100,12 +100,11 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
 
     /// Reads the outcome of the current attempt, at time `now`.
     pub fn finish(&mut self, result: Result<Response<Vec<u8>>, TransportError>, now: SystemTime) -> Step<E::Output> {
-        let method = self.endpoint.method();
         let jitter = self.next_jitter();
         let (parts, body) = match result {
             Err(source) => {
                 let outcome = Outcome::Failed(source.kind());
-                let wait = retry_after(&self.policy, self.facts(&method), outcome, now, jitter);
+                let wait = retry_after(&self.policy, self.facts(), outcome, now, jitter);
                 tracing::debug!(error = %source, retry_in = ?wait, "intercom request failed");
                 return match wait {
                     Some(wait) => self.retry(wait),
@@ -123,7 +122,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         self.rate_limit = RateLimit::from_headers(&parts.headers);
         if !parts.status.is_success() {
             let outcome = Outcome::Answer(parts.status, &parts.headers);
-            if let Some(wait) = retry_after(&self.policy, self.facts(&method), outcome, now, jitter) {
+            if let Some(wait) = retry_after(&self.policy, self.facts(), outcome, now, jitter) {
                 tracing::debug!(retry_in = ?wait, "intercom answered an error worth retrying");
                 return self.retry(wait);
             }
@@ -140,8 +139,9 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         Step::Done(result)
     }
 
-    fn facts<'m>(&self, method: &'m http::Method) -> Attempt<'m> {
-        Attempt { method, retry_post: self.retry_post, retries_done: self.retries, waited: self.waited }
+    fn facts(&self) -> Attempt {
+        let safe = self.endpoint.is_safe_to_retry();
+        Attempt { safe, retry_post: self.retry_post, retries_done: self.retries, waited: self.waited }
     }
 
     fn retry(&mut self, wait: Duration) -> Step<E::Output> {

@@ -49,6 +49,12 @@ pub trait Endpoint {
         RequestLabel { method: operation.method.clone(), path: Cow::Borrowed(operation.path) }
     }
 
+    /// Whether a failed attempt may be sent again: the operation's
+    /// [`safe_to_retry`](Operation::safe_to_retry).
+    fn is_safe_to_retry(&self) -> bool {
+        self.operation().safe_to_retry
+    }
+
     /// Per-request options (see [`RequestOptions`]); none by default.
     fn options(&self) -> Option<&RequestOptions> {
         None

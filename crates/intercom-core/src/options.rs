@@ -105,6 +105,47 @@ impl<E: Endpoint> WithOptions<E> {
     }
 }
 
+impl<E: crate::Paginated> WithOptions<E> {
+    /// Every item across pages, each page sent with these options (see the endpoint's own `items`).
+    pub fn items<C: crate::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
+        crate::Pager::new(self).items(client)
+    }
+
+    /// Every page, each sent with these options.
+    pub fn pages<C: crate::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
+        crate::Pager::new(self).pages(client)
+    }
+
+    /// The pager, to set limits first.
+    pub fn paginate(self) -> crate::Pager<Self> {
+        crate::Pager::new(self)
+    }
+}
+
+/// A paginated endpoint with options pages like the endpoint, every page with the options.
+impl<E: crate::Paginated> crate::Paginated for WithOptions<E> {
+    type Item = E::Item;
+    const STYLE: crate::PageStyle = E::STYLE;
+    const MAX_PER_PAGE: Option<i64> = E::MAX_PER_PAGE;
+    const ITEMS_PATH: &'static [&'static str] = E::ITEMS_PATH;
+
+    fn requested_per_page(&self) -> Option<i64> {
+        self.endpoint.requested_per_page()
+    }
+
+    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
+        E::split(output)
+    }
+
+    fn with_body_cursor(&self, cursor: &str) -> Self {
+        Self { endpoint: self.endpoint.with_body_cursor(cursor), options: self.options.clone() }
+    }
+
+    fn error_hint(&self) -> Option<&'static str> {
+        self.endpoint.error_hint()
+    }
+}
+
 impl<E: Endpoint> Endpoint for WithOptions<E> {
     type Output = E::Output;
     type Format = E::Format;
@@ -134,6 +175,10 @@ impl<E: Endpoint> Endpoint for WithOptions<E> {
 
     fn label(&self) -> RequestLabel {
         self.endpoint.label()
+    }
+
+    fn is_safe_to_retry(&self) -> bool {
+        self.endpoint.is_safe_to_retry()
     }
 
     fn options(&self) -> Option<&RequestOptions> {

@@ -98,6 +98,11 @@ impl<T: DeserializeOwned> Endpoint for Raw<T> {
         self.method.clone()
     }
 
+    /// A raw request is judged by its method: anything but `POST` (and `PATCH`) may be repeated.
+    fn is_safe_to_retry(&self) -> bool {
+        matches!(self.method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD | Method::OPTIONS)
+    }
+
     fn path(&self) -> Result<String, Error> {
         if !self.path.starts_with('/') {
             return Err(Error::invalid_request(format!("raw path `{}` must start with `/`", self.path)));

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use http::{HeaderMap, Method, StatusCode};
+use http::{HeaderMap, StatusCode};
 
 use crate::error::TransportErrorKind;
 use crate::rate_limit::RateLimit;
@@ -12,9 +12,10 @@ use crate::rate_limit::RateLimit;
 ///
 /// - `429 Too Many Requests`: any method (the request was refused, not run), after `X-RateLimit-Reset` when
 ///   the answer has it, else after an exponential backoff with jitter;
-/// - `408`, `500`, `502`, `503`, `504` and connections that failed before an answer: `GET`, `PUT`, `DELETE`
-///   (and `HEAD`, `OPTIONS`) only; `POST` too when the request opts in
-///   ([`RequestOptions::retry_post`](crate::RequestOptions::retry_post));
+/// - `408`, `500`, `502`, `503`, `504` and connections that failed before an answer: operations that are
+///   safe to send twice ([`Operation::safe_to_retry`](crate::Operation::safe_to_retry): every `GET`, `PUT`
+///   and `DELETE`, and the `POST`s that only read, such as searches); other `POST`s only when the request
+///   opts in ([`RequestOptions::retry_post`](crate::RequestOptions::retry_post));
 /// - never more than [`max_retries`](Self::max_retries) times, and never when the wait would take the total
 ///   past [`max_total_wait`](Self::max_total_wait).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,9 +78,9 @@ pub(crate) enum Outcome<'a> {
 
 /// The facts of an attempt that decide whether to repeat it.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Attempt<'a> {
-    /// The request's method.
-    pub method: &'a Method,
+pub(crate) struct Attempt {
+    /// Whether the operation is safe to send twice.
+    pub safe: bool,
     /// Whether the request lets a `POST` be repeated.
     pub retry_post: bool,
     /// Retries made so far.
@@ -92,17 +93,16 @@ pub(crate) struct Attempt<'a> {
 /// `[0, 1)`.
 pub(crate) fn retry_after(
     policy: &RetryPolicy,
-    attempt: Attempt<'_>,
+    attempt: Attempt,
     outcome: Outcome<'_>,
     now: SystemTime,
     jitter: f64,
 ) -> Option<Duration> {
-    let Attempt { method, retry_post, retries_done, waited } = attempt;
+    let Attempt { safe, retry_post, retries_done, waited } = attempt;
     if retries_done >= policy.max_retries {
         return None;
     }
-    let idempotent = matches!(*method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD | Method::OPTIONS);
-    let may_repeat = idempotent || retry_post;
+    let may_repeat = safe || retry_post;
     let backoff = || {
         let doubled = policy.initial_backoff.saturating_mul(1u32.checked_shl(retries_done).unwrap_or(u32::MAX));
         let capped = doubled.min(policy.max_backoff);
@@ -127,6 +127,8 @@ pub(crate) fn retry_after(
 mod tests {
     use std::time::UNIX_EPOCH;
 
+    use http::Method;
+
     use super::*;
 
     const NOW: u64 = 1_700_000_000;
@@ -135,8 +137,9 @@ mod tests {
         UNIX_EPOCH + Duration::from_secs(secs)
     }
 
-    fn attempt(method: &Method, retry_post: bool, retries_done: u32, waited: Duration) -> Attempt<'_> {
-        Attempt { method, retry_post, retries_done, waited }
+    fn attempt(method: &Method, retry_post: bool, retries_done: u32, waited: Duration) -> Attempt {
+        let safe = *method != Method::POST;
+        Attempt { safe, retry_post, retries_done, waited }
     }
 
     fn decide(method: Method, post: bool, retries: u32, outcome: Outcome<'_>, jitter: f64) -> Option<Duration> {

@@ -20,6 +20,9 @@ pub struct Operation {
     pub versions: &'static [ApiVersion],
     /// The method of Intercom's official SDKs that calls it (`contacts.find`), when they have one.
     pub sdk_method: Option<&'static str>,
+    /// Whether sending it twice does no harm, so a failed attempt may be retried: every `GET`, `PUT` and
+    /// `DELETE`, and the `POST`s that only read (searches, `ListAllCompanies`). docs/RESILIENCE.md lists them.
+    pub safe_to_retry: bool,
 }
 
 mod table;
@@ -27,8 +30,15 @@ mod table;
 pub use table::*;
 
 /// The pseudo-operation of [`Raw`](crate::Raw) requests; not in [`ALL`].
-pub static RAW: Operation =
-    Operation { name: "Raw", id: None, method: Method::GET, path: "", versions: &[], sdk_method: None };
+pub static RAW: Operation = Operation {
+    name: "Raw",
+    id: None,
+    method: Method::GET,
+    path: "",
+    versions: &[],
+    sdk_method: None,
+    safe_to_retry: true,
+};
 
 /// The operation a request goes to: among those whose method and template match, the one with the most
 /// literal segments (`GET /companies/scroll` is `ScrollCompanies`, not `GetCompany`).
@@ -108,6 +118,17 @@ mod tests {
         assert_eq!(AUTO_ASSIGN_CONVERSATION.availability(&ApiVersion::V2_16), Some(false));
         assert!(!GET_CONTACT.is_deprecated());
         assert_eq!(RAW.availability(&ApiVersion::V2_11), None);
+    }
+
+    #[test]
+    fn reads_sent_as_post_are_safe_to_retry_and_writes_are_not() {
+        for read in [&SEARCH_CONTACTS, &SEARCH_CONVERSATIONS, &SEARCH_TICKETS, &SEARCH_CALLS, &LIST_ALL_COMPANIES] {
+            assert!(read.safe_to_retry && read.method == Method::POST, "{}", read.name);
+        }
+        for write in [&CREATE_CONTACT, &REPLY_TO_CONVERSATION, &CREATE_CONTACT_NOTE, &CREATE_DATA_EVENT] {
+            assert!(!write.safe_to_retry, "{}", write.name);
+        }
+        assert!(ALL.iter().filter(|op| op.method != Method::POST).all(|op| op.safe_to_retry));
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub static IDENTIFY_ADMIN: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("admins.identify"),
+    safe_to_retry: true,
 };
 
 /// [`GetMacro`](crate::endpoints::GetMacro): `GET /macros/{id}`.
@@ -37,6 +38,7 @@ pub static GET_MACRO: Operation = Operation {
     path: "/macros/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListMacros`](crate::endpoints::ListMacros): `GET /macros`.
@@ -47,6 +49,7 @@ pub static LIST_MACROS: Operation = Operation {
     path: "/macros",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`SetAdminAway`](crate::endpoints::SetAdminAway): `PUT /admins/{admin_id}/away`.
@@ -69,6 +72,7 @@ pub static SET_ADMIN_AWAY: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("admins.away"),
+    safe_to_retry: true,
 };
 
 /// [`ListActivityLogs`](crate::endpoints::ListActivityLogs): `GET /admins/activity_logs`.
@@ -91,6 +95,7 @@ pub static LIST_ACTIVITY_LOGS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("admins.listAllActivityLogs"),
+    safe_to_retry: true,
 };
 
 /// [`SearchActivityLogs`](crate::endpoints::SearchActivityLogs): `POST /admins/activity_logs/search`.
@@ -101,6 +106,7 @@ pub static SEARCH_ACTIVITY_LOGS: Operation = Operation {
     path: "/admins/activity_logs/search",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListActivityLogEventTypes`](crate::endpoints::ListActivityLogEventTypes): `GET /admins/activity_log_event_types`.
@@ -111,6 +117,7 @@ pub static LIST_ACTIVITY_LOG_EVENT_TYPES: Operation = Operation {
     path: "/admins/activity_log_event_types",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListAdmins`](crate::endpoints::ListAdmins): `GET /admins`.
@@ -133,6 +140,7 @@ pub static LIST_ADMINS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("admins.list"),
+    safe_to_retry: true,
 };
 
 /// [`GetOfficeHoursException`](crate::endpoints::GetOfficeHoursException): `GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}`.
@@ -143,6 +151,7 @@ pub static GET_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     path: "/office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateOfficeHoursException`](crate::endpoints::UpdateOfficeHoursException): `PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}`.
@@ -153,6 +162,7 @@ pub static UPDATE_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     path: "/office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteOfficeHoursException`](crate::endpoints::DeleteOfficeHoursException): `DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}`.
@@ -163,6 +173,7 @@ pub static DELETE_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     path: "/office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListOfficeHoursExceptions`](crate::endpoints::ListOfficeHoursExceptions): `GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions`.
@@ -173,6 +184,7 @@ pub static LIST_OFFICE_HOURS_EXCEPTIONS: Operation = Operation {
     path: "/office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateOfficeHoursException`](crate::endpoints::CreateOfficeHoursException): `POST /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions`.
@@ -183,6 +195,7 @@ pub static CREATE_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     path: "/office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetOfficeHoursSchedule`](crate::endpoints::GetOfficeHoursSchedule): `GET /office_hours_schedules/{id}`.
@@ -193,6 +206,7 @@ pub static GET_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     path: "/office_hours_schedules/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateOfficeHoursSchedule`](crate::endpoints::UpdateOfficeHoursSchedule): `PUT /office_hours_schedules/{id}`.
@@ -203,6 +217,7 @@ pub static UPDATE_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     path: "/office_hours_schedules/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteOfficeHoursSchedule`](crate::endpoints::DeleteOfficeHoursSchedule): `DELETE /office_hours_schedules/{id}`.
@@ -213,6 +228,7 @@ pub static DELETE_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     path: "/office_hours_schedules/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListOfficeHoursSchedules`](crate::endpoints::ListOfficeHoursSchedules): `GET /office_hours_schedules`.
@@ -223,6 +239,7 @@ pub static LIST_OFFICE_HOURS_SCHEDULES: Operation = Operation {
     path: "/office_hours_schedules",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateOfficeHoursSchedule`](crate::endpoints::CreateOfficeHoursSchedule): `POST /office_hours_schedules`.
@@ -233,6 +250,7 @@ pub static CREATE_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     path: "/office_hours_schedules",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetAdmin`](crate::endpoints::GetAdmin): `GET /admins/{admin_id}`.
@@ -255,6 +273,7 @@ pub static GET_ADMIN: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("admins.find"),
+    safe_to_retry: true,
 };
 
 /// [`ListContentImportSources`](crate::endpoints::ListContentImportSources): `GET /ai/content_import_sources`.
@@ -272,6 +291,7 @@ pub static LIST_CONTENT_IMPORT_SOURCES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateContentImportSource`](crate::endpoints::CreateContentImportSource): `POST /ai/content_import_sources`.
@@ -289,6 +309,7 @@ pub static CREATE_CONTENT_IMPORT_SOURCE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`DeleteContentImportSource`](crate::endpoints::DeleteContentImportSource): `DELETE /ai/content_import_sources/{source_id}`.
@@ -306,6 +327,7 @@ pub static DELETE_CONTENT_IMPORT_SOURCE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetContentImportSource`](crate::endpoints::GetContentImportSource): `GET /ai/content_import_sources/{source_id}`.
@@ -323,6 +345,7 @@ pub static GET_CONTENT_IMPORT_SOURCE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateContentImportSource`](crate::endpoints::UpdateContentImportSource): `PUT /ai/content_import_sources/{source_id}`.
@@ -340,6 +363,7 @@ pub static UPDATE_CONTENT_IMPORT_SOURCE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListExternalPages`](crate::endpoints::ListExternalPages): `GET /ai/external_pages`.
@@ -357,6 +381,7 @@ pub static LIST_EXTERNAL_PAGES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateExternalPage`](crate::endpoints::CreateExternalPage): `POST /ai/external_pages`.
@@ -374,6 +399,7 @@ pub static CREATE_EXTERNAL_PAGE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`DeleteExternalPage`](crate::endpoints::DeleteExternalPage): `DELETE /ai/external_pages/{page_id}`.
@@ -391,6 +417,7 @@ pub static DELETE_EXTERNAL_PAGE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetExternalPage`](crate::endpoints::GetExternalPage): `GET /ai/external_pages/{page_id}`.
@@ -408,6 +435,7 @@ pub static GET_EXTERNAL_PAGE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateExternalPage`](crate::endpoints::UpdateExternalPage): `PUT /ai/external_pages/{page_id}`.
@@ -425,6 +453,7 @@ pub static UPDATE_EXTERNAL_PAGE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListArticles`](crate::endpoints::ListArticles): `GET /articles`.
@@ -447,6 +476,7 @@ pub static LIST_ARTICLES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("articles.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateArticle`](crate::endpoints::CreateArticle): `POST /articles`.
@@ -469,6 +499,7 @@ pub static CREATE_ARTICLE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("articles.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetArticle`](crate::endpoints::GetArticle): `GET /articles/{article_id}`.
@@ -491,6 +522,7 @@ pub static GET_ARTICLE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("articles.find"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateArticle`](crate::endpoints::UpdateArticle): `PUT /articles/{article_id}`.
@@ -513,6 +545,7 @@ pub static UPDATE_ARTICLE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("articles.update"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteArticle`](crate::endpoints::DeleteArticle): `DELETE /articles/{article_id}`.
@@ -535,6 +568,7 @@ pub static DELETE_ARTICLE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("articles.delete"),
+    safe_to_retry: true,
 };
 
 /// [`GetArticleDraft`](crate::endpoints::GetArticleDraft): `GET /articles/{id}/draft`.
@@ -545,6 +579,7 @@ pub static GET_ARTICLE_DRAFT: Operation = Operation {
     path: "/articles/{id}/draft",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateArticleDraft`](crate::endpoints::UpdateArticleDraft): `PUT /articles/{id}/draft`.
@@ -555,6 +590,7 @@ pub static UPDATE_ARTICLE_DRAFT: Operation = Operation {
     path: "/articles/{id}/draft",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`PublishArticleDraft`](crate::endpoints::PublishArticleDraft): `POST /articles/{id}/draft/publish`.
@@ -565,6 +601,7 @@ pub static PUBLISH_ARTICLE_DRAFT: Operation = Operation {
     path: "/articles/{id}/draft/publish",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`AttachTagToArticle`](crate::endpoints::AttachTagToArticle): `POST /articles/{article_id}/tags`.
@@ -575,6 +612,7 @@ pub static ATTACH_TAG_TO_ARTICLE: Operation = Operation {
     path: "/articles/{article_id}/tags",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`DetachTagFromArticle`](crate::endpoints::DetachTagFromArticle): `DELETE /articles/{article_id}/tags/{id}`.
@@ -585,6 +623,7 @@ pub static DETACH_TAG_FROM_ARTICLE: Operation = Operation {
     path: "/articles/{article_id}/tags/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListArticleVersions`](crate::endpoints::ListArticleVersions): `GET /articles/{article_id}/versions`.
@@ -595,6 +634,7 @@ pub static LIST_ARTICLE_VERSIONS: Operation = Operation {
     path: "/articles/{article_id}/versions",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetArticleVersion`](crate::endpoints::GetArticleVersion): `GET /articles/{article_id}/versions/{id}`.
@@ -605,6 +645,7 @@ pub static GET_ARTICLE_VERSION: Operation = Operation {
     path: "/articles/{article_id}/versions/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`SearchArticles`](crate::endpoints::SearchArticles): `GET /articles/search`.
@@ -624,6 +665,7 @@ pub static SEARCH_ARTICLES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("articles.search"),
+    safe_to_retry: true,
 };
 
 /// [`ListAwayStatusReasons`](crate::endpoints::ListAwayStatusReasons): `GET /away_status_reasons`.
@@ -634,6 +676,7 @@ pub static LIST_AWAY_STATUS_REASONS: Operation = Operation {
     path: "/away_status_reasons",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListAudiences`](crate::endpoints::ListAudiences): `GET /audiences`.
@@ -644,6 +687,7 @@ pub static LIST_AUDIENCES: Operation = Operation {
     path: "/audiences",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateAudience`](crate::endpoints::CreateAudience): `POST /audiences`.
@@ -654,6 +698,7 @@ pub static CREATE_AUDIENCE: Operation = Operation {
     path: "/audiences",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetAudience`](crate::endpoints::GetAudience): `GET /audiences/{id}`.
@@ -664,6 +709,7 @@ pub static GET_AUDIENCE: Operation = Operation {
     path: "/audiences/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateAudience`](crate::endpoints::UpdateAudience): `PUT /audiences/{id}`.
@@ -674,6 +720,7 @@ pub static UPDATE_AUDIENCE: Operation = Operation {
     path: "/audiences/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteAudience`](crate::endpoints::DeleteAudience): `DELETE /audiences/{id}`.
@@ -684,6 +731,7 @@ pub static DELETE_AUDIENCE: Operation = Operation {
     path: "/audiences/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateReportingDataExport`](crate::endpoints::CreateReportingDataExport): `POST /export/reporting_data/enqueue`.
@@ -694,6 +742,7 @@ pub static CREATE_REPORTING_DATA_EXPORT: Operation = Operation {
     path: "/export/reporting_data/enqueue",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetReportingDataExport`](crate::endpoints::GetReportingDataExport): `GET /export/reporting_data/{job_identifier}`.
@@ -704,6 +753,7 @@ pub static GET_REPORTING_DATA_EXPORT: Operation = Operation {
     path: "/export/reporting_data/{job_identifier}",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: Some("dataExport.exportReportingData"),
+    safe_to_retry: true,
 };
 
 /// [`ListReportingDatasets`](crate::endpoints::ListReportingDatasets): `GET /export/reporting_data/get_datasets`.
@@ -714,6 +764,7 @@ pub static LIST_REPORTING_DATASETS: Operation = Operation {
     path: "/export/reporting_data/get_datasets",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DownloadReportingDataExport`](crate::endpoints::DownloadReportingDataExport): `GET /download/reporting_data/{job_identifier}`.
@@ -724,6 +775,7 @@ pub static DOWNLOAD_REPORTING_DATA_EXPORT: Operation = Operation {
     path: "/download/reporting_data/{job_identifier}",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: Some("dataExport.downloadReportingDataExport"),
+    safe_to_retry: true,
 };
 
 /// [`StartFinConversation`](crate::endpoints::StartFinConversation): `POST /fin/start`.
@@ -734,6 +786,7 @@ pub static START_FIN_CONVERSATION: Operation = Operation {
     path: "/fin/start",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`ReplyToFin`](crate::endpoints::ReplyToFin): `POST /fin/reply`.
@@ -744,6 +797,7 @@ pub static REPLY_TO_FIN: Operation = Operation {
     path: "/fin/reply",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`SubmitFinCsat`](crate::endpoints::SubmitFinCsat): `POST /fin/csat`.
@@ -754,6 +808,7 @@ pub static SUBMIT_FIN_CSAT: Operation = Operation {
     path: "/fin/csat",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`ListHelpCenterRedirects`](crate::endpoints::ListHelpCenterRedirects): `GET /help_center/help_centers/{help_center_id}/redirects`.
@@ -764,6 +819,7 @@ pub static LIST_HELP_CENTER_REDIRECTS: Operation = Operation {
     path: "/help_center/help_centers/{help_center_id}/redirects",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateHelpCenterRedirect`](crate::endpoints::CreateHelpCenterRedirect): `POST /help_center/help_centers/{help_center_id}/redirects`.
@@ -774,6 +830,7 @@ pub static CREATE_HELP_CENTER_REDIRECT: Operation = Operation {
     path: "/help_center/help_centers/{help_center_id}/redirects",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetHelpCenterRedirect`](crate::endpoints::GetHelpCenterRedirect): `GET /help_center/help_centers/{help_center_id}/redirects/{id}`.
@@ -784,6 +841,7 @@ pub static GET_HELP_CENTER_REDIRECT: Operation = Operation {
     path: "/help_center/help_centers/{help_center_id}/redirects/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteHelpCenterRedirect`](crate::endpoints::DeleteHelpCenterRedirect): `DELETE /help_center/help_centers/{help_center_id}/redirects/{id}`.
@@ -794,6 +852,7 @@ pub static DELETE_HELP_CENTER_REDIRECT: Operation = Operation {
     path: "/help_center/help_centers/{help_center_id}/redirects/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListCollections`](crate::endpoints::ListCollections): `GET /help_center/collections`.
@@ -816,6 +875,7 @@ pub static LIST_COLLECTIONS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("helpCenters.collections.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateCollection`](crate::endpoints::CreateCollection): `POST /help_center/collections`.
@@ -838,6 +898,7 @@ pub static CREATE_COLLECTION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("helpCenters.collections.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetCollection`](crate::endpoints::GetCollection): `GET /help_center/collections/{collection_id}`.
@@ -860,6 +921,7 @@ pub static GET_COLLECTION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("helpCenters.collections.find"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateCollection`](crate::endpoints::UpdateCollection): `PUT /help_center/collections/{collection_id}`.
@@ -882,6 +944,7 @@ pub static UPDATE_COLLECTION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("helpCenters.collections.update"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteCollection`](crate::endpoints::DeleteCollection): `DELETE /help_center/collections/{collection_id}`.
@@ -904,6 +967,7 @@ pub static DELETE_COLLECTION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("helpCenters.collections.delete"),
+    safe_to_retry: true,
 };
 
 /// [`GetHelpCenter`](crate::endpoints::GetHelpCenter): `GET /help_center/help_centers/{help_center_id}`.
@@ -926,6 +990,7 @@ pub static GET_HELP_CENTER: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("helpCenters.find"),
+    safe_to_retry: true,
 };
 
 /// [`ListHelpCenters`](crate::endpoints::ListHelpCenters): `GET /help_center/help_centers`.
@@ -948,6 +1013,7 @@ pub static LIST_HELP_CENTERS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("helpCenters.list"),
+    safe_to_retry: true,
 };
 
 /// [`ListInternalArticles`](crate::endpoints::ListInternalArticles): `GET /internal_articles`.
@@ -958,6 +1024,7 @@ pub static LIST_INTERNAL_ARTICLES: Operation = Operation {
     path: "/internal_articles",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateInternalArticle`](crate::endpoints::CreateInternalArticle): `POST /internal_articles`.
@@ -968,6 +1035,7 @@ pub static CREATE_INTERNAL_ARTICLE: Operation = Operation {
     path: "/internal_articles",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetInternalArticle`](crate::endpoints::GetInternalArticle): `GET /internal_articles/{internal_article_id}`.
@@ -978,6 +1046,7 @@ pub static GET_INTERNAL_ARTICLE: Operation = Operation {
     path: "/internal_articles/{internal_article_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateInternalArticle`](crate::endpoints::UpdateInternalArticle): `PUT /internal_articles/{internal_article_id}`.
@@ -988,6 +1057,7 @@ pub static UPDATE_INTERNAL_ARTICLE: Operation = Operation {
     path: "/internal_articles/{internal_article_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteInternalArticle`](crate::endpoints::DeleteInternalArticle): `DELETE /internal_articles/{internal_article_id}`.
@@ -998,6 +1068,7 @@ pub static DELETE_INTERNAL_ARTICLE: Operation = Operation {
     path: "/internal_articles/{internal_article_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`AttachTagToInternalArticle`](crate::endpoints::AttachTagToInternalArticle): `POST /internal_articles/{internal_article_id}/tags`.
@@ -1008,6 +1079,7 @@ pub static ATTACH_TAG_TO_INTERNAL_ARTICLE: Operation = Operation {
     path: "/internal_articles/{internal_article_id}/tags",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`DetachTagFromInternalArticle`](crate::endpoints::DetachTagFromInternalArticle): `DELETE /internal_articles/{internal_article_id}/tags/{id}`.
@@ -1018,6 +1090,7 @@ pub static DETACH_TAG_FROM_INTERNAL_ARTICLE: Operation = Operation {
     path: "/internal_articles/{internal_article_id}/tags/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`SearchInternalArticles`](crate::endpoints::SearchInternalArticles): `GET /internal_articles/search`.
@@ -1028,6 +1101,7 @@ pub static SEARCH_INTERNAL_ARTICLES: Operation = Operation {
     path: "/internal_articles/search",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetIpAllowlist`](crate::endpoints::GetIpAllowlist): `GET /ip_allowlist`.
@@ -1038,6 +1112,7 @@ pub static GET_IP_ALLOWLIST: Operation = Operation {
     path: "/ip_allowlist",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateIpAllowlist`](crate::endpoints::UpdateIpAllowlist): `PUT /ip_allowlist`.
@@ -1048,6 +1123,7 @@ pub static UPDATE_IP_ALLOWLIST: Operation = Operation {
     path: "/ip_allowlist",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateOrUpdateCompany`](crate::endpoints::CreateOrUpdateCompany): `POST /companies`.
@@ -1070,6 +1146,7 @@ pub static CREATE_OR_UPDATE_COMPANY: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.createOrUpdate"),
+    safe_to_retry: false,
 };
 
 /// [`ListCompanies`](crate::endpoints::ListCompanies): `GET /companies`.
@@ -1092,6 +1169,7 @@ pub static LIST_COMPANIES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.retrieve"),
+    safe_to_retry: true,
 };
 
 /// [`GetCompany`](crate::endpoints::GetCompany): `GET /companies/{company_id}`.
@@ -1114,6 +1192,7 @@ pub static GET_COMPANY: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.find"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateCompany`](crate::endpoints::UpdateCompany): `PUT /companies/{company_id}`.
@@ -1136,6 +1215,7 @@ pub static UPDATE_COMPANY: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.update"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteCompany`](crate::endpoints::DeleteCompany): `DELETE /companies/{company_id}`.
@@ -1158,6 +1238,7 @@ pub static DELETE_COMPANY: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.delete"),
+    safe_to_retry: true,
 };
 
 /// [`ListCompanyContacts`](crate::endpoints::ListCompanyContacts): `GET /companies/{company_id}/contacts`.
@@ -1180,6 +1261,7 @@ pub static LIST_COMPANY_CONTACTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.listAttachedContacts"),
+    safe_to_retry: true,
 };
 
 /// [`ListCompanySegments`](crate::endpoints::ListCompanySegments): `GET /companies/{company_id}/segments`.
@@ -1202,6 +1284,7 @@ pub static LIST_COMPANY_SEGMENTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.listAttachedSegments"),
+    safe_to_retry: true,
 };
 
 /// [`ListCompanyNotes`](crate::endpoints::ListCompanyNotes): `GET /companies/{company_id}/notes`.
@@ -1212,6 +1295,7 @@ pub static LIST_COMPANY_NOTES: Operation = Operation {
     path: "/companies/{company_id}/notes",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateCompanyNote`](crate::endpoints::CreateCompanyNote): `POST /companies/{company_id}/notes`.
@@ -1222,6 +1306,7 @@ pub static CREATE_COMPANY_NOTE: Operation = Operation {
     path: "/companies/{company_id}/notes",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`ListAllCompanies`](crate::endpoints::ListAllCompanies): `POST /companies/list`.
@@ -1244,6 +1329,7 @@ pub static LIST_ALL_COMPANIES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.list"),
+    safe_to_retry: true,
 };
 
 /// [`ScrollCompanies`](crate::endpoints::ScrollCompanies): `GET /companies/scroll`.
@@ -1266,6 +1352,7 @@ pub static SCROLL_COMPANIES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.scroll"),
+    safe_to_retry: true,
 };
 
 /// [`AttachCompanyToContact`](crate::endpoints::AttachCompanyToContact): `POST /contacts/{contact_id}/companies`.
@@ -1288,6 +1375,7 @@ pub static ATTACH_COMPANY_TO_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.attachContact"),
+    safe_to_retry: false,
 };
 
 /// [`ListContactCompanies`](crate::endpoints::ListContactCompanies): `GET /contacts/{contact_id}/companies`.
@@ -1310,6 +1398,7 @@ pub static LIST_CONTACT_COMPANIES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.listAttachedCompanies"),
+    safe_to_retry: true,
 };
 
 /// [`DetachCompanyFromContact`](crate::endpoints::DetachCompanyFromContact): `DELETE /contacts/{contact_id}/companies/{company_id}`.
@@ -1332,6 +1421,7 @@ pub static DETACH_COMPANY_FROM_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("companies.detachContact"),
+    safe_to_retry: true,
 };
 
 /// [`ListContactNotes`](crate::endpoints::ListContactNotes): `GET /contacts/{contact_id}/notes`.
@@ -1354,6 +1444,7 @@ pub static LIST_CONTACT_NOTES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("notes.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateContactNote`](crate::endpoints::CreateContactNote): `POST /contacts/{contact_id}/notes`.
@@ -1376,6 +1467,7 @@ pub static CREATE_CONTACT_NOTE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("notes.create"),
+    safe_to_retry: false,
 };
 
 /// [`ListContactSegments`](crate::endpoints::ListContactSegments): `GET /contacts/{contact_id}/segments`.
@@ -1398,6 +1490,7 @@ pub static LIST_CONTACT_SEGMENTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.listAttachedSegments"),
+    safe_to_retry: true,
 };
 
 /// [`ListContactSubscriptions`](crate::endpoints::ListContactSubscriptions): `GET /contacts/{contact_id}/subscriptions`.
@@ -1420,6 +1513,7 @@ pub static LIST_CONTACT_SUBSCRIPTIONS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.listAttachedSubscriptions"),
+    safe_to_retry: true,
 };
 
 /// [`AttachSubscriptionToContact`](crate::endpoints::AttachSubscriptionToContact): `POST /contacts/{contact_id}/subscriptions`.
@@ -1442,6 +1536,7 @@ pub static ATTACH_SUBSCRIPTION_TO_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.attachSubscription"),
+    safe_to_retry: false,
 };
 
 /// [`DetachSubscriptionFromContact`](crate::endpoints::DetachSubscriptionFromContact): `DELETE /contacts/{contact_id}/subscriptions/{subscription_id}`.
@@ -1464,6 +1559,7 @@ pub static DETACH_SUBSCRIPTION_FROM_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.detachSubscription"),
+    safe_to_retry: true,
 };
 
 /// [`ListContactTags`](crate::endpoints::ListContactTags): `GET /contacts/{contact_id}/tags`.
@@ -1486,6 +1582,7 @@ pub static LIST_CONTACT_TAGS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.listAttachedTags"),
+    safe_to_retry: true,
 };
 
 /// [`AttachTagToContact`](crate::endpoints::AttachTagToContact): `POST /contacts/{contact_id}/tags`.
@@ -1508,6 +1605,7 @@ pub static ATTACH_TAG_TO_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.tagContact"),
+    safe_to_retry: false,
 };
 
 /// [`DetachTagFromContact`](crate::endpoints::DetachTagFromContact): `DELETE /contacts/{contact_id}/tags/{tag_id}`.
@@ -1530,6 +1628,7 @@ pub static DETACH_TAG_FROM_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.untagContact"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateContact`](crate::endpoints::UpdateContact): `PUT /contacts/{contact_id}`.
@@ -1552,6 +1651,7 @@ pub static UPDATE_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.update"),
+    safe_to_retry: true,
 };
 
 /// [`GetContact`](crate::endpoints::GetContact): `GET /contacts/{contact_id}`.
@@ -1574,6 +1674,7 @@ pub static GET_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.find"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteContact`](crate::endpoints::DeleteContact): `DELETE /contacts/{contact_id}`.
@@ -1596,6 +1697,7 @@ pub static DELETE_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.delete"),
+    safe_to_retry: true,
 };
 
 /// [`MergeContacts`](crate::endpoints::MergeContacts): `POST /contacts/merge`.
@@ -1618,6 +1720,7 @@ pub static MERGE_CONTACTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.mergeLeadInUser"),
+    safe_to_retry: false,
 };
 
 /// [`SearchContacts`](crate::endpoints::SearchContacts): `POST /contacts/search`.
@@ -1640,6 +1743,7 @@ pub static SEARCH_CONTACTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.search"),
+    safe_to_retry: true,
 };
 
 /// [`ListContacts`](crate::endpoints::ListContacts): `GET /contacts`.
@@ -1662,6 +1766,7 @@ pub static LIST_CONTACTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateContact`](crate::endpoints::CreateContact): `POST /contacts`.
@@ -1684,6 +1789,7 @@ pub static CREATE_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetContactByExternalId`](crate::endpoints::GetContactByExternalId): `GET /contacts/find_by_external_id/{external_id}`.
@@ -1694,6 +1800,7 @@ pub static GET_CONTACT_BY_EXTERNAL_ID: Operation = Operation {
     path: "/contacts/find_by_external_id/{external_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ArchiveContact`](crate::endpoints::ArchiveContact): `POST /contacts/{contact_id}/archive`.
@@ -1716,6 +1823,7 @@ pub static ARCHIVE_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.archive"),
+    safe_to_retry: false,
 };
 
 /// [`UnarchiveContact`](crate::endpoints::UnarchiveContact): `POST /contacts/{contact_id}/unarchive`.
@@ -1738,6 +1846,7 @@ pub static UNARCHIVE_CONTACT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("contacts.unarchive"),
+    safe_to_retry: false,
 };
 
 /// [`ListContactBanners`](crate::endpoints::ListContactBanners): `GET /contacts/{id}/banners`.
@@ -1748,6 +1857,7 @@ pub static LIST_CONTACT_BANNERS: Operation = Operation {
     path: "/contacts/{id}/banners",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DismissContactBanner`](crate::endpoints::DismissContactBanner): `POST /contacts/{id}/banners/{view_id}/dismiss`.
@@ -1758,6 +1868,7 @@ pub static DISMISS_CONTACT_BANNER: Operation = Operation {
     path: "/contacts/{id}/banners/{view_id}/dismiss",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`BlockContact`](crate::endpoints::BlockContact): `POST /contacts/{contact_id}/block`.
@@ -1768,6 +1879,7 @@ pub static BLOCK_CONTACT: Operation = Operation {
     path: "/contacts/{contact_id}/block",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`ListContactMergeHistory`](crate::endpoints::ListContactMergeHistory): `GET /contacts/{id}/merge_history`.
@@ -1778,6 +1890,7 @@ pub static LIST_CONTACT_MERGE_HISTORY: Operation = Operation {
     path: "/contacts/{id}/merge_history",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`RunContentBulkAction`](crate::endpoints::RunContentBulkAction): `POST /content/bulk_actions`.
@@ -1788,6 +1901,7 @@ pub static RUN_CONTENT_BULK_ACTION: Operation = Operation {
     path: "/content/bulk_actions",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`SearchContent`](crate::endpoints::SearchContent): `GET /content/search`.
@@ -1798,6 +1912,7 @@ pub static SEARCH_CONTENT: Operation = Operation {
     path: "/content/search",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListContentSnippets`](crate::endpoints::ListContentSnippets): `GET /content_snippets`.
@@ -1808,6 +1923,7 @@ pub static LIST_CONTENT_SNIPPETS: Operation = Operation {
     path: "/content_snippets",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateContentSnippet`](crate::endpoints::CreateContentSnippet): `POST /content_snippets`.
@@ -1818,6 +1934,7 @@ pub static CREATE_CONTENT_SNIPPET: Operation = Operation {
     path: "/content_snippets",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetContentSnippet`](crate::endpoints::GetContentSnippet): `GET /content_snippets/{id}`.
@@ -1828,6 +1945,7 @@ pub static GET_CONTENT_SNIPPET: Operation = Operation {
     path: "/content_snippets/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateContentSnippet`](crate::endpoints::UpdateContentSnippet): `PUT /content_snippets/{id}`.
@@ -1838,6 +1956,7 @@ pub static UPDATE_CONTENT_SNIPPET: Operation = Operation {
     path: "/content_snippets/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteContentSnippet`](crate::endpoints::DeleteContentSnippet): `DELETE /content_snippets/{id}`.
@@ -1848,6 +1967,7 @@ pub static DELETE_CONTENT_SNIPPET: Operation = Operation {
     path: "/content_snippets/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`AttachTagToContentSnippet`](crate::endpoints::AttachTagToContentSnippet): `POST /content_snippets/{content_snippet_id}/tags`.
@@ -1858,6 +1978,7 @@ pub static ATTACH_TAG_TO_CONTENT_SNIPPET: Operation = Operation {
     path: "/content_snippets/{content_snippet_id}/tags",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`DetachTagFromContentSnippet`](crate::endpoints::DetachTagFromContentSnippet): `DELETE /content_snippets/{content_snippet_id}/tags/{id}`.
@@ -1868,6 +1989,7 @@ pub static DETACH_TAG_FROM_CONTENT_SNIPPET: Operation = Operation {
     path: "/content_snippets/{content_snippet_id}/tags/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`AttachTagToConversation`](crate::endpoints::AttachTagToConversation): `POST /conversations/{conversation_id}/tags`.
@@ -1890,6 +2012,7 @@ pub static ATTACH_TAG_TO_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.tagConversation"),
+    safe_to_retry: false,
 };
 
 /// [`DetachTagFromConversation`](crate::endpoints::DetachTagFromConversation): `DELETE /conversations/{conversation_id}/tags/{tag_id}`.
@@ -1912,6 +2035,7 @@ pub static DETACH_TAG_FROM_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.untagConversation"),
+    safe_to_retry: true,
 };
 
 /// [`ListConversations`](crate::endpoints::ListConversations): `GET /conversations`.
@@ -1934,6 +2058,7 @@ pub static LIST_CONVERSATIONS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateConversation`](crate::endpoints::CreateConversation): `POST /conversations`.
@@ -1956,6 +2081,7 @@ pub static CREATE_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetConversation`](crate::endpoints::GetConversation): `GET /conversations/{conversation_id}`.
@@ -1978,6 +2104,7 @@ pub static GET_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.find"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateConversation`](crate::endpoints::UpdateConversation): `PUT /conversations/{conversation_id}`.
@@ -2000,6 +2127,7 @@ pub static UPDATE_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.update"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteConversation`](crate::endpoints::DeleteConversation): `DELETE /conversations/{conversation_id}`.
@@ -2010,6 +2138,7 @@ pub static DELETE_CONVERSATION: Operation = Operation {
     path: "/conversations/{conversation_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`SearchConversations`](crate::endpoints::SearchConversations): `POST /conversations/search`.
@@ -2032,6 +2161,7 @@ pub static SEARCH_CONVERSATIONS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.search"),
+    safe_to_retry: true,
 };
 
 /// [`ReplyToConversation`](crate::endpoints::ReplyToConversation): `POST /conversations/{conversation_id}/reply`.
@@ -2054,6 +2184,7 @@ pub static REPLY_TO_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.reply"),
+    safe_to_retry: false,
 };
 
 /// [`ManageConversation`](crate::endpoints::ManageConversation): `POST /conversations/{conversation_id}/parts`.
@@ -2076,6 +2207,7 @@ pub static MANAGE_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.manage"),
+    safe_to_retry: false,
 };
 
 /// [`AttachContactToConversation`](crate::endpoints::AttachContactToConversation): `POST /conversations/{conversation_id}/customers`.
@@ -2098,6 +2230,7 @@ pub static ATTACH_CONTACT_TO_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.attachContactAsAdmin"),
+    safe_to_retry: false,
 };
 
 /// [`DetachContactFromConversation`](crate::endpoints::DetachContactFromConversation): `DELETE /conversations/{conversation_id}/customers/{contact_id}`.
@@ -2120,6 +2253,7 @@ pub static DETACH_CONTACT_FROM_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.detachContactAsAdmin"),
+    safe_to_retry: true,
 };
 
 /// [`ListConversationHandlingEvents`](crate::endpoints::ListConversationHandlingEvents): `GET /conversations/{id}/handling_events`.
@@ -2130,6 +2264,7 @@ pub static LIST_CONVERSATION_HANDLING_EVENTS: Operation = Operation {
     path: "/conversations/{id}/handling_events",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListSideConversations`](crate::endpoints::ListSideConversations): `GET /conversations/{id}/side_conversations`.
@@ -2140,6 +2275,7 @@ pub static LIST_SIDE_CONVERSATIONS: Operation = Operation {
     path: "/conversations/{id}/side_conversations",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`RedactConversation`](crate::endpoints::RedactConversation): `POST /conversations/redact`.
@@ -2162,6 +2298,7 @@ pub static REDACT_CONVERSATION: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.redactConversationPart"),
+    safe_to_retry: false,
 };
 
 /// [`MergeConversation`](crate::endpoints::MergeConversation): `POST /conversations/{id}/merge`.
@@ -2172,6 +2309,7 @@ pub static MERGE_CONVERSATION: Operation = Operation {
     path: "/conversations/{id}/merge",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`ConvertConversationToTicket`](crate::endpoints::ConvertConversationToTicket): `POST /conversations/{conversation_id}/convert`.
@@ -2191,6 +2329,7 @@ pub static CONVERT_CONVERSATION_TO_TICKET: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("conversations.convertToTicket"),
+    safe_to_retry: false,
 };
 
 /// [`ListDeletedConversations`](crate::endpoints::ListDeletedConversations): `GET /conversations/deleted`.
@@ -2201,6 +2340,7 @@ pub static LIST_DELETED_CONVERSATIONS: Operation = Operation {
     path: "/conversations/deleted",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListConversationAttributes`](crate::endpoints::ListConversationAttributes): `GET /conversations/attributes`.
@@ -2211,6 +2351,7 @@ pub static LIST_CONVERSATION_ATTRIBUTES: Operation = Operation {
     path: "/conversations/attributes",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateConversationAttribute`](crate::endpoints::CreateConversationAttribute): `POST /conversations/attributes`.
@@ -2221,6 +2362,7 @@ pub static CREATE_CONVERSATION_ATTRIBUTE: Operation = Operation {
     path: "/conversations/attributes",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetConversationAttribute`](crate::endpoints::GetConversationAttribute): `GET /conversations/attributes/{id}`.
@@ -2231,6 +2373,7 @@ pub static GET_CONVERSATION_ATTRIBUTE: Operation = Operation {
     path: "/conversations/attributes/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateConversationAttribute`](crate::endpoints::UpdateConversationAttribute): `PUT /conversations/attributes/{id}`.
@@ -2241,6 +2384,7 @@ pub static UPDATE_CONVERSATION_ATTRIBUTE: Operation = Operation {
     path: "/conversations/attributes/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteConversationAttribute`](crate::endpoints::DeleteConversationAttribute): `DELETE /conversations/attributes/{id}`.
@@ -2251,6 +2395,7 @@ pub static DELETE_CONVERSATION_ATTRIBUTE: Operation = Operation {
     path: "/conversations/attributes/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateConversationAttributeOption`](crate::endpoints::CreateConversationAttributeOption): `POST /conversations/attributes/{id}/options`.
@@ -2261,6 +2406,7 @@ pub static CREATE_CONVERSATION_ATTRIBUTE_OPTION: Operation = Operation {
     path: "/conversations/attributes/{id}/options",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`UpdateConversationAttributeOption`](crate::endpoints::UpdateConversationAttributeOption): `PUT /conversations/attributes/{id}/options/{option_id}`.
@@ -2271,6 +2417,7 @@ pub static UPDATE_CONVERSATION_ATTRIBUTE_OPTION: Operation = Operation {
     path: "/conversations/attributes/{id}/options/{option_id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteConversationAttributeOption`](crate::endpoints::DeleteConversationAttributeOption): `DELETE /conversations/attributes/{id}/options/{option_id}`.
@@ -2281,6 +2428,7 @@ pub static DELETE_CONVERSATION_ATTRIBUTE_OPTION: Operation = Operation {
     path: "/conversations/attributes/{id}/options/{option_id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateOrUpdateCustomObjectInstance`](crate::endpoints::CreateOrUpdateCustomObjectInstance): `POST /custom_object_instances/{custom_object_type_identifier}`.
@@ -2291,6 +2439,7 @@ pub static CREATE_OR_UPDATE_CUSTOM_OBJECT_INSTANCE: Operation = Operation {
     path: "/custom_object_instances/{custom_object_type_identifier}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`ListCustomObjectInstances`](crate::endpoints::ListCustomObjectInstances): `GET /custom_object_instances/{custom_object_type_identifier}`.
@@ -2301,6 +2450,7 @@ pub static LIST_CUSTOM_OBJECT_INSTANCES: Operation = Operation {
     path: "/custom_object_instances/{custom_object_type_identifier}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteCustomObjectInstanceByExternalId`](crate::endpoints::DeleteCustomObjectInstanceByExternalId): `DELETE /custom_object_instances/{custom_object_type_identifier}`.
@@ -2311,6 +2461,7 @@ pub static DELETE_CUSTOM_OBJECT_INSTANCE_BY_EXTERNAL_ID: Operation = Operation {
     path: "/custom_object_instances/{custom_object_type_identifier}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetCustomObjectInstance`](crate::endpoints::GetCustomObjectInstance): `GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}`.
@@ -2321,6 +2472,7 @@ pub static GET_CUSTOM_OBJECT_INSTANCE: Operation = Operation {
     path: "/custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteCustomObjectInstance`](crate::endpoints::DeleteCustomObjectInstance): `DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}`.
@@ -2331,6 +2483,7 @@ pub static DELETE_CUSTOM_OBJECT_INSTANCE: Operation = Operation {
     path: "/custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListDataAttributes`](crate::endpoints::ListDataAttributes): `GET /data_attributes`.
@@ -2353,6 +2506,7 @@ pub static LIST_DATA_ATTRIBUTES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("dataAttributes.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateDataAttribute`](crate::endpoints::CreateDataAttribute): `POST /data_attributes`.
@@ -2375,6 +2529,7 @@ pub static CREATE_DATA_ATTRIBUTE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("dataAttributes.create"),
+    safe_to_retry: false,
 };
 
 /// [`UpdateDataAttribute`](crate::endpoints::UpdateDataAttribute): `PUT /data_attributes/{data_attribute_id}`.
@@ -2397,6 +2552,7 @@ pub static UPDATE_DATA_ATTRIBUTE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("dataAttributes.update"),
+    safe_to_retry: true,
 };
 
 /// [`ListDataConnectors`](crate::endpoints::ListDataConnectors): `GET /data_connectors`.
@@ -2407,6 +2563,7 @@ pub static LIST_DATA_CONNECTORS: Operation = Operation {
     path: "/data_connectors",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateDataConnector`](crate::endpoints::CreateDataConnector): `POST /data_connectors`.
@@ -2417,6 +2574,7 @@ pub static CREATE_DATA_CONNECTOR: Operation = Operation {
     path: "/data_connectors",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetDataConnector`](crate::endpoints::GetDataConnector): `GET /data_connectors/{id}`.
@@ -2427,6 +2585,7 @@ pub static GET_DATA_CONNECTOR: Operation = Operation {
     path: "/data_connectors/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`DeleteDataConnector`](crate::endpoints::DeleteDataConnector): `DELETE /data_connectors/{id}`.
@@ -2437,6 +2596,7 @@ pub static DELETE_DATA_CONNECTOR: Operation = Operation {
     path: "/data_connectors/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`UpdateDataConnector`](crate::endpoints::UpdateDataConnector): `PATCH /data_connectors/{id}`.
@@ -2447,6 +2607,7 @@ pub static UPDATE_DATA_CONNECTOR: Operation = Operation {
     path: "/data_connectors/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListDataConnectorExecutionResults`](crate::endpoints::ListDataConnectorExecutionResults): `GET /data_connectors/{data_connector_id}/execution_results`.
@@ -2457,6 +2618,7 @@ pub static LIST_DATA_CONNECTOR_EXECUTION_RESULTS: Operation = Operation {
     path: "/data_connectors/{data_connector_id}/execution_results",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetDataConnectorExecutionResult`](crate::endpoints::GetDataConnectorExecutionResult): `GET /data_connectors/{data_connector_id}/execution_results/{id}`.
@@ -2467,6 +2629,7 @@ pub static GET_DATA_CONNECTOR_EXECUTION_RESULT: Operation = Operation {
     path: "/data_connectors/{data_connector_id}/execution_results/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateDataEvent`](crate::endpoints::CreateDataEvent): `POST /events`.
@@ -2489,6 +2652,7 @@ pub static CREATE_DATA_EVENT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("events.create"),
+    safe_to_retry: false,
 };
 
 /// [`ListDataEvents`](crate::endpoints::ListDataEvents): `GET /events`.
@@ -2511,6 +2675,7 @@ pub static LIST_DATA_EVENTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("events.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateDataEventSummaries`](crate::endpoints::CreateDataEventSummaries): `POST /events/summaries`.
@@ -2533,6 +2698,7 @@ pub static CREATE_DATA_EVENT_SUMMARIES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("events.summaries"),
+    safe_to_retry: false,
 };
 
 /// [`CreateDataExport`](crate::endpoints::CreateDataExport): `POST /export/content/data`.
@@ -2555,6 +2721,7 @@ pub static CREATE_DATA_EXPORT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("dataExport.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetDataExport`](crate::endpoints::GetDataExport): `GET /export/content/data/{job_identifier}`.
@@ -2577,6 +2744,7 @@ pub static GET_DATA_EXPORT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("dataExport.find"),
+    safe_to_retry: true,
 };
 
 /// [`CancelDataExport`](crate::endpoints::CancelDataExport): `POST /export/cancel/{job_identifier}`.
@@ -2599,6 +2767,7 @@ pub static CANCEL_DATA_EXPORT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("dataExport.cancel"),
+    safe_to_retry: false,
 };
 
 /// [`DownloadDataExport`](crate::endpoints::DownloadDataExport): `GET /download/content/data/{job_identifier}`.
@@ -2621,6 +2790,7 @@ pub static DOWNLOAD_DATA_EXPORT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("dataExport.download"),
+    safe_to_retry: true,
 };
 
 /// [`GetJobStatus`](crate::endpoints::GetJobStatus): `GET /jobs/status/{job_id}`.
@@ -2631,6 +2801,7 @@ pub static GET_JOB_STATUS: Operation = Operation {
     path: "/jobs/status/{job_id}",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateMessage`](crate::endpoints::CreateMessage): `POST /messages`.
@@ -2653,6 +2824,7 @@ pub static CREATE_MESSAGE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("messages.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetWhatsAppMessageStatus`](crate::endpoints::GetWhatsAppMessageStatus): `GET /messages/whatsapp/status`.
@@ -2663,6 +2835,7 @@ pub static GET_WHATS_APP_MESSAGE_STATUS: Operation = Operation {
     path: "/messages/whatsapp/status",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetMessageStatus`](crate::endpoints::GetMessageStatus): `GET /messages/status`.
@@ -2673,6 +2846,7 @@ pub static GET_MESSAGE_STATUS: Operation = Operation {
     path: "/messages/status",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListNewsItems`](crate::endpoints::ListNewsItems): `GET /news/news_items`.
@@ -2695,6 +2869,7 @@ pub static LIST_NEWS_ITEMS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.items.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateNewsItem`](crate::endpoints::CreateNewsItem): `POST /news/news_items`.
@@ -2717,6 +2892,7 @@ pub static CREATE_NEWS_ITEM: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.items.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetNewsItem`](crate::endpoints::GetNewsItem): `GET /news/news_items/{news_item_id}`.
@@ -2739,6 +2915,7 @@ pub static GET_NEWS_ITEM: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.items.find"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateNewsItem`](crate::endpoints::UpdateNewsItem): `PUT /news/news_items/{news_item_id}`.
@@ -2761,6 +2938,7 @@ pub static UPDATE_NEWS_ITEM: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.items.update"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteNewsItem`](crate::endpoints::DeleteNewsItem): `DELETE /news/news_items/{news_item_id}`.
@@ -2783,6 +2961,7 @@ pub static DELETE_NEWS_ITEM: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.items.delete"),
+    safe_to_retry: true,
 };
 
 /// [`ListNewsfeedItems`](crate::endpoints::ListNewsfeedItems): `GET /news/newsfeeds/{newsfeed_id}/items`.
@@ -2805,6 +2984,7 @@ pub static LIST_NEWSFEED_ITEMS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.feeds.listItems"),
+    safe_to_retry: true,
 };
 
 /// [`ListNewsfeeds`](crate::endpoints::ListNewsfeeds): `GET /news/newsfeeds`.
@@ -2827,6 +3007,7 @@ pub static LIST_NEWSFEEDS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.feeds.list"),
+    safe_to_retry: true,
 };
 
 /// [`GetNewsfeed`](crate::endpoints::GetNewsfeed): `GET /news/newsfeeds/{newsfeed_id}`.
@@ -2849,6 +3030,7 @@ pub static GET_NEWSFEED: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("news.feeds.find"),
+    safe_to_retry: true,
 };
 
 /// [`GetNote`](crate::endpoints::GetNote): `GET /notes/{note_id}`.
@@ -2871,6 +3053,7 @@ pub static GET_NOTE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("notes.find"),
+    safe_to_retry: true,
 };
 
 /// [`ListSegments`](crate::endpoints::ListSegments): `GET /segments`.
@@ -2893,6 +3076,7 @@ pub static LIST_SEGMENTS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("segments.list"),
+    safe_to_retry: true,
 };
 
 /// [`GetSegment`](crate::endpoints::GetSegment): `GET /segments/{segment_id}`.
@@ -2915,6 +3099,7 @@ pub static GET_SEGMENT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("segments.find"),
+    safe_to_retry: true,
 };
 
 /// [`ListSubscriptionTypes`](crate::endpoints::ListSubscriptionTypes): `GET /subscription_types`.
@@ -2937,6 +3122,7 @@ pub static LIST_SUBSCRIPTION_TYPES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("subscriptionTypes.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreatePhoneCallRedirect`](crate::endpoints::CreatePhoneCallRedirect): `POST /phone_call_redirects`.
@@ -2959,6 +3145,7 @@ pub static CREATE_PHONE_CALL_REDIRECT: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("phoneCallRedirects.create"),
+    safe_to_retry: false,
 };
 
 /// [`ListCalls`](crate::endpoints::ListCalls): `GET /calls`.
@@ -2969,6 +3156,7 @@ pub static LIST_CALLS: Operation = Operation {
     path: "/calls",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetCall`](crate::endpoints::GetCall): `GET /calls/{call_id}`.
@@ -2979,6 +3167,7 @@ pub static GET_CALL: Operation = Operation {
     path: "/calls/{call_id}",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetCallRecording`](crate::endpoints::GetCallRecording): `GET /calls/{call_id}/recording`.
@@ -2989,6 +3178,7 @@ pub static GET_CALL_RECORDING: Operation = Operation {
     path: "/calls/{call_id}/recording",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetCallTranscript`](crate::endpoints::GetCallTranscript): `GET /calls/{call_id}/transcript`.
@@ -2999,6 +3189,7 @@ pub static GET_CALL_TRANSCRIPT: Operation = Operation {
     path: "/calls/{call_id}/transcript",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`SearchCalls`](crate::endpoints::SearchCalls): `POST /calls/search`.
@@ -3009,6 +3200,7 @@ pub static SEARCH_CALLS: Operation = Operation {
     path: "/calls/search",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListTags`](crate::endpoints::ListTags): `GET /tags`.
@@ -3031,6 +3223,7 @@ pub static LIST_TAGS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateTag`](crate::endpoints::CreateTag): `POST /tags`.
@@ -3053,6 +3246,7 @@ pub static CREATE_TAG: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetTag`](crate::endpoints::GetTag): `GET /tags/{tag_id}`.
@@ -3075,6 +3269,7 @@ pub static GET_TAG: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.find"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteTag`](crate::endpoints::DeleteTag): `DELETE /tags/{tag_id}`.
@@ -3097,6 +3292,7 @@ pub static DELETE_TAG: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.delete"),
+    safe_to_retry: true,
 };
 
 /// [`ListTeams`](crate::endpoints::ListTeams): `GET /teams`.
@@ -3119,6 +3315,7 @@ pub static LIST_TEAMS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("teams.list"),
+    safe_to_retry: true,
 };
 
 /// [`GetTeam`](crate::endpoints::GetTeam): `GET /teams/{team_id}`.
@@ -3141,6 +3338,7 @@ pub static GET_TEAM: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("teams.find"),
+    safe_to_retry: true,
 };
 
 /// [`GetTeamMetrics`](crate::endpoints::GetTeamMetrics): `GET /teams/{team_id}/metrics`.
@@ -3151,6 +3349,7 @@ pub static GET_TEAM_METRICS: Operation = Operation {
     path: "/teams/{team_id}/metrics",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListTicketStates`](crate::endpoints::ListTicketStates): `GET /ticket_states`.
@@ -3168,6 +3367,7 @@ pub static LIST_TICKET_STATES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateTicketTypeAttribute`](crate::endpoints::CreateTicketTypeAttribute): `POST /ticket_types/{ticket_type_id}/attributes`.
@@ -3188,6 +3388,7 @@ pub static CREATE_TICKET_TYPE_ATTRIBUTE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("ticketTypes.attributes.create"),
+    safe_to_retry: false,
 };
 
 /// [`UpdateTicketTypeAttribute`](crate::endpoints::UpdateTicketTypeAttribute): `PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}`.
@@ -3208,6 +3409,7 @@ pub static UPDATE_TICKET_TYPE_ATTRIBUTE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("ticketTypes.attributes.update"),
+    safe_to_retry: true,
 };
 
 /// [`ListTicketTypes`](crate::endpoints::ListTicketTypes): `GET /ticket_types`.
@@ -3228,6 +3430,7 @@ pub static LIST_TICKET_TYPES: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("ticketTypes.list"),
+    safe_to_retry: true,
 };
 
 /// [`CreateTicketType`](crate::endpoints::CreateTicketType): `POST /ticket_types`.
@@ -3248,6 +3451,7 @@ pub static CREATE_TICKET_TYPE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("ticketTypes.create"),
+    safe_to_retry: false,
 };
 
 /// [`GetTicketType`](crate::endpoints::GetTicketType): `GET /ticket_types/{ticket_type_id}`.
@@ -3268,6 +3472,7 @@ pub static GET_TICKET_TYPE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("ticketTypes.get"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateTicketType`](crate::endpoints::UpdateTicketType): `PUT /ticket_types/{ticket_type_id}`.
@@ -3288,6 +3493,7 @@ pub static UPDATE_TICKET_TYPE: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("ticketTypes.update"),
+    safe_to_retry: true,
 };
 
 /// [`ReplyToTicket`](crate::endpoints::ReplyToTicket): `POST /tickets/{ticket_id}/reply`.
@@ -3308,6 +3514,7 @@ pub static REPLY_TO_TICKET: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tickets.reply"),
+    safe_to_retry: false,
 };
 
 /// [`AttachTagToTicket`](crate::endpoints::AttachTagToTicket): `POST /tickets/{ticket_id}/tags`.
@@ -3327,6 +3534,7 @@ pub static ATTACH_TAG_TO_TICKET: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.tagTicket"),
+    safe_to_retry: false,
 };
 
 /// [`DetachTagFromTicket`](crate::endpoints::DetachTagFromTicket): `DELETE /tickets/{ticket_id}/tags/{tag_id}`.
@@ -3346,6 +3554,7 @@ pub static DETACH_TAG_FROM_TICKET: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tags.untagTicket"),
+    safe_to_retry: true,
 };
 
 /// [`LinkConversationToTicket`](crate::endpoints::LinkConversationToTicket): `POST /tickets/{ticket_id}/linked_conversations`.
@@ -3356,6 +3565,7 @@ pub static LINK_CONVERSATION_TO_TICKET: Operation = Operation {
     path: "/tickets/{ticket_id}/linked_conversations",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`UnlinkConversationFromTicket`](crate::endpoints::UnlinkConversationFromTicket): `DELETE /tickets/{ticket_id}/linked_conversations/{id}`.
@@ -3366,6 +3576,7 @@ pub static UNLINK_CONVERSATION_FROM_TICKET: Operation = Operation {
     path: "/tickets/{ticket_id}/linked_conversations/{id}",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`CreateTicket`](crate::endpoints::CreateTicket): `POST /tickets`.
@@ -3386,6 +3597,7 @@ pub static CREATE_TICKET: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tickets.create"),
+    safe_to_retry: false,
 };
 
 /// [`EnqueueCreateTicket`](crate::endpoints::EnqueueCreateTicket): `POST /tickets/enqueue`.
@@ -3396,6 +3608,7 @@ pub static ENQUEUE_CREATE_TICKET: Operation = Operation {
     path: "/tickets/enqueue",
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`UpdateTicket`](crate::endpoints::UpdateTicket): `PUT /tickets/{ticket_id}`.
@@ -3416,6 +3629,7 @@ pub static UPDATE_TICKET: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tickets.update"),
+    safe_to_retry: true,
 };
 
 /// [`GetTicket`](crate::endpoints::GetTicket): `GET /tickets/{ticket_id}`.
@@ -3436,6 +3650,7 @@ pub static GET_TICKET: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tickets.get"),
+    safe_to_retry: true,
 };
 
 /// [`DeleteTicket`](crate::endpoints::DeleteTicket): `DELETE /tickets/{ticket_id}`.
@@ -3446,6 +3661,7 @@ pub static DELETE_TICKET: Operation = Operation {
     path: "/tickets/{ticket_id}",
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ChangeTicketType`](crate::endpoints::ChangeTicketType): `POST /tickets/{ticket_id}/change_type`.
@@ -3456,6 +3672,7 @@ pub static CHANGE_TICKET_TYPE: Operation = Operation {
     path: "/tickets/{ticket_id}/change_type",
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`SearchTickets`](crate::endpoints::SearchTickets): `POST /tickets/search`.
@@ -3475,6 +3692,7 @@ pub static SEARCH_TICKETS: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("tickets.search"),
+    safe_to_retry: true,
 };
 
 /// [`UpdateVisitor`](crate::endpoints::UpdateVisitor): `PUT /visitors`.
@@ -3497,6 +3715,7 @@ pub static UPDATE_VISITOR: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("visitors.update"),
+    safe_to_retry: true,
 };
 
 /// [`GetVisitor`](crate::endpoints::GetVisitor): `GET /visitors`.
@@ -3519,6 +3738,7 @@ pub static GET_VISITOR: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("visitors.find"),
+    safe_to_retry: true,
 };
 
 /// [`ConvertVisitor`](crate::endpoints::ConvertVisitor): `POST /visitors/convert`.
@@ -3541,6 +3761,7 @@ pub static CONVERT_VISITOR: Operation = Operation {
         ApiVersion::PREVIEW,
     ],
     sdk_method: Some("visitors.mergeToContact"),
+    safe_to_retry: false,
 };
 
 /// [`ListBrands`](crate::endpoints::ListBrands): `GET /brands`.
@@ -3551,6 +3772,7 @@ pub static LIST_BRANDS: Operation = Operation {
     path: "/brands",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetBrand`](crate::endpoints::GetBrand): `GET /brands/{id}`.
@@ -3561,6 +3783,7 @@ pub static GET_BRAND: Operation = Operation {
     path: "/brands/{id}",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListEmails`](crate::endpoints::ListEmails): `GET /emails`.
@@ -3571,6 +3794,7 @@ pub static LIST_EMAILS: Operation = Operation {
     path: "/emails",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetEmail`](crate::endpoints::GetEmail): `GET /emails/{id}`.
@@ -3581,6 +3805,7 @@ pub static GET_EMAIL: Operation = Operation {
     path: "/emails/{id}",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`RegisterFinVoiceCall`](crate::endpoints::RegisterFinVoiceCall): `POST /fin_voice/register`.
@@ -3591,6 +3816,7 @@ pub static REGISTER_FIN_VOICE_CALL: Operation = Operation {
     path: "/fin_voice/register",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: false,
 };
 
 /// [`GetFinVoiceCall`](crate::endpoints::GetFinVoiceCall): `GET /fin_voice/collect/{id}`.
@@ -3601,6 +3827,7 @@ pub static GET_FIN_VOICE_CALL: Operation = Operation {
     path: "/fin_voice/collect/{id}",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetFinVoiceCallByExternalId`](crate::endpoints::GetFinVoiceCallByExternalId): `GET /fin_voice/external_id/{external_id}`.
@@ -3611,6 +3838,7 @@ pub static GET_FIN_VOICE_CALL_BY_EXTERNAL_ID: Operation = Operation {
     path: "/fin_voice/external_id/{external_id}",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`GetFinVoiceCallByPhoneNumber`](crate::endpoints::GetFinVoiceCallByPhoneNumber): `GET /fin_voice/phone_number/{phone_number}`.
@@ -3621,6 +3849,7 @@ pub static GET_FIN_VOICE_CALL_BY_PHONE_NUMBER: Operation = Operation {
     path: "/fin_voice/phone_number/{phone_number}",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ListFinVoiceCallsByConversation`](crate::endpoints::ListFinVoiceCallsByConversation): `GET /fin_voice/conversation/{conversation_id}`.
@@ -3631,6 +3860,7 @@ pub static LIST_FIN_VOICE_CALLS_BY_CONVERSATION: Operation = Operation {
     path: "/fin_voice/conversation/{conversation_id}",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`ExportWorkflow`](crate::endpoints::ExportWorkflow): `GET /export/workflows/{id}`.
@@ -3641,6 +3871,7 @@ pub static EXPORT_WORKFLOW: Operation = Operation {
     path: "/export/workflows/{id}",
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
+    safe_to_retry: true,
 };
 
 /// [`AutoAssignConversation`](crate::endpoints::AutoAssignConversation): `POST /conversations/{conversation_id}/run_assignment_rules`.
@@ -3651,6 +3882,7 @@ pub static AUTO_ASSIGN_CONVERSATION: Operation = Operation {
     path: "/conversations/{conversation_id}/run_assignment_rules",
     versions: &[ApiVersion::V2_7, ApiVersion::V2_8, ApiVersion::V2_9, ApiVersion::V2_10, ApiVersion::V2_11],
     sdk_method: Some("conversations.runAssignmentRules"),
+    safe_to_retry: false,
 };
 
 /// Every operation the SDK covers, in the description's order.

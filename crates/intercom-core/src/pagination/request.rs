@@ -63,6 +63,10 @@ impl<E: Endpoint> Endpoint for PageRequest<E> {
 
     fn query(&self, query: &mut Query) {
         if self.url.is_some() {
+            // A `next` URL carries the operation's own query; per-request query pairs still go with it.
+            for (name, value) in self.endpoint.options().map(|o| o.query.as_slice()).unwrap_or_default() {
+                query.push(name.clone(), value.clone());
+            }
             return;
         }
         self.endpoint.query(query);
@@ -77,6 +81,10 @@ impl<E: Endpoint> Endpoint for PageRequest<E> {
 
     fn label(&self) -> RequestLabel {
         self.endpoint.label()
+    }
+
+    fn is_safe_to_retry(&self) -> bool {
+        self.endpoint.is_safe_to_retry()
     }
 
     fn options(&self) -> Option<&RequestOptions> {
