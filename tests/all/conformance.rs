@@ -138,7 +138,7 @@ async fn malformed_and_truncated_json_is_a_decode_error_with_path_and_snippet() 
         assert_eq!(decode.path, "segments[0].created_at");
         assert_eq!(decode.snippet, body);
         assert!(err.to_string().starts_with(
-            "could not decode Intercom's 200 OK answer to GET /segments: at `segments[0].created_at`: invalid type: string \"yesterday\", expected i64"
+            "could not decode Intercom's 200 OK answer to GET /segments: at `segments[0].created_at`: `yesterday` is not an integer"
         ), "{err}");
 
         let mock = MockIntercom::start().await;

@@ -106,29 +106,6 @@ async fn a_listing_shorter_than_its_total_count_says_so_after_the_end() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_short_listing_is_logged_as_a_warning() {
-    let mock = MockIntercom::start_empty().await;
-    mock.respond_in_order("ListContacts", [page(&["a"], 4, None)]).await;
-    let config = mock.config();
-    let log = tokio::task::spawn_blocking(move || {
-        let (subscriber, buffer) = crate::token_safety::capture();
-        tracing::subscriber::with_default(subscriber, || {
-            let client = intercom_ureq::Client::from_config(config);
-            assert_eq!(ListContacts::new().items(&client).count(), 1);
-        });
-        let log = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
-        log
-    })
-    .await
-    .unwrap();
-    let warning = log.lines().find(|l| l.contains("WARN")).unwrap_or_else(|| panic!("no warning in:\n{log}"));
-    assert!(warning.contains("fewer items than the API announced"), "{warning}");
-    for field in ["operation=\"ListContacts\"", "items=1", "total_count=4", "missing=3"] {
-        assert!(warning.contains(field), "`{field}` is missing from: {warning}");
-    }
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn options_go_with_every_page_of_a_search() {
     use intercom_core::endpoints::SearchContacts;
     use intercom_core::search::{contact, Search};

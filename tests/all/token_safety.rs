@@ -47,7 +47,7 @@ async fn errors_hide_the_token_even_when_the_server_echoes_nothing_else() {
 }
 
 /// A `tracing` subscriber writing every span and event, with their fields, into a shared buffer.
-pub(crate) fn capture() -> (impl tracing::Subscriber + Send + Sync, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+fn capture() -> (impl tracing::Subscriber + Send + Sync, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
     use std::sync::{Arc, Mutex};
     #[derive(Clone)]
     struct Buffer(Arc<Mutex<Vec<u8>>>);

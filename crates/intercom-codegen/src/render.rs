@@ -248,9 +248,21 @@ fn response_field(f: &Field) -> (String, Vec<String>) {
             }
             ("Option<String>".into(), attrs)
         }
+        Ty::Vec(inner) if **inner == Ty::Int => {
+            (rust_type(&f.ty), vec!["deserialize_with = \"crate::serde_helpers::int_list\"".into()])
+        }
         Ty::Vec(_) | Ty::Map | Ty::MapOf(_) => {
             (rust_type(&f.ty), vec!["deserialize_with = \"crate::serde_helpers::null_as_default\"".into()])
         }
+        // Counts and timestamps may arrive as digit strings: read both.
+        Ty::Int => (
+            "Option<i64>".into(),
+            vec!["deserialize_with = \"crate::serde_helpers::optional_int\"".into(), SKIP_NONE.into()],
+        ),
+        Ty::Float => (
+            "Option<serde_json::Number>".into(),
+            vec!["deserialize_with = \"crate::serde_helpers::optional_number\"".into(), SKIP_NONE.into()],
+        ),
         ty => (format!("Option<{}>", rust_type(ty)), vec![SKIP_NONE.into()]),
     }
 }

@@ -78,6 +78,121 @@ pub fn optional_int_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opt
     }
 }
 
+/// Decodes an integer (a count, a timestamp in Unix seconds) that the API may send as a JSON integer, as a
+/// string of digits (`"1700000000"`), or as a float with no fraction; `null` becomes `None`. Anything else
+/// is an error naming what came.
+#[inline]
+pub fn optional_int<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    deserializer.deserialize_any(IntVisitor)
+}
+
+/// A list of integers, each as [`optional_int`] reads it; `null` becomes an empty list.
+pub fn int_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<i64>, D::Error> {
+    struct Items;
+
+    impl<'de> Visitor<'de> for Items {
+        type Value = Vec<i64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of integers")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Items)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+            while let Some(item) = seq.next_element_seed(IntSeed)? {
+                out.extend(item);
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_any(Items)
+}
+
+struct IntSeed;
+
+impl<'de> de::DeserializeSeed<'de> for IntSeed {
+    type Value = Option<i64>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(IntVisitor)
+    }
+}
+
+struct IntVisitor;
+
+impl<'de> Visitor<'de> for IntVisitor {
+    type Value = Option<i64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer, or a string of digits")
+    }
+    #[inline]
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+    #[inline]
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        i64::try_from(v).map(Some).map_err(|_| E::custom(format!("{v} is too large for an integer field")))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            Ok(Some(v as i64))
+        } else {
+            Err(E::custom(format!("{v} is not a whole number")))
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        let text = v.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse::<i64>() {
+            Ok(number) => Ok(Some(number)),
+            Err(_) => text
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .map(|f| Some(f as i64))
+                .ok_or_else(|| E::custom(format!("`{v}` is not an integer"))),
+        }
+    }
+    #[inline]
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(IntVisitor)
+    }
+}
+
+/// Decodes a number kept exactly (`serde_json::Number`) that the API may send as a JSON number or as a
+/// numeric string (`"12.50"`); `null` and `""` become `None`.
+pub fn optional_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Number>, D::Error> {
+    match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::Number(n)) => Ok(Some(n)),
+        Some(serde_json::Value::String(text)) if text.trim().is_empty() => Ok(None),
+        Some(serde_json::Value::String(text)) => text
+            .trim()
+            .parse::<serde_json::Number>()
+            .map(Some)
+            .map_err(|_| de::Error::custom(format!("`{text}` is not a number"))),
+        Some(other) => Err(de::Error::custom(format!("expected a number, found {other}"))),
+    }
+}
+
 /// Decodes `null` as the type's default (an empty list, an empty map), so a list the API sends as
 /// `null` reads the same as an absent or empty one.
 pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
@@ -194,5 +309,34 @@ mod tests {
     fn an_id_that_is_an_object_is_a_clear_error() {
         let err = serde_json::from_str::<WithId>(r#"{"id": {"a": 1}}"#).err().unwrap();
         assert!(err.to_string().contains("an id as a string or an integer"), "{err}");
+    }
+
+    #[test]
+    fn numbers_and_timestamps_read_from_digit_strings() {
+        #[derive(Debug, Default, serde::Deserialize)]
+        #[serde(default)]
+        struct Counts {
+            #[serde(deserialize_with = "crate::serde_helpers::optional_int")]
+            created_at: Option<i64>,
+            #[serde(deserialize_with = "crate::serde_helpers::optional_int")]
+            count: Option<i64>,
+            #[serde(deserialize_with = "crate::serde_helpers::int_list")]
+            team_ids: Vec<i64>,
+            #[serde(deserialize_with = "crate::serde_helpers::optional_number")]
+            spend: Option<serde_json::Number>,
+        }
+        let v: Counts = serde_json::from_str(
+            r#"{"created_at": "1700000000", "count": 3.0, "team_ids": ["1", 2, null], "spend": "12.50"}"#,
+        )
+        .unwrap();
+        assert_eq!(v.created_at, Some(1_700_000_000));
+        assert_eq!(v.count, Some(3));
+        assert_eq!(v.team_ids, [1, 2]);
+        assert_eq!(v.spend.unwrap().as_f64(), Some(12.5));
+        let v: Counts = serde_json::from_str(r#"{"created_at": null, "count": "", "team_ids": null}"#).unwrap();
+        assert_eq!((v.created_at, v.count, v.team_ids.len(), v.spend), (None, None, 0, None));
+        let err = serde_json::from_str::<Counts>(r#"{"created_at": "yesterday"}"#).unwrap_err();
+        assert!(err.to_string().contains("`yesterday` is not an integer"), "{err}");
+        assert!(serde_json::from_str::<Counts>(r#"{"count": 1.5}"#).is_err());
     }
 }

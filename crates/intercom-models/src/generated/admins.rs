@@ -21,7 +21,7 @@ pub struct ActivityLog {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ActivityLogMetadata>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Activity type.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,7 +75,7 @@ pub struct ActivityLogMetadata {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_changed: Option<String>,
     /// Update by.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub update_by: Option<i64>,
     /// Update by name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,10 +87,10 @@ pub struct ActivityLogMetadata {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_state: Option<String>,
     /// Threshold minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub threshold_minutes: Option<i64>,
     /// Last activity at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_activity_at: Option<i64>,
     /// Auto.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,16 +102,16 @@ pub struct ActivityLogMetadata {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub changes: serde_json::Map<String, serde_json::Value>,
     /// Conversation assignment limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub conversation_assignment_limit: Option<i64>,
     /// Ticket assignment limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub ticket_assignment_limit: Option<i64>,
     /// Team.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<ActivityLogMetadataTeam>,
     /// Team assignment limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub team_assignment_limit: Option<i64>,
     /// Enabled.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -454,7 +454,7 @@ pub struct AdminWithApp {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_inbox_seat: Option<bool>,
     /// Team ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub team_ids: Vec<i64>,
     /// Avatar.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -499,7 +499,7 @@ pub struct App {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Identity verification.
     #[serde(skip_serializing_if = "Option::is_none")]

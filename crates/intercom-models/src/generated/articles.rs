@@ -43,22 +43,22 @@ pub struct Article {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleState>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Has unpublished changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
     /// Draft updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
     /// Url.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Parent ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub parent_ids: Vec<i64>,
     /// Ai chatbot availability.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,10 +90,10 @@ pub struct Article {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help_center_audience: Option<ArticleHelpCenterAudience>,
     /// Scheduled publish at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<i64>,
     /// Scheduled unpublish at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<i64>,
     /// Default locale.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -297,22 +297,22 @@ pub struct ArticleContent {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleContentState>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Has unpublished changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
     /// Draft updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
     /// Url.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Audience ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
     /// Ai chatbot availability.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -357,34 +357,34 @@ pub struct ArticleStatistics {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Views.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub views: Option<i64>,
     /// Conversions.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub conversions: Option<i64>,
     /// Reactions.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub reactions: Option<i64>,
     /// Happy reaction percentage.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub happy_reaction_percentage: Option<serde_json::Number>,
     /// Neutral reaction percentage.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub neutral_reaction_percentage: Option<serde_json::Number>,
     /// Sad reaction percentage.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub sad_reaction_percentage: Option<serde_json::Number>,
     /// Fin involvements.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub fin_involvements: Option<i64>,
     /// Fin resolutions.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub fin_resolutions: Option<i64>,
     /// Fin resolution rate.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub fin_resolution_rate: Option<serde_json::Number>,
     /// Conversations.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub conversations: Option<i64>,
 }
 
@@ -399,7 +399,7 @@ pub struct ArticleList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -442,22 +442,22 @@ pub struct ArticleListItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleListItemState>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Has unpublished changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
     /// Draft updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
     /// Url.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Parent ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub parent_ids: Vec<i64>,
     /// Ai chatbot availability.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -489,10 +489,10 @@ pub struct ArticleListItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help_center_audience: Option<ArticleListItemHelpCenterAudience>,
     /// Scheduled publish at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<i64>,
     /// Scheduled unpublish at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<i64>,
     /// Default locale.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -610,7 +610,7 @@ pub struct ArticleSearchResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -673,10 +673,10 @@ pub struct ArticleVersion {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleVersionState>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 
@@ -701,7 +701,7 @@ pub struct ArticleVersionList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -743,7 +743,7 @@ pub struct ArticleVersionSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleVersionSummaryState>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
 }
 

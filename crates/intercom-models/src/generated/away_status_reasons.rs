@@ -24,16 +24,16 @@ pub struct AwayStatusReason {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
     /// Order.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Deleted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 

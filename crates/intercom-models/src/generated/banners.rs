@@ -54,7 +54,7 @@ pub struct Banner {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub client_targeting: Vec<serde_json::Map<String, serde_json::Value>>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
 }
 
@@ -87,7 +87,7 @@ pub struct BannerAction {
 #[serde(default)]
 pub struct BannerActionReactionSetItem {
     /// Index.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub index: Option<i64>,
     /// Unicode emoticon.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -168,7 +168,7 @@ pub struct CallList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Call>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -18,7 +18,7 @@ pub struct CompanyAttachedContacts {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Contact>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,7 +48,7 @@ pub struct CompanyList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -69,7 +69,7 @@ pub struct CompanyScroll {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Scroll param.
     #[serde(skip_serializing_if = "Option::is_none")]

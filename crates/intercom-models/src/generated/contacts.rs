@@ -18,7 +18,7 @@ pub struct ContactAttachedCompanies {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub companies: Vec<Company>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,7 +63,7 @@ pub struct ContactList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Contact>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -299,7 +299,7 @@ pub struct ContentSearchResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]

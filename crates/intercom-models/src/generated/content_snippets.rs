@@ -30,10 +30,10 @@ pub struct ContentSnippet {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
     /// Chatbot availability.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub chatbot_availability: Option<i64>,
     /// Copilot availability.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub copilot_availability: Option<i64>,
     /// Ai chatbot availability.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,13 +45,13 @@ pub struct ContentSnippet {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Audience ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
 }
 
@@ -66,16 +66,16 @@ pub struct ContentSnippetList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ContentSnippet>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Total pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
 }
 

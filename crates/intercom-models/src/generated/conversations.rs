@@ -854,16 +854,16 @@ pub struct ConversationListItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Waiting since, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<i64>,
     /// Snoozed until, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
     /// Open.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1022,7 +1022,7 @@ pub struct DeletedConversationItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metrics_retained: Option<bool>,
     /// Deleted at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<i64>,
 }
 
@@ -1037,7 +1037,7 @@ pub struct DeletedConversationList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversations: Vec<DeletedConversationItem>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1055,7 +1055,7 @@ pub struct ConversationList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversations: Vec<ConversationListItem>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1324,7 +1324,7 @@ pub struct SideConversationSummary {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversation_parts: Vec<ConversationPart>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
 
@@ -1339,7 +1339,7 @@ pub struct SideConversationList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub side_conversations: Vec<SideConversationSummary>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -161,10 +161,10 @@ pub struct DataAttribute {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Admin id.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]

@@ -702,7 +702,7 @@ pub struct DataConnectorDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_function_name: Option<String>,
     /// Client function timeout ms.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub client_function_timeout_ms: Option<i64>,
     /// Data inputs.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -987,7 +987,7 @@ pub struct DataConnectorExecutionResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// Http status.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub http_status: Option<i64>,
     /// Http method.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -999,7 +999,7 @@ pub struct DataConnectorExecutionResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Execution time ms.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub execution_time_ms: Option<i64>,
     /// Source type.
     #[serde(skip_serializing_if = "Option::is_none")]

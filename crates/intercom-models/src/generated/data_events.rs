@@ -185,7 +185,7 @@ pub struct DataEventSummaryItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last: Option<String>,
     /// Count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Description.
     #[serde(skip_serializing_if = "Option::is_none")]

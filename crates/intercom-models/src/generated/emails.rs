@@ -33,13 +33,13 @@ pub struct EmailSetting {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forwarding_enabled: Option<bool>,
     /// Forwarded email last received at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub forwarded_email_last_received_at: Option<i64>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 

@@ -24,10 +24,10 @@ pub struct Collection {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Url.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,7 +36,7 @@ pub struct Collection {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
     /// Order.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Default locale.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -220,10 +220,10 @@ pub struct HelpCenterRedirect {
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub target_id: Option<String>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 
@@ -248,7 +248,7 @@ pub struct HelpCenterRedirectList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -322,7 +322,7 @@ pub struct CollectionList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -409,10 +409,10 @@ pub struct HelpCenter {
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Identifier.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -451,7 +451,7 @@ pub struct HelpCenterList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
 

@@ -41,16 +41,16 @@ pub struct InternalArticle {
     )]
     pub author_id: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Locale.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// Audience ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
     /// Ai chatbot availability.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,7 +74,7 @@ pub struct InternalArticleList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -115,16 +115,16 @@ pub struct InternalArticleListItem {
     )]
     pub author_id: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Locale.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// Audience ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
     /// Ai chatbot availability.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,7 +145,7 @@ pub struct InternalArticleSearchResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -417,10 +417,10 @@ pub struct WhatsappMessageStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Template name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -473,7 +473,7 @@ pub struct WhatsappMessageStatusList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Events.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -497,10 +497,10 @@ pub struct WhatsappMessageStatusListEvent {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Whatsapp message id.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]

@@ -67,10 +67,10 @@ pub struct NewsItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deliver_silently: Option<bool>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 
@@ -96,7 +96,7 @@ pub struct NewsfeedAssignment {
     )]
     pub newsfeed_id: Option<String>,
     /// Published at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub published_at: Option<i64>,
 }
 
@@ -204,10 +204,10 @@ pub struct Newsfeed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 
@@ -222,7 +222,7 @@ pub struct PaginatedResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]

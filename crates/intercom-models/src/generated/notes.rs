@@ -18,7 +18,7 @@ pub struct Note {
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Contact.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,7 +69,7 @@ pub struct NoteList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Note>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]

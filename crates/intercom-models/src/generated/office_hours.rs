@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct OfficeHoursTimeInterval {
     /// Start minute.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub start_minute: Option<i64>,
     /// End minute.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub end_minute: Option<i64>,
     /// Day of week.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub day_of_week: Option<i64>,
 }
 
@@ -45,10 +45,10 @@ pub struct OfficeHoursSchedule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub twenty_four_seven: Option<bool>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 
@@ -154,10 +154,10 @@ pub struct OfficeHoursException {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recurring_annually: Option<bool>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 

@@ -15,16 +15,16 @@ pub struct CursorPages {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Next.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<CursorPagesNext>,
     /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Total pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Prev.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,7 +83,7 @@ impl<'de> Deserialize<'de> for CursorPagesNext {
 #[serde(default)]
 pub struct StartingAfterPaging {
     /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Starting after.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,7 +141,7 @@ pub struct Admin {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_inbox_seat: Option<bool>,
     /// Team ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub team_ids: Vec<i64>,
     /// Avatar.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -218,10 +218,10 @@ pub struct AdminAvatarImage {
 #[serde(default)]
 pub struct TeamPriorityLevel {
     /// Primary team ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub primary_team_ids: Vec<i64>,
     /// Secondary team ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub secondary_team_ids: Vec<i64>,
 }
 
@@ -308,16 +308,16 @@ pub struct AiAgent {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution_state: Option<AiAgentResolutionState>,
     /// Rating.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub rating: Option<i64>,
     /// Rating remark.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating_remark: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Content sources.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -374,7 +374,7 @@ pub struct ContentSourcesList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Content sources.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -474,7 +474,7 @@ pub struct Tag {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Applied at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub applied_at: Option<i64>,
     /// Applied by.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -516,19 +516,19 @@ pub struct Company {
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// Remote created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub remote_created_at: Option<i64>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Last request at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_request_at: Option<i64>,
     /// Size.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Website.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -537,13 +537,13 @@ pub struct Company {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Monthly spend.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub monthly_spend: Option<i64>,
     /// Session count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub session_count: Option<i64>,
     /// User count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub user_count: Option<i64>,
     /// Custom attributes.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -627,16 +627,16 @@ pub struct Segment {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Created at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Person type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person_type: Option<SegmentPersonType>,
     /// Count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
 }
 
@@ -673,7 +673,7 @@ pub struct CompanyNote {
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Company.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -742,28 +742,28 @@ pub struct Contact {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Signed up at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
     /// Last seen at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
     /// Last replied at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_replied_at: Option<i64>,
     /// Last contacted at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_contacted_at: Option<i64>,
     /// Last email opened at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_email_opened_at: Option<i64>,
     /// Last email clicked at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_email_clicked_at: Option<i64>,
     /// Language override.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -796,7 +796,7 @@ pub struct Contact {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_sdk_version: Option<String>,
     /// Android last seen at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub android_last_seen_at: Option<i64>,
     /// Ios app name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -814,7 +814,7 @@ pub struct Contact {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_sdk_version: Option<String>,
     /// Ios last seen at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub ios_last_seen_at: Option<i64>,
     /// Custom attributes.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -921,7 +921,7 @@ pub struct ContactTags {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Has more.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -942,7 +942,7 @@ pub struct ContactNotes {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Has more.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -963,7 +963,7 @@ pub struct ContactCompanies {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Has more.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1047,7 +1047,7 @@ pub struct MergeHistoryItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_contact_role: Option<MergeHistoryItemSourceContactRole>,
     /// Merged at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub merged_at: Option<i64>,
 }
 
@@ -1072,7 +1072,7 @@ pub struct ContactSubscriptionTypes {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Has more.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1090,16 +1090,16 @@ pub struct PagesLink {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Next.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     /// Per page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Total pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
 }
 
@@ -1442,16 +1442,16 @@ crate::open_enum! {
 #[serde(default)]
 pub struct ConversationRating {
     /// Rating.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub rating: Option<i64>,
     /// Remark.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Contact.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1577,13 +1577,13 @@ pub struct PartAttachment {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Filesize.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub filesize: Option<i64>,
     /// Width.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub width: Option<i64>,
     /// Height.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub height: Option<i64>,
 }
 
@@ -1655,7 +1655,7 @@ pub type CustomAttributes = serde_json::Map<String, serde_json::Value>;
 #[serde(default)]
 pub struct ConversationFirstContactReply {
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Type.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1702,58 +1702,58 @@ pub struct ConversationStatistics {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Time to assignment.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_assignment: Option<i64>,
     /// Time to admin reply.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_admin_reply: Option<i64>,
     /// Time to first close.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_first_close: Option<i64>,
     /// Time to last close.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_last_close: Option<i64>,
     /// Median time to reply.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub median_time_to_reply: Option<i64>,
     /// First contact reply at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_contact_reply_at: Option<i64>,
     /// First assignment at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_assignment_at: Option<i64>,
     /// First admin reply at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_admin_reply_at: Option<i64>,
     /// First close at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_close_at: Option<i64>,
     /// Last assignment at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_assignment_at: Option<i64>,
     /// Last assignment admin reply at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_assignment_admin_reply_at: Option<i64>,
     /// Last contact reply at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_contact_reply_at: Option<i64>,
     /// Last admin reply at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_admin_reply_at: Option<i64>,
     /// Last close at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_close_at: Option<i64>,
     /// Last closed by id.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub last_closed_by_id: Option<String>,
     /// Count reopens.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count_reopens: Option<i64>,
     /// Count assignments.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count_assignments: Option<i64>,
     /// Count conversation parts.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count_conversation_parts: Option<i64>,
     /// Assigned team first response time.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
@@ -1762,10 +1762,10 @@ pub struct ConversationStatistics {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub assigned_team_first_response_time_in_office_hours: Vec<ConversationResponseTime>,
     /// Handling time.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub handling_time: Option<i64>,
     /// Adjusted handling time.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub adjusted_handling_time: Option<i64>,
 }
 
@@ -1784,7 +1784,7 @@ pub struct ConversationResponseTime {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team_name: Option<String>,
     /// Response time.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub response_time: Option<i64>,
 }
 
@@ -1796,7 +1796,7 @@ pub struct LinkedObjectList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Has more.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1875,7 +1875,7 @@ pub struct ConversationMonitorEvaluation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// Evaluated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub evaluated_at: Option<i64>,
 }
 
@@ -1899,13 +1899,13 @@ pub struct ConversationScorecard {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
     /// Score.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub score: Option<serde_json::Number>,
     /// Ai score.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub ai_score: Option<serde_json::Number>,
     /// Evaluated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub evaluated_at: Option<i64>,
     /// Reviewed teammate.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1984,16 +1984,16 @@ pub struct Conversation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Waiting since, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<i64>,
     /// Snoozed until, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
     /// Open.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2128,7 +2128,7 @@ pub struct ConversationParts {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversation_parts: Vec<ConversationPart>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
 
@@ -2149,13 +2149,13 @@ pub struct ConversationPart {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Notified at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub notified_at: Option<i64>,
     /// Assigned to.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2715,13 +2715,13 @@ pub struct FileAttribute {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Filesize.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub filesize: Option<i64>,
     /// Width.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub width: Option<i64>,
     /// Height.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub height: Option<i64>,
 }
 
@@ -2825,7 +2825,7 @@ pub struct Message {
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Subject.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3031,16 +3031,16 @@ pub struct Ticket {
     )]
     pub team_assignee_id: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Open.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
     /// Snoozed until, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
     /// Linked objects.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3285,10 +3285,10 @@ pub struct TicketType {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Is internal.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3348,7 +3348,7 @@ pub struct TicketTypeAttribute {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub input_options: serde_json::Map<String, serde_json::Value>,
     /// Order.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Required to create.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3376,10 +3376,10 @@ pub struct TicketTypeAttribute {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
 
@@ -3438,7 +3438,7 @@ pub struct TicketParts {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub ticket_parts: Vec<TicketPart>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
 
@@ -3465,10 +3465,10 @@ pub struct TicketPart {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_state: Option<TicketPartTicketState>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Assigned to.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct AdminPriorityLevel {
     /// Primary admin ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub primary_admin_ids: Vec<i64>,
     /// Secondary admin ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub secondary_admin_ids: Vec<i64>,
 }
 
@@ -30,13 +30,13 @@ pub struct TeamMetric {
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
     /// Open.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub open: Option<i64>,
     /// Idle.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub idle: Option<i64>,
     /// Snoozed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed: Option<i64>,
 }
 
@@ -66,13 +66,13 @@ pub struct Team {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Admin ids.
-    #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
+    #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub admin_ids: Vec<i64>,
     /// Admin priority level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_priority_level: Option<AdminPriorityLevel>,
     /// Assignment limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub assignment_limit: Option<i64>,
     /// Distribution method.
     #[serde(skip_serializing_if = "Option::is_none")]

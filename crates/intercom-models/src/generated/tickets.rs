@@ -741,7 +741,7 @@ pub struct TicketList {
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tickets: Vec<Ticket>,
     /// Total count.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -765,10 +765,10 @@ pub struct TicketReply {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Updated at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Author.
     #[serde(skip_serializing_if = "Option::is_none")]

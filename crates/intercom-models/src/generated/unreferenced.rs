@@ -87,7 +87,7 @@ pub struct DataEvent {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
     /// Created at, in Unix seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// User id.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -171,7 +171,7 @@ pub struct DataExportCsv {
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub receipt_id: Option<String>,
     /// Received at.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub received_at: Option<i64>,
     /// Series id.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -183,37 +183,37 @@ pub struct DataExportCsv {
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub node_id: Option<String>,
     /// First reply.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_reply: Option<i64>,
     /// First completion.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_completion: Option<i64>,
     /// First series completion.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_series_completion: Option<i64>,
     /// First series disengagement.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_series_disengagement: Option<i64>,
     /// First series exit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_series_exit: Option<i64>,
     /// First goal success.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_goal_success: Option<i64>,
     /// First open.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_open: Option<i64>,
     /// First click.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_click: Option<i64>,
     /// First dismisall.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_dismisall: Option<i64>,
     /// First unsubscribe.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_unsubscribe: Option<i64>,
     /// First hard bounce.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_hard_bounce: Option<i64>,
 }
 
@@ -327,7 +327,7 @@ pub struct FinAgentReplyChunkEvent {
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
     /// Chunk index.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub chunk_index: Option<i64>,
     /// Chunk text.
     #[serde(skip_serializing_if = "Option::is_none")]
