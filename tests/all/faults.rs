@@ -197,13 +197,30 @@ async fn a_delay_past_the_timeout(transport: Transport) -> Outcome {
 
 /// A raw server that answers every request with headers promising 100 bytes, sends 10 and hangs up.
 async fn closing_server() -> (String, Arc<AtomicUsize>) {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":\"";
+    scripted_server(head.as_bytes().to_vec(), After::Close).await
+}
+
+/// What a scripted server does after its reply.
+#[derive(Clone, Copy)]
+enum After {
+    /// Closes the connection.
+    Close,
+    /// Keeps it open, silent, for a while.
+    Hang,
+}
+
+/// A server that reads each request's head, counts it, and answers exactly `reply` (any bytes, HTTP or not).
+async fn scripted_server(reply: Vec<u8>, after: After) -> (String, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("a port");
     let address = format!("http://{}", listener.local_addr().expect("an address"));
     let requests = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&requests);
+    let reply = Arc::new(reply);
     tokio::spawn(async move {
         while let Ok((mut socket, _)) = listener.accept().await {
             let counter = Arc::clone(&counter);
+            let reply = Arc::clone(&reply);
             tokio::spawn(async move {
                 let mut seen = Vec::new();
                 let mut buffer = [0u8; 4096];
@@ -214,13 +231,106 @@ async fn closing_server() -> (String, Arc<AtomicUsize>) {
                     }
                 }
                 counter.fetch_add(1, Ordering::SeqCst);
-                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n";
-                let _ = socket.write_all(format!("{head}{{\"type\":\"").as_bytes()).await;
-                let _ = socket.shutdown().await;
+                let _ = socket.write_all(&reply).await;
+                match after {
+                    After::Close => drop(socket.shutdown().await),
+                    After::Hang => tokio::time::sleep(Duration::from_secs(10)).await,
+                }
             });
         }
     });
     (address, requests)
+}
+
+/// Sends `IdentifyAdmin` (a GET, safe to retry) to a scripted server.
+async fn against(
+    transport: Transport,
+    reply: &[u8],
+    after: After,
+    cap: Option<usize>,
+) -> (Result<String, Error>, usize) {
+    let (address, requests) = scripted_server(reply.to_vec(), after).await;
+    let config = MockIntercom::start_empty().await.config().with_base_url(&address).expect("a loopback URL");
+    let result = send(transport, config, IdentifyAdmin::new(), cap).await.map(|a| a.value.id);
+    (result, requests.load(Ordering::SeqCst))
+}
+
+/// The transport failure's kind, or what else came.
+fn failure_kind(result: &Result<String, Error>) -> Result<TransportErrorKind, String> {
+    match result {
+        Err(Error::Transport { source, .. }) => Ok(source.kind()),
+        other => Err(format!("{other:?}")),
+    }
+}
+
+async fn reset_before_any_answer(transport: Transport) -> Outcome {
+    let (result, requests) = against(transport, b"", After::Close, None).await;
+    ensure!(failure_kind(&result)? == TransportErrorKind::Io, "{result:?}");
+    ensure!(requests == 3, "retried like any failed connection: 3 attempts, saw {requests}");
+    Ok(())
+}
+
+async fn garbage_bytes(transport: Transport) -> Outcome {
+    let (result, requests) =
+        against(transport, b"SSH-2.0-OpenSSH_9.6\r\nnot http at all\r\n\r\n", After::Close, None).await;
+    ensure!(failure_kind(&result)? == TransportErrorKind::InvalidResponse, "{result:?}");
+    ensure!(requests == 1, "not retried: the server answered, wrongly; saw {requests}");
+    Ok(())
+}
+
+fn with_header_of(bytes: usize) -> Vec<u8> {
+    let body = r#"{"type":"admin","id":"7"}"#;
+    format!(
+        "HTTP/1.1 200 OK\r\nX-Padding: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "a".repeat(bytes),
+        body.len()
+    )
+    .into_bytes()
+}
+
+async fn a_large_header_is_read(transport: Transport) -> Outcome {
+    let (result, requests) = against(transport, &with_header_of(100 * 1024), After::Close, None).await;
+    let id = result.map_err(|e| e.to_string())?;
+    ensure!(id == "7" && requests == 1, "a 100 KB header is read by both clients");
+    Ok(())
+}
+
+async fn oversized_headers(transport: Transport) -> Outcome {
+    let (result, requests) =
+        against(transport, &with_header_of(2 * intercom_core::MAX_HEADER_BYTES), After::Hang, None).await;
+    ensure!(failure_kind(&result)? == TransportErrorKind::InvalidResponse, "{result:?}");
+    ensure!(requests == 1, "not retried; saw {requests}");
+    Ok(())
+}
+
+async fn a_body_longer_than_its_length(transport: Transport) -> Outcome {
+    let body = r#"{"type":"admin","id":"8"}"#;
+    let reply = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}garbage after the body",
+        body.len()
+    );
+    let (result, requests) = against(transport, reply.as_bytes(), After::Close, None).await;
+    let id = result.map_err(|e| e.to_string())?;
+    ensure!(id == "8" && requests == 1, "Content-Length decides; what follows is not the answer");
+    Ok(())
+}
+
+async fn a_content_length_over_the_cap(transport: Transport) -> Outcome {
+    let reply = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500000000\r\n\r\n";
+    let started = Instant::now();
+    let (result, requests) = against(transport, reply, After::Hang, Some(1024)).await;
+    ensure!(failure_kind(&result)? == TransportErrorKind::BodyTooLarge, "{result:?}");
+    ensure!(started.elapsed() < Duration::from_secs(5), "refused before the body, not after waiting for it");
+    ensure!(requests == 1, "not retried; saw {requests}");
+    Ok(())
+}
+
+async fn an_early_close_after_the_headers(transport: Transport) -> Outcome {
+    let reply = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n";
+    let (result, requests) = against(transport, reply, After::Close, None).await;
+    ensure!(failure_kind(&result)? == TransportErrorKind::Io, "{result:?}");
+    ensure!(requests == 3, "retried (a GET); saw {requests}");
+    Ok(())
 }
 
 async fn closed_mid_body_get(transport: Transport) -> Outcome {
@@ -371,6 +481,13 @@ const CASES: &[(&str, Case)] = &[
     ("malformed rate-limit headers", |t| Box::pin(malformed_rate_limit_headers(t))),
     ("malformed reset on a 429", |t| Box::pin(a_malformed_reset_on_a_429(t))),
     ("connection refused", |t| Box::pin(a_refused_connection(t))),
+    ("reset before any answer", |t| Box::pin(reset_before_any_answer(t))),
+    ("garbage bytes, not HTTP", |t| Box::pin(garbage_bytes(t))),
+    ("a 100 KB header", |t| Box::pin(a_large_header_is_read(t))),
+    ("headers over MAX_HEADER_BYTES", |t| Box::pin(oversized_headers(t))),
+    ("body longer than its Content-Length", |t| Box::pin(a_body_longer_than_its_length(t))),
+    ("Content-Length over the body cap", |t| Box::pin(a_content_length_over_the_cap(t))),
+    ("close after the headers", |t| Box::pin(an_early_close_after_the_headers(t))),
     ("body over the size cap", |t| Box::pin(a_huge_body(t))),
     ("200 with an error.list", |t| Box::pin(an_error_list_with_200(t))),
     ("invalid UTF-8", |t| Box::pin(invalid_utf8(t))),

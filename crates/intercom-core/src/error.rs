@@ -319,8 +319,12 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection failed while the request was sent or the answer read.
     Io,
-    /// The answer was larger than the transport accepts.
+    /// The answer was larger than the transport accepts, by its `Content-Length` (refused before the body is
+    /// read) or by the bytes that came.
     BodyTooLarge,
+    /// The answer is not HTTP the client accepts: garbage bytes, or headers larger than
+    /// [`MAX_HEADER_BYTES`](crate::MAX_HEADER_BYTES). A server or proxy fault; not retried.
+    InvalidResponse,
     /// Anything else.
     Other,
 }
@@ -332,6 +336,7 @@ impl TransportErrorKind {
             TransportErrorKind::Timeout => "no answer in time",
             TransportErrorKind::Io => "the connection failed",
             TransportErrorKind::BodyTooLarge => "the answer is too large",
+            TransportErrorKind::InvalidResponse => "the answer is not valid HTTP",
             TransportErrorKind::Other => "the transport failed",
         }
     }

@@ -63,7 +63,7 @@ pub use raw::Raw;
 pub use request::{build_request, INTERCOM_VERSION};
 pub use response::{api_error, parse_parts, parse_response, REQUEST_ID};
 pub use retry::RetryPolicy;
-pub use transport::{AsyncHttpClient, HttpClient};
+pub use transport::{check_content_length, AsyncHttpClient, HttpClient, MAX_HEADER_BYTES};
 pub use version::ApiVersion;
 
 pub use intercom_models as models;

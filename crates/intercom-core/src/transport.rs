@@ -6,9 +6,26 @@
 use std::future::Future;
 use std::time::Duration;
 
-use http::{Request, Response};
+use http::{HeaderMap, Request, Response};
 
-use crate::error::TransportError;
+use crate::error::{TransportError, TransportErrorKind};
+
+/// The most header bytes an answer may have, in every shipped transport (hyper's default read buffer):
+/// more is [`TransportErrorKind::InvalidResponse`].
+pub const MAX_HEADER_BYTES: usize = 8192 + 4096 * 100;
+
+/// For transports: refuses an answer whose `Content-Length` is over `max` bytes before its body is read,
+/// so a huge (or lying) answer costs neither the wait nor the memory.
+pub fn check_content_length(headers: &HeaderMap, max: u64) -> Result<(), TransportError> {
+    let declared = headers.get(http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+    match declared {
+        Some(length) if length > max => Err(TransportError::new(
+            TransportErrorKind::BodyTooLarge,
+            format!("Content-Length {length} is over the {max}-byte limit"),
+        )),
+        _ => Ok(()),
+    }
+}
 
 /// A blocking HTTP client.
 ///

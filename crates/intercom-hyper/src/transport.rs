@@ -9,7 +9,10 @@ use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use intercom_core::{AsyncHttpClient, Config, Timeouts, TransportError, TransportErrorKind, TransportFromConfig};
+use intercom_core::{
+    check_content_length, AsyncHttpClient, Config, Timeouts, TransportError, TransportErrorKind, TransportFromConfig,
+    MAX_HEADER_BYTES,
+};
 
 /// The largest answer body read, 64 MiB: larger is [`TransportErrorKind::BodyTooLarge`].
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
@@ -49,6 +52,7 @@ impl HyperTransport {
             .enable_all_versions()
             .wrap_connector(http);
         let client = PooledClient::builder(TokioExecutor::new())
+            .http1_max_buf_size(MAX_HEADER_BYTES)
             .pool_timer(TokioTimer::new())
             .pool_idle_timeout(Duration::from_secs(60))
             .build(https);
@@ -64,10 +68,18 @@ impl HyperTransport {
     async fn exchange(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
         let request = request.map(|body| Full::new(Bytes::from(body)));
         let response = self.client.request(request).await.map_err(|e| {
-            let kind = if e.is_connect() { TransportErrorKind::Connect } else { TransportErrorKind::Io };
+            let parse = std::error::Error::source(&e)
+                .and_then(|s| s.downcast_ref::<hyper::Error>())
+                .is_some_and(|h| h.is_parse() || h.is_parse_too_large());
+            let kind = match (e.is_connect(), parse) {
+                (true, _) => TransportErrorKind::Connect,
+                (false, true) => TransportErrorKind::InvalidResponse,
+                (false, false) => TransportErrorKind::Io,
+            };
             TransportError::new(kind, e)
         })?;
         let (parts, body) = response.into_parts();
+        check_content_length(&parts.headers, self.max_body_bytes as u64)?;
         let collected = Limited::new(body, self.max_body_bytes).collect().await.map_err(|e| {
             let kind =
                 if e.is::<LengthLimitError>() { TransportErrorKind::BodyTooLarge } else { TransportErrorKind::Io };

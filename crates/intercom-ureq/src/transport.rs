@@ -3,7 +3,10 @@
 use std::io;
 
 use http::{Request, Response};
-use intercom_core::{Config, HttpClient, Timeouts, TransportError, TransportErrorKind, TransportFromConfig};
+use intercom_core::{
+    check_content_length, Config, HttpClient, Timeouts, TransportError, TransportErrorKind, TransportFromConfig,
+    MAX_HEADER_BYTES,
+};
 use ureq::unversioned::transport::DefaultConnector;
 
 use crate::resolver::{RememberingResolver, REMEMBER_FOR};
@@ -30,7 +33,13 @@ impl UreqTransport {
     /// a pooled connection skip DNS (ureq would otherwise resolve each time, on a new thread when a timeout
     /// is set; docs/PERFORMANCE.md).
     pub fn new() -> Self {
-        let config = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_response_header_size(MAX_HEADER_BYTES)
+            // Headers must fit in the input buffer, or a large head reads as a disconnection.
+            .input_buffer_size(MAX_HEADER_BYTES + 16 * 1024)
+            .build();
         let agent =
             ureq::Agent::with_parts(config, DefaultConnector::default(), RememberingResolver::new(REMEMBER_FOR));
         Self { agent, max_body_bytes: DEFAULT_MAX_BODY_BYTES }
@@ -67,6 +76,7 @@ impl HttpClient for UreqTransport {
             .build();
         let response = self.agent.run(request).map_err(transport_error)?;
         let (parts, mut body) = response.into_parts();
+        check_content_length(&parts.headers, self.max_body_bytes)?;
         let bytes = body.with_config().limit(self.max_body_bytes).read_to_vec().map_err(transport_error)?;
         Ok(Response::from_parts(parts, bytes))
     }
@@ -78,6 +88,7 @@ fn transport_error(error: ureq::Error) -> TransportError {
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed | ureq::Error::Tls(_) => TransportErrorKind::Connect,
         ureq::Error::Rustls(_) => TransportErrorKind::Connect,
         ureq::Error::BodyExceedsLimit(_) => TransportErrorKind::BodyTooLarge,
+        ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => TransportErrorKind::InvalidResponse,
         ureq::Error::Io(e) => io_kind(e),
         _ => TransportErrorKind::Other,
     };
