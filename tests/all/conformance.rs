@@ -260,3 +260,19 @@ async fn errors_read_as_sentences_without_rust_options_or_binary_bytes() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn counts_and_timestamps_sent_as_digit_strings_decode() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let body = r#"{"type":"segment.list","segments":[{"type":"segment","id":"1","created_at":"1700000000","updated_at":1700000001.0,"count":"12"}]}"#;
+        mock.respond("ListSegments", ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+        let list = transport.send(mock.config(), intercom_core::endpoints::ListSegments::new()).await.unwrap();
+        let segment = &list.segments[0];
+        assert_eq!(
+            (segment.created_at, segment.updated_at, segment.count),
+            (Some(1_700_000_000), Some(1_700_000_001), Some(12)),
+            "{transport:?}"
+        );
+    }
+}

@@ -173,6 +173,30 @@ fn an_empty_cursor_ends_a_listing_but_an_empty_page_with_a_new_cursor_does_not()
 }
 
 #[test]
+fn every_style_follows_past_an_empty_page() {
+    fn followed<S: Style + Clone>(empty: Answer, expected: &str) {
+        let mut pager = Pager::new(fake::<S>());
+        next_url(&mut pager);
+        pager.on_answer(empty);
+        assert_eq!(next_url(&mut pager).as_deref(), Some(expected), "{:?}", S::STYLE);
+    }
+    followed::<QueryCursor>(Answer { cursor: Some("c".into()), ..answer(&[]) }, "/things?per_page=2&starting_after=c");
+    followed::<BodyCursor>(
+        Answer { cursor: Some("b".into()), ..answer(&[]) },
+        r#"/things?per_page=2 {"starting_after":"b"}"#,
+    );
+    followed::<PageNumber>(Answer { page: Some(1), total_pages: Some(2), ..answer(&[]) }, "/things?per_page=2&page=2");
+    followed::<NextUrl>(Answer { url: Some("https://x/things?next=n".into()), ..answer(&[]) }, "/things?next=n");
+    followed::<NextCursor>(Answer { cursor: Some("k".into()), ..answer(&[]) }, "/things?per_page=2&cursor=k");
+    // The scroll alone ends on an empty page: that is how the API says it is over.
+    let mut pager = Pager::new(fake::<Scroll>());
+    next_url(&mut pager);
+    pager.on_answer(Answer { scroll: Some("s".into()), ..answer(&[]) });
+    assert_eq!(next_url(&mut pager), None);
+    assert!(pager.is_complete());
+}
+
+#[test]
 fn a_run_of_empty_pages_ends_with_a_paging_error() {
     let mut pager = Pager::new(fake::<QueryCursor>());
     for k in 0..MAX_EMPTY_PAGES_IN_A_ROW {
