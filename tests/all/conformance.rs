@@ -221,13 +221,12 @@ async fn raw_get(url: &str, token: Option<&str>) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn errors_read_as_sentences_without_rust_options_or_binary_bytes() {
+async fn compressed_answers_are_asked_for_and_decoded_and_bad_ones_are_described() {
     use flate2::{write::GzEncoder, Compression};
     use std::io::Write as _;
     let mut gzip = GzEncoder::new(Vec::new(), Compression::default());
     gzip.write_all(br#"{"type": "admin", "id": "1"}"#).unwrap();
     let gzip = gzip.finish().unwrap();
-    let size = gzip.len();
 
     for transport in Transport::BOTH {
         let mock = MockIntercom::start().await;
@@ -235,15 +234,38 @@ async fn errors_read_as_sentences_without_rust_options_or_binary_bytes() {
             .insert_header("content-encoding", "gzip")
             .set_body_raw(gzip.clone(), "application/json");
         mock.respond("IdentifyAdmin", compressed).await;
-        let err = transport.send(mock.config(), IdentifyAdmin::new()).await.unwrap_err();
-        let shown = err.to_string();
+        let me = transport.send(mock.config(), IdentifyAdmin::new()).await.unwrap();
+        assert_eq!(me.id, "1", "{transport:?}: decompressed");
+        let sent = &mock.received("IdentifyAdmin").await[0];
+        assert_eq!(crate::support::header(sent, "accept-encoding"), "gzip, deflate", "{transport:?}");
+        transport.send(mock.config().with_compression(false), IdentifyAdmin::new()).await.unwrap();
+        let sent = &mock.received("IdentifyAdmin").await[1];
+        assert!(sent.headers.get("accept-encoding").is_none(), "{transport:?}: compression off");
+
+        let brotli = ResponseTemplate::new(200)
+            .insert_header("content-encoding", "br")
+            .set_body_raw(vec![0x0b, 0x9f, 0x92, 0x96, 0x00], "application/json");
+        mock.respond("ListAdmins", brotli).await;
+        let err = transport.send(mock.config(), ListAdmins::new()).await.unwrap_err();
         assert!(
-            shown.ends_with(&format!(
-                "the body starts with `a gzip-compressed body of {size} bytes (Content-Encoding: gzip)`"
-            )),
-            "{transport:?}: {shown}"
+            err.to_string().ends_with("the body starts with `a compressed body of 5 bytes (Content-Encoding: br)`"),
+            "{transport:?}: {err}"
         );
 
+        let corrupt = ResponseTemplate::new(200)
+            .insert_header("content-encoding", "gzip")
+            .set_body_raw(b"\x1f\x8b\x08 not gzip after all".to_vec(), "application/json");
+        mock.respond("ListTeams", corrupt).await;
+        let err = transport.send(mock.config(), intercom_core::endpoints::ListTeams::new()).await.unwrap_err();
+        assert!(matches!(err, Error::Decode(_)), "{transport:?}: {err:?}");
+        assert!(err.to_string().contains("the gzip-compressed body cannot be decompressed"), "{err}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_read_as_sentences_without_rust_options_or_binary_bytes() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
         let limited = ResponseTemplate::new(429)
             .insert_header("x-ratelimit-limit", "10000")
             .insert_header("x-ratelimit-remaining", "0")

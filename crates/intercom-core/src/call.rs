@@ -12,7 +12,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, TransportError};
 use crate::rate_limit::RateLimit;
 use crate::request::build_request;
-use crate::response::{header_request_id, parse_parts};
+use crate::response::{decompressed, header_request_id, parse_parts};
 use crate::retry::{retry_after, Attempt, Outcome, RetryPolicy};
 
 /// A successful answer and what came with it.
@@ -128,6 +128,12 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
             }
         }
         let attempts = self.attempt();
+        let mut parts = parts;
+        let cap = self.config.max_decompressed_bytes();
+        let body = match decompressed(self.endpoint.label(), parts.status, &mut parts.headers, body, cap) {
+            Ok(body) => body,
+            Err(error) => return Step::Done(Err(error)),
+        };
         let result = parse_parts(self.endpoint, parts.status, &parts.headers, body).map(|value| Answer {
             value,
             status: parts.status,

@@ -121,6 +121,8 @@ pub struct Config {
     user_agent: String,
     timeouts: Timeouts,
     retry_policy: RetryPolicy,
+    compression: bool,
+    max_decompressed_bytes: usize,
 }
 
 impl Config {
@@ -134,6 +136,8 @@ impl Config {
             user_agent: USER_AGENT.to_owned(),
             timeouts: Timeouts::default(),
             retry_policy: RetryPolicy::default(),
+            compression: true,
+            max_decompressed_bytes: crate::content::DEFAULT_MAX_DECOMPRESSED_BYTES,
         }
     }
 
@@ -228,6 +232,30 @@ impl Config {
     pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry_policy = policy;
         self
+    }
+
+    /// Whether to ask for compressed answers (`Accept-Encoding: gzip, deflate`; default on). Compressed
+    /// answers are decompressed either way, asked for or not.
+    pub fn with_compression(mut self, compression: bool) -> Self {
+        self.compression = compression;
+        self
+    }
+
+    /// Refuses answers that decompress to more than `bytes` (default 64 MiB) with
+    /// [`TransportErrorKind::BodyTooLarge`](crate::TransportErrorKind::BodyTooLarge).
+    pub fn with_max_decompressed_bytes(mut self, bytes: usize) -> Self {
+        self.max_decompressed_bytes = bytes;
+        self
+    }
+
+    /// Whether requests ask for compressed answers.
+    pub fn compression(&self) -> bool {
+        self.compression
+    }
+
+    /// The most bytes an answer may decompress to.
+    pub fn max_decompressed_bytes(&self) -> usize {
+        self.max_decompressed_bytes
     }
 
     /// The retry policy of every call.

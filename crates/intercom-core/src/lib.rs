@@ -26,6 +26,7 @@ mod body_text;
 mod call;
 mod client;
 mod config;
+mod content;
 mod endpoint;
 pub mod endpoints;
 mod error;
@@ -47,6 +48,7 @@ mod version;
 pub use call::{Answer, Call, Step};
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
 pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
+pub use content::{ACCEPT_ENCODING, DEFAULT_MAX_DECOMPRESSED_BYTES};
 pub use endpoint::{
     json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, JsonOrNull, NoContent, ResponseFormat,
 };

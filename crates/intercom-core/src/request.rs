@@ -1,6 +1,6 @@
 //! Turning an endpoint into an `http::Request`.
 
-use http::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderName, HeaderValue, ACCEPT, ACCEPT_ENCODING, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::Request;
 
 use crate::config::Config;
@@ -49,6 +49,9 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
         .extension(timeouts);
     if body.is_some() {
         builder = builder.header(CONTENT_TYPE, "application/json");
+    }
+    if config.compression() {
+        builder = builder.header(ACCEPT_ENCODING, crate::content::ACCEPT_ENCODING);
     }
     let mut request = builder
         .body(body.unwrap_or_default())

@@ -13,9 +13,39 @@ pub const REQUEST_ID: &str = "x-request-id";
 
 /// Reads the answer to `endpoint`: its output on success, else an [`Error::Api`] (error status, or a success
 /// status with an `error.list` body) or an [`Error::Decode`].
+///
+/// A gzip or deflate body is decompressed first (up to
+/// [`DEFAULT_MAX_DECOMPRESSED_BYTES`](crate::DEFAULT_MAX_DECOMPRESSED_BYTES)).
 pub fn parse_response<E: Endpoint + ?Sized>(endpoint: &E, response: Response<Vec<u8>>) -> Result<E::Output, Error> {
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
+    let cap = crate::content::DEFAULT_MAX_DECOMPRESSED_BYTES;
+    let body = decompressed(endpoint.label(), parts.status, &mut parts.headers, body, cap)?;
     parse_parts(endpoint, parts.status, &parts.headers, body)
+}
+
+/// The body decompressed by its `Content-Encoding` (the headers lose the encoding), or the error a user
+/// reads: too large once decompressed, or corrupt data of its encoding.
+pub(crate) fn decompressed(
+    request: RequestLabel,
+    status: StatusCode,
+    headers: &mut HeaderMap,
+    body: Vec<u8>,
+    cap: usize,
+) -> Result<Vec<u8>, Error> {
+    let quoted = || crate::body_text::describe(&body, content_encoding(headers));
+    let description = headers.contains_key(http::header::CONTENT_ENCODING).then(quoted).flatten();
+    match crate::content::decode(headers, body, cap) {
+        Ok(body) => Ok(body),
+        Err(crate::content::ContentError::TooLarge(source)) => Err(Error::from_transport(request, source)),
+        Err(crate::content::ContentError::Corrupt { encoding, message }) => Err(Error::Decode(Box::new(DecodeError {
+            request,
+            status,
+            path: ".".into(),
+            message: format!("the {encoding}-compressed body cannot be decompressed ({message})"),
+            snippet: description.unwrap_or_default(),
+            request_id: header_request_id(headers),
+        }))),
+    }
 }
 
 /// [`parse_response`] on an answer already split into status, headers and body.
