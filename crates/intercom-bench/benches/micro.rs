@@ -23,6 +23,32 @@ fn decode(c: &mut Criterion) {
         b.iter(|| parse_response(&endpoint, http::Response::new(std::hint::black_box(page.clone()))).expect("typed"))
     });
     group.finish();
+
+    // The same page gzip-compressed, as it crosses a real link: decompressing it in the core (MB/s of the
+    // decompressed page), and the whole parse_response with decompression.
+    let gzipped = {
+        use std::io::Write as _;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(&page).expect("in memory");
+        encoder.finish().expect("in memory")
+    };
+    let answer =
+        |body: Vec<u8>| http::Response::builder().header("content-encoding", "gzip").body(body).expect("a response");
+    let mut group = c.benchmark_group("gzip page (150 contacts)");
+    group.throughput(Throughput::Bytes(page.len() as u64));
+    group.bench_function("decompress only (flate2 rust backend)", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(page.len());
+            let mut decoder = flate2::read::MultiGzDecoder::new(std::hint::black_box(gzipped.as_slice()));
+            std::io::Read::read_to_end(&mut decoder, &mut out).expect("gzip");
+            out
+        })
+    });
+    group.bench_function("SDK parse_response of the gzip answer", |b| {
+        let endpoint = ListContacts::new();
+        b.iter(|| parse_response(&endpoint, answer(std::hint::black_box(gzipped.clone()))).expect("typed"))
+    });
+    group.finish();
 }
 
 fn search(c: &mut Criterion) {

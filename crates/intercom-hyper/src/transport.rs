@@ -70,7 +70,7 @@ impl HyperTransport {
         let response = self.client.request(request).await.map_err(|e| {
             let parse = std::error::Error::source(&e)
                 .and_then(|s| s.downcast_ref::<hyper::Error>())
-                .is_some_and(|h| h.is_parse() || h.is_parse_too_large());
+                .is_some_and(hyper::Error::is_parse);
             let kind = match (e.is_connect(), parse) {
                 (true, _) => TransportErrorKind::Connect,
                 (false, true) => TransportErrorKind::InvalidResponse,
