@@ -20,6 +20,8 @@ pub struct RecordedFile {
     pub body: Vec<u8>,
 }
 
+/// A file name's part from an example's name: its first four words, lower case (the names are Intercom's
+/// prose; a few words tell the examples apart, and [`unique`] settles the rest).
 fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.to_ascii_lowercase().chars() {
@@ -29,7 +31,23 @@ fn slug(name: &str) -> String {
             out.push('_');
         }
     }
-    out.trim_matches('_').to_owned()
+    out.split('_').filter(|w| !w.is_empty()).take(4).collect::<Vec<_>>().join("_")
+}
+
+/// Numbers the second and later files of one operation that would share a name (`…_2.json`).
+fn unique(files: &mut [RecordedFile]) {
+    let mut seen = std::collections::HashSet::new();
+    for file in files {
+        let (stem, extension) = file
+            .file
+            .split_once('.')
+            .map_or((file.file.clone(), String::new()), |(s, e)| (s.to_owned(), format!(".{e}")));
+        let mut n = 1;
+        while !seen.insert((file.operation.clone(), file.file.clone())) {
+            n += 1;
+            file.file = format!("{stem}_{n}{extension}");
+        }
+    }
 }
 
 /// Every JSON response example of `spec`'s operations, by endpoint name. An operation whose JSON success has
@@ -83,6 +101,7 @@ pub fn recorded(spec: &Node, legacy: Option<&Node>, operations: &[Operation]) ->
             Success::Json(_) => {}
         }
     }
+    unique(&mut files);
     files
 }
 
@@ -138,4 +157,24 @@ pub fn table(files: &[RecordedFile], version: &str) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(operation: &str, name: &str) -> RecordedFile {
+        RecordedFile { operation: operation.into(), status: 200, file: name.into(), content_type: "", body: vec![] }
+    }
+
+    #[test]
+    fn names_keep_four_words_and_stay_unique_per_operation() {
+        assert_eq!(slug("Update a contact with an association"), "update_a_contact_with");
+        assert_eq!(slug("  Not found!"), "not_found");
+        let mut files =
+            vec![file("A", "200_x.json"), file("A", "200_x.json"), file("B", "200_x.json"), file("A", "200_x.json")];
+        unique(&mut files);
+        let names: Vec<_> = files.iter().map(|f| format!("{}/{}", f.operation, f.file)).collect();
+        assert_eq!(names, ["A/200_x.json", "A/200_x_2.json", "B/200_x.json", "A/200_x_3.json"]);
+    }
 }
