@@ -116,7 +116,7 @@ pub struct Pager<E: Paginated> {
     next: Option<PageRequest<E>>,
     invalid: Option<String>,
     failure: Option<PagingError>,
-    seen: HashSet<String>,
+    seen: HashSet<Position>,
     pages: usize,
     items: usize,
     empty_in_a_row: usize,
@@ -299,7 +299,12 @@ impl<E: Paginated> Pager<E> {
             (Some(page), Some(total)) if page < total => Some(page + 1),
             _ => None,
         };
-        let (key, next) = match E::STYLE {
+        let by_cursor = |c: &str, name| {
+            (Position::Cursor(c.to_owned()), PageRequest::with_query(request.clone(), name, c.to_owned()))
+        };
+        let by_url = |u: &str| (Position::Url(u.to_owned()), PageRequest::with_url(request.clone(), u));
+        let by_page = |n: i64| (Position::Page(n), PageRequest::with_query(request.clone(), "page", n.to_string()));
+        let (position, next) = match E::STYLE {
             PageStyle::Scroll => {
                 // The scroll parameter may stay the same from call to call: the end is an empty page.
                 let param = scroll_param.filter(|p| !p.is_empty())?;
@@ -307,46 +312,46 @@ impl<E: Paginated> Pager<E> {
             }
             PageStyle::BodyCursor => {
                 let cursor = cursor?;
-                (cursor.to_owned(), PageRequest::first(request.with_body_cursor(cursor)))
+                (Position::Cursor(cursor.to_owned()), PageRequest::first(request.with_body_cursor(cursor)))
             }
-            PageStyle::NextCursor => {
-                let cursor = cursor?;
-                (cursor.to_owned(), PageRequest::with_query(request.clone(), "cursor", cursor.to_owned()))
-            }
+            PageStyle::NextCursor => by_cursor(cursor?, "cursor"),
             PageStyle::QueryCursor => match (cursor, url, next_page) {
-                (Some(c), _, _) => {
-                    (c.to_owned(), PageRequest::with_query(request.clone(), "starting_after", c.to_owned()))
-                }
-                (None, Some(u), _) => (u.to_owned(), PageRequest::with_url(request.clone(), u)),
-                (None, None, Some(n)) => {
-                    (format!("page {n}"), PageRequest::with_query(request.clone(), "page", n.to_string()))
-                }
+                (Some(c), _, _) => by_cursor(c, "starting_after"),
+                (None, Some(u), _) => by_url(u),
+                (None, None, Some(n)) => by_page(n),
                 _ => return None,
             },
             PageStyle::PageNumber | PageStyle::NextUrl => match (url, next_page, cursor) {
-                (Some(u), _, _) => (u.to_owned(), PageRequest::with_url(request.clone(), u)),
-                (None, Some(n), _) => {
-                    (format!("page {n}"), PageRequest::with_query(request.clone(), "page", n.to_string()))
-                }
-                (None, None, Some(c)) => {
-                    (c.to_owned(), PageRequest::with_query(request.clone(), "starting_after", c.to_owned()))
-                }
+                (Some(u), _, _) => by_url(u),
+                (None, Some(n), _) => by_page(n),
+                (None, None, Some(c)) => by_cursor(c, "starting_after"),
                 _ => return None,
             },
         };
         // A cursor, URL or page number seen before would loop forever: stop, and say so.
-        if self.seen.insert(key.clone()) {
+        if self.seen.insert(position.clone()) {
             return Some(next);
         }
-        let what = if key.starts_with("page ") {
-            key
-        } else if key.contains('/') {
-            format!("the next URL `{key}`")
-        } else {
-            format!("the cursor `{key}`")
-        };
-        self.fail(format!("the answer pointed again at {what}, already followed"));
+        self.fail(format!("the answer pointed again at {position}, already followed"));
         None
+    }
+}
+
+/// Where a next page is: what the pager remembers to notice a loop.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Position {
+    Cursor(String),
+    Url(String),
+    Page(i64),
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Position::Cursor(cursor) => write!(f, "the cursor `{cursor}`"),
+            Position::Url(url) => write!(f, "the next URL `{url}`"),
+            Position::Page(page) => write!(f, "page {page}"),
+        }
     }
 }
 
