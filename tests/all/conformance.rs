@@ -258,7 +258,11 @@ async fn compressed_answers_are_asked_for_and_decoded_and_bad_ones_are_described
         mock.respond("ListTeams", corrupt).await;
         let err = transport.send(mock.config(), intercom_core::endpoints::ListTeams::new()).await.unwrap_err();
         assert!(matches!(err, Error::Decode(_)), "{transport:?}: {err:?}");
-        assert!(err.to_string().contains("the gzip-compressed body cannot be decompressed"), "{err}");
+        let shown = err.to_string();
+        assert!(shown.contains("the gzip-compressed body cannot be decompressed"), "{shown}");
+        let corrupt_len = b"\x1f\x8b\x08 not gzip after all".len();
+        let described = format!("`a gzip-compressed body of {corrupt_len} bytes (Content-Encoding: gzip)`");
+        assert!(shown.ends_with(&described), "{transport:?}: {shown}");
     }
 }
 

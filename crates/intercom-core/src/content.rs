@@ -32,27 +32,26 @@ pub(crate) enum ContentError {
 }
 
 /// Decompresses `body` when its `Content-Encoding` is gzip or deflate (asked for or not), and then drops
-/// the encoding and length headers, which described the compressed bytes. Any other encoding is left as it
-/// is: decoding it fails later and the error describes the body rather than dumping it.
-pub(crate) fn decode(headers: &mut HeaderMap, body: Vec<u8>, cap: usize) -> Result<Vec<u8>, ContentError> {
+/// the encoding and length headers, which described the compressed bytes; `None` when there is nothing to
+/// decompress. Any other encoding is left as it is: decoding it fails later and the error describes the body
+/// rather than dumping it.
+pub(crate) fn decode(headers: &mut HeaderMap, body: &[u8], cap: usize) -> Result<Option<Vec<u8>>, ContentError> {
     let Some(encoding) = headers.get(CONTENT_ENCODING).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_owned())
     else {
-        return Ok(body);
+        return Ok(None);
     };
     let decoded = match encoding.to_ascii_lowercase().as_str() {
-        "gzip" | "x-gzip" => read_capped(flate2::read::MultiGzDecoder::new(body.as_slice()), cap, &encoding)?,
+        "gzip" | "x-gzip" => read_capped(flate2::read::MultiGzDecoder::new(body), cap, &encoding)?,
         // `deflate` is zlib-wrapped by the standard; some servers send raw deflate: accept both.
-        "deflate" => match read_capped(flate2::read::ZlibDecoder::new(body.as_slice()), cap, &encoding) {
-            Err(ContentError::Corrupt { .. }) => {
-                read_capped(flate2::read::DeflateDecoder::new(body.as_slice()), cap, &encoding)?
-            }
+        "deflate" => match read_capped(flate2::read::ZlibDecoder::new(body), cap, &encoding) {
+            Err(ContentError::Corrupt { .. }) => read_capped(flate2::read::DeflateDecoder::new(body), cap, &encoding)?,
             other => other?,
         },
-        _ => return Ok(body),
+        _ => return Ok(None),
     };
     headers.remove(CONTENT_ENCODING);
     headers.remove(CONTENT_LENGTH);
-    Ok(decoded)
+    Ok(Some(decoded))
 }
 
 fn read_capped(decoder: impl Read, cap: usize, encoding: &str) -> Result<Vec<u8>, ContentError> {
@@ -92,31 +91,31 @@ mod tests {
     #[test]
     fn gzip_and_both_deflates_decompress_and_the_headers_go() {
         let mut h = headers("gzip");
-        assert_eq!(decode(&mut h, gzip(b"{\"a\":1}"), 100).unwrap(), b"{\"a\":1}");
+        assert_eq!(decode(&mut h, &gzip(b"{\"a\":1}"), 100).unwrap().unwrap(), b"{\"a\":1}");
         assert!(h.get(CONTENT_ENCODING).is_none() && h.get(CONTENT_LENGTH).is_none());
 
         let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         zlib.write_all(b"zlib").unwrap();
-        assert_eq!(decode(&mut headers("deflate"), zlib.finish().unwrap(), 100).unwrap(), b"zlib");
+        assert_eq!(decode(&mut headers("deflate"), &zlib.finish().unwrap(), 100).unwrap().unwrap(), b"zlib");
         let mut raw = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
         raw.write_all(b"raw").unwrap();
-        assert_eq!(decode(&mut headers("Deflate"), raw.finish().unwrap(), 100).unwrap(), b"raw");
+        assert_eq!(decode(&mut headers("Deflate"), &raw.finish().unwrap(), 100).unwrap().unwrap(), b"raw");
 
         let mut br = headers("br");
-        assert_eq!(decode(&mut br, b"\x0bbrotli".to_vec(), 100).unwrap(), b"\x0bbrotli", "left as it is");
+        assert_eq!(decode(&mut br, b"\x0bbrotli", 100).unwrap(), None, "left as it is");
         assert!(br.get(CONTENT_ENCODING).is_some());
-        assert_eq!(decode(&mut HeaderMap::new(), b"plain".to_vec(), 100).unwrap(), b"plain");
+        assert_eq!(decode(&mut HeaderMap::new(), b"plain", 100).unwrap(), None);
     }
 
     #[test]
     fn a_bomb_is_too_large_and_a_corrupt_body_names_its_encoding() {
         let bomb = gzip(&vec![b' '; 10_000_000]);
         assert!(bomb.len() < 20_000, "a small body");
-        match decode(&mut headers("gzip"), bomb, 1_000_000) {
+        match decode(&mut headers("gzip"), &bomb, 1_000_000) {
             Err(ContentError::TooLarge(e)) => assert_eq!(e.kind(), TransportErrorKind::BodyTooLarge),
             other => panic!("{other:?}"),
         }
-        match decode(&mut headers("gzip"), b"\x1f\x8bnot really gzip".to_vec(), 100) {
+        match decode(&mut headers("gzip"), b"\x1f\x8bnot really gzip", 100) {
             Err(ContentError::Corrupt { encoding, .. }) => assert_eq!(encoding, "gzip"),
             other => panic!("{other:?}"),
         }

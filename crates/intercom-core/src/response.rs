@@ -32,17 +32,15 @@ pub(crate) fn decompressed(
     body: Vec<u8>,
     cap: usize,
 ) -> Result<Vec<u8>, Error> {
-    let quoted = || crate::body_text::describe(&body, content_encoding(headers));
-    let description = headers.contains_key(http::header::CONTENT_ENCODING).then(quoted).flatten();
-    match crate::content::decode(headers, body, cap) {
-        Ok(body) => Ok(body),
+    match crate::content::decode(headers, &body, cap) {
+        Ok(decoded) => Ok(decoded.unwrap_or(body)),
         Err(crate::content::ContentError::TooLarge(source)) => Err(Error::from_transport(request, source)),
         Err(crate::content::ContentError::Corrupt { encoding, message }) => Err(Error::Decode(Box::new(DecodeError {
             request,
             status,
             path: ".".into(),
             message: format!("the {encoding}-compressed body cannot be decompressed ({message})"),
-            snippet: description.unwrap_or_default(),
+            snippet: crate::body_text::quote(&body, Some(&encoding)),
             request_id: header_request_id(headers),
         }))),
     }
