@@ -119,7 +119,7 @@ pub fn table(model: &Model) -> String {
 /// The page of Intercom's API reference for `op`: the newest version that has it, the operation's own page
 /// when it has an `operationId`, else its resource group's.
 pub fn reference(model: &Model, op: &Operation) -> String {
-    let version = op.versions.iter().rev().find(|v| *v != "Preview").cloned().unwrap_or_else(|| model.version.clone());
+    let version = op.last_stable_version().unwrap_or(&model.version);
     let group = format!(
         "https://developers.intercom.com/docs/references/{version}/rest-api/api.intercom.io/{}",
         op.tag.to_ascii_lowercase().replace(' ', "-")
@@ -153,7 +153,7 @@ pub fn endpoints(model: &Model, spec: &Node, overrides: &Overrides) -> Vec<(Stri
         vec![crate::render::module_root(model, "One endpoint type per operation, by resource group.", &modules)];
     for (module, ops) in &modules {
         let mut out = header(model, &format!("Endpoints of the `{module}` group."));
-        if ops.iter().any(|op| op.deprecated) {
+        if ops.iter().any(|op| op.is_dropped_by(&model.version)) {
             out.push_str("#![allow(deprecated)] // The deprecated endpoints' own impls.\n\n");
         }
         out.push_str("#[allow(unused_imports)]\nuse crate::endpoint::{json_body, path_param, Binary, Endpoint, Json, NoContent};\n");
@@ -197,8 +197,8 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
     for alias in op.spec_id.iter().chain(op.sdk_method.iter()).filter(|alias| **alias != op.name) {
         let _ = writeln!(out, "#[doc(alias = {alias:?})]");
     }
-    if op.deprecated {
-        let last = op.versions.iter().rev().find(|v| *v != "Preview").cloned().unwrap_or_default();
+    if op.is_dropped_by(&model.version) {
+        let last = op.last_stable_version().unwrap_or("an older version");
         let _ = writeln!(
             out,
             "#[deprecated(note = \"API {} dropped this operation (last in {last}): it works only with an older `Intercom-Version`\")]",
@@ -432,8 +432,7 @@ pub fn tests(model: &Model, spec: &Node, overrides: &Overrides) -> String {
             crate::pagination::test(op, &paging, &paged, &mut out);
         }
         // An operation the newest version dropped is sent with the last version that has it.
-        let version =
-            op.versions.iter().rev().find(|v| *v != "Preview").cloned().unwrap_or_else(|| model.version.clone());
+        let version = op.last_stable_version().unwrap_or(&model.version);
         if version != model.version {
             let _ = write!(call, ".with_options(intercom_core::RequestOptions::new().api_version({version:?}))");
         }
@@ -475,7 +474,10 @@ pub fn coverage(model: &Model, spec: &Node) -> String {
                 Success::Binary => "ExportFile".into(),
             };
             let pages = crate::pagination::paging(model, op, spec).map(|p| p.style).unwrap_or("");
-            let name = if op.deprecated { format!("`{}` (deprecated)", op.name) } else { format!("`{}`", op.name) };
+            let name = match op.is_dropped_by(&model.version) {
+                true => format!("`{}` (deprecated)", op.name),
+                false => format!("`{}`", op.name),
+            };
             let _ = writeln!(
                 out,
                 "| {name} | `{} {}` | [`{}`]({}) | {} | {} | `{}` | {} |",

@@ -122,7 +122,7 @@ pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
     normalize::normalize(&mut spec)?;
     let mut model = lower::lower(&spec, &overrides)?;
     let sdk = if sources.sdk.is_file() { versions::load_sdk_methods(&sources.sdk)? } else { Default::default() };
-    versions::annotate(&mut model.operations, &table, &sdk, &newest);
+    versions::annotate(&mut model.operations, &table, &sdk);
     model.versions = table.versions.clone();
     for (path, name) in &overrides.renames {
         if !model.types.iter().any(|t| &t.path == path) {

@@ -191,7 +191,6 @@ impl Lowerer<'_> {
             self.errors.push(format!("`{upper} {path}` needs a name in the overrides' `endpoint_names`"));
             return None;
         };
-        let id = name.as_str();
         let ctx_for =
             |key: &str, style| Ctx { path: key.to_owned(), module: module.clone(), style, tag: Some(tag.clone()) };
 
@@ -211,9 +210,9 @@ impl Lowerer<'_> {
             };
             let Some(param_name) = param.str("name") else { continue };
             let schema = param.get("schema").cloned().unwrap_or(Node::Null);
-            let key = format!("op:{id}.{}.{param_name}", if location == ParamIn::Path { "path" } else { "query" });
+            let key = format!("op:{name}.{}.{param_name}", if location == ParamIn::Path { "path" } else { "query" });
             let hint = format!("{name}{}", pascal(param_name));
-            let doc = format!("The `{param_name}` parameter of `{id}`.");
+            let doc = format!("The `{param_name}` parameter of `{name}`.");
             let ty = match location {
                 ParamIn::Path => Ty::Str,
                 ParamIn::Query => self.lower(&schema, &ctx_for(&key, Style::Request), &hint, &doc),
@@ -252,8 +251,8 @@ impl Lowerer<'_> {
             let (key, ty) = match schema.str("$ref") {
                 Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
                 None => {
-                    let key = format!("op:{id}.request");
-                    let doc = format!("The body of `{} {path}` (`{id}`).", method.to_ascii_uppercase());
+                    let key = format!("op:{name}.request");
+                    let doc = format!("The body of `{} {path}` (`{name}`).", method.to_ascii_uppercase());
                     let ty = self.lower(&schema, &ctx_for(&key, Style::Request), &format!("{name}Request"), &doc);
                     keys.push((key.clone(), ty.clone()));
                     (key, ty)
@@ -279,7 +278,7 @@ impl Lowerer<'_> {
             let is_success = status.starts_with('2');
             let Some(schema) = response.at(&["content", "application/json", "schema"]) else {
                 if is_success && success.is_none() {
-                    success = Some(if self.overrides.is_binary(id) { Success::Binary } else { Success::Empty });
+                    success = Some(if self.overrides.is_binary(&name) { Success::Binary } else { Success::Empty });
                     success_status = status.clone();
                 }
                 continue;
@@ -287,8 +286,8 @@ impl Lowerer<'_> {
             let (key, ty) = match schema.str("$ref") {
                 Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
                 None => {
-                    let key = format!("op:{id}.response.{status}");
-                    let doc = format!("The `{status}` answer of `{} {path}` (`{id}`).", method.to_ascii_uppercase());
+                    let key = format!("op:{name}.response.{status}");
+                    let doc = format!("The `{status}` answer of `{} {path}` (`{name}`).", method.to_ascii_uppercase());
                     let ty = self.lower(schema, &ctx_for(&key, Style::Response), &format!("{name}Response"), &doc);
                     keys.push((key.clone(), ty.clone()));
                     (key, ty)
@@ -307,8 +306,7 @@ impl Lowerer<'_> {
             spec_id: spec_id.map(str::to_owned),
             versions: Vec::new(),
             sdk_method: None,
-            deprecated: false,
-            name: name.clone(),
+            name,
             module,
             tag,
             method: method.to_ascii_uppercase(),

@@ -172,8 +172,6 @@ pub struct Operation {
     pub versions: Vec<String>,
     /// Intercom's SDK method name (`contacts.find`), from its SDK overrides.
     pub sdk_method: Option<String>,
-    /// Whether the newest stable version dropped it (kept from an older description).
-    pub deprecated: bool,
     /// The module (resource group) it goes in.
     pub module: String,
     /// Its first tag.
@@ -200,6 +198,19 @@ pub struct Operation {
     pub success_status: String,
     /// A success answer made from the schema's examples, when the description has no example of it.
     pub success_sample: Option<crate::spec::Node>,
+}
+
+impl Operation {
+    /// The newest stable version that has the operation (`Preview` aside).
+    pub fn last_stable_version(&self) -> Option<&str> {
+        self.versions.iter().rev().map(String::as_str).find(|v| *v != "Preview")
+    }
+
+    /// Whether `newest` (the version the SDK is generated from) dropped the operation: the SDK keeps it,
+    /// deprecated, for clients pinned to an older version.
+    pub fn is_dropped_by(&self, newest: &str) -> bool {
+        !self.versions.iter().any(|v| v == newest)
+    }
 }
 
 /// Everything generated from one description.

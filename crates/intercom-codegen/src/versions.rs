@@ -73,8 +73,8 @@ impl VersionTable {
     }
 }
 
-/// Copies into `spec` the operations `older` has that the table says `spec`'s version dropped, each marked
-/// `deprecated: true`, with the component schemas they need that `spec` lacks. Returns their `METHOD path`s.
+/// Copies into `spec` the operations `older` has that the table says `spec`'s version dropped, with the
+/// component schemas they need that `spec` lacks. Returns their `METHOD path`s.
 pub fn import_dropped(
     spec: &mut Node,
     older: &Node,
@@ -96,8 +96,7 @@ pub fn import_dropped(
                 "{older_version} has no `{method} {path}` though the versions table says so"
             )));
         };
-        let mut operation = item.get(&lower).cloned().unwrap_or(Node::Null);
-        operation.set(&["deprecated"], Node::Bool(true))?;
+        let operation = item.get(&lower).cloned().unwrap_or(Node::Null);
         spec.set(&["paths", template.as_str(), lower.as_str()], operation.clone())?;
         let mut needed = Vec::new();
         collect_refs(&operation, &mut needed);
@@ -156,12 +155,11 @@ pub fn sdk_methods(overrides: &Node) -> BTreeMap<String, String> {
     out
 }
 
-/// Fills in each operation's versions, SDK method name and deprecation.
-pub fn annotate(operations: &mut [Operation], table: &VersionTable, sdk: &BTreeMap<String, String>, newest: &str) {
+/// Fills in each operation's versions and SDK method name.
+pub fn annotate(operations: &mut [Operation], table: &VersionTable, sdk: &BTreeMap<String, String>) {
     for op in operations {
         op.versions = table.versions_of(&op.method, &op.path);
         op.sdk_method = sdk.get(&format!("{} {}", op.method, normalized(&op.path))).cloned();
-        op.deprecated = !op.versions.iter().any(|v| v == newest);
     }
 }
 
@@ -206,7 +204,10 @@ components:
         let table = VersionTable::parse(TABLE).unwrap();
         let imported = import_dropped(&mut spec, &older, &table, "2.11", "2.16").unwrap();
         assert_eq!(imported, ["POST /things/{id}/poke"]);
-        assert!(spec.at(&["paths", "/things/{id}/poke", "post", "deprecated"]) == Some(&Node::Bool(true)));
+        assert_eq!(
+            spec.at(&["paths", "/things/{id}/poke", "post", "operationId"]).and_then(Node::as_str),
+            Some("pokeThing")
+        );
         assert!(spec.at(&["components", "schemas", "poke"]).is_some());
         assert_eq!(spec.at(&["components", "schemas", "thing", "type"]).and_then(Node::as_str), Some("string"));
     }
