@@ -35,33 +35,26 @@ impl DataExportStatus {
     }
 }
 
-impl SearchRequest {
-    /// Asks for `per_page` results per page.
-    pub fn per_page(mut self, per_page: i64) -> Self {
-        self.pagination.get_or_insert_with(StartingAfterPaging::default).per_page = Some(per_page);
-        self
-    }
+/// Paging setters for the search bodies (conversations and tickets share one type, contacts have their own).
+macro_rules! search_paging {
+    ($($request:ty),+) => {$(
+        impl $request {
+            /// Asks for `per_page` results per page.
+            pub fn per_page(mut self, per_page: i64) -> Self {
+                self.pagination.get_or_insert_with(StartingAfterPaging::default).per_page = Some(per_page);
+                self
+            }
 
-    /// Asks for the page after the cursor `starting_after`.
-    pub fn starting_after(mut self, cursor: impl Into<String>) -> Self {
-        self.pagination.get_or_insert_with(StartingAfterPaging::default).starting_after = Some(cursor.into());
-        self
-    }
+            /// Asks for the page after the cursor `starting_after`.
+            pub fn starting_after(mut self, cursor: impl Into<String>) -> Self {
+                self.pagination.get_or_insert_with(StartingAfterPaging::default).starting_after = Some(cursor.into());
+                self
+            }
+        }
+    )+};
 }
 
-impl ContactSearchRequest {
-    /// Asks for `per_page` results per page.
-    pub fn per_page(mut self, per_page: i64) -> Self {
-        self.pagination.get_or_insert_with(StartingAfterPaging::default).per_page = Some(per_page);
-        self
-    }
-
-    /// Asks for the page after the cursor `starting_after`.
-    pub fn starting_after(mut self, cursor: impl Into<String>) -> Self {
-        self.pagination.get_or_insert_with(StartingAfterPaging::default).starting_after = Some(cursor.into());
-        self
-    }
-}
+search_paging!(SearchRequest, ContactSearchRequest);
 
 impl From<SearchRequest> for ContactSearchRequest {
     /// The same query, paging and sort, for the contacts search (its body has the same shape).

@@ -49,7 +49,7 @@ pub fn route(method: &Method, path: &str) -> Option<&'static Operation> {
         .max_by_key(|op| op.path.split('/').filter(|segment| !segment.starts_with('{')).count())
 }
 
-/// The operation with this endpoint name (`GetContact`) or `operationId` (`GetContact`).
+/// The operation with this endpoint name (`GetContact`) or `operationId` (`ShowContact`).
 pub fn find(name_or_id: &str) -> Option<&'static Operation> {
     ALL.iter()
         .copied()
