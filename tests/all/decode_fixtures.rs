@@ -33,7 +33,9 @@ fn recorded_values_decode_to_the_exact_fields() {
     let notes = decode(&ListContactNotes::new("c"), 200, fixtures::success("ListContactNotes").unwrap().body).unwrap();
     assert_eq!(notes.data.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["26", "25", "24"]);
     assert_eq!(notes.pages.as_ref().unwrap().next, None);
-    assert!(notes.data[0].author.is_some());
+    let author = notes.data[0].author.as_ref().unwrap();
+    assert_eq!((author.id.as_str(), author.away_mode_enabled), ("991267581", Some(false)));
+    assert!(author.team_ids.is_empty(), "absent in the recording: an empty list");
 
     let subs =
         decode(&ListContactSubscriptions::new("c"), 200, fixtures::success("ListContactSubscriptions").unwrap().body)

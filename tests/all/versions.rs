@@ -52,7 +52,7 @@ async fn the_operation_2_16_dropped_still_works_with_2_11() {
         assert!(err.to_string().contains("is not in API 2.16: Intercom has it in 2.7–2.11"), "{err}");
         let old = mock.config().with_api_version(ApiVersion::V2_11);
         let conversation = transport.send(old, AutoAssignConversation::new("123")).await.unwrap();
-        assert!(!conversation.id.is_empty(), "{transport:?}");
+        assert_eq!(conversation.id, "409", "{transport:?}: the recorded 2.11 answer");
         let received = mock.received("AutoAssignConversation").await;
         assert_eq!(received.len(), 1);
         assert_eq!(received[0].url.path(), "/conversations/123/run_assignment_rules");
