@@ -164,9 +164,6 @@ impl<E: Endpoint> Endpoint for WithOptions<E> {
 
     fn query(&self, query: &mut Query) {
         self.endpoint.query(query);
-        for (name, value) in &self.options.query {
-            query.push(name.clone(), value.clone());
-        }
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -21,6 +21,10 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
     let path = endpoint.path()?;
     let mut query = Query::new();
     endpoint.query(&mut query);
+    // Per-request pairs go after the operation's own, on every request (each page's included).
+    for (name, value) in options.map(|o| o.query.as_slice()).unwrap_or_default() {
+        query.push(name.clone(), value.clone());
+    }
     let mut url = String::with_capacity(config.base_url().len() + path.len() + 32 * query.pairs().len());
     url.push_str(config.base_url());
     url.push_str(&path);

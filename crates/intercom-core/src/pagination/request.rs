@@ -63,10 +63,7 @@ impl<E: Endpoint> Endpoint for PageRequest<E> {
 
     fn query(&self, query: &mut Query) {
         if self.url.is_some() {
-            // A `next` URL carries the operation's own query; per-request query pairs still go with it.
-            for (name, value) in self.endpoint.options().map(|o| o.query.as_slice()).unwrap_or_default() {
-                query.push(name.clone(), value.clone());
-            }
+            // A `next` URL carries the operation's own query (per-request pairs are added by build_request).
             return;
         }
         self.endpoint.query(query);
