@@ -46,18 +46,7 @@ where
     let version = version.unwrap_or(ApiVersion::LATEST);
     let options =
         RequestOptions::new().header("x-trace", "every-page").query("extra", "1").api_version(version.clone());
-    scenario(endpoint.with_options_for_test(options), style, id_field, Some(version)).await;
-}
-
-/// `with_options` through the trait the generated types share (the test is generic over them).
-trait WithOptionsForTest: Sized {
-    fn with_options_for_test(self, options: RequestOptions) -> WithOptions<Self>;
-}
-
-impl<E: Paginated> WithOptionsForTest for E {
-    fn with_options_for_test(self, options: RequestOptions) -> WithOptions<Self> {
-        WithOptions { endpoint: self, options }
-    }
+    scenario(WithOptions { endpoint, options }, style, id_field, Some(version)).await;
 }
 
 async fn scenario<E>(endpoint: E, style: PageStyle, id_field: &'static str, options: Option<ApiVersion>)
