@@ -16,5 +16,6 @@ mod pagination_memory;
 mod request_snapshots;
 mod schemas;
 mod support;
+mod tls;
 mod token_safety;
 mod versions;

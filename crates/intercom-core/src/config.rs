@@ -7,6 +7,7 @@ use http::Uri;
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;
+use crate::trusted_roots::TrustedRoots;
 use crate::version::ApiVersion;
 
 /// The `Intercom-Version` sent when none is chosen: the newest stable version, [`ApiVersion::LATEST`].
@@ -123,6 +124,7 @@ pub struct Config {
     retry_policy: RetryPolicy,
     compression: bool,
     max_decompressed_bytes: usize,
+    trusted_roots: TrustedRoots,
 }
 
 impl Config {
@@ -138,6 +140,7 @@ impl Config {
             retry_policy: RetryPolicy::default(),
             compression: true,
             max_decompressed_bytes: crate::content::DEFAULT_MAX_DECOMPRESSED_BYTES,
+            trusted_roots: TrustedRoots::default(),
         }
     }
 
@@ -246,6 +249,34 @@ impl Config {
     pub fn with_max_decompressed_bytes(mut self, bytes: usize) -> Self {
         self.max_decompressed_bytes = bytes;
         self
+    }
+
+    /// Also trusts the certificate authority `der` (one DER-encoded X.509 certificate) for TLS, beside the
+    /// built-in Mozilla roots: a corporate proxy that re-signs traffic, or a test server's self-signed
+    /// certificate. The transport reads it when it is built, so set it before building the client.
+    pub fn with_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
+        self.trusted_roots = self.trusted_roots.with_der(der.into());
+        self
+    }
+
+    /// Also trusts every certificate of a PEM file (`-----BEGIN CERTIFICATE-----` blocks), as
+    /// [`with_root_certificate`](Self::with_root_certificate) does for one. A file without a certificate,
+    /// or with one that does not decode, is an error.
+    pub fn with_root_certificates_pem(mut self, pem: &[u8]) -> Result<Self, Error> {
+        self.trusted_roots = self.trusted_roots.with_pem(pem)?;
+        Ok(self)
+    }
+
+    /// Whether the built-in Mozilla roots are trusted (default on). Turn them off to trust only the
+    /// certificates added, for instance behind a proxy that intercepts all TLS.
+    pub fn with_builtin_roots(mut self, trust: bool) -> Self {
+        self.trusted_roots = self.trusted_roots.with_builtin(trust);
+        self
+    }
+
+    /// The certificate authorities the transport trusts.
+    pub fn trusted_roots(&self) -> &TrustedRoots {
+        &self.trusted_roots
     }
 
     /// Whether requests ask for compressed answers.

@@ -313,8 +313,12 @@ impl fmt::Display for DecodeError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TransportErrorKind {
-    /// The connection could not be made (DNS, refused, TLS handshake): the request was not sent.
+    /// The connection could not be made (DNS, refused): the request was not sent.
     Connect,
+    /// The TLS handshake failed, most often because the server's certificate is not trusted (see
+    /// [`Config::with_root_certificate`](crate::Config::with_root_certificate)): the request was not sent.
+    /// Not retried.
+    Tls,
     /// The request or the answer took too long.
     Timeout,
     /// The connection failed while the request was sent or the answer read.
@@ -333,6 +337,7 @@ impl TransportErrorKind {
     fn describe(self) -> &'static str {
         match self {
             TransportErrorKind::Connect => "could not connect",
+            TransportErrorKind::Tls => "the TLS handshake failed",
             TransportErrorKind::Timeout => "no answer in time",
             TransportErrorKind::Io => "the connection failed",
             TransportErrorKind::BodyTooLarge => "the answer is too large",

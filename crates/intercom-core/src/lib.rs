@@ -43,6 +43,7 @@ mod retry;
 pub mod search;
 mod sleep;
 mod transport;
+mod trusted_roots;
 mod version;
 
 pub use call::{Answer, Call, Step};
@@ -66,6 +67,7 @@ pub use request::{build_request, INTERCOM_VERSION};
 pub use response::{api_error, parse_parts, parse_response, REQUEST_ID};
 pub use retry::RetryPolicy;
 pub use transport::{check_content_length, AsyncHttpClient, HttpClient, MAX_HEADER_BYTES};
+pub use trusted_roots::TrustedRoots;
 pub use version::ApiVersion;
 
 pub use intercom_models as models;

@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod first_connection;
 mod transport;
 
 pub use intercom_core::*;

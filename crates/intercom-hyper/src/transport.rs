@@ -1,5 +1,6 @@
 //! The hyper transport: one pooled client, rustls with webpki roots, HTTP/1.1 and HTTP/2 by ALPN.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -11,8 +12,15 @@ use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use intercom_core::{
     check_content_length, AsyncHttpClient, Config, Timeouts, TransportError, TransportErrorKind, TransportFromConfig,
-    MAX_HEADER_BYTES,
+    TrustedRoots, MAX_HEADER_BYTES,
 };
+use rustls::pki_types::CertificateDer;
+use rustls::{ClientConfig, RootCertStore};
+
+use crate::first_connection::FirstConnection;
+
+/// How long an idle pooled connection is kept.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The largest answer body read, 64 MiB: larger is [`TransportErrorKind::BodyTooLarge`].
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
@@ -25,6 +33,10 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 pub struct HyperTransport {
     client: PooledClient<HttpsConnector<HttpConnector>, Full<Bytes>>,
     max_body_bytes: usize,
+    /// An added root certificate rustls could not read: every request fails with it rather than run with
+    /// fewer roots than configured.
+    bad_root: Option<rustls::Error>,
+    first: Arc<FirstConnection>,
 }
 
 impl Default for HyperTransport {
@@ -41,22 +53,32 @@ impl HyperTransport {
 
     /// A transport whose connections must be set up within `connect` (`None` for no limit).
     pub fn with_connect_timeout(connect: Option<Duration>) -> Self {
+        Self::build(connect, &TrustedRoots::default())
+    }
+
+    fn build(connect: Option<Duration>, roots: &TrustedRoots) -> Self {
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_connect_timeout(connect);
         http.set_nodelay(true);
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
+        let (store, bad_root) = root_store(roots);
+        let tls = ClientConfig::builder_with_provider(rustls::crypto::ring::default_provider().into())
+            .with_safe_default_protocol_versions()
             .expect("the ring provider supports the default TLS versions")
+            .with_root_certificates(store)
+            .with_no_client_auth();
+        let https = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
             .https_or_http()
             .enable_all_versions()
             .wrap_connector(http);
         let client = PooledClient::builder(TokioExecutor::new())
             .http1_max_buf_size(MAX_HEADER_BYTES)
             .pool_timer(TokioTimer::new())
-            .pool_idle_timeout(Duration::from_secs(60))
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .build(https);
-        Self { client, max_body_bytes: DEFAULT_MAX_BODY_BYTES }
+        let first = Arc::new(FirstConnection::new(POOL_IDLE_TIMEOUT - Duration::from_secs(5)));
+        Self { client, max_body_bytes: DEFAULT_MAX_BODY_BYTES, bad_root, first }
     }
 
     /// Refuses answers larger than `bytes`.
@@ -66,18 +88,19 @@ impl HyperTransport {
     }
 
     async fn exchange(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        if let Some(bad) = &self.bad_root {
+            return Err(TransportError::new(TransportErrorKind::Tls, bad.clone()));
+        }
+        let host = format!(
+            "{}://{}",
+            request.uri().scheme_str().unwrap_or(""),
+            request.uri().authority().map_or("", |a| a.as_str())
+        );
+        let turn = self.first.wait_turn(&host).await;
         let request = request.map(|body| Full::new(Bytes::from(body)));
-        let response = self.client.request(request).await.map_err(|e| {
-            let parse = std::error::Error::source(&e)
-                .and_then(|s| s.downcast_ref::<hyper::Error>())
-                .is_some_and(hyper::Error::is_parse);
-            let kind = match (e.is_connect(), parse) {
-                (true, _) => TransportErrorKind::Connect,
-                (false, true) => TransportErrorKind::InvalidResponse,
-                (false, false) => TransportErrorKind::Io,
-            };
-            TransportError::new(kind, e)
-        })?;
+        let response = self.client.request(request).await.map_err(request_error)?;
+        self.first.answered(&host);
+        drop(turn);
         let (parts, body) = response.into_parts();
         check_content_length(&parts.headers, self.max_body_bytes as u64)?;
         let collected = Limited::new(body, self.max_body_bytes).collect().await.map_err(|e| {
@@ -90,10 +113,56 @@ impl HyperTransport {
 }
 
 impl TransportFromConfig for HyperTransport {
-    /// A new pool whose connector uses the configured connect timeout.
+    /// A new pool whose connector uses the configured connect timeout and trusted roots.
     fn from_config(config: &Config) -> Self {
-        Self::with_connect_timeout(config.timeouts().connect)
+        Self::build(config.timeouts().connect, config.trusted_roots())
     }
+}
+
+/// The built-in roots (unless turned off) and the added ones; the first added one rustls refuses, if any.
+fn root_store(roots: &TrustedRoots) -> (RootCertStore, Option<rustls::Error>) {
+    let mut store = RootCertStore::empty();
+    if roots.builtin() {
+        store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    }
+    let mut bad = None;
+    for der in roots.added() {
+        if let Err(error) = store.add(CertificateDer::from(der.to_vec())) {
+            bad.get_or_insert(error);
+        }
+    }
+    (store, bad)
+}
+
+fn request_error(error: hyper_util::client::legacy::Error) -> TransportError {
+    if let Some(tls) = rustls_error(&error) {
+        return TransportError::new(TransportErrorKind::Tls, tls.clone());
+    }
+    let parse = std::error::Error::source(&error)
+        .and_then(|s| s.downcast_ref::<hyper::Error>())
+        .is_some_and(hyper::Error::is_parse);
+    let kind = match (error.is_connect(), parse) {
+        (true, _) => TransportErrorKind::Connect,
+        (false, true) => TransportErrorKind::InvalidResponse,
+        (false, false) => TransportErrorKind::Io,
+    };
+    TransportError::new(kind, error)
+}
+
+/// The rustls error under `error`, if the failure was TLS. rustls reports through `io::Error`, whose
+/// `source()` skips the error it wraps, so each `io::Error` is opened by hand.
+fn rustls_error<'e>(error: &'e (dyn std::error::Error + 'static)) -> Option<&'e rustls::Error> {
+    let mut next = Some(error);
+    while let Some(current) = next {
+        if let Some(tls) = current.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        next = match current.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref) {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => current.source(),
+        };
+    }
+    None
 }
 
 #[async_trait::async_trait]

@@ -5,8 +5,9 @@ use std::io;
 use http::{Request, Response};
 use intercom_core::{
     check_content_length, Config, HttpClient, Timeouts, TransportError, TransportErrorKind, TransportFromConfig,
-    MAX_HEADER_BYTES,
+    TrustedRoots, MAX_HEADER_BYTES,
 };
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use ureq::unversioned::transport::DefaultConnector;
 
 use crate::resolver::{RememberingResolver, REMEMBER_FOR};
@@ -20,6 +21,9 @@ pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
 pub struct UreqTransport {
     agent: ureq::Agent,
     max_body_bytes: u64,
+    /// An added root certificate rustls could not read: every request fails with it rather than run with
+    /// fewer roots than configured.
+    bad_root: Option<rustls::Error>,
 }
 
 impl Default for UreqTransport {
@@ -33,7 +37,13 @@ impl UreqTransport {
     /// a pooled connection skip DNS (ureq would otherwise resolve each time, on a new thread when a timeout
     /// is set; docs/PERFORMANCE.md).
     pub fn new() -> Self {
+        Self::trusting(&TrustedRoots::default())
+    }
+
+    /// A transport like [`new`](Self::new) that trusts `roots` for TLS.
+    pub fn trusting(roots: &TrustedRoots) -> Self {
         let config = ureq::Agent::config_builder()
+            .tls_config(tls_config(roots))
             .http_status_as_error(false)
             .max_redirects(0)
             .max_response_header_size(MAX_HEADER_BYTES)
@@ -42,13 +52,13 @@ impl UreqTransport {
             .build();
         let agent =
             ureq::Agent::with_parts(config, DefaultConnector::default(), RememberingResolver::new(REMEMBER_FOR));
-        Self { agent, max_body_bytes: DEFAULT_MAX_BODY_BYTES }
+        Self { agent, max_body_bytes: DEFAULT_MAX_BODY_BYTES, bad_root: unreadable_root(roots) }
     }
 
     /// A transport over your own agent. It must be built with `http_status_as_error(false)`, or error
     /// answers arrive as transport failures without their body.
     pub fn from_agent(agent: ureq::Agent) -> Self {
-        Self { agent, max_body_bytes: DEFAULT_MAX_BODY_BYTES }
+        Self { agent, max_body_bytes: DEFAULT_MAX_BODY_BYTES, bad_root: None }
     }
 
     /// Refuses answers larger than `bytes`.
@@ -59,14 +69,17 @@ impl UreqTransport {
 }
 
 impl TransportFromConfig for UreqTransport {
-    /// A new agent; the timeouts come with each request.
-    fn from_config(_config: &Config) -> Self {
-        Self::new()
+    /// A new agent trusting the configured roots; the timeouts come with each request.
+    fn from_config(config: &Config) -> Self {
+        Self::trusting(config.trusted_roots())
     }
 }
 
 impl HttpClient for UreqTransport {
     fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        if let Some(bad) = &self.bad_root {
+            return Err(TransportError::new(TransportErrorKind::Tls, bad.clone()));
+        }
         let timeouts = request.extensions().get::<Timeouts>().copied().unwrap_or_default();
         let request = self
             .agent
@@ -82,11 +95,39 @@ impl HttpClient for UreqTransport {
     }
 }
 
+/// ureq trusts either its built-in roots or a given list, so added roots come with a copy of the same
+/// Mozilla set as certificates.
+fn tls_config(roots: &TrustedRoots) -> TlsConfig {
+    if roots.is_default() {
+        return TlsConfig::default();
+    }
+    let builtin = if roots.builtin() { webpki_root_certs::TLS_SERVER_ROOT_CERTS } else { &[] };
+    let certificates = builtin
+        .iter()
+        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+        .chain(roots.added().map(|der| Certificate::from_der(der).to_owned()));
+    TlsConfig::builder().root_certs(RootCerts::from(certificates)).build()
+}
+
+/// ureq skips root certificates it cannot read; this finds the first, so the transport can refuse to run.
+fn unreadable_root(roots: &TrustedRoots) -> Option<rustls::Error> {
+    let mut store = rustls::RootCertStore::empty();
+    roots.added().find_map(|der| store.add(rustls::pki_types::CertificateDer::from(der)).err())
+}
+
 fn transport_error(error: ureq::Error) -> TransportError {
+    // rustls reports a failed handshake as an `io::Error` wrapping its own error.
+    let tls = match &error {
+        ureq::Error::Io(io) => io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()),
+        _ => None,
+    };
+    if let Some(tls) = tls {
+        return TransportError::new(TransportErrorKind::Tls, tls.clone());
+    }
     let kind = match &error {
         ureq::Error::Timeout(_) => TransportErrorKind::Timeout,
-        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed | ureq::Error::Tls(_) => TransportErrorKind::Connect,
-        ureq::Error::Rustls(_) => TransportErrorKind::Connect,
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => TransportErrorKind::Connect,
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => TransportErrorKind::Tls,
         ureq::Error::BodyExceedsLimit(_) => TransportErrorKind::BodyTooLarge,
         ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => TransportErrorKind::InvalidResponse,
         ureq::Error::Io(e) => io_kind(e),
