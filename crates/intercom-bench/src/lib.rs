@@ -6,5 +6,9 @@
 
 pub mod contenders;
 pub mod data;
+pub mod harness;
+pub mod link;
 pub mod measure;
+pub mod reports;
 pub mod server;
+pub mod tls_server;

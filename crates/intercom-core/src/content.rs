@@ -40,11 +40,16 @@ pub(crate) fn decode(headers: &mut HeaderMap, body: &[u8], cap: usize) -> Result
     else {
         return Ok(None);
     };
+    // A body already in memory is its own buffer: the `bufread` decoders read it without copying it first.
     let decoded = match encoding.to_ascii_lowercase().as_str() {
-        "gzip" | "x-gzip" => read_capped(flate2::read::MultiGzDecoder::new(body), cap, &encoding)?,
+        "gzip" | "x-gzip" => {
+            read_capped(flate2::bufread::MultiGzDecoder::new(body), gzip_size_hint(body), cap, &encoding)?
+        }
         // `deflate` is zlib-wrapped by the standard; some servers send raw deflate: accept both.
-        "deflate" => match read_capped(flate2::read::ZlibDecoder::new(body), cap, &encoding) {
-            Err(ContentError::Corrupt { .. }) => read_capped(flate2::read::DeflateDecoder::new(body), cap, &encoding)?,
+        "deflate" => match read_capped(flate2::bufread::ZlibDecoder::new(body), 0, cap, &encoding) {
+            Err(ContentError::Corrupt { .. }) => {
+                read_capped(flate2::bufread::DeflateDecoder::new(body), 0, cap, &encoding)?
+            }
             other => other?,
         },
         _ => return Ok(None),
@@ -54,8 +59,19 @@ pub(crate) fn decode(headers: &mut HeaderMap, body: &[u8], cap: usize) -> Result
     Ok(Some(decoded))
 }
 
-fn read_capped(decoder: impl Read, cap: usize, encoding: &str) -> Result<Vec<u8>, ContentError> {
-    let mut out = Vec::new();
+/// The decompressed size a gzip body announces in its last four bytes (of its last member; modulo 4 GiB),
+/// believed only as far as deflate can expand (about 1,032 to 1), so a lying trailer cannot make us
+/// reserve more than the data could fill.
+fn gzip_size_hint(body: &[u8]) -> usize {
+    let Some(trailer) = body.len().checked_sub(4).and_then(|start| body.get(start..)) else { return 0 };
+    let announced = u32::from_le_bytes([trailer[0], trailer[1], trailer[2], trailer[3]]) as usize;
+    announced.min(body.len().saturating_mul(1032))
+}
+
+/// Reads `decoder` to its end into a buffer of `size_hint` bytes to start with (so that a page is not
+/// copied as the buffer grows), refusing more than `cap` bytes.
+fn read_capped(decoder: impl Read, size_hint: usize, cap: usize, encoding: &str) -> Result<Vec<u8>, ContentError> {
+    let mut out = Vec::with_capacity(size_hint.min(cap).saturating_add(1));
     let read = decoder.take(cap as u64 + 1).read_to_end(&mut out);
     if let Err(e) = read {
         return Err(ContentError::Corrupt { encoding: encoding.to_owned(), message: e.to_string() });
@@ -105,6 +121,20 @@ mod tests {
         assert_eq!(decode(&mut br, b"\x0bbrotli", 100).unwrap(), None, "left as it is");
         assert!(br.get(CONTENT_ENCODING).is_some());
         assert_eq!(decode(&mut HeaderMap::new(), b"plain", 100).unwrap(), None);
+    }
+
+    #[test]
+    fn the_gzip_trailer_sizes_the_buffer_but_only_as_far_as_deflate_can_expand() {
+        let body = gzip(&[b'x'; 5000]);
+        assert_eq!(gzip_size_hint(&body), 5000);
+        let mut lying = body.clone();
+        let end = lying.len();
+        lying[end - 4..].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(gzip_size_hint(&lying), lying.len() * 1032);
+        assert_eq!(gzip_size_hint(b"abc"), 0);
+        let decoded = decode(&mut headers("gzip"), &body, 10_000).unwrap().unwrap();
+        assert_eq!(decoded.len(), 5000);
+        assert!(decoded.capacity() < 10_000, "sized once, never doubled: {}", decoded.capacity());
     }
 
     #[test]
