@@ -1,5 +1,6 @@
 //! Cross-crate tests of intercom-rs, in one binary to keep link time down.
 
+mod bulk;
 mod closures;
 mod conformance;
 mod decode_fixtures;

@@ -74,7 +74,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         self.retries + 1
     }
 
-    /// The rate-limit state of the last answer.
+    /// The rate-limit state the last attempt's answer reported (`None` when it had no answer).
     pub fn rate_limit(&self) -> Option<RateLimit> {
         self.rate_limit
     }
@@ -103,6 +103,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         let jitter = self.next_jitter();
         let (parts, body) = match result {
             Err(source) => {
+                self.rate_limit = None;
                 let outcome = Outcome::Failed(source.kind());
                 let wait = retry_after(&self.policy, self.facts(), outcome, now, jitter);
                 tracing::debug!(error = %source, retry_in = ?wait, "intercom request failed");

@@ -11,10 +11,12 @@ use std::time::SystemTime;
 
 use tracing::Instrument;
 
+use crate::bulk::{Bulk, SendAll, SendAllIter, Sent};
 use crate::call::{Answer, Call, Step};
 use crate::config::{AccessToken, Config};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::pacing::{permit_async, permit_blocking};
 use crate::rate_limit::RateLimit;
 use crate::transport::{AsyncHttpClient, HttpClient};
 
@@ -90,12 +92,16 @@ impl<T: HttpClient> BlockingClient<T> {
     pub fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
         let mut call = Call::new(&self.config, endpoint);
         loop {
+            let permit = self.config.pacer().map(permit_blocking);
             let span = call.span();
             let step = span.in_scope(|| {
                 let request = call.request()?;
                 let result = self.transport.execute(request);
                 Ok::<_, Error>(call.finish(result, SystemTime::now()))
             })?;
+            if let Some(permit) = permit {
+                permit.answered(call.rate_limit(), SystemTime::now());
+            }
             self.rate_limit.store(call.rate_limit());
             match step {
                 Step::Done(result) => return result,
@@ -117,6 +123,32 @@ impl<T: HttpClient> BlockingClient<T> {
     /// The transport.
     pub fn transport(&self) -> &T {
         &self.transport
+    }
+}
+
+impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
+    /// Sends every request of `requests`, `bulk.concurrency()` at a time on worker threads, and yields each
+    /// with its result as it completes (or in input order with [`Bulk::in_order`]). A failure does not stop
+    /// the others; each comes back with its request, to send again. The clients share this one's rate
+    /// limiter, so a paced run never sends into a 429.
+    ///
+    /// ```no_run
+    /// use intercom_core::endpoints::CreateContact;
+    /// use intercom_core::models::CreateContactRequest;
+    /// use intercom_core::Bulk;
+    /// # fn demo(client: intercom_core::BlockingClient<fn(http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, intercom_core::TransportError>>) {
+    /// let emails = ["ada@example.com", "alan@example.com"];
+    /// let requests = emails.iter().map(|email| CreateContact::new().body(CreateContactRequest::new().email(*email)));
+    /// let failed: Vec<_> = client.send_all(requests, Bulk::new(32)).filter(|sent| !sent.is_ok()).collect();
+    /// # }
+    /// ```
+    pub fn send_all<'i, E>(&self, requests: impl IntoIterator<Item = E> + 'i, bulk: Bulk) -> SendAllIter<'i, E>
+    where
+        E: Endpoint + Send + 'static,
+        E::Output: Send + 'static,
+    {
+        let client = self.clone();
+        SendAllIter::new(requests.into_iter(), bulk, move |request: &E| client.send(request))
     }
 }
 
@@ -159,6 +191,10 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     pub async fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
         let mut call = Call::new(&self.config, endpoint);
         loop {
+            let permit = match self.config.pacer() {
+                Some(pacer) => Some(permit_async(pacer, |wait| self.transport.sleep(wait)).await),
+                None => None,
+            };
             let span = call.span();
             let step = async {
                 let request = call.request()?;
@@ -167,6 +203,9 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
             }
             .instrument(span)
             .await?;
+            if let Some(permit) = permit {
+                permit.answered(call.rate_limit(), SystemTime::now());
+            }
             self.rate_limit.store(call.rate_limit());
             match step {
                 Step::Done(result) => return result,
@@ -188,6 +227,27 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     /// The transport.
     pub fn transport(&self) -> &T {
         &self.transport
+    }
+}
+
+impl<T: AsyncHttpClient> AsyncClient<T> {
+    /// Sends every request of `requests`, `bulk.concurrency()` at a time, and yields each with its result as
+    /// it completes (or in input order with [`Bulk::in_order`]): a `futures_core::Stream` that needs no
+    /// particular runtime. A failure does not stop the others; each comes back with its request, to send
+    /// again. Dropping the stream cancels the requests in flight and starts no other.
+    pub fn send_all<'c, E, I>(&'c self, requests: I, bulk: Bulk) -> SendAll<'c, E>
+    where
+        I: IntoIterator<Item = E>,
+        I::IntoIter: Send + 'c,
+        E: Endpoint + Send + Sync + 'c,
+        E::Output: Send,
+    {
+        SendAll::new(requests.into_iter(), bulk, move |index, request| {
+            Box::pin(async move {
+                let result = self.send(&request).await;
+                Sent { index, request, result }
+            })
+        })
     }
 }
 

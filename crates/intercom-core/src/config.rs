@@ -1,11 +1,13 @@
 //! Client configuration: access token, region or base URL, API version and user agent.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use http::Uri;
 
 use crate::error::Error;
+use crate::pacing::{Pacer, RateLimiting};
 use crate::retry::RetryPolicy;
 use crate::trusted_roots::TrustedRoots;
 use crate::version::ApiVersion;
@@ -125,6 +127,8 @@ pub struct Config {
     compression: bool,
     max_decompressed_bytes: usize,
     trusted_roots: TrustedRoots,
+    /// `None` when pacing is off; shared by the clones.
+    pacer: Option<Arc<Pacer>>,
 }
 
 impl Config {
@@ -141,6 +145,7 @@ impl Config {
             compression: true,
             max_decompressed_bytes: crate::content::DEFAULT_MAX_DECOMPRESSED_BYTES,
             trusted_roots: TrustedRoots::default(),
+            pacer: Some(Arc::new(Pacer::new(RateLimiting::default()))),
         }
     }
 
@@ -229,6 +234,23 @@ impl Config {
     pub fn with_connect_timeout(mut self, connect: Option<Duration>) -> Self {
         self.timeouts.connect = connect;
         self
+    }
+
+    /// Paces requests under the rate limit (default: [`RateLimiting::from_headers`]; `RateLimiting::off()`
+    /// for none). Every client built from this configuration, or from a clone of it, shares one budget:
+    /// set it before cloning.
+    pub fn with_rate_limiting(mut self, rate_limiting: RateLimiting) -> Self {
+        self.pacer = rate_limiting.is_on().then(|| Arc::new(Pacer::new(rate_limiting)));
+        self
+    }
+
+    /// How requests are paced under the rate limit.
+    pub fn rate_limiting(&self) -> RateLimiting {
+        self.pacer.as_ref().map_or(RateLimiting::off(), |pacer| pacer.settings())
+    }
+
+    pub(crate) fn pacer(&self) -> Option<&Arc<Pacer>> {
+        self.pacer.as_ref()
     }
 
     /// Retries with `policy` (default: [`RetryPolicy::default`], 2 retries).

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod body_text;
+mod bulk;
 mod call;
 mod client;
 mod config;
@@ -33,6 +34,7 @@ mod error;
 mod export_file;
 pub mod operations;
 mod options;
+mod pacing;
 pub mod pagination;
 mod query;
 mod rate_limit;
@@ -46,6 +48,7 @@ mod transport;
 mod trusted_roots;
 mod version;
 
+pub use bulk::{Bulk, SendAll, SendAllIter, Sent};
 pub use call::{Answer, Call, Step};
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
 pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
@@ -59,6 +62,7 @@ pub use error::{
 pub use export_file::ExportFile;
 pub use operations::Operation;
 pub use options::{RequestOptions, WithOptions};
+pub use pacing::RateLimiting;
 pub use pagination::{Page, PageStyle, Pager, Paginate, Paginated};
 pub use query::Query;
 pub use rate_limit::RateLimit;

@@ -4,7 +4,7 @@ use intercom_core::{Config, Paginated};
 use tokio::runtime::Runtime;
 use wiremock::{Request, ResponseTemplate};
 
-use crate::MockIntercom;
+use crate::{MockIntercom, MockRateLimit, WindowCount};
 
 /// A [`MockIntercom`] for code without an async runtime: the same recorded answers and the same methods,
 /// blocking. Stops when dropped.
@@ -55,6 +55,16 @@ impl BlockingMockIntercom {
     /// A client configuration pointed at this mock (see [`MockIntercom::config`]).
     pub fn config(&self) -> Config {
         self.mock().config()
+    }
+
+    /// See [`MockIntercom::set_rate_limit`].
+    pub fn set_rate_limit(&self, limit: MockRateLimit) {
+        self.mock().set_rate_limit(limit);
+    }
+
+    /// See [`MockIntercom::rate_limit_windows`].
+    pub fn rate_limit_windows(&self) -> Vec<(std::time::SystemTime, WindowCount)> {
+        self.mock().rate_limit_windows()
     }
 
     /// See [`MockIntercom::respond`].

@@ -39,17 +39,20 @@ struct GuideExamples;
 mod blocking;
 pub mod fixtures;
 mod paged;
+mod rate_limit;
 mod recorded;
 
 use intercom_core::operations::{self, Operation};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use intercom_core::{Config, Paginated, RetryPolicy};
-use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
+use rate_limit::{Limited, Limiter};
+use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
 
 pub use blocking::BlockingMockIntercom;
 pub use fixtures::Fixture;
 pub use paged::{cursor_of, SCROLL_PARAM};
+pub use rate_limit::{MockRateLimit, WindowCount};
 pub use wiremock;
 
 /// The access token [`MockIntercom::config`] uses. The mock accepts any bearer token.
@@ -66,6 +69,7 @@ const NO_ROUTE_PRIORITY: u8 = 255;
 #[derive(Debug)]
 pub struct MockIntercom {
     server: MockServer,
+    limiter: Limiter,
 }
 
 impl MockIntercom {
@@ -74,7 +78,7 @@ impl MockIntercom {
         let mock = Self::start_empty().await;
         for operation in operations::ALL {
             if let Some(fixture) = fixtures::success(operation.name) {
-                let recorded = mock.matching(operation).respond_with(fixture_response(fixture));
+                let recorded = mock.matching(operation).respond_with(mock.limited(fixture_response(fixture)));
                 recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
                 if let Some((param, end)) = end_of_scroll(fixture) {
                     // Like the API, the scroll this answer starts goes on with its `scroll_param` and ends on an
@@ -82,7 +86,8 @@ impl MockIntercom {
                     let continued = Mock::given(move |r: &Request| {
                         routes_to(operation, r) && r.url.query_pairs().any(|(k, v)| k == "scroll_param" && v == param)
                     });
-                    continued.respond_with(end).with_priority(RECORDED_PRIORITY - 1).mount(&mock.server).await;
+                    let continued = continued.respond_with(mock.limited(end));
+                    continued.with_priority(RECORDED_PRIORITY - 1).mount(&mock.server).await;
                 }
             }
         }
@@ -93,19 +98,39 @@ impl MockIntercom {
     /// until you mount answers.
     pub async fn start_empty() -> Self {
         let server = MockServer::start().await;
+        let limiter = Limiter::default();
+        let limited = |inner| Limited { inner, limiter: limiter.clone() };
         Mock::given(|request: &Request| !has_bearer(request))
-            .respond_with(unauthorized())
+            .respond_with(limited(unauthorized()))
             .with_priority(UNAUTHORIZED_PRIORITY)
             .named("intercom-mock: missing bearer token")
             .mount(&server)
             .await;
         Mock::given(|_: &Request| true)
-            .respond_with(|request: &Request| no_route(request))
+            .respond_with(Limited { inner: |request: &Request| no_route(request), limiter: limiter.clone() })
             .with_priority(NO_ROUTE_PRIORITY)
             .named("intercom-mock: no route")
             .mount(&server)
             .await;
-        Self { server }
+        Self { server, limiter }
+    }
+
+    /// Enforces `limit` from now on, like Intercom: every answer carries `X-RateLimit-Limit`, `-Remaining`
+    /// and `-Reset`, and requests past the window's budget get a 429 `rate_limit_exceeded`. Answers mounted
+    /// through this mock's methods count; those mounted on [`server`](Self::server) or [`on`](Self::on)
+    /// directly do not.
+    pub fn set_rate_limit(&self, limit: MockRateLimit) {
+        self.limiter.set(limit);
+    }
+
+    /// What each window so far admitted and refused, oldest first, by the window's start: to check that a
+    /// job never went over the limit.
+    pub fn rate_limit_windows(&self) -> Vec<(SystemTime, WindowCount)> {
+        self.limiter.windows()
+    }
+
+    fn limited<R: Respond>(&self, inner: R) -> Limited<R> {
+        Limited { inner, limiter: self.limiter.clone() }
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
@@ -134,7 +159,7 @@ impl MockIntercom {
 
     /// Answers every request to `operation` with `response`, ahead of the recorded one.
     pub async fn respond(&self, operation: &str, response: ResponseTemplate) {
-        self.on(operation).respond_with(response).mount(&self.server).await;
+        self.on(operation).respond_with(self.limited(response)).mount(&self.server).await;
     }
 
     /// Answers every request to `operation` with its recorded response of `status` (e.g. the `404`).
@@ -155,7 +180,7 @@ impl MockIntercom {
         for (i, response) in responses.into_iter().enumerate() {
             // Earlier answers win by priority until they are used up.
             let priority = u8::try_from(i + 1).unwrap_or(u8::MAX).min(4);
-            let mock = self.on(operation).respond_with(response).with_priority(priority);
+            let mock = self.on(operation).respond_with(self.limited(response)).with_priority(priority);
             let mock = if i + 1 < count { mock.up_to_n_times(1) } else { mock };
             mock.mount(&self.server).await;
         }
@@ -179,7 +204,7 @@ impl MockIntercom {
             per_page,
             scroll_calls: Default::default(),
         };
-        self.matching(operation).respond_with(answers).with_priority(1).mount(&self.server).await;
+        self.matching(operation).respond_with(self.limited(answers)).with_priority(1).mount(&self.server).await;
     }
 
     /// Panics, naming the operation and what it received, unless `operation` got exactly `times` requests.
