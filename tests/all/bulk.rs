@@ -307,7 +307,10 @@ async fn an_endless_input_is_read_only_as_results_are_taken_and_dropping_the_run
         let started = counts.started.load(Ordering::SeqCst);
         assert!(started <= 25 + 4, "async, in order {in_order}: {started} started for 25 taken");
         let read = pulled.load(Ordering::SeqCst);
-        assert!(read <= 25 + 4, "async, in order {in_order}: the input is read only as needed: {read}, started {started}");
+        assert!(
+            read <= 25 + 4,
+            "async, in order {in_order}: the input is read only as needed: {read}, started {started}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
         assert_eq!(counts.started.load(Ordering::SeqCst), started, "async: nothing starts after the drop");
         assert_eq!(counts.in_flight.load(Ordering::SeqCst), 0, "async: dropping cancels those in flight");

@@ -9,6 +9,7 @@ mod faults;
 mod generated_operations;
 #[allow(clippy::all)]
 mod generated_schemas;
+mod jobs;
 mod listings;
 mod operation_check;
 mod options_and_raw;

@@ -115,6 +115,10 @@ impl<T: HttpClient> BlockingClient<T> {
         self.rate_limit.get()
     }
 
+    pub(crate) fn record_rate_limit(&self, limit: Option<RateLimit>) {
+        self.rate_limit.store(limit);
+    }
+
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.config
@@ -217,6 +221,10 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     /// The rate-limit state of the last answer this client (or a clone) received.
     pub fn last_rate_limit(&self) -> Option<RateLimit> {
         self.rate_limit.get()
+    }
+
+    pub(crate) fn record_rate_limit(&self, limit: Option<RateLimit>) {
+        self.rate_limit.store(limit);
     }
 
     /// The configuration.

@@ -22,16 +22,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod body_sink;
 mod body_text;
 mod bulk;
 mod call;
 mod client;
 mod config;
 mod content;
+mod download;
 mod endpoint;
 pub mod endpoints;
 mod error;
 mod export_file;
+mod jobs;
 pub mod operations;
 mod options;
 mod pacing;
@@ -48,11 +51,13 @@ mod transport;
 mod trusted_roots;
 mod version;
 
+pub use body_sink::BodySink;
 pub use bulk::{Bulk, SendAll, SendAllIter, Sent};
 pub use call::{Answer, Call, Step};
 pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
 pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
 pub use content::{ACCEPT_ENCODING, DEFAULT_MAX_DECOMPRESSED_BYTES};
+pub use download::Downloaded;
 pub use endpoint::{
     json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, JsonOrNull, NoContent, ResponseFormat,
 };
@@ -60,6 +65,7 @@ pub use error::{
     ApiError, BoxError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind,
 };
 pub use export_file::ExportFile;
+pub use jobs::{CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobWait, StartsJob};
 pub use operations::Operation;
 pub use options::{RequestOptions, WithOptions};
 pub use pacing::RateLimiting;

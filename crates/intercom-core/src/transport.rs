@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use http::{HeaderMap, Request, Response};
 
+use crate::body_sink::BodySink;
 use crate::error::{TransportError, TransportErrorKind};
 
 /// The most header bytes an answer may have, in every shipped transport (hyper's default read buffer):
@@ -34,6 +35,31 @@ pub fn check_content_length(headers: &HeaderMap, max: u64) -> Result<(), Transpo
 pub trait HttpClient {
     /// Sends `request` and returns the whole answer, whatever its status.
     fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>;
+
+    /// Like [`execute`](Self::execute), but the body of an answer `sink` [accepts](BodySink::accepts) is
+    /// written to it as it arrives and the response comes back with an empty body: how an export of any
+    /// size is downloaded through a fixed buffer. No body size cap applies to what goes to the sink.
+    ///
+    /// The default reads the whole answer with `execute`, then writes it (right for closures and tests);
+    /// the shipped transports stream.
+    fn execute_streaming(
+        &self,
+        request: Request<Vec<u8>>,
+        sink: &mut BodySink<'_>,
+    ) -> Result<Response<Vec<u8>>, TransportError> {
+        write_whole(self.execute(request)?, sink)
+    }
+}
+
+/// A whole answer into `sink`, when it accepts it.
+fn write_whole(response: Response<Vec<u8>>, sink: &mut BodySink<'_>) -> Result<Response<Vec<u8>>, TransportError> {
+    if !sink.accepts(response.status(), response.headers())? {
+        return Ok(response);
+    }
+    let (parts, body) = response.into_parts();
+    sink.write(&body)?;
+    sink.finish()?;
+    Ok(Response::from_parts(parts, Vec::new()))
 }
 
 impl<F> HttpClient for F
@@ -53,6 +79,17 @@ where
 pub trait AsyncHttpClient: Send + Sync {
     /// Sends `request` and returns the whole answer, whatever its status.
     async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>;
+
+    /// Like [`execute`](Self::execute), but the body of an answer `sink` [accepts](BodySink::accepts) is
+    /// written to it as it arrives and the response comes back with an empty body (see
+    /// [`HttpClient::execute_streaming`]). The default reads the whole answer, then writes it.
+    async fn execute_streaming(
+        &self,
+        request: Request<Vec<u8>>,
+        sink: &mut BodySink<'_>,
+    ) -> Result<Response<Vec<u8>>, TransportError> {
+        write_whole(self.execute(request).await?, sink)
+    }
 
     /// Waits `duration` between retries. The default works on any executor (a thread wakes the task);
     /// transports on a runtime use its timer.

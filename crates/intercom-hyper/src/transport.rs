@@ -6,13 +6,14 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::{Request, Response};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::Incoming;
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use intercom_core::{
-    check_content_length, AsyncHttpClient, Config, Timeouts, TransportError, TransportErrorKind, TransportFromConfig,
-    TrustedRoots, MAX_HEADER_BYTES,
+    check_content_length, AsyncHttpClient, BodySink, Config, Timeouts, TransportError, TransportErrorKind,
+    TransportFromConfig, TrustedRoots, MAX_HEADER_BYTES,
 };
 use rustls::pki_types::CertificateDer;
 use rustls::{ClientConfig, RootCertStore};
@@ -87,7 +88,8 @@ impl HyperTransport {
         self
     }
 
-    async fn exchange(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+    /// Sends `request` and returns the answer with its body unread.
+    async fn start(&self, request: Request<Vec<u8>>) -> Result<Response<Incoming>, TransportError> {
         if let Some(bad) = &self.bad_root {
             return Err(TransportError::new(TransportErrorKind::Tls, bad.clone()));
         }
@@ -101,14 +103,56 @@ impl HyperTransport {
         let response = self.client.request(request).await.map_err(request_error)?;
         self.first.answered(&host);
         drop(turn);
-        let (parts, body) = response.into_parts();
+        Ok(response)
+    }
+
+    async fn read_whole(&self, parts: &http::response::Parts, body: Incoming) -> Result<Vec<u8>, TransportError> {
         check_content_length(&parts.headers, self.max_body_bytes as u64)?;
         let collected = Limited::new(body, self.max_body_bytes).collect().await.map_err(|e| {
             let kind =
                 if e.is::<LengthLimitError>() { TransportErrorKind::BodyTooLarge } else { TransportErrorKind::Io };
             TransportError::new(kind, e)
         })?;
-        Ok(Response::from_parts(parts, Vec::from(collected.to_bytes())))
+        Ok(Vec::from(collected.to_bytes()))
+    }
+
+    async fn exchange(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        let (parts, body) = self.start(request).await?.into_parts();
+        let bytes = self.read_whole(&parts, body).await?;
+        Ok(Response::from_parts(parts, bytes))
+    }
+
+    async fn stream(
+        &self,
+        request: Request<Vec<u8>>,
+        sink: &mut BodySink<'_>,
+    ) -> Result<Response<Vec<u8>>, TransportError> {
+        let (parts, mut body) = self.start(request).await?.into_parts();
+        if !sink.accepts(parts.status, &parts.headers)? {
+            let bytes = self.read_whole(&parts, body).await?;
+            return Ok(Response::from_parts(parts, bytes));
+        }
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|e| TransportError::new(TransportErrorKind::Io, e))?;
+            if let Ok(data) = frame.into_data() {
+                sink.write(&data)?;
+            }
+        }
+        sink.finish()?;
+        Ok(Response::from_parts(parts, Vec::new()))
+    }
+}
+
+/// Runs `exchange` within the request's total timeout, if it has one.
+async fn within_total<F: std::future::Future<Output = Result<Response<Vec<u8>>, TransportError>>>(
+    total: Option<Duration>,
+    exchange: F,
+) -> Result<Response<Vec<u8>>, TransportError> {
+    match total {
+        Some(limit) => tokio::time::timeout(limit, exchange)
+            .await
+            .map_err(|elapsed| TransportError::new(TransportErrorKind::Timeout, elapsed))?,
+        None => exchange.await,
     }
 }
 
@@ -169,12 +213,16 @@ fn rustls_error<'e>(error: &'e (dyn std::error::Error + 'static)) -> Option<&'e 
 impl AsyncHttpClient for HyperTransport {
     async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
         let total = request.extensions().get::<Timeouts>().copied().unwrap_or_default().total;
-        match total {
-            Some(limit) => tokio::time::timeout(limit, self.exchange(request))
-                .await
-                .map_err(|elapsed| TransportError::new(TransportErrorKind::Timeout, elapsed))?,
-            None => self.exchange(request).await,
-        }
+        within_total(total, self.exchange(request)).await
+    }
+
+    async fn execute_streaming(
+        &self,
+        request: Request<Vec<u8>>,
+        sink: &mut BodySink<'_>,
+    ) -> Result<Response<Vec<u8>>, TransportError> {
+        let total = request.extensions().get::<Timeouts>().copied().unwrap_or_default().total;
+        within_total(total, self.stream(request, sink)).await
     }
 
     async fn sleep(&self, duration: Duration) {

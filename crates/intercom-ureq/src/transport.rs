@@ -1,11 +1,11 @@
 //! The ureq transport: moves bytes, reports failures by kind.
 
-use std::io;
+use std::io::{self, Read};
 
 use http::{Request, Response};
 use intercom_core::{
-    check_content_length, Config, HttpClient, Timeouts, TransportError, TransportErrorKind, TransportFromConfig,
-    TrustedRoots, MAX_HEADER_BYTES,
+    check_content_length, BodySink, Config, HttpClient, Timeouts, TransportError, TransportErrorKind,
+    TransportFromConfig, TrustedRoots, MAX_HEADER_BYTES,
 };
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use ureq::unversioned::transport::DefaultConnector;
@@ -75,8 +75,9 @@ impl TransportFromConfig for UreqTransport {
     }
 }
 
-impl HttpClient for UreqTransport {
-    fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+impl UreqTransport {
+    /// Sends `request` and returns the answer's head and unread body.
+    fn start(&self, request: Request<Vec<u8>>) -> Result<(http::response::Parts, ureq::Body), TransportError> {
         if let Some(bad) = &self.bad_root {
             return Err(TransportError::new(TransportErrorKind::Tls, bad.clone()));
         }
@@ -87,13 +88,49 @@ impl HttpClient for UreqTransport {
             .timeout_connect(timeouts.connect)
             .timeout_global(timeouts.total)
             .build();
-        let response = self.agent.run(request).map_err(transport_error)?;
-        let (parts, mut body) = response.into_parts();
+        Ok(self.agent.run(request).map_err(transport_error)?.into_parts())
+    }
+
+    fn read_whole(&self, parts: &http::response::Parts, body: &mut ureq::Body) -> Result<Vec<u8>, TransportError> {
         check_content_length(&parts.headers, self.max_body_bytes)?;
-        let bytes = body.with_config().limit(self.max_body_bytes).read_to_vec().map_err(transport_error)?;
-        Ok(Response::from_parts(parts, bytes))
+        body.with_config().limit(self.max_body_bytes).read_to_vec().map_err(transport_error)
     }
 }
+
+impl HttpClient for UreqTransport {
+    fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
+        let (parts, mut body) = self.start(request)?;
+        let bytes = self.read_whole(&parts, &mut body)?;
+        Ok(Response::from_parts(parts, bytes))
+    }
+
+    fn execute_streaming(
+        &self,
+        request: Request<Vec<u8>>,
+        sink: &mut BodySink<'_>,
+    ) -> Result<Response<Vec<u8>>, TransportError> {
+        let (parts, mut body) = self.start(request)?;
+        if !sink.accepts(parts.status, &parts.headers)? {
+            let bytes = self.read_whole(&parts, &mut body)?;
+            return Ok(Response::from_parts(parts, bytes));
+        }
+        // Unlimited: the bytes go to the caller's writer, not to memory.
+        let mut reader = body.with_config().limit(u64::MAX).reader();
+        let mut buffer = vec![0u8; STREAM_BUFFER_BYTES];
+        loop {
+            let read = reader.read(&mut buffer).map_err(|e| TransportError::new(io_kind(&e), e))?;
+            if read == 0 {
+                break;
+            }
+            sink.write(&buffer[..read])?;
+        }
+        sink.finish()?;
+        Ok(Response::from_parts(parts, Vec::new()))
+    }
+}
+
+/// The chunk a streamed download is read in.
+const STREAM_BUFFER_BYTES: usize = 64 * 1024;
 
 /// ureq trusts either its built-in roots or a given list, so added roots come with a copy of the same
 /// Mozilla set as certificates.

@@ -1,0 +1,271 @@
+//! Work Intercom finishes later (data exports, reporting exports, enqueued tickets): poll its status with
+//! backoff until it ends, within a deadline, and say how it ended. [`Waiting`] decides when to poll next;
+//! both clients drive it ([`BlockingClient::wait_for`](crate::BlockingClient::wait_for),
+//! [`AsyncClient::wait_for`](crate::AsyncClient::wait_for)).
+
+mod clients;
+mod status;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use clients::ExportDownload;
+pub use status::{JobState, JobStatus, StartsJob};
+
+/// How a wait for a job ended. Each arm holds the last status read.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum JobOutcome<T> {
+    /// The job finished its work.
+    Completed(T),
+    /// The job failed; `reason` is what the status said (Intercom gives no more than its status).
+    Failed {
+        /// The last status read.
+        status: T,
+        /// The failure as the API reported it, e.g. `"failed"`.
+        reason: String,
+    },
+    /// The job was cancelled (a cancel request, or Intercom).
+    Cancelled(T),
+    /// The job was still running when the wait's deadline came. It goes on at Intercom: wait again with
+    /// the same status request to pick it up.
+    DeadlinePassed(T),
+    /// The caller stopped the wait ([`CancelWait::cancel`]); the job goes on at Intercom.
+    WaitCancelled(T),
+}
+
+impl<T> JobOutcome<T> {
+    /// The last status read, however the wait ended.
+    pub fn into_status(self) -> T {
+        match self {
+            JobOutcome::Completed(s)
+            | JobOutcome::Failed { status: s, .. }
+            | JobOutcome::Cancelled(s)
+            | JobOutcome::DeadlinePassed(s)
+            | JobOutcome::WaitCancelled(s) => s,
+        }
+    }
+
+    /// Whether the job completed.
+    pub fn is_completed(&self) -> bool {
+        matches!(self, JobOutcome::Completed(_))
+    }
+
+    /// The same outcome over another value.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> JobOutcome<U> {
+        match self {
+            JobOutcome::Completed(s) => JobOutcome::Completed(f(s)),
+            JobOutcome::Failed { status, reason } => JobOutcome::Failed { status: f(status), reason },
+            JobOutcome::Cancelled(s) => JobOutcome::Cancelled(f(s)),
+            JobOutcome::DeadlinePassed(s) => JobOutcome::DeadlinePassed(f(s)),
+            JobOutcome::WaitCancelled(s) => JobOutcome::WaitCancelled(f(s)),
+        }
+    }
+}
+
+/// Stops a wait from another thread or task: the wait ends with [`JobOutcome::WaitCancelled`] at its next
+/// check (at most a tenth of a second later). Clones share the flag. (An async wait also stops when its
+/// future is dropped.)
+#[derive(Debug, Clone, Default)]
+pub struct CancelWait(Arc<AtomicBool>);
+
+impl CancelWait {
+    /// A handle not yet cancelled.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stops the waits that hold this handle.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Release);
+    }
+
+    /// Whether [`cancel`](Self::cancel) was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
+}
+
+/// How to wait for a job: the first pause between polls, how it grows (x1.5 each poll) up to a
+/// maximum, and the deadline.
+///
+/// ```
+/// use std::time::Duration;
+/// use intercom_core::JobWait;
+///
+/// let wait = JobWait::new().with_deadline(Duration::from_secs(600));
+/// assert_eq!(wait.deadline(), Duration::from_secs(600));
+/// ```
+#[derive(Debug, Clone)]
+pub struct JobWait {
+    first_pause: Duration,
+    max_pause: Duration,
+    deadline: Duration,
+    cancel: Option<CancelWait>,
+}
+
+impl Default for JobWait {
+    /// Polls after 1 s, then 1.5 s, 2.25 s... up to every 30 s, for at most an hour.
+    fn default() -> Self {
+        Self {
+            first_pause: Duration::from_secs(1),
+            max_pause: Duration::from_secs(30),
+            deadline: Duration::from_secs(3600),
+            cancel: None,
+        }
+    }
+}
+
+impl JobWait {
+    /// The default: polls after 1 s, growing to every 30 s, for at most an hour.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The first pause between polls and the longest one.
+    pub fn with_pauses(mut self, first: Duration, max: Duration) -> Self {
+        self.first_pause = first;
+        self.max_pause = max.max(first);
+        self
+    }
+
+    /// How long to wait in all before giving up with [`JobOutcome::DeadlinePassed`].
+    pub fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// Stops the wait when `cancel` is cancelled.
+    pub fn with_cancel(mut self, cancel: CancelWait) -> Self {
+        self.cancel = Some(cancel);
+        self
+    }
+
+    /// The deadline.
+    pub fn deadline(&self) -> Duration {
+        self.deadline
+    }
+}
+
+/// What to do after reading a status.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Next {
+    /// The wait is over (the outcome is built from the state and this kind).
+    Done(Ending),
+    /// Poll again after this pause.
+    PollAfter(Duration),
+}
+
+/// Why a wait ended.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Ending {
+    State(JobState),
+    Deadline,
+    Cancelled,
+}
+
+/// One wait: the pause before the next poll and the deadline.
+#[derive(Debug)]
+pub(crate) struct Waiting {
+    pause: Duration,
+    max_pause: Duration,
+    deadline: Instant,
+    cancel: Option<CancelWait>,
+}
+
+/// How often a pause looks at the cancel handle.
+pub(crate) const CANCEL_CHECK: Duration = Duration::from_millis(100);
+
+impl Waiting {
+    pub(crate) fn new(wait: &JobWait, now: Instant) -> Self {
+        Self {
+            pause: wait.first_pause,
+            max_pause: wait.max_pause,
+            deadline: now + wait.deadline,
+            cancel: wait.cancel.clone(),
+        }
+    }
+
+    /// After a status in `state` was read at `now`.
+    pub(crate) fn next(&mut self, state: JobState, now: Instant) -> Next {
+        if state != JobState::Running {
+            return Next::Done(Ending::State(state));
+        }
+        if self.is_cancelled() {
+            return Next::Done(Ending::Cancelled);
+        }
+        if now >= self.deadline {
+            return Next::Done(Ending::Deadline);
+        }
+        let pause = self.pause.min(self.deadline - now);
+        self.pause = self.pause.mul_f64(1.5).min(self.max_pause);
+        Next::PollAfter(pause)
+    }
+
+    pub(crate) fn is_cancelled(&self) -> bool {
+        self.cancel.as_ref().is_some_and(CancelWait::is_cancelled)
+    }
+
+    /// The pause in slices short enough to notice a cancel.
+    pub(crate) fn slices(&self, pause: Duration) -> impl Iterator<Item = Duration> {
+        let slice = if self.cancel.is_some() { CANCEL_CHECK } else { pause.max(Duration::from_nanos(1)) };
+        let whole = (pause.as_nanos() / slice.as_nanos()) as u32;
+        let rest = pause.saturating_sub(slice * whole);
+        std::iter::repeat_n(slice, whole as usize).chain((!rest.is_zero()).then_some(rest))
+    }
+}
+
+/// The outcome of a wait that ended for `ending`, with the last status.
+pub(crate) fn outcome<T>(ending: Ending, status: T) -> JobOutcome<T> {
+    match ending {
+        Ending::State(JobState::Completed) => JobOutcome::Completed(status),
+        Ending::State(JobState::Failed(reason)) => JobOutcome::Failed { status, reason },
+        Ending::State(JobState::Cancelled) => JobOutcome::Cancelled(status),
+        Ending::State(JobState::Running) | Ending::Deadline => JobOutcome::DeadlinePassed(status),
+        Ending::Cancelled => JobOutcome::WaitCancelled(status),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pauses_grow_to_the_maximum_and_the_last_one_stops_at_the_deadline() {
+        let t0 = Instant::now();
+        let wait = JobWait::new()
+            .with_pauses(Duration::from_secs(2), Duration::from_secs(4))
+            .with_deadline(Duration::from_secs(9));
+        let mut w = Waiting::new(&wait, t0);
+        let s = Duration::from_secs;
+        assert_eq!(w.next(JobState::Running, t0), Next::PollAfter(s(2)));
+        assert_eq!(w.next(JobState::Running, t0 + s(2)), Next::PollAfter(s(3)));
+        assert_eq!(w.next(JobState::Running, t0 + s(5)), Next::PollAfter(s(4)), "4.5 s capped at 4");
+        assert_eq!(w.next(JobState::Running, t0 + s(8)), Next::PollAfter(s(1)), "only up to the deadline");
+        assert_eq!(w.next(JobState::Running, t0 + s(9)), Next::Done(Ending::Deadline));
+    }
+
+    #[test]
+    fn an_end_state_ends_the_wait_before_the_deadline_or_a_cancel_is_looked_at() {
+        let cancel = CancelWait::new();
+        let wait = JobWait::new().with_deadline(Duration::ZERO).with_cancel(cancel.clone());
+        let t0 = Instant::now();
+        let mut w = Waiting::new(&wait, t0);
+        let failed = JobState::Failed("failed".into());
+        assert_eq!(w.next(failed.clone(), t0), Next::Done(Ending::State(failed)));
+        cancel.cancel();
+        assert_eq!(w.next(JobState::Running, t0), Next::Done(Ending::Cancelled));
+        assert_eq!(outcome(Ending::Cancelled, 7), JobOutcome::WaitCancelled(7));
+    }
+
+    #[test]
+    fn a_pause_is_cut_in_slices_only_when_it_can_be_cancelled() {
+        let t0 = Instant::now();
+        let plain = Waiting::new(&JobWait::new(), t0);
+        assert_eq!(plain.slices(Duration::from_millis(250)).collect::<Vec<_>>(), [Duration::from_millis(250)]);
+        let cancellable = Waiting::new(&JobWait::new().with_cancel(CancelWait::new()), t0);
+        let slices: Vec<_> = cancellable.slices(Duration::from_millis(250)).collect();
+        assert_eq!(slices, [CANCEL_CHECK, CANCEL_CHECK, Duration::from_millis(50)]);
+    }
+}
