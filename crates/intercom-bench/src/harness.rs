@@ -88,14 +88,17 @@ impl Runs {
 
 /// Runs contender `name` once against `base`, the server's counters read at `server` before and after.
 pub fn race(name: &str, base: &str, server: &str) -> (Run, Stats) {
-    let me = std::env::current_exe().expect("this program");
     let before = server::stats(server);
+    let run = run_once(name, base);
+    (run, server::stats(server).since(&before))
+}
+
+/// Runs contender `name` once against `base`, in a process of its own.
+pub fn run_once(name: &str, base: &str) -> Run {
+    let me = std::env::current_exe().expect("this program");
     let output = Command::new(me).args(["run", name, base]).output().expect("a contender");
-    let after = server::stats(server);
     let line = String::from_utf8_lossy(&output.stdout);
-    let run =
-        Run::parse(line.trim()).unwrap_or_else(|| panic!("{name} failed: {}", String::from_utf8_lossy(&output.stderr)));
-    (run, after.since(&before))
+    Run::parse(line.trim()).unwrap_or_else(|| panic!("{name} failed: {}", String::from_utf8_lossy(&output.stderr)))
 }
 
 /// Races `names` against `base` for `rounds` rounds, alternating.

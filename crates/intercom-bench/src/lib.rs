@@ -4,6 +4,7 @@
 #![recursion_limit = "512"]
 #![deny(missing_docs)]
 
+pub mod bulk;
 pub mod contenders;
 pub mod data;
 pub mod harness;

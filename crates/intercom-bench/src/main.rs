@@ -1,6 +1,7 @@
 //! `cargo run --release -p intercom-bench [-- MODE] [ROUNDS]`: the loopback race (default), `wan` (the same
-//! through an emulated 40 ms / 100 Mbit/s link), `link-check` (the emulator alone against a direct run) and
-//! `concurrency` (64 calls at once). See docs/PERFORMANCE.md.
+//! through an emulated 40 ms / 100 Mbit/s link), `link-check` (the emulator alone against a direct run),
+//! `concurrency` (64 calls at once) and `bulk` (6,000 creates under a rate limit, paced and not). See
+//! docs/PERFORMANCE.md.
 
 use std::io::Write;
 use std::net::TcpListener;
@@ -9,7 +10,7 @@ use std::sync::Arc;
 use intercom_bench::contenders::{self, Encoding};
 use intercom_bench::link::{self, Link};
 use intercom_bench::measure::Run;
-use intercom_bench::{reports, server, tls_server};
+use intercom_bench::{bulk, reports, server, tls_server};
 
 const ME_TIMES: usize = 3000;
 
@@ -25,6 +26,7 @@ fn main() {
         "wan" => reports::wan(rounds(2)),
         "link-check" => reports::link_check(rounds(2)),
         "concurrency" => reports::concurrency(),
+        "bulk" => bulk::report(),
         _ => reports::loopback(rounds(1), ME_TIMES),
     }
 }
@@ -60,6 +62,10 @@ fn run(contender: &str, base: &str) {
         "me-raw-hyper" => contenders::me_raw_hyper(base, ME_TIMES),
         "concurrent-sdk-blocking" => contenders::concurrent_sdk_blocking(base),
         "concurrent-sdk-async" => contenders::concurrent_sdk_async(base),
+        "bulk-sdk-blocking" => bulk::sdk_blocking(base, true),
+        "bulk-sdk-async" => bulk::sdk_async(base, true),
+        "bulk-sdk-blocking-unpaced" => bulk::sdk_blocking(base, false),
+        "bulk-sdk-async-unpaced" => bulk::sdk_async(base, false),
         other => panic!("no contender {other}"),
     });
     println!("{}", run.line());

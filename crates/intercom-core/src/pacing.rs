@@ -73,16 +73,29 @@ struct Window {
     learned_length: bool,
     /// When the current window ends, if one is known or assumed.
     end: Option<SystemTime>,
-    /// Whether `end` and `budget` come from an answer of this window (not assumed).
-    confirmed: bool,
     /// The end of the last window an answer reported.
     last_reported_end: Option<SystemTime>,
-    /// Requests that may still start in the current window.
-    budget: u64,
+    /// The least `remaining` any answer of the current window reported: the server's latest count seen
+    /// (it only falls within a window). `None` while the window is assumed.
+    least_remaining: Option<u64>,
+    /// Requests started in the current window.
+    started: u64,
     /// Requests started and not yet answered.
     in_flight: u64,
     /// Whether any request was answered (or failed) yet.
     heard: bool,
+}
+
+impl Window {
+    /// Requests that may still start in the current window. Every answered request is in the least
+    /// `remaining` (its own answer, or a later one, reported it), so only those in flight are unknown,
+    /// and they are all taken off: safe, and exact once they are answered.
+    fn available(&self) -> u64 {
+        match self.least_remaining {
+            Some(remaining) => remaining.saturating_sub(self.in_flight),
+            None => self.limit.unwrap_or(u64::MAX).saturating_sub(self.started),
+        }
+    }
 }
 
 /// How often requests waiting for the first answer look again.
@@ -122,33 +135,28 @@ impl Pacer {
         let mut w = self.lock();
         if let Some(end) = w.end {
             if now >= end + self.settings.margin {
-                match w.limit {
-                    // The next window, assumed full until its first answer says otherwise.
-                    Some(limit) => {
-                        let passed = now.duration_since(end).unwrap_or_default().as_nanos();
-                        let length = w.length.max(Duration::from_millis(1));
-                        let steps = (passed / length.as_nanos()) as u32 + 1;
-                        w.end = Some(end + length * steps);
-                        w.budget = limit;
-                    }
-                    None => w.end = None,
-                }
-                w.confirmed = false;
+                // The next window, assumed full (with the last limit reported) until its first answer.
+                w.end = w.limit.map(|_| {
+                    let passed = now.duration_since(end).unwrap_or_default().as_nanos();
+                    let length = w.length.max(Duration::from_millis(1));
+                    end + length * ((passed / length.as_nanos()) as u32 + 1)
+                });
+                w.least_remaining = None;
+                w.started = 0;
             }
-        } else if let Some(limit) = self.settings.limit.filter(|_| w.last_reported_end.is_none()) {
+        } else if self.settings.limit.is_some() && w.last_reported_end.is_none() {
             w.end = Some(now + w.length);
-            w.budget = limit;
         }
         if !w.heard && w.in_flight > 0 && self.settings.limit.is_none() {
             // Nothing known of the budget yet: a burst could be past it before the first answer says so.
             return Err(FIRST_ANSWER_POLL);
         }
         if let Some(end) = w.end {
-            if w.budget == 0 {
+            if w.available() == 0 {
                 return Err((end + self.settings.margin).duration_since(now).unwrap_or_default());
             }
-            w.budget -= 1;
         }
+        w.started += 1;
         w.in_flight += 1;
         Ok(Permit { pacer: Arc::clone(self), open: true })
     }
@@ -167,13 +175,11 @@ impl Pacer {
             // A reset in the past says nothing about the window ahead.
             return;
         }
-        // Requests still in flight may not be counted in `remaining` yet.
-        let fresh = remaining.saturating_sub(w.in_flight);
         match w.last_reported_end {
             Some(last) if reset < last => return, // an answer from an earlier window, overtaken
             Some(last) if reset == last => {
                 if w.end == Some(reset) {
-                    w.budget = w.budget.min(fresh);
+                    w.least_remaining = Some(w.least_remaining.map_or(remaining, |least| least.min(remaining)));
                 }
                 return;
             }
@@ -184,10 +190,9 @@ impl Pacer {
             }
             None => {}
         }
-        // A window newer than any reported: what it says wins, but an assumed window's spending counts too.
-        w.budget = if w.end.is_some() && !w.confirmed { w.budget.min(fresh) } else { fresh };
+        // The first answer of a window newer than any reported: it wins over what was assumed.
         w.end = Some(reset);
-        w.confirmed = true;
+        w.least_remaining = Some(remaining);
         w.last_reported_end = Some(reset);
     }
 }
@@ -257,31 +262,38 @@ mod tests {
         Arc::new(Pacer::new(settings))
     }
 
+    /// Up to `most` permits at `now`, kept (a permit dropped unanswered frees its place).
+    fn take(p: &Arc<Pacer>, now: SystemTime, most: usize) -> Vec<Permit> {
+        std::iter::from_fn(|| p.reserve(now).ok()).take(most).collect()
+    }
+
     #[test]
     fn the_first_request_goes_alone_then_never_past_what_remains() {
         let p = pacer(RateLimiting::from_headers());
         let first = p.reserve(at(0)).unwrap();
         assert_eq!(p.reserve(at(0)).unwrap_err(), FIRST_ANSWER_POLL, "the first answer is awaited");
         first.answered(limit(5, 4, 2), at(10));
-        let second = p.reserve(at(10)).unwrap();
-        // 4 remained, one is in flight: 3 more may go in the window ending at T0+2.
-        second.answered(limit(5, 3, 2), at(10));
-        let second = p.reserve(at(10)).unwrap();
-        assert!(p.reserve(at(20)).is_ok());
-        assert!(p.reserve(at(20)).is_ok());
+        // 4 remain in the window ending at T0+2.
+        let held = take(&p, at(20), 10);
+        assert_eq!(held.len(), 4);
         assert_eq!(p.reserve(at(30)).unwrap_err(), Duration::from_millis(2000 + 50 - 30));
-        drop(second);
+        for (permit, remaining) in held.into_iter().zip([3, 2, 1, 0]) {
+            permit.answered(limit(5, remaining, 2), at(40));
+        }
+        assert!(p.reserve(at(50)).is_err(), "all answered, none remain");
         // At the reset (and the margin), the next window is assumed full: 5, the reported limit, for the
         // configured length (10 s) until an answer says when it ends.
-        let mut next: Vec<_> = (0..5).map(|_| p.reserve(at(2050)).unwrap()).collect();
+        let mut next = take(&p, at(2050), 10);
+        assert_eq!(next.len(), 5);
         assert_eq!(p.reserve(at(2050)).unwrap_err(), Duration::from_millis(12_000 - 2050 + 50));
         next.pop().unwrap().answered(limit(5, 4, 4), at(2060));
         assert_eq!(p.reserve(at(2070)).unwrap_err(), Duration::from_millis(4000 + 50 - 2070), "reported: T0+4");
-        drop(next);
+        for permit in next {
+            permit.answered(limit(5, 0, 4), at(2080));
+        }
         // Two reported resets, 2 s apart: the window after T0+4 is assumed to end at T0+6.
-        let third: Vec<_> = (0..5).map(|_| p.reserve(at(4050)).unwrap()).collect();
+        assert_eq!(take(&p, at(4050), 10).len(), 5);
         assert_eq!(p.reserve(at(4050)).unwrap_err(), Duration::from_millis(6000 + 50 - 4050));
-        assert_eq!(third.len(), 5);
     }
 
     #[test]
@@ -316,6 +328,23 @@ mod tests {
     }
 
     #[test]
+    fn requests_in_flight_are_taken_off_until_answered_so_an_overtaken_answer_costs_nothing() {
+        let p = pacer(RateLimiting::from_headers());
+        p.reserve(at(0)).unwrap().answered(limit(100, 99, 1), at(1));
+        let mut ten: Vec<_> = (0..10).map(|_| p.reserve(at(2)).unwrap()).collect();
+        assert_eq!(p.lock().available(), 89, "99 remain, 10 in flight");
+        // The server saw all ten; the last one's answer comes first: 89 remain, nine still in flight.
+        ten.pop().unwrap().answered(limit(100, 89, 1), at(3));
+        assert_eq!(p.lock().available(), 80, "the nine may not be counted yet: taken off");
+        // Their answers come, older (higher) counts change nothing, and nothing is lost for good.
+        for permit in ten {
+            permit.answered(limit(100, 95, 1), at(4));
+        }
+        assert_eq!(p.lock().available(), 89);
+        assert_eq!(take(&p, at(5), 100).len(), 89);
+    }
+
+    #[test]
     fn a_configured_limit_paces_before_the_first_answer() {
         let p = pacer(RateLimiting::from_headers().with_limit(3, Duration::from_secs(1)));
         let sent: Vec<_> = (0..4).map(|_| p.reserve(at(0))).collect();
@@ -331,7 +360,6 @@ mod tests {
         assert!(p.reserve(at(0)).is_ok(), "the cancelled first request no longer holds the others back");
         p.reserve(at(0)).unwrap().answered(None, at(1));
         p.reserve(at(0)).unwrap().answered(limit(10, 5, 1), at(1));
-        let budget = (0..10).filter(|_| p.reserve(at(2)).is_ok()).count();
-        assert_eq!(budget, 5, "no phantom request in flight is taken off what remains");
+        assert_eq!(take(&p, at(2), 10).len(), 5, "no phantom request in flight is taken off what remains");
     }
 }
