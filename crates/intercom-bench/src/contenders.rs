@@ -21,12 +21,18 @@ pub enum Encoding {
 }
 
 /// The SDK config every contender uses. `INTERCOM_BENCH_NO_TIMEOUTS` turns the SDK's default timeouts off,
-/// to match the raw baselines, which set none (docs/PERFORMANCE.md shows both).
+/// to match the raw baselines, which set none (docs/PERFORMANCE.md shows both); `INTERCOM_BENCH_NO_PACING`
+/// turns rate-limit pacing off, to measure what it costs.
 fn config(base: &str, encoding: Encoding) -> Config {
     let c = Config::new("bench-token")
         .with_base_url(base)
         .expect("a loopback URL")
         .with_compression(encoding == Encoding::Gzip);
+    let c = if std::env::var_os("INTERCOM_BENCH_NO_PACING").is_some() {
+        c.with_rate_limiting(intercom_ureq::RateLimiting::off())
+    } else {
+        c
+    };
     if std::env::var_os("INTERCOM_BENCH_NO_TIMEOUTS").is_some() {
         c.with_timeout(None).with_connect_timeout(None)
     } else {

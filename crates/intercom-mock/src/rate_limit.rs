@@ -108,18 +108,20 @@ impl<R: Respond> Respond for Limited<R> {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let decision = self.limiter.decide(SystemTime::now());
         let response = if decision.admitted { self.inner.respond(request) } else { exceeded() };
-        if scripts_its_own_rate_limit(&response) {
+        if decision.admitted && scripts_its_own_rate_limit(&response) {
             return response;
         }
         decision.headers.into_iter().fold(response, |response, (name, value)| response.insert_header(name, value))
     }
 }
 
-/// Whether a test wrote rate-limit headers into this answer itself (to script a reset, a malformed value,
-/// ...): those are sent as written. `ResponseTemplate` has no header getter; its `Debug` shows the header
-/// map with lower-case names, and the unit test below pins that.
+/// Whether a test scripted the rate limit of this answer itself: it wrote rate-limit headers (a reset, a
+/// malformed value, ...), or it is a 429 of its own (without headers, a client backs off briefly instead of
+/// waiting for a window's reset). Such answers are sent as written. `ResponseTemplate` has no getters; its
+/// `Debug` shows the status and the header map (lower-case names), and the unit test below pins that.
 fn scripts_its_own_rate_limit(response: &ResponseTemplate) -> bool {
-    format!("{response:?}").contains("\"x-ratelimit-")
+    let shown = format!("{response:?}");
+    shown.contains("\"x-ratelimit-") || shown.contains("status_code: 429")
 }
 
 fn exceeded() -> ResponseTemplate {
@@ -154,10 +156,12 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_with_its_own_rate_limit_headers_keeps_them() {
+    fn an_answer_with_its_own_rate_limit_headers_or_a_scripted_429_is_sent_as_written() {
         let scripted = ResponseTemplate::new(429).insert_header("X-RateLimit-Remaining", "0");
         assert!(scripts_its_own_rate_limit(&scripted));
+        assert!(scripts_its_own_rate_limit(&ResponseTemplate::new(429)), "a scripted 429");
         let plain = ResponseTemplate::new(200).insert_header("X-Request-Id", "x").set_body_string("x-ratelimit-");
         assert!(!scripts_its_own_rate_limit(&plain));
+        assert!(!scripts_its_own_rate_limit(&ResponseTemplate::new(503)));
     }
 }
