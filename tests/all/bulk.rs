@@ -166,14 +166,20 @@ struct Counts {
 }
 
 impl Counts {
-    fn begin(&self) {
+    /// Counts a request in flight until the guard drops: when it is answered, or its future is dropped.
+    fn begin(self: &Arc<Self>) -> InFlight {
         self.started.fetch_add(1, Ordering::SeqCst);
         let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         self.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        InFlight(Arc::clone(self))
     }
+}
 
-    fn end(&self) {
-        self.in_flight.fetch_sub(1, Ordering::SeqCst);
+struct InFlight(Arc<Counts>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -197,10 +203,9 @@ fn blocking_client(
 ) -> BlockingClient<impl intercom_core::HttpClient + Clone + Send + Sync + 'static> {
     let counts = Arc::clone(counts);
     let transport = move |request: Request<Vec<u8>>| -> Result<Response<Vec<u8>>, TransportError> {
-        counts.begin();
+        let _in_flight = counts.begin();
         let (delay, response) = answer(&request);
         std::thread::sleep(delay);
-        counts.end();
         Ok(response)
     };
     BlockingClient::with_transport(Config::new("t").with_rate_limiting(RateLimiting::off()), transport)
@@ -211,10 +216,9 @@ fn async_client(counts: &Arc<Counts>) -> AsyncClient<impl intercom_core::AsyncHt
     let transport = move |request: Request<Vec<u8>>| {
         let counts = Arc::clone(&counts);
         async move {
-            counts.begin();
+            let _in_flight = counts.begin();
             let (delay, response) = answer(&request);
             tokio::time::sleep(delay).await;
-            counts.end();
             Ok::<_, TransportError>(response)
         }
     };

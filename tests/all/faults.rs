@@ -190,7 +190,7 @@ async fn a_delay_past_the_timeout(transport: Transport) -> Outcome {
     mock.respond("IdentifyAdmin", ResponseTemplate::new(200).set_delay(Duration::from_secs(3))).await;
     let config = mock.config().with_timeout(Some(Duration::from_millis(200)));
     let err = send(transport, config, IdentifyAdmin::new(), None).await.err().ok_or("no error")?;
-    ensure!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    ensure!(err.is_timeout(), "{err:?}");
     ensure!(attempts(&mock, "IdentifyAdmin").await == 1, "a timeout is not retried");
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use intercom_core::endpoints::{IdentifyAdmin, ListSegments};
 use intercom_core::models::ContactList;
-use intercom_core::{operations, Error, Raw, RequestOptions};
+use intercom_core::{operations, Raw, RequestOptions};
 use intercom_mock::{fixtures, MockIntercom};
 use serde_json::{json, Value};
 use wiremock::ResponseTemplate;
@@ -35,7 +35,7 @@ async fn a_per_request_timeout_overrides_the_clients() {
         let config = mock.config().with_timeout(Some(Duration::from_secs(30)));
         let request = IdentifyAdmin::new().with_options(RequestOptions::new().timeout(Duration::from_millis(200)));
         let err = transport.send(config, request).await.unwrap_err();
-        assert!(matches!(err, Error::Timeout { .. }), "{transport:?}: {err:?}");
+        assert!(err.is_timeout(), "{transport:?}: {err:?}");
     }
 }
 

@@ -103,7 +103,7 @@ impl std::str::FromStr for Region {
             "us" => Ok(Region::Us),
             "eu" => Ok(Region::Eu),
             "au" => Ok(Region::Au),
-            other => Err(Error::invalid_request(format!("unknown region `{other}`: expected us, eu or au"))),
+            other => Err(Error::configuration(format!("unknown region `{other}`: expected us, eu or au"))),
         }
     }
 }
@@ -155,7 +155,7 @@ impl Config {
         let token = std::env::var("INTERCOM_TOKEN")
             .ok()
             .filter(|t| !t.trim().is_empty())
-            .ok_or_else(|| Error::invalid_request("INTERCOM_TOKEN is not set"))?;
+            .ok_or_else(|| Error::configuration("INTERCOM_TOKEN is not set"))?;
         let mut config = Config::new(token.trim());
         if let Ok(region) = std::env::var("INTERCOM_REGION") {
             config = config.with_region(region.parse()?);
@@ -183,7 +183,7 @@ impl Config {
             Some("https") => {}
             Some("http") if is_loopback(uri.host().unwrap_or_default()) => {}
             _ => {
-                return Err(Error::invalid_request(format!(
+                return Err(Error::configuration(format!(
                     "base URL `{url}` must use https:// (http:// is allowed for loopback hosts only)"
                 )))
             }
@@ -343,12 +343,12 @@ impl Config {
 }
 
 fn parse_base_url(url: &str) -> Result<Uri, Error> {
-    let uri: Uri = url.parse().map_err(|e| Error::invalid_request(format!("base URL `{url}` is not a URL: {e}")))?;
+    let uri: Uri = url.parse().map_err(|e| Error::configuration(format!("base URL `{url}` is not a URL: {e}")))?;
     if uri.scheme().is_none() || uri.host().is_none() {
-        return Err(Error::invalid_request(format!("base URL `{url}` needs a scheme and a host")));
+        return Err(Error::configuration(format!("base URL `{url}` needs a scheme and a host")));
     }
     if uri.query().is_some() {
-        return Err(Error::invalid_request(format!("base URL `{url}` must not have a query")));
+        return Err(Error::configuration(format!("base URL `{url}` must not have a query")));
     }
     Ok(uri)
 }
@@ -397,7 +397,7 @@ mod tests {
         assert_eq!(Config::new("t").with_base_url("https://x.example/").unwrap().base_url(), "https://x.example");
         for bad in ["http://api.intercom.io", "http://10.0.0.1", "ftp://x", "not a url", "/relative", "https://x?q=1"] {
             let err = Config::new("t").with_base_url(bad).unwrap_err();
-            assert!(matches!(err, Error::InvalidRequest { .. }), "{bad}: {err}");
+            assert!(matches!(err, Error::Configuration { .. }), "{bad}: {err}");
         }
         assert!(Config::new("t").with_insecure_base_url("http://10.0.0.1").is_ok());
     }

@@ -7,6 +7,7 @@ use http::{Method, StatusCode};
 use intercom_models::ErrorItem;
 
 use crate::body_text::snippet;
+use crate::error_code::ErrorCode;
 
 /// A boxed error from a transport or a decoder.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -28,25 +29,21 @@ impl fmt::Display for RequestLabel {
 
 /// Everything that can go wrong with a call to Intercom.
 ///
-/// `Display` is a sentence naming the request, and for API errors the status, Intercom's error codes and
-/// messages and the request id. The access token never appears in it.
-#[derive(Debug)]
+/// `Display` is a whole sentence naming the request, and for API errors the status, Intercom's error codes
+/// and messages and the request id; `Debug` prints the same sentence (so `fn main() -> Result<(), Error>`
+/// ends with it). The sentence already holds the cause, so `source()` is `None`: no cause is printed twice
+/// by error reporters; [`as_transport`](Self::as_transport) gives the transport's failure. The access token
+/// never appears in it.
 #[non_exhaustive]
 pub enum Error {
     /// Intercom answered with an error status (or with an `error.list` body).
     Api(Box<ApiError>),
     /// Intercom answered with success, but the body could not be read as the expected type.
     Decode(Box<DecodeError>),
-    /// The request could not be sent or its answer could not be received.
+    /// The request could not be sent or its answer could not be received, or it took longer than its
+    /// timeout ([`TransportErrorKind::Timeout`], see [`is_timeout`](Self::is_timeout)).
     Transport {
         /// Which request failed.
-        request: RequestLabel,
-        /// What the transport reported.
-        source: TransportError,
-    },
-    /// The request took longer than its timeout.
-    Timeout {
-        /// Which request timed out.
         request: RequestLabel,
         /// What the transport reported.
         source: TransportError,
@@ -55,11 +52,14 @@ pub enum Error {
     /// URL or page number already followed (a loop), or kept answering empty pages. The items yielded so
     /// far are real; the listing may be incomplete.
     Paging(Box<PagingError>),
-    /// The companies scroll failed: it expired (a scroll lasts a minute after its last use), another scroll of
-    /// the workspace replaced it, or it was never open. Start again from the beginning.
-    ScrollExpired(Box<ApiError>),
-    /// The request was rejected before it was sent: a bad parameter or configuration.
+    /// The request was rejected before it was sent: a bad parameter.
     InvalidRequest {
+        /// What is wrong, and how to fix it.
+        reason: String,
+    },
+    /// The client could not be configured: no token in the environment, a base URL that is not one, an
+    /// unknown region, a root certificate that cannot be read.
+    Configuration {
         /// What is wrong, and how to fix it.
         reason: String,
     },
@@ -71,37 +71,69 @@ impl Error {
         Error::InvalidRequest { reason: reason.into() }
     }
 
-    /// Wraps what a transport reported; a timeout becomes [`Error::Timeout`].
+    /// An [`Error::Configuration`] with this reason.
+    pub fn configuration(reason: impl Into<String>) -> Self {
+        Error::Configuration { reason: reason.into() }
+    }
+
+    /// Wraps what a transport reported.
     pub fn from_transport(request: RequestLabel, source: TransportError) -> Self {
-        if source.kind() == TransportErrorKind::Timeout {
-            Error::Timeout { request, source }
-        } else {
-            Error::Transport { request, source }
-        }
+        Error::Transport { request, source }
     }
 
     /// The HTTP status of the answer, when there was one.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
-            Error::Api(e) | Error::ScrollExpired(e) => Some(e.status),
+            Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
             _ => None,
         }
     }
 
+    /// Intercom's code for the (first) error, e.g. `Some(ErrorCode::NotFound)`.
+    pub fn code(&self) -> Option<ErrorCode> {
+        self.as_api().and_then(ApiError::error_code)
+    }
+
     /// The id Intercom gave the request, when the answer carried one.
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Error::Api(e) | Error::ScrollExpired(e) => e.request_id.as_deref(),
+            Error::Api(e) => e.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
             _ => None,
         }
+    }
+
+    /// Whether the record does not exist: a `404`, or a `<thing>_not_found` code.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(StatusCode::NOT_FOUND) || self.code().is_some_and(|c| c.is_not_found())
+    }
+
+    /// Whether the access token was refused (`401`): missing, wrong or revoked.
+    pub fn is_unauthorized(&self) -> bool {
+        self.status() == Some(StatusCode::UNAUTHORIZED)
+    }
+
+    /// Whether the record conflicts with one that exists (`409`).
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(StatusCode::CONFLICT)
     }
 
     /// Whether Intercom refused the request for its rate limit (after the retries were spent); see
     /// [`ApiError::rate_limit`] for when the window resets.
     pub fn is_rate_limited(&self) -> bool {
         self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// Whether the request took longer than its timeout.
+    pub fn is_timeout(&self) -> bool {
+        self.as_transport().is_some_and(|t| t.kind() == TransportErrorKind::Timeout)
+    }
+
+    /// Whether a companies scroll ended: it expired (a scroll lasts a minute after its last use), another
+    /// scroll of the workspace replaced it, or it was never open. Start again from the beginning.
+    pub fn is_scroll_expired(&self) -> bool {
+        self.as_api().is_some_and(|api| api.scroll_expired)
     }
 
     /// For a merged contact (`410 Gone`): the id of the contact it was merged into. See
@@ -113,21 +145,30 @@ impl Error {
     /// The API error, if this is one.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
-            Error::Api(e) | Error::ScrollExpired(e) => Some(e),
+            Error::Api(e) => Some(e),
             _ => None,
         }
     }
 
-    /// Whether sending the same request again may succeed: rate limits, server errors, timeouts and
+    /// What the transport reported, if the request failed there.
+    pub fn as_transport(&self) -> Option<&TransportError> {
+        match self {
+            Error::Transport { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again may succeed: the statuses the retry policy retries
+    /// ([`RetryPolicy::RETRYABLE_STATUSES`](crate::RetryPolicy::RETRYABLE_STATUSES)), timeouts and
     /// connection failures.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Api(e) => matches!(e.status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504),
-            Error::Timeout { .. } => true,
-            Error::Transport { source, .. } => {
-                matches!(source.kind(), TransportErrorKind::Connect | TransportErrorKind::Io)
-            }
-            Error::Decode(_) | Error::InvalidRequest { .. } | Error::ScrollExpired(_) | Error::Paging(_) => false,
+            Error::Api(e) => crate::retry::is_retryable_status(e.status),
+            Error::Transport { source, .. } => matches!(
+                source.kind(),
+                TransportErrorKind::Connect | TransportErrorKind::Io | TransportErrorKind::Timeout
+            ),
+            Error::Decode(_) | Error::InvalidRequest { .. } | Error::Configuration { .. } | Error::Paging(_) => false,
         }
     }
 }
@@ -136,28 +177,27 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Api(e) => e.fmt(f),
-            Error::ScrollExpired(e) => write!(
-                f,
-                "the companies scroll cannot go on (it expired after a minute unused, or another scroll replaced it): \
-                 start again from the beginning; {e}"
-            ),
             Error::Decode(e) => e.fmt(f),
             Error::Paging(e) => e.fmt(f),
+            Error::Transport { request, source } if source.kind() == TransportErrorKind::Timeout => {
+                write!(f, "{request} timed out: {source}")
+            }
             Error::Transport { request, source } => write!(f, "could not complete {request}: {source}"),
-            Error::Timeout { request, source } => write!(f, "{request} timed out: {source}"),
             Error::InvalidRequest { reason } => write!(f, "invalid request: {reason}"),
+            Error::Configuration { reason } => write!(f, "cannot configure the client: {reason}"),
         }
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Transport { source, .. } | Error::Timeout { source, .. } => Some(source),
-            _ => None,
-        }
+impl fmt::Debug for Error {
+    /// The `Display` sentence, so that `fn main() -> Result<(), Error>` prints something a person reads;
+    /// the parts are in the fields and accessors.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
+
+impl std::error::Error for Error {}
 
 /// Intercom answered with an error status, or with success but an `error.list` body.
 #[derive(Debug, Clone)]
@@ -184,12 +224,19 @@ pub struct ApiError {
     /// The path the `Link: <…>; rel="canonical"` header points to: where the record lives now (a merged
     /// contact answers `410 Gone` with the contact it was merged into).
     pub canonical: Option<String>,
+    /// Whether the answer ended a companies scroll ([`Error::is_scroll_expired`]).
+    pub scroll_expired: bool,
 }
 
 impl ApiError {
-    /// The code of the first error, e.g. `"not_found"`.
+    /// The code of the first error as sent, e.g. `"not_found"`.
     pub fn code(&self) -> Option<&str> {
         self.errors.first().and_then(|e| e.code.as_deref())
+    }
+
+    /// The code of the first error, typed.
+    pub fn error_code(&self) -> Option<ErrorCode> {
+        self.code().map(ErrorCode::from)
     }
 
     /// The message of the first error.
@@ -369,6 +416,11 @@ impl TransportError {
     pub fn kind(&self) -> TransportErrorKind {
         self.kind
     }
+
+    /// The HTTP client's own error, to downcast (`cause()?.downcast_ref::<std::io::Error>()`).
+    pub fn cause(&self) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
+        self.source.as_deref()
+    }
 }
 
 impl fmt::Display for TransportError {
@@ -381,8 +433,71 @@ impl fmt::Display for TransportError {
     }
 }
 
-impl std::error::Error for TransportError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+/// The `Display` already says the cause (`the connection failed (...)`), so `source()` is `None` (an error
+/// reporter would print it twice); [`TransportError::cause`] gives it.
+impl std::error::Error for TransportError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RetryPolicy;
+
+    fn api(status: u16, code: &str) -> Error {
+        let errors =
+            vec![ErrorItem { code: Some(code.to_owned()), message: Some("nope".into()), ..Default::default() }];
+        Error::Api(Box::new(ApiError {
+            request: RequestLabel { method: Method::GET, path: "/contacts/{contact_id}".into() },
+            status: StatusCode::from_u16(status).unwrap(),
+            errors,
+            request_id: Some("r1".into()),
+            body: String::new(),
+            hint: None,
+            rate_limit: None,
+            body_description: None,
+            canonical: None,
+            scroll_expired: false,
+        }))
+    }
+
+    #[test]
+    fn codes_and_predicates_read_what_users_match_on() {
+        let missing = api(404, "not_found");
+        assert_eq!(missing.code(), Some(ErrorCode::NotFound));
+        assert!(missing.is_not_found() && !missing.is_retryable() && !missing.is_conflict());
+        assert!(api(400, "company_not_found").is_not_found(), "a <thing>_not_found code");
+        assert!(api(401, "unauthorized").is_unauthorized());
+        assert!(api(409, "conflict").is_conflict());
+        for status in RetryPolicy::RETRYABLE_STATUSES {
+            assert!(api(status, "x").is_retryable(), "{status}");
+        }
+        assert!(!api(501, "x").is_retryable(), "not in the table");
+        let request = RequestLabel { method: Method::GET, path: "/me".into() };
+        let timeout = Error::from_transport(request, TransportError::from_kind(TransportErrorKind::Timeout));
+        assert!(timeout.is_timeout() && timeout.is_retryable());
+        assert_eq!(timeout.to_string(), "GET /me timed out: no answer in time");
+    }
+
+    #[test]
+    fn debug_is_the_sentence_and_the_cause_is_printed_once() {
+        let refused = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused by 127.0.0.1");
+        let request = RequestLabel { method: Method::GET, path: "/me".into() };
+        let err = Error::from_transport(request, TransportError::new(TransportErrorKind::Connect, refused));
+        assert_eq!(err.to_string(), "could not complete GET /me: could not connect (refused by 127.0.0.1)");
+        assert_eq!(format!("{err:?}"), err.to_string());
+        // What an error reporter prints: the error, then each source.
+        let mut chain = vec![err.to_string()];
+        let mut next = std::error::Error::source(&err);
+        while let Some(cause) = next {
+            chain.push(cause.to_string());
+            next = cause.source();
+        }
+        assert_eq!(chain.join(": ").matches("refused by 127.0.0.1").count(), 1, "{chain:?}");
+        let cause = err.as_transport().and_then(TransportError::cause).expect("the client's error");
+        assert_eq!(
+            cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind),
+            Some(std::io::ErrorKind::ConnectionRefused)
+        );
+        let config = Error::configuration("INTERCOM_TOKEN is not set");
+        assert_eq!(format!("{config:?}"), "cannot configure the client: INTERCOM_TOKEN is not set");
     }
 }

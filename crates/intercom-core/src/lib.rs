@@ -33,6 +33,7 @@ mod download;
 mod endpoint;
 pub mod endpoints;
 mod error;
+mod error_code;
 mod export_file;
 mod jobs;
 pub mod operations;
@@ -64,6 +65,7 @@ pub use endpoint::{
 pub use error::{
     ApiError, BoxError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind,
 };
+pub use error_code::ErrorCode;
 pub use export_file::ExportFile;
 pub use jobs::{CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobWait, StartsJob};
 pub use operations::Operation;

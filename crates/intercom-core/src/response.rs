@@ -92,6 +92,7 @@ pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap,
         rate_limit: RateLimit::from_headers(headers),
         body_description: crate::body_text::describe(&body, content_encoding(headers)),
         canonical: canonical_link(headers),
+        scroll_expired: false,
     }))
 }
 

@@ -41,7 +41,17 @@ impl Default for RetryPolicy {
     }
 }
 
+/// Whether a status is one the policy retries (see [`RetryPolicy::RETRYABLE_STATUSES`]).
+pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
+    RetryPolicy::RETRYABLE_STATUSES.contains(&status.as_u16())
+}
+
 impl RetryPolicy {
+    /// The statuses worth sending again: `408`, `429` and the server errors `500`, `502`, `503`, `504`.
+    /// `429` is retried for any method; the others only for requests safe to send twice. The one table the
+    /// policy and [`Error::is_retryable`](crate::Error::is_retryable) read.
+    pub const RETRYABLE_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
+
     /// Never retry.
     pub fn none() -> Self {
         Self { max_retries: 0, ..Self::default() }
@@ -116,7 +126,7 @@ pub(crate) fn retry_after(
                 None => backoff(),
             }
         }
-        Outcome::Answer(status, _) if matches!(status.as_u16(), 408 | 500 | 502 | 503 | 504) && may_repeat => backoff(),
+        Outcome::Answer(status, _) if is_retryable_status(status) && may_repeat => backoff(),
         Outcome::Failed(TransportErrorKind::Connect | TransportErrorKind::Io) if may_repeat => backoff(),
         _ => return None,
     };

@@ -64,13 +64,13 @@ impl TrustedRoots {
         let mut found = 0;
         for certificate in CertificateDer::pem_slice_iter(pem) {
             let certificate = certificate.map_err(|e| {
-                Error::invalid_request(format!("root certificate PEM: certificate {} is not valid: {e}", found + 1))
+                Error::configuration(format!("root certificate PEM: certificate {} is not valid: {e}", found + 1))
             })?;
             self = self.with_der(certificate.as_ref().to_vec());
             found += 1;
         }
         if found == 0 {
-            return Err(Error::invalid_request("root certificate PEM holds no `BEGIN CERTIFICATE` block"));
+            return Err(Error::configuration("root certificate PEM holds no `BEGIN CERTIFICATE` block"));
         }
         Ok(self)
     }
@@ -97,9 +97,14 @@ mod tests {
     #[test]
     fn pem_without_a_certificate_is_an_error() {
         let error = TrustedRoots::default().with_pem(b"not pem at all").unwrap_err();
-        assert_eq!(error.to_string(), "invalid request: root certificate PEM holds no `BEGIN CERTIFICATE` block");
+        assert_eq!(
+            error.to_string(),
+            "cannot configure the client: root certificate PEM holds no `BEGIN CERTIFICATE` block"
+        );
         let broken = b"-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n";
         let error = TrustedRoots::default().with_pem(broken).unwrap_err();
-        assert!(error.to_string().starts_with("invalid request: root certificate PEM: certificate 1 is not valid"));
+        assert!(error
+            .to_string()
+            .starts_with("cannot configure the client: root certificate PEM: certificate 1 is not valid"));
     }
 }

@@ -251,7 +251,13 @@ impl<E: Paginated> Pager<E> {
         self.ended = Ending::Failed;
         let Error::Api(mut api) = error else { return error };
         if E::STYLE == PageStyle::Scroll {
-            return Error::ScrollExpired(api);
+            api.scroll_expired = true;
+            api.hint = Some(
+                "the companies scroll cannot go on (it expired after a minute unused, or another scroll replaced \
+                 it): start again from the beginning"
+                    .to_owned(),
+            );
+            return Error::Api(api);
         }
         if let Some(hint) = self.request.error_hint() {
             api.hint = Some(hint.to_owned());

@@ -366,6 +366,7 @@ fn api_error(status: u16) -> Error {
         rate_limit: None,
         body_description: None,
         canonical: None,
+        scroll_expired: false,
     }))
 }
 
@@ -374,8 +375,8 @@ fn errors_end_paging_and_say_what_they_mean_here() {
     let mut pager = Pager::new(fake::<Scroll>());
     next_url(&mut pager);
     let err = pager.on_error(api_error(404));
-    assert!(matches!(err, Error::ScrollExpired(_)), "{err:?}");
-    assert!(err.to_string().starts_with("the companies scroll cannot go on"), "{err}");
+    assert!(err.is_scroll_expired() && err.status().map(|s| s.as_u16()) == Some(404), "{err:?}");
+    assert!(err.to_string().ends_with("start again from the beginning"), "{err}");
     assert!(pager.next_request().is_none());
 
     let mut pager = Pager::new(fake::<QueryCursor>());
