@@ -13,7 +13,7 @@ use std::io::BufWriter;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use intercom_mock::MockRateLimit;
-use intercom_ureq::endpoints::CreateContact;
+use intercom_ureq::endpoints::{CreateContact, CreateDataExport, DownloadDataExport, GetDataExport};
 use intercom_ureq::models::{CreateContactRequest, CreateDataExportsRequest};
 use intercom_ureq::{Bulk, Client, Error, JobOutcome, JobWait, RequestOptions};
 use wiremock::ResponseTemplate;
@@ -90,17 +90,20 @@ fn main() {
         // The first three creates meet a passing outage; the rest succeed.
         let mut answers = vec![ResponseTemplate::new(503); 3];
         answers.push(ResponseTemplate::new(200).set_body_json(created));
-        mock.respond_in_order("CreateContact", answers);
+        mock.respond_in_order(CreateContact::OPERATION, answers);
         let export = |status: &str| {
             ResponseTemplate::new(200).set_body_json(serde_json::json!({"job_identifier": "job1", "status": status}))
         };
-        mock.respond("createDataExport", export("pending"));
-        mock.respond_in_order("getDataExport", [export("in_progress"), export("completed")]);
+        mock.respond(CreateDataExport::OPERATION, export("pending"));
+        mock.respond_in_order(GetDataExport::OPERATION, [export("in_progress"), export("completed")]);
         let csv = b"conversation_id,created_at\n1,1700000000\n".as_slice();
         let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         std::io::Write::write_all(&mut gzip, csv).expect("in memory");
         let file = gzip.finish().expect("in memory");
-        mock.respond("downloadDataExport", ResponseTemplate::new(200).set_body_raw(file, "application/octet-stream"));
+        mock.respond(
+            DownloadDataExport::OPERATION,
+            ResponseTemplate::new(200).set_body_raw(file, "application/octet-stream"),
+        );
     }
     let client = Client::from_config(setup.config.clone());
     let write = !setup.real || std::env::var("INTERCOM_EXAMPLE_WRITE").is_ok_and(|v| v == "1");

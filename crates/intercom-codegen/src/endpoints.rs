@@ -225,6 +225,11 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
 
     // Constructor: path parameters, required query parameters, and the body unless it has a default.
     let _ = writeln!(out, "impl {} {{", op.name);
+    let _ = writeln!(
+        out,
+        "    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys\n    /// its answers by.\n    pub const OPERATION: &'static Operation = &operations::{};\n",
+        static_name(op)
+    );
     let mut args = Vec::new();
     let mut inits = Vec::new();
     for p in &op.params {
@@ -269,11 +274,7 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
 
     let _ = writeln!(out, "impl Endpoint for {} {{", op.name);
     let _ = writeln!(out, "    type Output = {output};\n    type Format = {format};\n");
-    let _ = writeln!(
-        out,
-        "    fn operation(&self) -> &'static Operation {{\n        &operations::{}\n    }}\n",
-        static_name(op)
-    );
+    let _ = writeln!(out, "    fn operation(&self) -> &'static Operation {{\n        Self::OPERATION\n    }}\n");
     let mut template = String::new();
     let mut values = Vec::new();
     for segment in op.path.split('/').skip(1) {

@@ -4,7 +4,7 @@ use intercom_core::{Config, Paginated};
 use tokio::runtime::Runtime;
 use wiremock::{Request, ResponseTemplate};
 
-use crate::{MockIntercom, MockRateLimit, WindowCount};
+use crate::{MockIntercom, MockRateLimit, OperationKey, WindowCount};
 
 /// A [`MockIntercom`] for code without an async runtime: the same recorded answers and the same methods,
 /// blocking. Stops when dropped.
@@ -68,17 +68,21 @@ impl BlockingMockIntercom {
     }
 
     /// See [`MockIntercom::respond`].
-    pub fn respond(&self, operation: &str, response: ResponseTemplate) {
+    pub fn respond(&self, operation: impl OperationKey, response: ResponseTemplate) {
         self.runtime.block_on(self.mock().respond(operation, response));
     }
 
     /// See [`MockIntercom::respond_with_fixture`].
-    pub fn respond_with_fixture(&self, operation: &str, status: u16) {
+    pub fn respond_with_fixture(&self, operation: impl OperationKey, status: u16) {
         self.runtime.block_on(self.mock().respond_with_fixture(operation, status));
     }
 
     /// See [`MockIntercom::respond_in_order`].
-    pub fn respond_in_order(&self, operation: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
+    pub fn respond_in_order(
+        &self,
+        operation: impl OperationKey,
+        responses: impl IntoIterator<Item = ResponseTemplate>,
+    ) {
         self.runtime.block_on(self.mock().respond_in_order(operation, responses));
     }
 
@@ -88,17 +92,17 @@ impl BlockingMockIntercom {
     }
 
     /// See [`MockIntercom::received`].
-    pub fn received(&self, operation: &str) -> Vec<Request> {
+    pub fn received(&self, operation: impl OperationKey) -> Vec<Request> {
         self.runtime.block_on(self.mock().received(operation))
     }
 
     /// See [`MockIntercom::received_bodies`].
-    pub fn received_bodies(&self, operation: &str) -> Vec<serde_json::Value> {
+    pub fn received_bodies(&self, operation: impl OperationKey) -> Vec<serde_json::Value> {
         self.runtime.block_on(self.mock().received_bodies(operation))
     }
 
     /// See [`MockIntercom::assert_received`].
-    pub fn assert_received(&self, operation: &str, times: usize) {
+    pub fn assert_received(&self, operation: impl OperationKey, times: usize) {
         self.runtime.block_on(self.mock().assert_received(operation, times));
     }
 }

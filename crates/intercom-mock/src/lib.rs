@@ -38,6 +38,7 @@ struct GuideExamples;
 
 mod blocking;
 pub mod fixtures;
+mod operation_key;
 mod paged;
 mod rate_limit;
 mod recorded;
@@ -51,6 +52,7 @@ use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate
 
 pub use blocking::BlockingMockIntercom;
 pub use fixtures::Fixture;
+pub use operation_key::OperationKey;
 pub use paged::{cursor_of, SCROLL_PARAM};
 pub use rate_limit::{MockRateLimit, WindowCount};
 pub use wiremock;
@@ -149,16 +151,17 @@ impl MockIntercom {
         &self.server
     }
 
-    /// A wiremock builder that matches requests to `operation` (method and path template).
+    /// A wiremock builder that matches requests to `operation` (method and path template):
+    /// `GetNote::OPERATION`, or a name such as `"GetNote"` ([`OperationKey`]).
     ///
     /// # Panics
     /// If the SDK has no operation of that name: a typo in a test should fail the test.
-    pub fn on(&self, operation: &str) -> MockBuilder {
-        self.matching(lookup(operation))
+    pub fn on(&self, operation: impl OperationKey) -> MockBuilder {
+        self.matching(operation.operation())
     }
 
     /// Answers every request to `operation` with `response`, ahead of the recorded one.
-    pub async fn respond(&self, operation: &str, response: ResponseTemplate) {
+    pub async fn respond(&self, operation: impl OperationKey, response: ResponseTemplate) {
         self.on(operation).respond_with(self.limited(response)).mount(&self.server).await;
     }
 
@@ -166,15 +169,21 @@ impl MockIntercom {
     ///
     /// # Panics
     /// If there is no such recorded response.
-    pub async fn respond_with_fixture(&self, operation: &str, status: u16) {
-        let fixture = fixtures::find(operation, status)
-            .unwrap_or_else(|| panic!("intercom-mock has no recorded {status} response for `{operation}`"));
+    pub async fn respond_with_fixture(&self, operation: impl OperationKey, status: u16) {
+        let operation = operation.operation();
+        let fixture = fixtures::find(operation.name, status)
+            .unwrap_or_else(|| panic!("intercom-mock has no recorded {status} response for `{}`", operation.name));
         self.respond(operation, fixture_response(fixture)).await;
     }
 
     /// Answers the requests to `operation` with `responses` in turn; the last one keeps answering.
     /// For instance a `429` then the recorded answer: `[ResponseTemplate::new(429), fixture_response(...)]`.
-    pub async fn respond_in_order(&self, operation: &str, responses: impl IntoIterator<Item = ResponseTemplate>) {
+    pub async fn respond_in_order(
+        &self,
+        operation: impl OperationKey,
+        responses: impl IntoIterator<Item = ResponseTemplate>,
+    ) {
+        let operation = operation.operation();
         let responses: Vec<_> = responses.into_iter().collect();
         let count = responses.len();
         for (i, response) in responses.into_iter().enumerate() {
@@ -208,10 +217,10 @@ impl MockIntercom {
     }
 
     /// Panics, naming the operation and what it received, unless `operation` got exactly `times` requests.
-    pub async fn assert_received(&self, operation: &str, times: usize) {
-        let received = self.received(operation).await;
+    pub async fn assert_received(&self, operation: impl OperationKey, times: usize) {
+        let op = operation.operation();
+        let received = self.received(op).await;
         if received.len() != times {
-            let op = lookup(operation);
             let seen: Vec<String> = received.iter().map(|r| format!("  {} {}", r.method, r.url)).collect();
             panic!(
                 "intercom-mock: expected {times} request(s) to {} ({} {}), got {}:\n{}",
@@ -225,13 +234,13 @@ impl MockIntercom {
     }
 
     /// The JSON bodies of the requests received for `operation`, oldest first (`null` for none).
-    pub async fn received_bodies(&self, operation: &str) -> Vec<serde_json::Value> {
+    pub async fn received_bodies(&self, operation: impl OperationKey) -> Vec<serde_json::Value> {
         self.received(operation).await.iter().map(|r| r.body_json().unwrap_or(serde_json::Value::Null)).collect()
     }
 
     /// The requests received for `operation`, oldest first.
-    pub async fn received(&self, operation: &str) -> Vec<Request> {
-        let operation = lookup(operation);
+    pub async fn received(&self, operation: impl OperationKey) -> Vec<Request> {
+        let operation = operation.operation();
         let all = self.server.received_requests().await.unwrap_or_default();
         all.into_iter().filter(|r| routes_to(operation, r)).collect()
     }
@@ -239,11 +248,6 @@ impl MockIntercom {
     fn matching(&self, operation: &'static Operation) -> MockBuilder {
         Mock::given(move |request: &Request| routes_to(operation, request))
     }
-}
-
-fn lookup(operation: &str) -> &'static Operation {
-    operations::find(operation)
-        .unwrap_or_else(|| panic!("intercom-rs has no operation `{operation}` (use an endpoint name like `GetNote`, or Intercom's operationId)"))
 }
 
 /// A configuration for the mock at `uri`: [`MOCK_TOKEN`], and the default number of retries with

@@ -5,6 +5,7 @@ use intercom_hyper::models::CreateContactNoteRequest;
 use intercom_hyper::{Client, Error};
 use intercom_mock::wiremock::ResponseTemplate;
 use intercom_mock::{fixture_response, fixtures, MockIntercom};
+
 use serde_json::json;
 
 /// Your code: the emails of every contact, across pages.
@@ -35,27 +36,27 @@ async fn all_emails_reads_every_page() {
     let emails = all_emails(&client).await.unwrap();
 
     assert_eq!(emails, ["u1@example.com", "u2@example.com", "u3@example.com", "u4@example.com", "u5@example.com"]);
-    mock.assert_received("ListContacts", 3).await;
+    mock.assert_received(ListContacts::OPERATION, 3).await;
 }
 
 #[tokio::test]
 async fn welcome_survives_a_rate_limit_and_sends_the_right_note() {
     let mock = MockIntercom::start().await;
     let recorded = fixtures::success("CreateContactNote").unwrap();
-    mock.respond_in_order("CreateContactNote", [ResponseTemplate::new(429), fixture_response(recorded)]).await;
+    mock.respond_in_order(CreateContactNote::OPERATION, [ResponseTemplate::new(429), fixture_response(recorded)]).await;
 
     let client = Client::from_config(mock.config());
     let note_id = welcome(&client, "667d60978a68186f43bafd9e").await.unwrap();
 
     assert_eq!(note_id, "31");
-    mock.assert_received("CreateContactNote", 2).await;
-    assert_eq!(mock.received_bodies("CreateContactNote").await[1], json!({"body": "Welcome aboard!"}));
+    mock.assert_received(CreateContactNote::OPERATION, 2).await;
+    assert_eq!(mock.received_bodies(CreateContactNote::OPERATION).await[1], json!({"body": "Welcome aboard!"}));
 }
 
 #[tokio::test]
 async fn welcome_reports_a_missing_contact() {
     let mock = MockIntercom::start().await;
-    mock.respond_with_fixture("CreateContactNote", 404).await;
+    mock.respond_with_fixture(CreateContactNote::OPERATION, 404).await;
 
     let client = Client::from_config(mock.config());
     let err = welcome(&client, "nobody").await.unwrap_err();
@@ -69,5 +70,5 @@ async fn welcome_reports_a_missing_contact() {
 )]
 async fn a_missed_call_names_the_operation() {
     let mock = MockIntercom::start().await;
-    mock.assert_received("CreateContactNote", 1).await;
+    mock.assert_received(CreateContactNote::OPERATION, 1).await;
 }

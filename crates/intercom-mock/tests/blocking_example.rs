@@ -31,11 +31,11 @@ fn segment_sizes_reads_the_counts() {
         {"type": "segment", "id": "s1", "name": "VIP", "count": 12},
         {"type": "segment", "id": "s2", "name": "Trial", "count": 3},
     ]});
-    mock.respond("ListSegments", ResponseTemplate::new(200).set_body_json(answer));
+    mock.respond(ListSegments::OPERATION, ResponseTemplate::new(200).set_body_json(answer));
 
     let client = Client::from_config(mock.config());
     assert_eq!(segment_sizes(&client).unwrap(), [("VIP".to_owned(), 12), ("Trial".to_owned(), 3)]);
-    assert_eq!(mock.received("ListSegments")[0].url.query(), Some("include_count=true"));
+    assert_eq!(mock.received(ListSegments::OPERATION)[0].url.query(), Some("include_count=true"));
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn signups_since_sends_the_query_and_counts_every_page() {
     let client = Client::from_config(mock.config());
     assert_eq!(signups_since(&client, 1_700_000_000).unwrap(), 7);
 
-    mock.assert_received("SearchContacts", 3);
-    let first = &mock.received_bodies("SearchContacts")[0];
+    mock.assert_received(SearchContacts::OPERATION, 3);
+    let first = &mock.received_bodies(SearchContacts::OPERATION)[0];
     assert_eq!(first["query"]["value"][1], json!({"field": "signed_up_at", "operator": ">=", "value": 1_700_000_000}));
 }

@@ -20,6 +20,10 @@ use crate::query::Query;
 pub struct IdentifyAdmin {}
 
 impl IdentifyAdmin {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::IDENTIFY_ADMIN;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -31,7 +35,7 @@ impl Endpoint for IdentifyAdmin {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::IDENTIFY_ADMIN
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -55,6 +59,10 @@ pub struct SetAdminAway {
 }
 
 impl SetAdminAway {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SET_ADMIN_AWAY;
+
     /// The request, with its required parameters.
     pub fn new(admin_id: impl Into<String>, body: intercom_models::SetAdminAwayRequest) -> Self {
         Self { admin_id: admin_id.into(), body }
@@ -66,7 +74,7 @@ impl Endpoint for SetAdminAway {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SET_ADMIN_AWAY
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -94,6 +102,10 @@ pub struct ListActivityLogs {
 }
 
 impl ListActivityLogs {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_ACTIVITY_LOGS;
+
     /// The request, with its required parameters.
     pub fn new(created_at_after: impl Into<String>) -> Self {
         Self { created_at_after: created_at_after.into(), created_at_before: None }
@@ -111,7 +123,7 @@ impl Endpoint for ListActivityLogs {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_ACTIVITY_LOGS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -150,6 +162,10 @@ pub struct SearchActivityLogs {
 }
 
 impl SearchActivityLogs {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_ACTIVITY_LOGS;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::SearchActivityLogsRequest) -> Self {
         Self { body }
@@ -161,7 +177,7 @@ impl Endpoint for SearchActivityLogs {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_ACTIVITY_LOGS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -196,6 +212,10 @@ impl crate::pagination::Paginated for SearchActivityLogs {
 pub struct ListActivityLogEventTypes {}
 
 impl ListActivityLogEventTypes {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_ACTIVITY_LOG_EVENT_TYPES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -207,7 +227,7 @@ impl Endpoint for ListActivityLogEventTypes {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_ACTIVITY_LOG_EVENT_TYPES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -229,6 +249,10 @@ pub struct ListAdmins {
 }
 
 impl ListAdmins {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_ADMINS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { display_avatar: None }
@@ -246,7 +270,7 @@ impl Endpoint for ListAdmins {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_ADMINS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -272,6 +296,10 @@ pub struct GetAdmin {
 }
 
 impl GetAdmin {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_ADMIN;
+
     /// The request, with its required parameters.
     pub fn new(admin_id: impl Into<String>) -> Self {
         Self { admin_id: admin_id.into() }
@@ -283,7 +311,7 @@ impl Endpoint for GetAdmin {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_ADMIN
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

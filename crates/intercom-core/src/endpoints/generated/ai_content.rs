@@ -19,6 +19,10 @@ use crate::query::Query;
 pub struct ListContentImportSources {}
 
 impl ListContentImportSources {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTENT_IMPORT_SOURCES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -30,7 +34,7 @@ impl Endpoint for ListContentImportSources {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTENT_IMPORT_SOURCES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -63,6 +67,10 @@ pub struct CreateContentImportSource {
 }
 
 impl CreateContentImportSource {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_CONTENT_IMPORT_SOURCE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateContentImportSourceRequest) -> Self {
         Self { body }
@@ -74,7 +82,7 @@ impl Endpoint for CreateContentImportSource {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_CONTENT_IMPORT_SOURCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -99,6 +107,10 @@ pub struct DeleteContentImportSource {
 }
 
 impl DeleteContentImportSource {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CONTENT_IMPORT_SOURCE;
+
     /// The request, with its required parameters.
     pub fn new(source_id: impl Into<String>) -> Self {
         Self { source_id: source_id.into() }
@@ -110,7 +122,7 @@ impl Endpoint for DeleteContentImportSource {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CONTENT_IMPORT_SOURCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -131,6 +143,10 @@ pub struct GetContentImportSource {
 }
 
 impl GetContentImportSource {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CONTENT_IMPORT_SOURCE;
+
     /// The request, with its required parameters.
     pub fn new(source_id: impl Into<String>) -> Self {
         Self { source_id: source_id.into() }
@@ -142,7 +158,7 @@ impl Endpoint for GetContentImportSource {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CONTENT_IMPORT_SOURCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -165,6 +181,10 @@ pub struct UpdateContentImportSource {
 }
 
 impl UpdateContentImportSource {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_CONTENT_IMPORT_SOURCE;
+
     /// The request, with its required parameters.
     pub fn new(source_id: impl Into<String>, body: intercom_models::UpdateContentImportSourceRequest) -> Self {
         Self { source_id: source_id.into(), body }
@@ -176,7 +196,7 @@ impl Endpoint for UpdateContentImportSource {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_CONTENT_IMPORT_SOURCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -198,6 +218,10 @@ impl Endpoint for UpdateContentImportSource {
 pub struct ListExternalPages {}
 
 impl ListExternalPages {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_EXTERNAL_PAGES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -209,7 +233,7 @@ impl Endpoint for ListExternalPages {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_EXTERNAL_PAGES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -242,6 +266,10 @@ pub struct CreateExternalPage {
 }
 
 impl CreateExternalPage {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_EXTERNAL_PAGE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateExternalPageRequest) -> Self {
         Self { body }
@@ -253,7 +281,7 @@ impl Endpoint for CreateExternalPage {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_EXTERNAL_PAGE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -278,6 +306,10 @@ pub struct DeleteExternalPage {
 }
 
 impl DeleteExternalPage {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_EXTERNAL_PAGE;
+
     /// The request, with its required parameters.
     pub fn new(page_id: impl Into<String>) -> Self {
         Self { page_id: page_id.into() }
@@ -289,7 +321,7 @@ impl Endpoint for DeleteExternalPage {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_EXTERNAL_PAGE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -310,6 +342,10 @@ pub struct GetExternalPage {
 }
 
 impl GetExternalPage {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_EXTERNAL_PAGE;
+
     /// The request, with its required parameters.
     pub fn new(page_id: impl Into<String>) -> Self {
         Self { page_id: page_id.into() }
@@ -321,7 +357,7 @@ impl Endpoint for GetExternalPage {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_EXTERNAL_PAGE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -344,6 +380,10 @@ pub struct UpdateExternalPage {
 }
 
 impl UpdateExternalPage {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_EXTERNAL_PAGE;
+
     /// The request, with its required parameters.
     pub fn new(page_id: impl Into<String>, body: intercom_models::UpdateExternalPageRequest) -> Self {
         Self { page_id: page_id.into(), body }
@@ -355,7 +395,7 @@ impl Endpoint for UpdateExternalPage {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_EXTERNAL_PAGE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -25,6 +25,10 @@ pub struct ListArticles {
 }
 
 impl ListArticles {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_ARTICLES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None }
@@ -48,7 +52,7 @@ impl Endpoint for ListArticles {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_ARTICLES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -91,6 +95,10 @@ pub struct CreateArticle {
 }
 
 impl CreateArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateArticleRequest) -> Self {
         Self { body }
@@ -102,7 +110,7 @@ impl Endpoint for CreateArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -128,6 +136,10 @@ pub struct GetArticle {
 }
 
 impl GetArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(article_id: impl Into<String>) -> Self {
         Self { article_id: article_id.into() }
@@ -139,7 +151,7 @@ impl Endpoint for GetArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -163,6 +175,10 @@ pub struct UpdateArticle {
 }
 
 impl UpdateArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(article_id: impl Into<String>) -> Self {
         Self { article_id: article_id.into(), body: Default::default() }
@@ -180,7 +196,7 @@ impl Endpoint for UpdateArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -206,6 +222,10 @@ pub struct DeleteArticle {
 }
 
 impl DeleteArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(article_id: impl Into<String>) -> Self {
         Self { article_id: article_id.into() }
@@ -217,7 +237,7 @@ impl Endpoint for DeleteArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -238,6 +258,10 @@ pub struct GetArticleDraft {
 }
 
 impl GetArticleDraft {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_ARTICLE_DRAFT;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -249,7 +273,7 @@ impl Endpoint for GetArticleDraft {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_ARTICLE_DRAFT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -272,6 +296,10 @@ pub struct UpdateArticleDraft {
 }
 
 impl UpdateArticleDraft {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_ARTICLE_DRAFT;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), body: Default::default() }
@@ -289,7 +317,7 @@ impl Endpoint for UpdateArticleDraft {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_ARTICLE_DRAFT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -316,6 +344,10 @@ pub struct PublishArticleDraft {
 }
 
 impl PublishArticleDraft {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::PUBLISH_ARTICLE_DRAFT;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), body: Default::default() }
@@ -333,7 +365,7 @@ impl Endpoint for PublishArticleDraft {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::PUBLISH_ARTICLE_DRAFT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -360,6 +392,10 @@ pub struct AttachTagToArticle {
 }
 
 impl AttachTagToArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(article_id: impl Into<String>, body: intercom_models::AttachTagToArticleRequest) -> Self {
         Self { article_id: article_id.into(), body }
@@ -371,7 +407,7 @@ impl Endpoint for AttachTagToArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_TAG_TO_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -398,6 +434,10 @@ pub struct DetachTagFromArticle {
 }
 
 impl DetachTagFromArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_TAG_FROM_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(article_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { article_id: article_id.into(), id: id.into() }
@@ -409,7 +449,7 @@ impl Endpoint for DetachTagFromArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_TAG_FROM_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -436,6 +476,10 @@ pub struct ListArticleVersions {
 }
 
 impl ListArticleVersions {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_ARTICLE_VERSIONS;
+
     /// The request, with its required parameters.
     pub fn new(article_id: impl Into<String>) -> Self {
         Self { article_id: article_id.into(), page: None, per_page: None, locale: None }
@@ -465,7 +509,7 @@ impl Endpoint for ListArticleVersions {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_ARTICLE_VERSIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -512,6 +556,10 @@ pub struct GetArticleVersion {
 }
 
 impl GetArticleVersion {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_ARTICLE_VERSION;
+
     /// The request, with its required parameters.
     pub fn new(article_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { article_id: article_id.into(), id: id.into(), locale: None }
@@ -529,7 +577,7 @@ impl Endpoint for GetArticleVersion {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_ARTICLE_VERSION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -565,6 +613,10 @@ pub struct SearchArticles {
 }
 
 impl SearchArticles {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_ARTICLES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { phrase: None, state: None, help_center_id: None, highlight: None }
@@ -600,7 +652,7 @@ impl Endpoint for SearchArticles {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_ARTICLES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -24,6 +24,10 @@ pub struct ListAudiences {
 }
 
 impl ListAudiences {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_AUDIENCES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None }
@@ -47,7 +51,7 @@ impl Endpoint for ListAudiences {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_AUDIENCES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -91,6 +95,10 @@ pub struct CreateAudience {
 }
 
 impl CreateAudience {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_AUDIENCE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateAudienceRequest) -> Self {
         Self { body }
@@ -102,7 +110,7 @@ impl Endpoint for CreateAudience {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_AUDIENCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -127,6 +135,10 @@ pub struct GetAudience {
 }
 
 impl GetAudience {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_AUDIENCE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -138,7 +150,7 @@ impl Endpoint for GetAudience {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_AUDIENCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -161,6 +173,10 @@ pub struct UpdateAudience {
 }
 
 impl UpdateAudience {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_AUDIENCE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), body: Default::default() }
@@ -178,7 +194,7 @@ impl Endpoint for UpdateAudience {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_AUDIENCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -203,6 +219,10 @@ pub struct DeleteAudience {
 }
 
 impl DeleteAudience {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_AUDIENCE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -214,7 +234,7 @@ impl Endpoint for DeleteAudience {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_AUDIENCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -19,6 +19,10 @@ use crate::query::Query;
 pub struct ListAwayStatusReasons {}
 
 impl ListAwayStatusReasons {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_AWAY_STATUS_REASONS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -30,7 +34,7 @@ impl Endpoint for ListAwayStatusReasons {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_AWAY_STATUS_REASONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -22,6 +22,10 @@ pub struct ListContactBanners {
 }
 
 impl ListContactBanners {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACT_BANNERS;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -33,7 +37,7 @@ impl Endpoint for ListContactBanners {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACT_BANNERS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -56,6 +60,10 @@ pub struct DismissContactBanner {
 }
 
 impl DismissContactBanner {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DISMISS_CONTACT_BANNER;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>, view_id: impl Into<String>) -> Self {
         Self { id: id.into(), view_id: view_id.into() }
@@ -67,7 +75,7 @@ impl Endpoint for DismissContactBanner {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DISMISS_CONTACT_BANNER
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -19,6 +19,10 @@ use crate::query::Query;
 pub struct ListBrands {}
 
 impl ListBrands {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_BRANDS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -30,7 +34,7 @@ impl Endpoint for ListBrands {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_BRANDS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -51,6 +55,10 @@ pub struct GetBrand {
 }
 
 impl GetBrand {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_BRAND;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -62,7 +70,7 @@ impl Endpoint for GetBrand {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_BRAND
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

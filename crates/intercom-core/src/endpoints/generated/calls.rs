@@ -24,6 +24,10 @@ pub struct ListCalls {
 }
 
 impl ListCalls {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CALLS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None }
@@ -47,7 +51,7 @@ impl Endpoint for ListCalls {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CALLS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -89,6 +93,10 @@ pub struct GetCall {
 }
 
 impl GetCall {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CALL;
+
     /// The request, with its required parameters.
     pub fn new(call_id: impl Into<String>) -> Self {
         Self { call_id: call_id.into() }
@@ -100,7 +108,7 @@ impl Endpoint for GetCall {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CALL
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -121,6 +129,10 @@ pub struct GetCallRecording {
 }
 
 impl GetCallRecording {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CALL_RECORDING;
+
     /// The request, with its required parameters.
     pub fn new(call_id: impl Into<String>) -> Self {
         Self { call_id: call_id.into() }
@@ -132,7 +144,7 @@ impl Endpoint for GetCallRecording {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CALL_RECORDING
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -153,6 +165,10 @@ pub struct GetCallTranscript {
 }
 
 impl GetCallTranscript {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CALL_TRANSCRIPT;
+
     /// The request, with its required parameters.
     pub fn new(call_id: impl Into<String>) -> Self {
         Self { call_id: call_id.into() }
@@ -164,7 +180,7 @@ impl Endpoint for GetCallTranscript {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CALL_TRANSCRIPT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -185,6 +201,10 @@ pub struct SearchCalls {
 }
 
 impl SearchCalls {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_CALLS;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::SearchCallsRequest) -> Self {
         Self { body }
@@ -196,7 +216,7 @@ impl Endpoint for SearchCalls {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_CALLS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -221,6 +241,10 @@ pub struct RegisterFinVoiceCall {
 }
 
 impl RegisterFinVoiceCall {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::REGISTER_FIN_VOICE_CALL;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::RegisterFinVoiceCallRequest) -> Self {
         Self { body }
@@ -232,7 +256,7 @@ impl Endpoint for RegisterFinVoiceCall {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::REGISTER_FIN_VOICE_CALL
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -257,6 +281,10 @@ pub struct GetFinVoiceCall {
 }
 
 impl GetFinVoiceCall {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_FIN_VOICE_CALL;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -268,7 +296,7 @@ impl Endpoint for GetFinVoiceCall {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_FIN_VOICE_CALL
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -289,6 +317,10 @@ pub struct GetFinVoiceCallByExternalId {
 }
 
 impl GetFinVoiceCallByExternalId {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_FIN_VOICE_CALL_BY_EXTERNAL_ID;
+
     /// The request, with its required parameters.
     pub fn new(external_id: impl Into<String>) -> Self {
         Self { external_id: external_id.into() }
@@ -300,7 +332,7 @@ impl Endpoint for GetFinVoiceCallByExternalId {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_FIN_VOICE_CALL_BY_EXTERNAL_ID
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -321,6 +353,10 @@ pub struct GetFinVoiceCallByPhoneNumber {
 }
 
 impl GetFinVoiceCallByPhoneNumber {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_FIN_VOICE_CALL_BY_PHONE_NUMBER;
+
     /// The request, with its required parameters.
     pub fn new(phone_number: impl Into<String>) -> Self {
         Self { phone_number: phone_number.into() }
@@ -332,7 +368,7 @@ impl Endpoint for GetFinVoiceCallByPhoneNumber {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_FIN_VOICE_CALL_BY_PHONE_NUMBER
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -353,6 +389,10 @@ pub struct ListFinVoiceCallsByConversation {
 }
 
 impl ListFinVoiceCallsByConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_FIN_VOICE_CALLS_BY_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self { conversation_id: conversation_id.into() }
@@ -364,7 +404,7 @@ impl Endpoint for ListFinVoiceCallsByConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_FIN_VOICE_CALLS_BY_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

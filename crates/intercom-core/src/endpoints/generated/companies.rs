@@ -23,6 +23,10 @@ pub struct CreateOrUpdateCompany {
 }
 
 impl CreateOrUpdateCompany {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_OR_UPDATE_COMPANY;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { body: Default::default() }
@@ -40,7 +44,7 @@ impl Endpoint for CreateOrUpdateCompany {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_OR_UPDATE_COMPANY
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -76,6 +80,10 @@ pub struct ListCompanies {
 }
 
 impl ListCompanies {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_COMPANIES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { name: None, company_id: None, tag_id: None, segment_id: None, page: None, per_page: None }
@@ -123,7 +131,7 @@ impl Endpoint for ListCompanies {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_COMPANIES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -174,6 +182,10 @@ pub struct GetCompany {
 }
 
 impl GetCompany {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_COMPANY;
+
     /// The request, with its required parameters.
     pub fn new(company_id: impl Into<String>) -> Self {
         Self { company_id: company_id.into() }
@@ -185,7 +197,7 @@ impl Endpoint for GetCompany {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_COMPANY
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -208,6 +220,10 @@ pub struct UpdateCompany {
 }
 
 impl UpdateCompany {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_COMPANY;
+
     /// The request, with its required parameters.
     pub fn new(company_id: impl Into<String>) -> Self {
         Self { company_id: company_id.into(), body: Default::default() }
@@ -225,7 +241,7 @@ impl Endpoint for UpdateCompany {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_COMPANY
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -251,6 +267,10 @@ pub struct DeleteCompany {
 }
 
 impl DeleteCompany {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_COMPANY;
+
     /// The request, with its required parameters.
     pub fn new(company_id: impl Into<String>) -> Self {
         Self { company_id: company_id.into() }
@@ -262,7 +282,7 @@ impl Endpoint for DeleteCompany {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_COMPANY
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -288,6 +308,10 @@ pub struct ListCompanyContacts {
 }
 
 impl ListCompanyContacts {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_COMPANY_CONTACTS;
+
     /// The request, with its required parameters.
     pub fn new(company_id: impl Into<String>) -> Self {
         Self { company_id: company_id.into(), page: None, per_page: None }
@@ -311,7 +335,7 @@ impl Endpoint for ListCompanyContacts {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_COMPANY_CONTACTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -354,6 +378,10 @@ pub struct ListCompanySegments {
 }
 
 impl ListCompanySegments {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_COMPANY_SEGMENTS;
+
     /// The request, with its required parameters.
     pub fn new(company_id: impl Into<String>) -> Self {
         Self { company_id: company_id.into() }
@@ -365,7 +393,7 @@ impl Endpoint for ListCompanySegments {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_COMPANY_SEGMENTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -391,6 +419,10 @@ pub struct ListAllCompanies {
 }
 
 impl ListAllCompanies {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_ALL_COMPANIES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None, order: None }
@@ -420,7 +452,7 @@ impl Endpoint for ListAllCompanies {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_ALL_COMPANIES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -468,6 +500,10 @@ pub struct ScrollCompanies {
 }
 
 impl ScrollCompanies {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SCROLL_COMPANIES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { scroll_param: None }
@@ -485,7 +521,7 @@ impl Endpoint for ScrollCompanies {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SCROLL_COMPANIES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -525,6 +561,10 @@ pub struct AttachCompanyToContact {
 }
 
 impl AttachCompanyToContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_COMPANY_TO_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>, body: intercom_models::AttachCompanyToContactRequest) -> Self {
         Self { contact_id: contact_id.into(), body }
@@ -536,7 +576,7 @@ impl Endpoint for AttachCompanyToContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_COMPANY_TO_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -564,6 +604,10 @@ pub struct DetachCompanyFromContact {
 }
 
 impl DetachCompanyFromContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_COMPANY_FROM_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>, company_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into(), company_id: company_id.into() }
@@ -575,7 +619,7 @@ impl Endpoint for DetachCompanyFromContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_COMPANY_FROM_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

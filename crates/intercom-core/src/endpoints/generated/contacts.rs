@@ -27,6 +27,10 @@ pub struct ListContactCompanies {
 }
 
 impl ListContactCompanies {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACT_COMPANIES;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into(), page: None, per_page: None }
@@ -50,7 +54,7 @@ impl Endpoint for ListContactCompanies {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACT_COMPANIES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -93,6 +97,10 @@ pub struct ListContactSegments {
 }
 
 impl ListContactSegments {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACT_SEGMENTS;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into() }
@@ -104,7 +112,7 @@ impl Endpoint for ListContactSegments {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACT_SEGMENTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -126,6 +134,10 @@ pub struct ListContactSubscriptions {
 }
 
 impl ListContactSubscriptions {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACT_SUBSCRIPTIONS;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into() }
@@ -137,7 +149,7 @@ impl Endpoint for ListContactSubscriptions {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACT_SUBSCRIPTIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -159,6 +171,10 @@ pub struct ListContactTags {
 }
 
 impl ListContactTags {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACT_TAGS;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into() }
@@ -170,7 +186,7 @@ impl Endpoint for ListContactTags {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACT_TAGS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -195,6 +211,10 @@ pub struct UpdateContact {
 }
 
 impl UpdateContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into(), include_merge_history: None, body: Default::default() }
@@ -218,7 +238,7 @@ impl Endpoint for UpdateContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -250,6 +270,10 @@ pub struct GetContact {
 }
 
 impl GetContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into(), include_merge_history: None }
@@ -267,7 +291,7 @@ impl Endpoint for GetContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -292,6 +316,10 @@ pub struct DeleteContact {
 }
 
 impl DeleteContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into() }
@@ -303,7 +331,7 @@ impl Endpoint for DeleteContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -327,6 +355,10 @@ pub struct MergeContacts {
 }
 
 impl MergeContacts {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::MERGE_CONTACTS;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::MergeContactsRequest) -> Self {
         Self { include_merge_history: None, body }
@@ -344,7 +376,7 @@ impl Endpoint for MergeContacts {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::MERGE_CONTACTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -375,6 +407,10 @@ pub struct SearchContacts {
 }
 
 impl SearchContacts {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_CONTACTS;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::ContactSearchRequest) -> Self {
         Self { include_merge_history: None, body }
@@ -392,7 +428,7 @@ impl Endpoint for SearchContacts {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_CONTACTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -449,6 +485,10 @@ pub struct ListContacts {
 }
 
 impl ListContacts {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACTS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { include_merge_history: None, page: None, per_page: None, starting_after: None }
@@ -484,7 +524,7 @@ impl Endpoint for ListContacts {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -528,6 +568,10 @@ pub struct CreateContact {
 }
 
 impl CreateContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { body: Default::default() }
@@ -545,7 +589,7 @@ impl Endpoint for CreateContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -572,6 +616,10 @@ pub struct GetContactByExternalId {
 }
 
 impl GetContactByExternalId {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CONTACT_BY_EXTERNAL_ID;
+
     /// The request, with its required parameters.
     pub fn new(external_id: impl Into<String>) -> Self {
         Self { external_id: external_id.into(), include_merge_history: None }
@@ -589,7 +637,7 @@ impl Endpoint for GetContactByExternalId {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CONTACT_BY_EXTERNAL_ID
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -614,6 +662,10 @@ pub struct ArchiveContact {
 }
 
 impl ArchiveContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ARCHIVE_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into() }
@@ -625,7 +677,7 @@ impl Endpoint for ArchiveContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ARCHIVE_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -646,6 +698,10 @@ pub struct UnarchiveContact {
 }
 
 impl UnarchiveContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UNARCHIVE_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into() }
@@ -657,7 +713,7 @@ impl Endpoint for UnarchiveContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UNARCHIVE_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -677,6 +733,10 @@ pub struct BlockContact {
 }
 
 impl BlockContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::BLOCK_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into() }
@@ -688,7 +748,7 @@ impl Endpoint for BlockContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::BLOCK_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -714,6 +774,10 @@ pub struct ListContactMergeHistory {
 }
 
 impl ListContactMergeHistory {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACT_MERGE_HISTORY;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), cursor: None, per_page: None, order: None }
@@ -743,7 +807,7 @@ impl Endpoint for ListContactMergeHistory {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACT_MERGE_HISTORY
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

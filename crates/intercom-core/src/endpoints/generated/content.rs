@@ -22,6 +22,10 @@ pub struct RunContentBulkAction {
 }
 
 impl RunContentBulkAction {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::RUN_CONTENT_BULK_ACTION;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::ContentBulkActionRequest) -> Self {
         Self { body }
@@ -33,7 +37,7 @@ impl Endpoint for RunContentBulkAction {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::RUN_CONTENT_BULK_ACTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -96,6 +100,10 @@ pub struct SearchContent {
 }
 
 impl SearchContent {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_CONTENT;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {
@@ -248,7 +256,7 @@ impl Endpoint for SearchContent {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_CONTENT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

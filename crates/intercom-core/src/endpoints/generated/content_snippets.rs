@@ -24,6 +24,10 @@ pub struct ListContentSnippets {
 }
 
 impl ListContentSnippets {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTENT_SNIPPETS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None }
@@ -47,7 +51,7 @@ impl Endpoint for ListContentSnippets {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTENT_SNIPPETS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -90,6 +94,10 @@ pub struct CreateContentSnippet {
 }
 
 impl CreateContentSnippet {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_CONTENT_SNIPPET;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::ContentSnippetCreateRequest) -> Self {
         Self { body }
@@ -101,7 +109,7 @@ impl Endpoint for CreateContentSnippet {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_CONTENT_SNIPPET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -126,6 +134,10 @@ pub struct GetContentSnippet {
 }
 
 impl GetContentSnippet {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CONTENT_SNIPPET;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -137,7 +149,7 @@ impl Endpoint for GetContentSnippet {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CONTENT_SNIPPET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -160,6 +172,10 @@ pub struct UpdateContentSnippet {
 }
 
 impl UpdateContentSnippet {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_CONTENT_SNIPPET;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), body: Default::default() }
@@ -177,7 +193,7 @@ impl Endpoint for UpdateContentSnippet {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_CONTENT_SNIPPET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -202,6 +218,10 @@ pub struct DeleteContentSnippet {
 }
 
 impl DeleteContentSnippet {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CONTENT_SNIPPET;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -213,7 +233,7 @@ impl Endpoint for DeleteContentSnippet {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CONTENT_SNIPPET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -236,6 +256,10 @@ pub struct AttachTagToContentSnippet {
 }
 
 impl AttachTagToContentSnippet {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_CONTENT_SNIPPET;
+
     /// The request, with its required parameters.
     pub fn new(content_snippet_id: impl Into<String>, body: intercom_models::AttachTagToContentSnippetRequest) -> Self {
         Self { content_snippet_id: content_snippet_id.into(), body }
@@ -247,7 +271,7 @@ impl Endpoint for AttachTagToContentSnippet {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_TAG_TO_CONTENT_SNIPPET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -274,6 +298,10 @@ pub struct DetachTagFromContentSnippet {
 }
 
 impl DetachTagFromContentSnippet {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_TAG_FROM_CONTENT_SNIPPET;
+
     /// The request, with its required parameters.
     pub fn new(content_snippet_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { content_snippet_id: content_snippet_id.into(), id: id.into() }
@@ -285,7 +313,7 @@ impl Endpoint for DetachTagFromContentSnippet {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_TAG_FROM_CONTENT_SNIPPET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -27,6 +27,10 @@ pub struct ListConversations {
 }
 
 impl ListConversations {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONVERSATIONS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { per_page: None, starting_after: None }
@@ -50,7 +54,7 @@ impl Endpoint for ListConversations {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONVERSATIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -95,6 +99,10 @@ pub struct CreateConversation {
 }
 
 impl CreateConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateConversationRequest) -> Self {
         Self { body }
@@ -106,7 +114,7 @@ impl Endpoint for CreateConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -136,6 +144,10 @@ pub struct GetConversation {
 }
 
 impl GetConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self { conversation_id: conversation_id.into(), display_as: None, include_translations: None }
@@ -159,7 +171,7 @@ impl Endpoint for GetConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -190,6 +202,10 @@ pub struct UpdateConversation {
 }
 
 impl UpdateConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self { conversation_id: conversation_id.into(), display_as: None, body: Default::default() }
@@ -213,7 +229,7 @@ impl Endpoint for UpdateConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -244,6 +260,10 @@ pub struct DeleteConversation {
 }
 
 impl DeleteConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self { conversation_id: conversation_id.into(), retain_metrics: None }
@@ -261,7 +281,7 @@ impl Endpoint for DeleteConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -291,6 +311,10 @@ pub struct SearchConversations {
 }
 
 impl SearchConversations {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_CONVERSATIONS;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::SearchRequest) -> Self {
         Self { include_monitors: None, include_scorecards: None, body }
@@ -314,7 +338,7 @@ impl Endpoint for SearchConversations {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_CONVERSATIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -370,6 +394,10 @@ pub struct ReplyToConversation {
 }
 
 impl ReplyToConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::REPLY_TO_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>, body: intercom_models::ReplyConversationRequest) -> Self {
         Self { conversation_id: conversation_id.into(), body }
@@ -381,7 +409,7 @@ impl Endpoint for ReplyToConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::REPLY_TO_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -409,6 +437,10 @@ pub struct ManageConversation {
 }
 
 impl ManageConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::MANAGE_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>, body: intercom_models::ManageConversationRequest) -> Self {
         Self { conversation_id: conversation_id.into(), body }
@@ -420,7 +452,7 @@ impl Endpoint for ManageConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::MANAGE_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -448,6 +480,10 @@ pub struct AttachContactToConversation {
 }
 
 impl AttachContactToConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_CONTACT_TO_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self { conversation_id: conversation_id.into(), body: Default::default() }
@@ -465,7 +501,7 @@ impl Endpoint for AttachContactToConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_CONTACT_TO_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -495,6 +531,10 @@ pub struct DetachContactFromConversation {
 }
 
 impl DetachContactFromConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_CONTACT_FROM_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(
         conversation_id: impl Into<String>,
@@ -510,7 +550,7 @@ impl Endpoint for DetachContactFromConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_CONTACT_FROM_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -539,6 +579,10 @@ pub struct ListConversationHandlingEvents {
 }
 
 impl ListConversationHandlingEvents {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONVERSATION_HANDLING_EVENTS;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -550,7 +594,7 @@ impl Endpoint for ListConversationHandlingEvents {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONVERSATION_HANDLING_EVENTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -575,6 +619,10 @@ pub struct ListSideConversations {
 }
 
 impl ListSideConversations {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_SIDE_CONVERSATIONS;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), page: None, per_page: None }
@@ -598,7 +646,7 @@ impl Endpoint for ListSideConversations {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_SIDE_CONVERSATIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -643,6 +691,10 @@ pub struct RedactConversation {
 }
 
 impl RedactConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::REDACT_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::RedactConversationRequest) -> Self {
         Self { body }
@@ -654,7 +706,7 @@ impl Endpoint for RedactConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::REDACT_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -681,6 +733,10 @@ pub struct MergeConversation {
 }
 
 impl MergeConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::MERGE_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>, body: intercom_models::MergeConversationsRequest) -> Self {
         Self { id: id.into(), body }
@@ -692,7 +748,7 @@ impl Endpoint for MergeConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::MERGE_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -720,6 +776,10 @@ pub struct ConvertConversationToTicket {
 }
 
 impl ConvertConversationToTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CONVERT_CONVERSATION_TO_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>, body: intercom_models::ConvertConversationToTicketRequest) -> Self {
         Self { conversation_id: conversation_id.into(), body }
@@ -731,7 +791,7 @@ impl Endpoint for ConvertConversationToTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CONVERT_CONVERSATION_TO_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -760,6 +820,10 @@ pub struct ListDeletedConversations {
 }
 
 impl ListDeletedConversations {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_DELETED_CONVERSATIONS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None, order: None }
@@ -789,7 +853,7 @@ impl Endpoint for ListDeletedConversations {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_DELETED_CONVERSATIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -836,6 +900,10 @@ pub struct AutoAssignConversation {
 }
 
 impl AutoAssignConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::AUTO_ASSIGN_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>) -> Self {
         Self { conversation_id: conversation_id.into() }
@@ -847,7 +915,7 @@ impl Endpoint for AutoAssignConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::AUTO_ASSIGN_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

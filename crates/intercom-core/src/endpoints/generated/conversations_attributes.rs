@@ -22,6 +22,10 @@ pub struct ListConversationAttributes {
 }
 
 impl ListConversationAttributes {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONVERSATION_ATTRIBUTES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { include_archived: None }
@@ -39,7 +43,7 @@ impl Endpoint for ListConversationAttributes {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONVERSATION_ATTRIBUTES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -64,6 +68,10 @@ pub struct CreateConversationAttribute {
 }
 
 impl CreateConversationAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_CONVERSATION_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateConversationAttributeRequest) -> Self {
         Self { body }
@@ -75,7 +83,7 @@ impl Endpoint for CreateConversationAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_CONVERSATION_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -100,6 +108,10 @@ pub struct GetConversationAttribute {
 }
 
 impl GetConversationAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CONVERSATION_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -111,7 +123,7 @@ impl Endpoint for GetConversationAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CONVERSATION_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -134,6 +146,10 @@ pub struct UpdateConversationAttribute {
 }
 
 impl UpdateConversationAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_CONVERSATION_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), body: Default::default() }
@@ -151,7 +167,7 @@ impl Endpoint for UpdateConversationAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_CONVERSATION_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -176,6 +192,10 @@ pub struct DeleteConversationAttribute {
 }
 
 impl DeleteConversationAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CONVERSATION_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -187,7 +207,7 @@ impl Endpoint for DeleteConversationAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CONVERSATION_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -210,6 +230,10 @@ pub struct CreateConversationAttributeOption {
 }
 
 impl CreateConversationAttributeOption {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_CONVERSATION_ATTRIBUTE_OPTION;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>, body: intercom_models::CreateConversationAttributeOptionRequest) -> Self {
         Self { id: id.into(), body }
@@ -221,7 +245,7 @@ impl Endpoint for CreateConversationAttributeOption {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_CONVERSATION_ATTRIBUTE_OPTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -250,6 +274,10 @@ pub struct UpdateConversationAttributeOption {
 }
 
 impl UpdateConversationAttributeOption {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_CONVERSATION_ATTRIBUTE_OPTION;
+
     /// The request, with its required parameters.
     pub fn new(
         id: impl Into<String>,
@@ -265,7 +293,7 @@ impl Endpoint for UpdateConversationAttributeOption {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_CONVERSATION_ATTRIBUTE_OPTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -296,6 +324,10 @@ pub struct DeleteConversationAttributeOption {
 }
 
 impl DeleteConversationAttributeOption {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CONVERSATION_ATTRIBUTE_OPTION;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>, option_id: impl Into<String>) -> Self {
         Self { id: id.into(), option_id: option_id.into() }
@@ -307,7 +339,7 @@ impl Endpoint for DeleteConversationAttributeOption {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CONVERSATION_ATTRIBUTE_OPTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

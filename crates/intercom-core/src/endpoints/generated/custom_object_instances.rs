@@ -24,6 +24,10 @@ pub struct CreateOrUpdateCustomObjectInstance {
 }
 
 impl CreateOrUpdateCustomObjectInstance {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_OR_UPDATE_CUSTOM_OBJECT_INSTANCE;
+
     /// The request, with its required parameters.
     pub fn new(custom_object_type_identifier: impl Into<String>) -> Self {
         Self { custom_object_type_identifier: custom_object_type_identifier.into(), body: Default::default() }
@@ -41,7 +45,7 @@ impl Endpoint for CreateOrUpdateCustomObjectInstance {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_OR_UPDATE_CUSTOM_OBJECT_INSTANCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -79,6 +83,10 @@ pub struct ListCustomObjectInstances {
 }
 
 impl ListCustomObjectInstances {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CUSTOM_OBJECT_INSTANCES;
+
     /// The request, with its required parameters.
     pub fn new(custom_object_type_identifier: impl Into<String>) -> Self {
         Self {
@@ -127,7 +135,7 @@ impl Endpoint for ListCustomObjectInstances {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CUSTOM_OBJECT_INSTANCES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -178,6 +186,10 @@ pub struct DeleteCustomObjectInstanceByExternalId {
 }
 
 impl DeleteCustomObjectInstanceByExternalId {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CUSTOM_OBJECT_INSTANCE_BY_EXTERNAL_ID;
+
     /// The request, with its required parameters.
     pub fn new(custom_object_type_identifier: impl Into<String>, external_id: impl Into<String>) -> Self {
         Self { custom_object_type_identifier: custom_object_type_identifier.into(), external_id: external_id.into() }
@@ -189,7 +201,7 @@ impl Endpoint for DeleteCustomObjectInstanceByExternalId {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CUSTOM_OBJECT_INSTANCE_BY_EXTERNAL_ID
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -219,6 +231,10 @@ pub struct GetCustomObjectInstance {
 }
 
 impl GetCustomObjectInstance {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_CUSTOM_OBJECT_INSTANCE;
+
     /// The request, with its required parameters.
     pub fn new(custom_object_type_identifier: impl Into<String>, custom_object_instance_id: impl Into<String>) -> Self {
         Self {
@@ -233,7 +249,7 @@ impl Endpoint for GetCustomObjectInstance {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_CUSTOM_OBJECT_INSTANCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -260,6 +276,10 @@ pub struct DeleteCustomObjectInstance {
 }
 
 impl DeleteCustomObjectInstance {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_CUSTOM_OBJECT_INSTANCE;
+
     /// The request, with its required parameters.
     pub fn new(custom_object_type_identifier: impl Into<String>, custom_object_instance_id: impl Into<String>) -> Self {
         Self {
@@ -274,7 +294,7 @@ impl Endpoint for DeleteCustomObjectInstance {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_CUSTOM_OBJECT_INSTANCE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -25,6 +25,10 @@ pub struct ListDataAttributes {
 }
 
 impl ListDataAttributes {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_DATA_ATTRIBUTES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { model: None, include_archived: None }
@@ -48,7 +52,7 @@ impl Endpoint for ListDataAttributes {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_DATA_ATTRIBUTES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -75,6 +79,10 @@ pub struct CreateDataAttribute {
 }
 
 impl CreateDataAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_DATA_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateDataAttributeRequest) -> Self {
         Self { body }
@@ -86,7 +94,7 @@ impl Endpoint for CreateDataAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_DATA_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -114,6 +122,10 @@ pub struct UpdateDataAttribute {
 }
 
 impl UpdateDataAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_DATA_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(data_attribute_id: impl Into<String>) -> Self {
         Self { data_attribute_id: data_attribute_id.into(), body: Default::default() }
@@ -131,7 +143,7 @@ impl Endpoint for UpdateDataAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_DATA_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

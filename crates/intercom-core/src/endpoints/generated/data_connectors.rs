@@ -24,6 +24,10 @@ pub struct ListDataConnectors {
 }
 
 impl ListDataConnectors {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_DATA_CONNECTORS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { per_page: None, starting_after: None }
@@ -47,7 +51,7 @@ impl Endpoint for ListDataConnectors {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_DATA_CONNECTORS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -90,6 +94,10 @@ pub struct CreateDataConnector {
 }
 
 impl CreateDataConnector {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_DATA_CONNECTOR;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateDataConnectorRequest) -> Self {
         Self { body }
@@ -101,7 +109,7 @@ impl Endpoint for CreateDataConnector {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_DATA_CONNECTOR
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -128,6 +136,10 @@ pub struct GetDataConnector {
 }
 
 impl GetDataConnector {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_DATA_CONNECTOR;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), state_version: None }
@@ -145,7 +157,7 @@ impl Endpoint for GetDataConnector {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_DATA_CONNECTOR
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -170,6 +182,10 @@ pub struct DeleteDataConnector {
 }
 
 impl DeleteDataConnector {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_DATA_CONNECTOR;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -181,7 +197,7 @@ impl Endpoint for DeleteDataConnector {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_DATA_CONNECTOR
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -204,6 +220,10 @@ pub struct UpdateDataConnector {
 }
 
 impl UpdateDataConnector {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_DATA_CONNECTOR;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), body: Default::default() }
@@ -221,7 +241,7 @@ impl Endpoint for UpdateDataConnector {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_DATA_CONNECTOR
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -260,6 +280,10 @@ pub struct ListDataConnectorExecutionResults {
 }
 
 impl ListDataConnectorExecutionResults {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_DATA_CONNECTOR_EXECUTION_RESULTS;
+
     /// The request, with its required parameters.
     pub fn new(data_connector_id: impl Into<String>) -> Self {
         Self {
@@ -325,7 +349,7 @@ impl Endpoint for ListDataConnectorExecutionResults {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_DATA_CONNECTOR_EXECUTION_RESULTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -375,6 +399,10 @@ pub struct GetDataConnectorExecutionResult {
 }
 
 impl GetDataConnectorExecutionResult {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_DATA_CONNECTOR_EXECUTION_RESULT;
+
     /// The request, with its required parameters.
     pub fn new(data_connector_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { data_connector_id: data_connector_id.into(), id: id.into() }
@@ -386,7 +414,7 @@ impl Endpoint for GetDataConnectorExecutionResult {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_DATA_CONNECTOR_EXECUTION_RESULT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -23,6 +23,10 @@ pub struct CreateDataEvent {
 }
 
 impl CreateDataEvent {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_DATA_EVENT;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateDataEventRequest) -> Self {
         Self { body }
@@ -34,7 +38,7 @@ impl Endpoint for CreateDataEvent {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_DATA_EVENT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -66,6 +70,10 @@ pub struct ListDataEvents {
 }
 
 impl ListDataEvents {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_DATA_EVENTS;
+
     /// The request, with its required parameters.
     pub fn new(filter: intercom_models::ListDataEventsFilter, r#type: impl Into<String>) -> Self {
         Self { filter, r#type: r#type.into(), summary: None, per_page: None }
@@ -89,7 +97,7 @@ impl Endpoint for ListDataEvents {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_DATA_EVENTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -135,6 +143,10 @@ pub struct CreateDataEventSummaries {
 }
 
 impl CreateDataEventSummaries {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_DATA_EVENT_SUMMARIES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { body: Default::default() }
@@ -152,7 +164,7 @@ impl Endpoint for CreateDataEventSummaries {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_DATA_EVENT_SUMMARIES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -23,6 +23,10 @@ pub struct CreateDataExport {
 }
 
 impl CreateDataExport {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_DATA_EXPORT;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateDataExportsRequest) -> Self {
         Self { body }
@@ -34,7 +38,7 @@ impl Endpoint for CreateDataExport {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_DATA_EXPORT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -60,6 +64,10 @@ pub struct GetDataExport {
 }
 
 impl GetDataExport {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_DATA_EXPORT;
+
     /// The request, with its required parameters.
     pub fn new(job_identifier: impl Into<String>) -> Self {
         Self { job_identifier: job_identifier.into() }
@@ -71,7 +79,7 @@ impl Endpoint for GetDataExport {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_DATA_EXPORT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -93,6 +101,10 @@ pub struct CancelDataExport {
 }
 
 impl CancelDataExport {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CANCEL_DATA_EXPORT;
+
     /// The request, with its required parameters.
     pub fn new(job_identifier: impl Into<String>) -> Self {
         Self { job_identifier: job_identifier.into() }
@@ -104,7 +116,7 @@ impl Endpoint for CancelDataExport {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CANCEL_DATA_EXPORT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -126,6 +138,10 @@ pub struct DownloadDataExport {
 }
 
 impl DownloadDataExport {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DOWNLOAD_DATA_EXPORT;
+
     /// The request, with its required parameters.
     pub fn new(job_identifier: impl Into<String>) -> Self {
         Self { job_identifier: job_identifier.into() }
@@ -137,7 +153,7 @@ impl Endpoint for DownloadDataExport {
     type Format = Binary;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DOWNLOAD_DATA_EXPORT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -19,6 +19,10 @@ use crate::query::Query;
 pub struct ListEmails {}
 
 impl ListEmails {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_EMAILS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -30,7 +34,7 @@ impl Endpoint for ListEmails {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_EMAILS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -51,6 +55,10 @@ pub struct GetEmail {
 }
 
 impl GetEmail {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_EMAIL;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -62,7 +70,7 @@ impl Endpoint for GetEmail {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_EMAIL
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -22,6 +22,10 @@ pub struct StartFinConversation {
 }
 
 impl StartFinConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::START_FIN_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::StartFinConversationRequest) -> Self {
         Self { body }
@@ -33,7 +37,7 @@ impl Endpoint for StartFinConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::START_FIN_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -58,6 +62,10 @@ pub struct ReplyToFin {
 }
 
 impl ReplyToFin {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::REPLY_TO_FIN;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::ReplyToFinRequest) -> Self {
         Self { body }
@@ -69,7 +77,7 @@ impl Endpoint for ReplyToFin {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::REPLY_TO_FIN
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -94,6 +102,10 @@ pub struct SubmitFinCsat {
 }
 
 impl SubmitFinCsat {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SUBMIT_FIN_CSAT;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::SubmitFinCsatRequest) -> Self {
         Self { body }
@@ -105,7 +117,7 @@ impl Endpoint for SubmitFinCsat {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SUBMIT_FIN_CSAT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

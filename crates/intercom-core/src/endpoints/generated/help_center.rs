@@ -26,6 +26,10 @@ pub struct ListHelpCenterRedirects {
 }
 
 impl ListHelpCenterRedirects {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_HELP_CENTER_REDIRECTS;
+
     /// The request, with its required parameters.
     pub fn new(help_center_id: impl Into<String>) -> Self {
         Self { help_center_id: help_center_id.into(), page: None, per_page: None }
@@ -49,7 +53,7 @@ impl Endpoint for ListHelpCenterRedirects {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_HELP_CENTER_REDIRECTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -93,6 +97,10 @@ pub struct CreateHelpCenterRedirect {
 }
 
 impl CreateHelpCenterRedirect {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_HELP_CENTER_REDIRECT;
+
     /// The request, with its required parameters.
     pub fn new(help_center_id: impl Into<String>, body: intercom_models::CreateHelpCenterRedirectRequest) -> Self {
         Self { help_center_id: help_center_id.into(), body }
@@ -104,7 +112,7 @@ impl Endpoint for CreateHelpCenterRedirect {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_HELP_CENTER_REDIRECT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -131,6 +139,10 @@ pub struct GetHelpCenterRedirect {
 }
 
 impl GetHelpCenterRedirect {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_HELP_CENTER_REDIRECT;
+
     /// The request, with its required parameters.
     pub fn new(help_center_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { help_center_id: help_center_id.into(), id: id.into() }
@@ -142,7 +154,7 @@ impl Endpoint for GetHelpCenterRedirect {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_HELP_CENTER_REDIRECT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -169,6 +181,10 @@ pub struct DeleteHelpCenterRedirect {
 }
 
 impl DeleteHelpCenterRedirect {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_HELP_CENTER_REDIRECT;
+
     /// The request, with its required parameters.
     pub fn new(help_center_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { help_center_id: help_center_id.into(), id: id.into() }
@@ -180,7 +196,7 @@ impl Endpoint for DeleteHelpCenterRedirect {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_HELP_CENTER_REDIRECT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -208,6 +224,10 @@ pub struct ListCollections {
 }
 
 impl ListCollections {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_COLLECTIONS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None }
@@ -231,7 +251,7 @@ impl Endpoint for ListCollections {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_COLLECTIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -274,6 +294,10 @@ pub struct CreateCollection {
 }
 
 impl CreateCollection {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_COLLECTION;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateCollectionRequest) -> Self {
         Self { body }
@@ -285,7 +309,7 @@ impl Endpoint for CreateCollection {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_COLLECTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -311,6 +335,10 @@ pub struct GetCollection {
 }
 
 impl GetCollection {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_COLLECTION;
+
     /// The request, with its required parameters.
     pub fn new(collection_id: impl Into<String>) -> Self {
         Self { collection_id: collection_id.into() }
@@ -322,7 +350,7 @@ impl Endpoint for GetCollection {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_COLLECTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -346,6 +374,10 @@ pub struct UpdateCollection {
 }
 
 impl UpdateCollection {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_COLLECTION;
+
     /// The request, with its required parameters.
     pub fn new(collection_id: impl Into<String>) -> Self {
         Self { collection_id: collection_id.into(), body: Default::default() }
@@ -363,7 +395,7 @@ impl Endpoint for UpdateCollection {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_COLLECTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -389,6 +421,10 @@ pub struct DeleteCollection {
 }
 
 impl DeleteCollection {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_COLLECTION;
+
     /// The request, with its required parameters.
     pub fn new(collection_id: impl Into<String>) -> Self {
         Self { collection_id: collection_id.into() }
@@ -400,7 +436,7 @@ impl Endpoint for DeleteCollection {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_COLLECTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -422,6 +458,10 @@ pub struct GetHelpCenter {
 }
 
 impl GetHelpCenter {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_HELP_CENTER;
+
     /// The request, with its required parameters.
     pub fn new(help_center_id: impl Into<String>) -> Self {
         Self { help_center_id: help_center_id.into() }
@@ -433,7 +473,7 @@ impl Endpoint for GetHelpCenter {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_HELP_CENTER
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -457,6 +497,10 @@ pub struct ListHelpCenters {
 }
 
 impl ListHelpCenters {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_HELP_CENTERS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { page: None, per_page: None }
@@ -480,7 +524,7 @@ impl Endpoint for ListHelpCenters {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_HELP_CENTERS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

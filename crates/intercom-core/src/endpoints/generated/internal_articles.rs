@@ -19,6 +19,10 @@ use crate::query::Query;
 pub struct ListInternalArticles {}
 
 impl ListInternalArticles {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_INTERNAL_ARTICLES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -30,7 +34,7 @@ impl Endpoint for ListInternalArticles {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_INTERNAL_ARTICLES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -63,6 +67,10 @@ pub struct CreateInternalArticle {
 }
 
 impl CreateInternalArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_INTERNAL_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateInternalArticleRequest) -> Self {
         Self { body }
@@ -74,7 +82,7 @@ impl Endpoint for CreateInternalArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_INTERNAL_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -99,6 +107,10 @@ pub struct GetInternalArticle {
 }
 
 impl GetInternalArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_INTERNAL_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(internal_article_id: impl Into<String>) -> Self {
         Self { internal_article_id: internal_article_id.into() }
@@ -110,7 +122,7 @@ impl Endpoint for GetInternalArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_INTERNAL_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -133,6 +145,10 @@ pub struct UpdateInternalArticle {
 }
 
 impl UpdateInternalArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_INTERNAL_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(internal_article_id: impl Into<String>) -> Self {
         Self { internal_article_id: internal_article_id.into(), body: Default::default() }
@@ -150,7 +166,7 @@ impl Endpoint for UpdateInternalArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_INTERNAL_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -175,6 +191,10 @@ pub struct DeleteInternalArticle {
 }
 
 impl DeleteInternalArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_INTERNAL_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(internal_article_id: impl Into<String>) -> Self {
         Self { internal_article_id: internal_article_id.into() }
@@ -186,7 +206,7 @@ impl Endpoint for DeleteInternalArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_INTERNAL_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -209,6 +229,10 @@ pub struct AttachTagToInternalArticle {
 }
 
 impl AttachTagToInternalArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_INTERNAL_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(
         internal_article_id: impl Into<String>,
@@ -223,7 +247,7 @@ impl Endpoint for AttachTagToInternalArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_TAG_TO_INTERNAL_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -250,6 +274,10 @@ pub struct DetachTagFromInternalArticle {
 }
 
 impl DetachTagFromInternalArticle {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_TAG_FROM_INTERNAL_ARTICLE;
+
     /// The request, with its required parameters.
     pub fn new(internal_article_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { internal_article_id: internal_article_id.into(), id: id.into() }
@@ -261,7 +289,7 @@ impl Endpoint for DetachTagFromInternalArticle {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_TAG_FROM_INTERNAL_ARTICLE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -286,6 +314,10 @@ pub struct SearchInternalArticles {
 }
 
 impl SearchInternalArticles {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_INTERNAL_ARTICLES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { folder_id: None }
@@ -303,7 +335,7 @@ impl Endpoint for SearchInternalArticles {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_INTERNAL_ARTICLES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -19,6 +19,10 @@ use crate::query::Query;
 pub struct GetIpAllowlist {}
 
 impl GetIpAllowlist {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_IP_ALLOWLIST;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -30,7 +34,7 @@ impl Endpoint for GetIpAllowlist {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_IP_ALLOWLIST
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -51,6 +55,10 @@ pub struct UpdateIpAllowlist {
 }
 
 impl UpdateIpAllowlist {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_IP_ALLOWLIST;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { body: Default::default() }
@@ -68,7 +76,7 @@ impl Endpoint for UpdateIpAllowlist {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_IP_ALLOWLIST
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -22,6 +22,10 @@ pub struct GetJobStatus {
 }
 
 impl GetJobStatus {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_JOB_STATUS;
+
     /// The request, with its required parameters.
     pub fn new(job_id: impl Into<String>) -> Self {
         Self { job_id: job_id.into() }
@@ -33,7 +37,7 @@ impl Endpoint for GetJobStatus {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_JOB_STATUS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

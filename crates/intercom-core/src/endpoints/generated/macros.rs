@@ -22,6 +22,10 @@ pub struct GetMacro {
 }
 
 impl GetMacro {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_MACRO;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -33,7 +37,7 @@ impl Endpoint for GetMacro {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_MACRO
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -58,6 +62,10 @@ pub struct ListMacros {
 }
 
 impl ListMacros {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_MACROS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { per_page: None, starting_after: None, updated_since: None }
@@ -87,7 +95,7 @@ impl Endpoint for ListMacros {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_MACROS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

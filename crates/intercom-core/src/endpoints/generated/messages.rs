@@ -23,6 +23,10 @@ pub struct CreateMessage {
 }
 
 impl CreateMessage {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_MESSAGE;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { body: Default::default() }
@@ -40,7 +44,7 @@ impl Endpoint for CreateMessage {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_MESSAGE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -65,6 +69,10 @@ pub struct GetWhatsAppMessageStatus {
 }
 
 impl GetWhatsAppMessageStatus {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_WHATS_APP_MESSAGE_STATUS;
+
     /// The request, with its required parameters.
     pub fn new(message_id: impl Into<String>) -> Self {
         Self { message_id: message_id.into() }
@@ -76,7 +84,7 @@ impl Endpoint for GetWhatsAppMessageStatus {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_WHATS_APP_MESSAGE_STATUS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -105,6 +113,10 @@ pub struct GetMessageStatus {
 }
 
 impl GetMessageStatus {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_MESSAGE_STATUS;
+
     /// The request, with its required parameters.
     pub fn new(ruleset_id: impl Into<String>) -> Self {
         Self { ruleset_id: ruleset_id.into(), per_page: None, starting_after: None }
@@ -128,7 +140,7 @@ impl Endpoint for GetMessageStatus {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_MESSAGE_STATUS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -20,6 +20,10 @@ use crate::query::Query;
 pub struct ListNewsItems {}
 
 impl ListNewsItems {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_NEWS_ITEMS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -31,7 +35,7 @@ impl Endpoint for ListNewsItems {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_NEWS_ITEMS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -65,6 +69,10 @@ pub struct CreateNewsItem {
 }
 
 impl CreateNewsItem {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_NEWS_ITEM;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::NewsItemRequest) -> Self {
         Self { body }
@@ -76,7 +84,7 @@ impl Endpoint for CreateNewsItem {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_NEWS_ITEM
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -102,6 +110,10 @@ pub struct GetNewsItem {
 }
 
 impl GetNewsItem {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_NEWS_ITEM;
+
     /// The request, with its required parameters.
     pub fn new(news_item_id: impl Into<String>) -> Self {
         Self { news_item_id: news_item_id.into() }
@@ -113,7 +125,7 @@ impl Endpoint for GetNewsItem {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_NEWS_ITEM
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -137,6 +149,10 @@ pub struct UpdateNewsItem {
 }
 
 impl UpdateNewsItem {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_NEWS_ITEM;
+
     /// The request, with its required parameters.
     pub fn new(news_item_id: impl Into<String>, body: intercom_models::NewsItemRequest) -> Self {
         Self { news_item_id: news_item_id.into(), body }
@@ -148,7 +164,7 @@ impl Endpoint for UpdateNewsItem {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_NEWS_ITEM
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -174,6 +190,10 @@ pub struct DeleteNewsItem {
 }
 
 impl DeleteNewsItem {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_NEWS_ITEM;
+
     /// The request, with its required parameters.
     pub fn new(news_item_id: impl Into<String>) -> Self {
         Self { news_item_id: news_item_id.into() }
@@ -185,7 +205,7 @@ impl Endpoint for DeleteNewsItem {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_NEWS_ITEM
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -207,6 +227,10 @@ pub struct ListNewsfeedItems {
 }
 
 impl ListNewsfeedItems {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_NEWSFEED_ITEMS;
+
     /// The request, with its required parameters.
     pub fn new(newsfeed_id: impl Into<String>) -> Self {
         Self { newsfeed_id: newsfeed_id.into() }
@@ -218,7 +242,7 @@ impl Endpoint for ListNewsfeedItems {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_NEWSFEED_ITEMS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -249,6 +273,10 @@ impl crate::pagination::Paginated for ListNewsfeedItems {
 pub struct ListNewsfeeds {}
 
 impl ListNewsfeeds {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_NEWSFEEDS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -260,7 +288,7 @@ impl Endpoint for ListNewsfeeds {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_NEWSFEEDS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -294,6 +322,10 @@ pub struct GetNewsfeed {
 }
 
 impl GetNewsfeed {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_NEWSFEED;
+
     /// The request, with its required parameters.
     pub fn new(newsfeed_id: impl Into<String>) -> Self {
         Self { newsfeed_id: newsfeed_id.into() }
@@ -305,7 +337,7 @@ impl Endpoint for GetNewsfeed {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_NEWSFEED
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -22,6 +22,10 @@ pub struct ListCompanyNotes {
 }
 
 impl ListCompanyNotes {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_COMPANY_NOTES;
+
     /// The request, with its required parameters.
     pub fn new(company_id: impl Into<String>) -> Self {
         Self { company_id: company_id.into() }
@@ -33,7 +37,7 @@ impl Endpoint for ListCompanyNotes {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_COMPANY_NOTES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -68,6 +72,10 @@ pub struct CreateCompanyNote {
 }
 
 impl CreateCompanyNote {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_COMPANY_NOTE;
+
     /// The request, with its required parameters.
     pub fn new(company_id: impl Into<String>, body: intercom_models::CreateCompanyNoteRequest) -> Self {
         Self { company_id: company_id.into(), body }
@@ -79,7 +87,7 @@ impl Endpoint for CreateCompanyNote {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_COMPANY_NOTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -109,6 +117,10 @@ pub struct ListContactNotes {
 }
 
 impl ListContactNotes {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_CONTACT_NOTES;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into(), page: None, per_page: None }
@@ -132,7 +144,7 @@ impl Endpoint for ListContactNotes {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_CONTACT_NOTES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -177,6 +189,10 @@ pub struct CreateContactNote {
 }
 
 impl CreateContactNote {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_CONTACT_NOTE;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>, body: intercom_models::CreateContactNoteRequest) -> Self {
         Self { contact_id: contact_id.into(), body }
@@ -188,7 +204,7 @@ impl Endpoint for CreateContactNote {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_CONTACT_NOTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -214,6 +230,10 @@ pub struct GetNote {
 }
 
 impl GetNote {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_NOTE;
+
     /// The request, with its required parameters.
     pub fn new(note_id: impl Into<String>) -> Self {
         Self { note_id: note_id.into() }
@@ -225,7 +245,7 @@ impl Endpoint for GetNote {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_NOTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -24,6 +24,10 @@ pub struct GetOfficeHoursException {
 }
 
 impl GetOfficeHoursException {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_OFFICE_HOURS_EXCEPTION;
+
     /// The request, with its required parameters.
     pub fn new(office_hours_schedule_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { office_hours_schedule_id: office_hours_schedule_id.into(), id: id.into() }
@@ -35,7 +39,7 @@ impl Endpoint for GetOfficeHoursException {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_OFFICE_HOURS_EXCEPTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -64,6 +68,10 @@ pub struct UpdateOfficeHoursException {
 }
 
 impl UpdateOfficeHoursException {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_OFFICE_HOURS_EXCEPTION;
+
     /// The request, with its required parameters.
     pub fn new(office_hours_schedule_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { office_hours_schedule_id: office_hours_schedule_id.into(), id: id.into(), body: Default::default() }
@@ -81,7 +89,7 @@ impl Endpoint for UpdateOfficeHoursException {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_OFFICE_HOURS_EXCEPTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -112,6 +120,10 @@ pub struct DeleteOfficeHoursException {
 }
 
 impl DeleteOfficeHoursException {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_OFFICE_HOURS_EXCEPTION;
+
     /// The request, with its required parameters.
     pub fn new(office_hours_schedule_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { office_hours_schedule_id: office_hours_schedule_id.into(), id: id.into() }
@@ -123,7 +135,7 @@ impl Endpoint for DeleteOfficeHoursException {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_OFFICE_HOURS_EXCEPTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -148,6 +160,10 @@ pub struct ListOfficeHoursExceptions {
 }
 
 impl ListOfficeHoursExceptions {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_OFFICE_HOURS_EXCEPTIONS;
+
     /// The request, with its required parameters.
     pub fn new(office_hours_schedule_id: impl Into<String>) -> Self {
         Self { office_hours_schedule_id: office_hours_schedule_id.into() }
@@ -159,7 +175,7 @@ impl Endpoint for ListOfficeHoursExceptions {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_OFFICE_HOURS_EXCEPTIONS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -185,6 +201,10 @@ pub struct CreateOfficeHoursException {
 }
 
 impl CreateOfficeHoursException {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_OFFICE_HOURS_EXCEPTION;
+
     /// The request, with its required parameters.
     pub fn new(
         office_hours_schedule_id: impl Into<String>,
@@ -199,7 +219,7 @@ impl Endpoint for CreateOfficeHoursException {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_OFFICE_HOURS_EXCEPTION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -227,6 +247,10 @@ pub struct GetOfficeHoursSchedule {
 }
 
 impl GetOfficeHoursSchedule {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_OFFICE_HOURS_SCHEDULE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -238,7 +262,7 @@ impl Endpoint for GetOfficeHoursSchedule {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_OFFICE_HOURS_SCHEDULE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -261,6 +285,10 @@ pub struct UpdateOfficeHoursSchedule {
 }
 
 impl UpdateOfficeHoursSchedule {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_OFFICE_HOURS_SCHEDULE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), body: Default::default() }
@@ -278,7 +306,7 @@ impl Endpoint for UpdateOfficeHoursSchedule {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_OFFICE_HOURS_SCHEDULE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -303,6 +331,10 @@ pub struct DeleteOfficeHoursSchedule {
 }
 
 impl DeleteOfficeHoursSchedule {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_OFFICE_HOURS_SCHEDULE;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -314,7 +346,7 @@ impl Endpoint for DeleteOfficeHoursSchedule {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_OFFICE_HOURS_SCHEDULE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -332,6 +364,10 @@ impl Endpoint for DeleteOfficeHoursSchedule {
 pub struct ListOfficeHoursSchedules {}
 
 impl ListOfficeHoursSchedules {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_OFFICE_HOURS_SCHEDULES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -343,7 +379,7 @@ impl Endpoint for ListOfficeHoursSchedules {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_OFFICE_HOURS_SCHEDULES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -364,6 +400,10 @@ pub struct CreateOfficeHoursSchedule {
 }
 
 impl CreateOfficeHoursSchedule {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_OFFICE_HOURS_SCHEDULE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateOfficeHoursScheduleRequest) -> Self {
         Self { body }
@@ -375,7 +415,7 @@ impl Endpoint for CreateOfficeHoursSchedule {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_OFFICE_HOURS_SCHEDULE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -21,6 +21,10 @@ pub struct CreateReportingDataExport {
 }
 
 impl CreateReportingDataExport {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_REPORTING_DATA_EXPORT;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateReportingDataExportRequest) -> Self {
         Self { body }
@@ -32,7 +36,7 @@ impl Endpoint for CreateReportingDataExport {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_REPORTING_DATA_EXPORT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -61,6 +65,10 @@ pub struct GetReportingDataExport {
 }
 
 impl GetReportingDataExport {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_REPORTING_DATA_EXPORT;
+
     /// The request, with its required parameters.
     pub fn new(job_identifier: impl Into<String>, app_id: impl Into<String>, client_id: impl Into<String>) -> Self {
         Self { job_identifier: job_identifier.into(), app_id: app_id.into(), client_id: client_id.into() }
@@ -72,7 +80,7 @@ impl Endpoint for GetReportingDataExport {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_REPORTING_DATA_EXPORT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -94,6 +102,10 @@ impl Endpoint for GetReportingDataExport {
 pub struct ListReportingDatasets {}
 
 impl ListReportingDatasets {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_REPORTING_DATASETS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -105,7 +117,7 @@ impl Endpoint for ListReportingDatasets {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_REPORTING_DATASETS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -128,6 +140,10 @@ pub struct DownloadReportingDataExport {
 }
 
 impl DownloadReportingDataExport {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DOWNLOAD_REPORTING_DATA_EXPORT;
+
     /// The request, with its required parameters.
     pub fn new(job_identifier: impl Into<String>, app_id: impl Into<String>) -> Self {
         Self { job_identifier: job_identifier.into(), app_id: app_id.into() }
@@ -139,7 +155,7 @@ impl Endpoint for DownloadReportingDataExport {
     type Format = Binary;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DOWNLOAD_REPORTING_DATA_EXPORT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

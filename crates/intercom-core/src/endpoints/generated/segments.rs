@@ -23,6 +23,10 @@ pub struct ListSegments {
 }
 
 impl ListSegments {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_SEGMENTS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { include_count: None }
@@ -40,7 +44,7 @@ impl Endpoint for ListSegments {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_SEGMENTS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -66,6 +70,10 @@ pub struct GetSegment {
 }
 
 impl GetSegment {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_SEGMENT;
+
     /// The request, with its required parameters.
     pub fn new(segment_id: impl Into<String>) -> Self {
         Self { segment_id: segment_id.into() }
@@ -77,7 +85,7 @@ impl Endpoint for GetSegment {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_SEGMENT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

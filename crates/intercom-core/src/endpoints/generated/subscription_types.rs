@@ -25,6 +25,10 @@ pub struct AttachSubscriptionToContact {
 }
 
 impl AttachSubscriptionToContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_SUBSCRIPTION_TO_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>, body: intercom_models::AttachSubscriptionToContactRequest) -> Self {
         Self { contact_id: contact_id.into(), body }
@@ -36,7 +40,7 @@ impl Endpoint for AttachSubscriptionToContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_SUBSCRIPTION_TO_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -64,6 +68,10 @@ pub struct DetachSubscriptionFromContact {
 }
 
 impl DetachSubscriptionFromContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_SUBSCRIPTION_FROM_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>, subscription_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into(), subscription_id: subscription_id.into() }
@@ -75,7 +83,7 @@ impl Endpoint for DetachSubscriptionFromContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_SUBSCRIPTION_FROM_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -98,6 +106,10 @@ impl Endpoint for DetachSubscriptionFromContact {
 pub struct ListSubscriptionTypes {}
 
 impl ListSubscriptionTypes {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_SUBSCRIPTION_TYPES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -109,7 +121,7 @@ impl Endpoint for ListSubscriptionTypes {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_SUBSCRIPTION_TYPES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

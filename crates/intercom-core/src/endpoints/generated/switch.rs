@@ -23,6 +23,10 @@ pub struct CreatePhoneCallRedirect {
 }
 
 impl CreatePhoneCallRedirect {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_PHONE_CALL_REDIRECT;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreatePhoneSwitchRequest) -> Self {
         Self { body }
@@ -34,7 +38,7 @@ impl Endpoint for CreatePhoneCallRedirect {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_PHONE_CALL_REDIRECT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

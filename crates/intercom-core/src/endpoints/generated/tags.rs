@@ -25,6 +25,10 @@ pub struct AttachTagToContact {
 }
 
 impl AttachTagToContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>, body: intercom_models::AttachTagToContactRequest) -> Self {
         Self { contact_id: contact_id.into(), body }
@@ -36,7 +40,7 @@ impl Endpoint for AttachTagToContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_TAG_TO_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -64,6 +68,10 @@ pub struct DetachTagFromContact {
 }
 
 impl DetachTagFromContact {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_TAG_FROM_CONTACT;
+
     /// The request, with its required parameters.
     pub fn new(contact_id: impl Into<String>, tag_id: impl Into<String>) -> Self {
         Self { contact_id: contact_id.into(), tag_id: tag_id.into() }
@@ -75,7 +83,7 @@ impl Endpoint for DetachTagFromContact {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_TAG_FROM_CONTACT
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -103,6 +111,10 @@ pub struct AttachTagToConversation {
 }
 
 impl AttachTagToConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(conversation_id: impl Into<String>, body: intercom_models::AttachTagToConversationRequest) -> Self {
         Self { conversation_id: conversation_id.into(), body }
@@ -114,7 +126,7 @@ impl Endpoint for AttachTagToConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_TAG_TO_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -144,6 +156,10 @@ pub struct DetachTagFromConversation {
 }
 
 impl DetachTagFromConversation {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_TAG_FROM_CONVERSATION;
+
     /// The request, with its required parameters.
     pub fn new(
         conversation_id: impl Into<String>,
@@ -159,7 +175,7 @@ impl Endpoint for DetachTagFromConversation {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_TAG_FROM_CONVERSATION
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -186,6 +202,10 @@ impl Endpoint for DetachTagFromConversation {
 pub struct ListTags {}
 
 impl ListTags {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_TAGS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -197,7 +217,7 @@ impl Endpoint for ListTags {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_TAGS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -219,6 +239,10 @@ pub struct CreateTag {
 }
 
 impl CreateTag {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_TAG;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateTagRequest) -> Self {
         Self { body }
@@ -230,7 +254,7 @@ impl Endpoint for CreateTag {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_TAG
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -256,6 +280,10 @@ pub struct GetTag {
 }
 
 impl GetTag {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_TAG;
+
     /// The request, with its required parameters.
     pub fn new(tag_id: impl Into<String>) -> Self {
         Self { tag_id: tag_id.into() }
@@ -267,7 +295,7 @@ impl Endpoint for GetTag {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_TAG
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -289,6 +317,10 @@ pub struct DeleteTag {
 }
 
 impl DeleteTag {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_TAG;
+
     /// The request, with its required parameters.
     pub fn new(tag_id: impl Into<String>) -> Self {
         Self { tag_id: tag_id.into() }
@@ -300,7 +332,7 @@ impl Endpoint for DeleteTag {
     type Format = NoContent;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_TAG
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -324,6 +356,10 @@ pub struct AttachTagToTicket {
 }
 
 impl AttachTagToTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>, body: intercom_models::AttachTagToTicketRequest) -> Self {
         Self { ticket_id: ticket_id.into(), body }
@@ -335,7 +371,7 @@ impl Endpoint for AttachTagToTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ATTACH_TAG_TO_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -365,6 +401,10 @@ pub struct DetachTagFromTicket {
 }
 
 impl DetachTagFromTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DETACH_TAG_FROM_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(
         ticket_id: impl Into<String>,
@@ -380,7 +420,7 @@ impl Endpoint for DetachTagFromTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DETACH_TAG_FROM_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -20,6 +20,10 @@ use crate::query::Query;
 pub struct ListTeams {}
 
 impl ListTeams {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_TEAMS;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -31,7 +35,7 @@ impl Endpoint for ListTeams {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_TEAMS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -53,6 +57,10 @@ pub struct GetTeam {
 }
 
 impl GetTeam {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_TEAM;
+
     /// The request, with its required parameters.
     pub fn new(team_id: impl Into<String>) -> Self {
         Self { team_id: team_id.into() }
@@ -64,7 +72,7 @@ impl Endpoint for GetTeam {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_TEAM
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -87,6 +95,10 @@ pub struct GetTeamMetrics {
 }
 
 impl GetTeamMetrics {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_TEAM_METRICS;
+
     /// The request, with its required parameters.
     pub fn new(team_id: impl Into<String>) -> Self {
         Self { team_id: team_id.into(), idle_threshold: None }
@@ -104,7 +116,7 @@ impl Endpoint for GetTeamMetrics {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_TEAM_METRICS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

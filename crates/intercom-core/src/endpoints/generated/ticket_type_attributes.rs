@@ -25,6 +25,10 @@ pub struct CreateTicketTypeAttribute {
 }
 
 impl CreateTicketTypeAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_TICKET_TYPE_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(ticket_type_id: impl Into<String>, body: intercom_models::CreateTicketTypeAttributeRequest) -> Self {
         Self { ticket_type_id: ticket_type_id.into(), body }
@@ -36,7 +40,7 @@ impl Endpoint for CreateTicketTypeAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_TICKET_TYPE_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -66,6 +70,10 @@ pub struct UpdateTicketTypeAttribute {
 }
 
 impl UpdateTicketTypeAttribute {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_TICKET_TYPE_ATTRIBUTE;
+
     /// The request, with its required parameters.
     pub fn new(ticket_type_id: impl Into<String>, attribute_id: impl Into<String>) -> Self {
         Self { ticket_type_id: ticket_type_id.into(), attribute_id: attribute_id.into(), body: Default::default() }
@@ -83,7 +91,7 @@ impl Endpoint for UpdateTicketTypeAttribute {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_TICKET_TYPE_ATTRIBUTE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

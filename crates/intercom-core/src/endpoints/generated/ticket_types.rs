@@ -20,6 +20,10 @@ use crate::query::Query;
 pub struct ListTicketTypes {}
 
 impl ListTicketTypes {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LIST_TICKET_TYPES;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self {}
@@ -31,7 +35,7 @@ impl Endpoint for ListTicketTypes {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LIST_TICKET_TYPES
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -53,6 +57,10 @@ pub struct CreateTicketType {
 }
 
 impl CreateTicketType {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_TICKET_TYPE;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateTicketTypeRequest) -> Self {
         Self { body }
@@ -64,7 +72,7 @@ impl Endpoint for CreateTicketType {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_TICKET_TYPE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -90,6 +98,10 @@ pub struct GetTicketType {
 }
 
 impl GetTicketType {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_TICKET_TYPE;
+
     /// The request, with its required parameters.
     pub fn new(ticket_type_id: impl Into<String>) -> Self {
         Self { ticket_type_id: ticket_type_id.into() }
@@ -101,7 +113,7 @@ impl Endpoint for GetTicketType {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_TICKET_TYPE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -125,6 +137,10 @@ pub struct UpdateTicketType {
 }
 
 impl UpdateTicketType {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_TICKET_TYPE;
+
     /// The request, with its required parameters.
     pub fn new(ticket_type_id: impl Into<String>) -> Self {
         Self { ticket_type_id: ticket_type_id.into(), body: Default::default() }
@@ -142,7 +158,7 @@ impl Endpoint for UpdateTicketType {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_TICKET_TYPE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

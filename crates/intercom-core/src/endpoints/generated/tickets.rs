@@ -25,6 +25,10 @@ pub struct ReplyToTicket {
 }
 
 impl ReplyToTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::REPLY_TO_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>, body: intercom_models::ReplyToTicketRequest) -> Self {
         Self { ticket_id: ticket_id.into(), body }
@@ -36,7 +40,7 @@ impl Endpoint for ReplyToTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::REPLY_TO_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -63,6 +67,10 @@ pub struct LinkConversationToTicket {
 }
 
 impl LinkConversationToTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::LINK_CONVERSATION_TO_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>, body: intercom_models::LinkConversationToTicketRequest) -> Self {
         Self { ticket_id: ticket_id.into(), body }
@@ -74,7 +82,7 @@ impl Endpoint for LinkConversationToTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::LINK_CONVERSATION_TO_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -101,6 +109,10 @@ pub struct UnlinkConversationFromTicket {
 }
 
 impl UnlinkConversationFromTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UNLINK_CONVERSATION_FROM_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>, id: impl Into<String>) -> Self {
         Self { ticket_id: ticket_id.into(), id: id.into() }
@@ -112,7 +124,7 @@ impl Endpoint for UnlinkConversationFromTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UNLINK_CONVERSATION_FROM_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -138,6 +150,10 @@ pub struct CreateTicket {
 }
 
 impl CreateTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CREATE_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::CreateTicketRequestBody) -> Self {
         Self { body }
@@ -149,7 +165,7 @@ impl Endpoint for CreateTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CREATE_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -174,6 +190,10 @@ pub struct EnqueueCreateTicket {
 }
 
 impl EnqueueCreateTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::ENQUEUE_CREATE_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::EnqueueCreateTicketRequest) -> Self {
         Self { body }
@@ -185,7 +205,7 @@ impl Endpoint for EnqueueCreateTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::ENQUEUE_CREATE_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -213,6 +233,10 @@ pub struct UpdateTicket {
 }
 
 impl UpdateTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>) -> Self {
         Self { ticket_id: ticket_id.into(), body: Default::default() }
@@ -230,7 +254,7 @@ impl Endpoint for UpdateTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -256,6 +280,10 @@ pub struct GetTicket {
 }
 
 impl GetTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>) -> Self {
         Self { ticket_id: ticket_id.into() }
@@ -267,7 +295,7 @@ impl Endpoint for GetTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -288,6 +316,10 @@ pub struct DeleteTicket {
 }
 
 impl DeleteTicket {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::DELETE_TICKET;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>) -> Self {
         Self { ticket_id: ticket_id.into() }
@@ -299,7 +331,7 @@ impl Endpoint for DeleteTicket {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::DELETE_TICKET
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -322,6 +354,10 @@ pub struct ChangeTicketType {
 }
 
 impl ChangeTicketType {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CHANGE_TICKET_TYPE;
+
     /// The request, with its required parameters.
     pub fn new(ticket_id: impl Into<String>, body: intercom_models::ChangeTicketTypeRequest) -> Self {
         Self { ticket_id: ticket_id.into(), body }
@@ -333,7 +369,7 @@ impl Endpoint for ChangeTicketType {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CHANGE_TICKET_TYPE
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -359,6 +395,10 @@ pub struct SearchTickets {
 }
 
 impl SearchTickets {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::SEARCH_TICKETS;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::SearchRequest) -> Self {
         Self { body }
@@ -370,7 +410,7 @@ impl Endpoint for SearchTickets {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::SEARCH_TICKETS
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -23,6 +23,10 @@ pub struct UpdateVisitor {
 }
 
 impl UpdateVisitor {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::UPDATE_VISITOR;
+
     /// The request, with its required parameters.
     pub fn new() -> Self {
         Self { body: Default::default() }
@@ -40,7 +44,7 @@ impl Endpoint for UpdateVisitor {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::UPDATE_VISITOR
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -66,6 +70,10 @@ pub struct GetVisitor {
 }
 
 impl GetVisitor {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::GET_VISITOR;
+
     /// The request, with its required parameters.
     pub fn new(user_id: impl Into<String>) -> Self {
         Self { user_id: user_id.into() }
@@ -77,7 +85,7 @@ impl Endpoint for GetVisitor {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::GET_VISITOR
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
@@ -103,6 +111,10 @@ pub struct ConvertVisitor {
 }
 
 impl ConvertVisitor {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::CONVERT_VISITOR;
+
     /// The request, with its required parameters.
     pub fn new(body: intercom_models::ConvertVisitorRequest) -> Self {
         Self { body }
@@ -114,7 +126,7 @@ impl Endpoint for ConvertVisitor {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::CONVERT_VISITOR
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {

@@ -22,6 +22,10 @@ pub struct ExportWorkflow {
 }
 
 impl ExportWorkflow {
+    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys
+    /// its answers by.
+    pub const OPERATION: &'static Operation = &operations::EXPORT_WORKFLOW;
+
     /// The request, with its required parameters.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
@@ -33,7 +37,7 @@ impl Endpoint for ExportWorkflow {
     type Format = Json;
 
     fn operation(&self) -> &'static Operation {
-        &operations::EXPORT_WORKFLOW
+        Self::OPERATION
     }
 
     fn path(&self) -> Result<String, Error> {
