@@ -24,7 +24,7 @@ fn creates(count: usize) -> Vec<CreateContact> {
 /// Sends `requests` with `send_all` through a fresh client of `transport`, returning every result.
 async fn send_all<E>(transport: Transport, config: Config, requests: Vec<E>, bulk: Bulk) -> Vec<Sent<E>>
 where
-    E: intercom_core::Endpoint + Send + Sync + 'static,
+    E: intercom_core::protocol::Endpoint + Send + Sync + 'static,
     E::Output: Send + 'static,
 {
     match transport {
@@ -200,7 +200,7 @@ fn answer(request: &Request<Vec<u8>>) -> (Duration, Response<Vec<u8>>) {
 
 fn blocking_client(
     counts: &Arc<Counts>,
-) -> BlockingClient<impl intercom_core::HttpClient + Clone + Send + Sync + 'static> {
+) -> BlockingClient<impl intercom_core::protocol::HttpClient + Clone + Send + Sync + 'static> {
     let counts = Arc::clone(counts);
     let transport = move |request: Request<Vec<u8>>| -> Result<Response<Vec<u8>>, TransportError> {
         let _in_flight = counts.begin();
@@ -211,7 +211,7 @@ fn blocking_client(
     BlockingClient::with_transport(Config::new("t").with_rate_limiting(RateLimiting::off()), transport)
 }
 
-fn async_client(counts: &Arc<Counts>) -> AsyncClient<impl intercom_core::AsyncHttpClient> {
+fn async_client(counts: &Arc<Counts>) -> AsyncClient<impl intercom_core::protocol::AsyncHttpClient> {
     let counts = Arc::clone(counts);
     let transport = move |request: Request<Vec<u8>>| {
         let counts = Arc::clone(&counts);
@@ -230,7 +230,7 @@ fn slow_first(count: usize) -> impl Iterator<Item = GetContact> + Send + 'static
     (0..count).map(move |n| GetContact::new(format!("{}-{n}", (count - n) * 4)))
 }
 
-fn indexes<E: intercom_core::Endpoint>(sent: &[Sent<E>]) -> Vec<usize> {
+fn indexes<E: intercom_core::protocol::Endpoint>(sent: &[Sent<E>]) -> Vec<usize> {
     sent.iter().map(|s| s.index).collect()
 }
 

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use intercom_core::endpoints::{CreateDataEvent, GetNote, IdentifyAdmin, ListAdmins, SearchContacts};
 use intercom_core::models::{CreateDataEventRequest, FilterValue, SearchOperator, SingleFilterSearchRequest};
-use intercom_core::{Endpoint, Error, TransportErrorKind};
+use intercom_core::protocol::Endpoint;
+use intercom_core::{Error, TransportErrorKind};
 use intercom_mock::MockIntercom;
 use serde_json::{json, Value};
 use wiremock::ResponseTemplate;
@@ -195,9 +196,9 @@ struct RawPath(&'static str);
 
 impl Endpoint for RawPath {
     type Output = serde_json::Value;
-    type Format = intercom_core::Json;
+    type Format = intercom_core::protocol::Json;
 
-    fn operation(&self) -> &'static intercom_core::Operation {
+    fn operation(&self) -> &'static intercom_core::protocol::Operation {
         &intercom_core::operations::IDENTIFY_ADMIN
     }
 

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use intercom_core::endpoints::{CreateContactNote, IdentifyAdmin};
 use intercom_core::models::CreateContactNoteRequest;
-use intercom_core::{Answer, Config, Endpoint, Error, RateLimit, RequestOptions, TransportErrorKind};
+use intercom_core::protocol::Endpoint;
+use intercom_core::{Answer, Config, Error, RateLimit, RequestOptions, TransportErrorKind};
 use intercom_hyper::HyperTransport;
 use intercom_mock::MockIntercom;
 use intercom_ureq::UreqTransport;
@@ -297,7 +298,7 @@ async fn a_large_header_is_read(transport: Transport) -> Outcome {
 
 async fn oversized_headers(transport: Transport) -> Outcome {
     let (result, requests) =
-        against(transport, &with_header_of(2 * intercom_core::MAX_HEADER_BYTES), After::Hang, None).await;
+        against(transport, &with_header_of(2 * intercom_core::protocol::MAX_HEADER_BYTES), After::Hang, None).await;
     ensure!(failure_kind(&result)? == TransportErrorKind::InvalidResponse, "{result:?}");
     ensure!(requests == 1, "not retried; saw {requests}");
     Ok(())

@@ -4,7 +4,7 @@
 
 use crate::operation_check::{check_operation, sample, Expected};
 use crate::pagination_check::check_pagination;
-use intercom_core::PageStyle;
+use intercom_core::protocol::PageStyle;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn identify_admin() {

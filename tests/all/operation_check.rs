@@ -3,7 +3,8 @@
 
 use std::fmt::Debug;
 
-use intercom_core::{build_request, parse_response, Config, Endpoint};
+use intercom_core::protocol::{build_request, parse_response, Endpoint};
+use intercom_core::Config;
 use intercom_mock::{fixtures, MockIntercom, MOCK_TOKEN};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -58,7 +59,7 @@ where
         assert_eq!(query, expected.query, "{context}: query");
         assert_eq!(header(request, "authorization"), format!("Bearer {MOCK_TOKEN}"), "{context}");
         assert_eq!(header(request, "intercom-version"), expected.version, "{context}");
-        assert_eq!(header(request, "user-agent"), intercom_core::USER_AGENT, "{context}");
+        assert_eq!(header(request, "user-agent"), intercom_core::protocol::USER_AGENT, "{context}");
         match (&expected.body, &sent_body) {
             (Some(example), Some(sent)) => {
                 assert_eq!(header(request, "content-type"), "application/json", "{context}");

@@ -5,7 +5,8 @@
 
 use std::sync::Arc;
 
-use intercom_core::{ApiVersion, PageStyle, Pager, Paginated, RequestOptions, WithOptions};
+use intercom_core::protocol::{PageStyle, Pager, Paginated};
+use intercom_core::{ApiVersion, RequestOptions, WithOptions};
 use intercom_mock::{cursor_of, fixtures, MockIntercom, SCROLL_PARAM};
 use serde::Serialize;
 use serde_json::{json, Value};

@@ -5,7 +5,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use intercom_core::models::CursorPages;
 use intercom_core::pagination::{PageInfo, PageParts};
-use intercom_core::{operations, Endpoint, Error, Json, Operation, PageStyle, Pager, Paginated, Query};
+use intercom_core::protocol::{Endpoint, Json, Operation, PageStyle, Pager, Paginated, Query};
+use intercom_core::{operations, Error};
 use intercom_mock::MockIntercom;
 use serde::Deserialize;
 use serde_json::json;

@@ -1,6 +1,7 @@
 //! How configuration shapes built requests. (A snapshot of every operation's request: `operation_check.rs`.)
 
-use intercom_core::{build_request, Config};
+use intercom_core::protocol::build_request;
+use intercom_core::Config;
 
 const TOKEN: &str = "tok_live_SNAPSHOT_SECRET";
 

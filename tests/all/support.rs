@@ -1,6 +1,7 @@
 //! Running one endpoint through either real transport.
 
-use intercom_core::{Config, Endpoint, Error};
+use intercom_core::protocol::Endpoint;
+use intercom_core::{Config, Error};
 
 /// The two shipped transports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,13 +24,13 @@ impl Transport {
         match self {
             Transport::Ureq => tokio::task::spawn_blocking(move || {
                 let client = intercom_ureq::Client::from_config(config);
-                intercom_ureq::Execute::execute(&client, &endpoint)
+                intercom_ureq::protocol::Execute::execute(&client, &endpoint)
             })
             .await
             .expect("the blocking call panicked"),
             Transport::Hyper => {
                 let client = intercom_hyper::Client::from_config(config);
-                intercom_hyper::Execute::execute(&client, &endpoint).await
+                intercom_hyper::protocol::Execute::execute(&client, &endpoint).await
             }
         }
     }
@@ -81,11 +82,11 @@ pub fn same_json(sent: &serde_json::Value, example: &serde_json::Value) -> bool 
 }
 
 /// Decodes `body` with `status` as the answer to `endpoint`, through core alone.
-pub fn decode<E: intercom_core::Endpoint>(
+pub fn decode<E: intercom_core::protocol::Endpoint>(
     endpoint: &E,
     status: u16,
     body: &[u8],
 ) -> Result<E::Output, intercom_core::Error> {
     let response = http::Response::builder().status(status).body(body.to_vec()).expect("a valid status");
-    intercom_core::parse_response(endpoint, response)
+    intercom_core::protocol::parse_response(endpoint, response)
 }

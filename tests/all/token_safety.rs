@@ -1,7 +1,8 @@
 //! The access token never shows in `Debug` or `Display` of clients, configs, requests or errors.
 
 use intercom_core::endpoints::{IdentifyAdmin, ListAdmins};
-use intercom_core::{build_request, Config, Error, RetryPolicy};
+use intercom_core::protocol::build_request;
+use intercom_core::{Config, Error, RetryPolicy};
 use intercom_mock::MockIntercom;
 use wiremock::ResponseTemplate;
 

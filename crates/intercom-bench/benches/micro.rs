@@ -5,8 +5,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use intercom_bench::data;
 use intercom_ureq::endpoints::{ListContacts, SearchContacts};
 use intercom_ureq::models::ContactList;
+use intercom_ureq::protocol::{build_request, parse_response};
 use intercom_ureq::search::{contact, Order, Search};
-use intercom_ureq::{build_request, parse_response, Config};
+use intercom_ureq::Config;
 
 fn decode(c: &mut Criterion) {
     let page = data::page(0);

@@ -368,7 +368,7 @@ pub fn tests(model: &Model, spec: &Node, overrides: &Overrides) -> String {
          scenario per paginated operation.",
     );
     out.push_str("use crate::operation_check::{check_operation, sample, Expected};\n");
-    out.push_str("use crate::pagination_check::check_pagination;\nuse intercom_core::PageStyle;\n");
+    out.push_str("use crate::pagination_check::check_pagination;\nuse intercom_core::protocol::PageStyle;\n");
     for op in &model.operations {
         let mut call = format!("intercom_core::endpoints::{}::new(", op.name);
         let mut args = Vec::new();

@@ -36,7 +36,7 @@ enum Decoder {
 }
 
 /// The writer a transport streams a successful answer's body into
-/// ([`HttpClient::execute_streaming`](crate::HttpClient::execute_streaming)).
+/// ([`HttpClient::execute_streaming`](crate::protocol::HttpClient::execute_streaming)).
 ///
 /// A transport calls [`accepts`](Self::accepts) with the answer's status and headers once they arrive: when
 /// it says yes, the body goes to [`write`](Self::write) chunk by chunk, then [`finish`](Self::finish), and

@@ -14,8 +14,8 @@ use crate::query::Query;
 
 /// One operation of the API with its parameters: what to send, and what a success returns.
 ///
-/// Building the HTTP request ([`build_request`](crate::build_request)) and reading the answer
-/// ([`parse_response`](crate::parse_response)) are pure functions of an endpoint; transports only move bytes.
+/// Building the HTTP request ([`build_request`](crate::protocol::build_request)) and reading the answer
+/// ([`parse_response`](crate::protocol::parse_response)) are pure functions of an endpoint; transports only move bytes.
 pub trait Endpoint {
     /// What a successful call returns.
     type Output;

@@ -374,7 +374,7 @@ pub enum TransportErrorKind {
     /// read) or by the bytes that came.
     BodyTooLarge,
     /// The answer is not HTTP the client accepts: garbage bytes, or headers larger than
-    /// [`MAX_HEADER_BYTES`](crate::MAX_HEADER_BYTES). A server or proxy fault; not retried.
+    /// [`MAX_HEADER_BYTES`](crate::protocol::MAX_HEADER_BYTES). A server or proxy fault; not retried.
     InvalidResponse,
     /// Anything else.
     Other,

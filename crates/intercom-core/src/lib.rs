@@ -1,9 +1,15 @@
 //! The transport-agnostic core of intercom-rs.
 //!
-//! It turns an [`Endpoint`] into an `http::Request<Vec<u8>>` ([`build_request`]) and an
-//! `http::Response<Vec<u8>>` into the endpoint's output or an [`Error`] ([`parse_response`]). It opens no
-//! socket and needs no runtime: the blocking client (`intercom-ureq`), the async client (`intercom-hyper`)
-//! and any HTTP client you bring ([`HttpClient`], [`AsyncHttpClient`], closures included) only move bytes.
+//! It turns an endpoint into an `http::Request<Vec<u8>>` ([`protocol::build_request`]) and an
+//! `http::Response<Vec<u8>>` into the endpoint's output or an [`Error`] ([`protocol::parse_response`]). It
+//! opens no socket and needs no runtime: the blocking client (`intercom-ureq`), the async client
+//! (`intercom-hyper`) and any HTTP client you bring ([`protocol::HttpClient`], [`protocol::AsyncHttpClient`],
+//! closures included) only move bytes.
+//!
+//! The crate root holds what a user of a client needs: the clients, [`Config`], [`Error`], request options,
+//! the retry policy, raw requests, bulk runs and job waits. [`endpoints`], [`models`], [`pagination`],
+//! [`search`] and [`operations`] are modules; the machinery for transport and endpoint authors is in
+//! [`protocol`].
 //!
 //! ```
 //! use intercom_core::endpoints::ListSegments;
@@ -52,33 +58,23 @@ mod transport;
 mod trusted_roots;
 mod version;
 
-pub use body_sink::BodySink;
+pub mod protocol;
+
 pub use bulk::{Bulk, SendAll, SendAllIter, Sent};
-pub use call::{Answer, Call, Step};
-pub use client::{AsyncClient, BlockingClient, Execute, SendFuture, TransportFromConfig};
-pub use config::{AccessToken, Config, Region, Timeouts, DEFAULT_API_VERSION, USER_AGENT};
-pub use content::{ACCEPT_ENCODING, DEFAULT_MAX_DECOMPRESSED_BYTES};
+pub use call::Answer;
+pub use client::{AsyncClient, BlockingClient};
+pub use config::{AccessToken, Config, Region, Timeouts};
 pub use download::Downloaded;
-pub use endpoint::{
-    json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, JsonOrNull, NoContent, ResponseFormat,
-};
-pub use error::{
-    ApiError, BoxError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind,
-};
+pub use error::{ApiError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind};
 pub use error_code::ErrorCode;
 pub use export_file::ExportFile;
 pub use jobs::{CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobWait, StartsJob};
-pub use operations::Operation;
 pub use options::{RequestOptions, WithOptions};
 pub use pacing::RateLimiting;
-pub use pagination::{Page, PageStyle, Pager, Paginate, Paginated};
-pub use query::Query;
+pub use pagination::Page;
 pub use rate_limit::RateLimit;
 pub use raw::Raw;
-pub use request::{build_request, INTERCOM_VERSION};
-pub use response::{api_error, parse_parts, parse_response, REQUEST_ID};
 pub use retry::RetryPolicy;
-pub use transport::{check_content_length, AsyncHttpClient, HttpClient, MAX_HEADER_BYTES};
 pub use trusted_roots::TrustedRoots;
 pub use version::ApiVersion;
 

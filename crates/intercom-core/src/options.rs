@@ -100,32 +100,32 @@ pub struct WithOptions<E> {
 
 impl<E: Endpoint> WithOptions<E> {
     /// Sends this request with `client`: the blocking client returns the result, the async client a future.
-    pub fn send<'a, C: crate::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
+    pub fn send<'a, C: crate::protocol::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
         client.execute(self)
     }
 }
 
-impl<E: crate::Paginated> WithOptions<E> {
+impl<E: crate::protocol::Paginated> WithOptions<E> {
     /// Every item across pages, each page sent with these options (see the endpoint's own `items`).
-    pub fn items<C: crate::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
-        crate::Pager::new(self).items(client)
+    pub fn items<C: crate::protocol::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
+        crate::pagination::Pager::new(self).items(client)
     }
 
     /// Every page, each sent with these options.
-    pub fn pages<C: crate::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
-        crate::Pager::new(self).pages(client)
+    pub fn pages<C: crate::protocol::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
+        crate::pagination::Pager::new(self).pages(client)
     }
 
     /// The pager, to set limits first.
-    pub fn paginate(self) -> crate::Pager<Self> {
-        crate::Pager::new(self)
+    pub fn paginate(self) -> crate::pagination::Pager<Self> {
+        crate::pagination::Pager::new(self)
     }
 }
 
 /// A paginated endpoint with options pages like the endpoint, every page with the options.
-impl<E: crate::Paginated> crate::Paginated for WithOptions<E> {
+impl<E: crate::protocol::Paginated> crate::protocol::Paginated for WithOptions<E> {
     type Item = E::Item;
-    const STYLE: crate::PageStyle = E::STYLE;
+    const STYLE: crate::pagination::PageStyle = E::STYLE;
     const MAX_PER_PAGE: Option<i64> = E::MAX_PER_PAGE;
     const ITEMS_PATH: &'static [&'static str] = E::ITEMS_PATH;
 

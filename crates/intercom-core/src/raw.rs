@@ -33,7 +33,7 @@ pub struct Raw<T = serde_json::Value> {
 
 impl Raw {
     /// A `method` request to `path` (from the root, e.g. `/contacts`; sent as given, so percent-encode ids
-    /// with [`path_param`](crate::path_param)).
+    /// with [`path_param`](crate::protocol::path_param)).
     pub fn new(method: Method, path: impl Into<String>) -> Self {
         Self { method, path: path.into(), query: Query::new(), body: None, output: PhantomData }
     }
@@ -78,7 +78,7 @@ impl<T> Raw<T> {
     }
 
     /// Sends this request with `client`: the blocking client returns the result, the async client a future.
-    pub fn send<'a, C: crate::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a>
+    pub fn send<'a, C: crate::protocol::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a>
     where
         Self: Endpoint,
     {

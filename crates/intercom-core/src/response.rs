@@ -15,7 +15,7 @@ pub const REQUEST_ID: &str = "x-request-id";
 /// status with an `error.list` body) or an [`Error::Decode`].
 ///
 /// A gzip or deflate body is decompressed first (up to
-/// [`DEFAULT_MAX_DECOMPRESSED_BYTES`](crate::DEFAULT_MAX_DECOMPRESSED_BYTES)).
+/// [`DEFAULT_MAX_DECOMPRESSED_BYTES`](crate::protocol::DEFAULT_MAX_DECOMPRESSED_BYTES)).
 pub fn parse_response<E: Endpoint + ?Sized>(endpoint: &E, response: Response<Vec<u8>>) -> Result<E::Output, Error> {
     let (mut parts, body) = response.into_parts();
     let cap = crate::content::DEFAULT_MAX_DECOMPRESSED_BYTES;

@@ -13,7 +13,7 @@ use crate::rate_limit::RateLimit;
 /// - `429 Too Many Requests`: any method (the request was refused, not run), after `X-RateLimit-Reset` when
 ///   the answer has it, else after an exponential backoff with jitter;
 /// - `408`, `500`, `502`, `503`, `504` and connections that failed before an answer: operations that are
-///   safe to send twice ([`Operation::safe_to_retry`](crate::Operation::safe_to_retry): every `GET`, `PUT`
+///   safe to send twice ([`Operation::safe_to_retry`](crate::protocol::Operation::safe_to_retry): every `GET`, `PUT`
 ///   and `DELETE`, and the `POST`s that only read, such as searches); other `POST`s only when the request
 ///   opts in ([`RequestOptions::retry_post`](crate::RequestOptions::retry_post));
 /// - never more than [`max_retries`](Self::max_retries) times, and never when the wait would take the total

@@ -8,7 +8,7 @@ use std::fmt;
 /// The versions this SDK knows are constants ([`ApiVersion::V2_16`], [`ApiVersion::PREVIEW`], ...); any other
 /// string is kept as it is (`ApiVersion::new("2.17")`), so a version newer than the SDK can still be sent.
 /// Only known versions are checked against the versions an operation exists in (see
-/// [`Operation::availability`](crate::Operation::availability)).
+/// [`Operation::availability`](crate::protocol::Operation::availability)).
 ///
 /// ```
 /// use intercom_core::ApiVersion;

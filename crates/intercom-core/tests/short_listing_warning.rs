@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use intercom_core::endpoints::ListContacts;
 use intercom_core::models::ContactList;
-use intercom_core::Pager;
+use intercom_core::protocol::Pager;
 
 #[derive(Clone)]
 struct Buffer(Arc<Mutex<Vec<u8>>>);

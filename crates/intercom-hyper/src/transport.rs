@@ -11,10 +11,8 @@ use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use intercom_core::{
-    check_content_length, AsyncHttpClient, BodySink, Config, Timeouts, TransportError, TransportErrorKind,
-    TransportFromConfig, TrustedRoots, MAX_HEADER_BYTES,
-};
+use intercom_core::protocol::{check_content_length, AsyncHttpClient, BodySink, TransportFromConfig, MAX_HEADER_BYTES};
+use intercom_core::{Config, Timeouts, TransportError, TransportErrorKind, TrustedRoots};
 use rustls::pki_types::CertificateDer;
 use rustls::{ClientConfig, RootCertStore};
 

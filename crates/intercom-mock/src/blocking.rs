@@ -1,6 +1,7 @@
 //! The mock for blocking code: its own runtime serves it in the background.
 
-use intercom_core::{Config, Paginated};
+use intercom_core::protocol::Paginated;
+use intercom_core::Config;
 use tokio::runtime::Runtime;
 use wiremock::{Request, ResponseTemplate};
 

@@ -46,7 +46,8 @@ mod recorded;
 use intercom_core::operations::{self, Operation};
 use std::time::{Duration, SystemTime};
 
-use intercom_core::{Config, Paginated, RetryPolicy};
+use intercom_core::protocol::Paginated;
+use intercom_core::{Config, RetryPolicy};
 use rate_limit::{Limited, Limiter};
 use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
 

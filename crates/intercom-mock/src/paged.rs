@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use intercom_core::PageStyle;
+use intercom_core::protocol::PageStyle;
 use serde_json::{json, Value};
 use wiremock::{Request, Respond, ResponseTemplate};
 

@@ -3,10 +3,8 @@
 use std::io::{self, Read};
 
 use http::{Request, Response};
-use intercom_core::{
-    check_content_length, BodySink, Config, HttpClient, Timeouts, TransportError, TransportErrorKind,
-    TransportFromConfig, TrustedRoots, MAX_HEADER_BYTES,
-};
+use intercom_core::protocol::{check_content_length, BodySink, HttpClient, TransportFromConfig, MAX_HEADER_BYTES};
+use intercom_core::{Config, Timeouts, TransportError, TransportErrorKind, TrustedRoots};
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use ureq::unversioned::transport::DefaultConnector;
 

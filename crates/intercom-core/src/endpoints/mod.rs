@@ -11,7 +11,7 @@ macro_rules! sendable {
         impl $endpoint {
             /// Sends this request with `client`: the blocking client returns the result, the async client a
             /// future of it.
-            pub fn send<'a, C: $crate::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
+            pub fn send<'a, C: $crate::protocol::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
                 client.execute(self)
             }
 
@@ -29,18 +29,18 @@ macro_rules! paginated {
         impl $endpoint {
             /// Every item across pages, read through `client`: an `Iterator` from the blocking client, a
             /// `Stream` from the async client. Only one page is held at a time.
-            pub fn items<C: $crate::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
-                $crate::Pager::new(self).items(client)
+            pub fn items<C: $crate::protocol::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
+                $crate::pagination::Pager::new(self).items(client)
             }
 
             /// Every page, read through `client`: an `Iterator` or a `Stream` of [`Page`]($crate::Page)s.
-            pub fn pages<C: $crate::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
-                $crate::Pager::new(self).pages(client)
+            pub fn pages<C: $crate::protocol::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
+                $crate::pagination::Pager::new(self).pages(client)
             }
 
             /// The pager, to set limits first: `.paginate().max_items(500).items(&client)`.
-            pub fn paginate(self) -> $crate::Pager<Self> {
-                $crate::Pager::new(self)
+            pub fn paginate(self) -> $crate::pagination::Pager<Self> {
+                $crate::pagination::Pager::new(self)
             }
         }
     )+};

@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! use intercom_core::endpoints::ListContacts;
-//! # fn run(client: &intercom_core::BlockingClient<impl intercom_core::HttpClient>) -> Result<(), intercom_core::Error> {
+//! # fn run(client: &intercom_core::BlockingClient<impl intercom_core::protocol::HttpClient>) -> Result<(), intercom_core::Error> {
 //! for contact in ListContacts::new().per_page(150).items(client) {
 //!     let contact = contact?;
 //!     println!("{}", contact.id);

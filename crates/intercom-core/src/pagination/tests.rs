@@ -6,8 +6,9 @@ use super::*;
 use crate::endpoint::{json_body, Json};
 use crate::error::ApiError;
 use crate::operations::{self, Operation};
+use crate::protocol::build_request;
 use crate::query::Query;
-use crate::{build_request, Config};
+use crate::Config;
 
 /// An answer made up for the tests.
 #[derive(Debug, Clone, serde::Deserialize)]
