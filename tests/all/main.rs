@@ -4,6 +4,7 @@ mod bulk;
 mod closures;
 mod conformance;
 mod decode_fixtures;
+mod docs_drift;
 mod faults;
 #[allow(clippy::all, deprecated)]
 mod generated_operations;

@@ -37,7 +37,7 @@ impl Default for Timeouts {
     }
 }
 
-/// An Intercom access token. Its `Debug` and `Display` never show the secret.
+/// An Intercom access token. Its `Debug` never shows the secret, and it has no `Display`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct AccessToken(String);
 

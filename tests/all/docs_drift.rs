@@ -1,0 +1,138 @@
+//! Cheap checks that the docs still match the code: every example is listed and run, every `Error`
+//! variant is in ERRORS.md, and every crate path the docs name is exported.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn read(path: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn docs() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![("README.md".to_owned(), read("README.md"))];
+    for entry in std::fs::read_dir(root.join("docs")).expect("docs/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let name = format!("docs/{}", path.file_name().unwrap().to_string_lossy());
+            files.push((name.clone(), read(&name)));
+        }
+    }
+    files
+}
+
+#[test]
+fn every_example_is_listed_in_the_architecture_and_run_by_ci() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let architecture = read("docs/ARCHITECTURE.md");
+    let ci = read(".ci/run");
+    let mut examples = Vec::new();
+    for entry in std::fs::read_dir(root.join("examples")).expect("examples/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            examples.push(path.file_stem().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    assert!(examples.len() >= 10, "{examples:?}");
+    for example in examples {
+        assert!(architecture.contains(&format!("| `{example}` |")), "docs/ARCHITECTURE.md does not list {example}");
+        let run = ci.contains(&format!("--example {example}"))
+            || ci.split_whitespace().any(|w| w.trim_end_matches(';') == example);
+        assert!(run, ".ci/run does not run the example {example}");
+    }
+}
+
+/// The variants of `pub enum Error` in the source.
+fn error_variants() -> BTreeSet<String> {
+    let source = read("crates/intercom-core/src/error.rs");
+    let body = source.split("pub enum Error {").nth(1).expect("the Error enum").split("\n}").next().unwrap();
+    body.lines()
+        .filter_map(|line| line.strip_prefix("    "))
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(|line| line.split(['(', ' ', ',']).next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn errors_md_lists_exactly_the_error_variants() {
+    let variants = error_variants();
+    assert!(variants.contains("Api") && variants.contains("Configuration"), "{variants:?}");
+    let errors = read("docs/ERRORS.md");
+    let listed: BTreeSet<String> = errors
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split('`').next())
+        .filter(|name| name.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(listed, variants, "docs/ERRORS.md's table against `pub enum Error`");
+}
+
+/// The names a crate root exports: `pub use` items, `pub mod`s and `pub type`s of its lib.rs (a glob
+/// re-export of core counts as core's names).
+fn exported(lib: &str, core: &BTreeSet<String>) -> BTreeSet<String> {
+    let source: String = read(lib).lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+    let mut names = BTreeSet::new();
+    for statement in source.split(';') {
+        for (keyword, item) in [("pub mod ", true), ("pub type ", true)] {
+            if let Some((_, rest)) = statement.split_once(keyword) {
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                if item && !name.is_empty() {
+                    names.insert(name);
+                }
+            }
+        }
+        let Some((_, path)) = statement.split_once("pub use ") else { continue };
+        let path = path.trim();
+        if path.ends_with("::*") {
+            names.extend(core.iter().cloned());
+        } else if let Some((_, list)) = path.split_once('{') {
+            let list = list.trim_end_matches('}');
+            names.extend(list.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned));
+        } else {
+            let last = path.rsplit("::").next().unwrap_or(path);
+            names.insert(last.rsplit(" as ").next().unwrap_or(last).trim().to_owned());
+        }
+    }
+    names
+}
+
+#[test]
+fn every_crate_path_the_docs_name_is_exported() {
+    let core = exported("crates/intercom-core/src/lib.rs", &BTreeSet::new());
+    let protocol = exported("crates/intercom-core/src/protocol.rs", &BTreeSet::new());
+    assert!(core.contains("Config") && core.contains("protocol") && protocol.contains("build_request"), "{core:?}");
+    let crates = [
+        ("intercom_core", core.clone()),
+        ("intercom_ureq", exported("crates/intercom-ureq/src/lib.rs", &core)),
+        ("intercom_hyper", exported("crates/intercom-hyper/src/lib.rs", &core)),
+    ];
+    let mut missing = Vec::new();
+    for (file, text) in docs() {
+        for (krate, names) in &crates {
+            for (at, _) in text.match_indices(&format!("{krate}::")) {
+                let rest = &text[at + krate.len() + 2..];
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let after = &rest[name.len()..];
+                let known = if name == "protocol" {
+                    let item: String = after
+                        .trim_start_matches("::")
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    !after.starts_with("::") || item.is_empty() || protocol.contains(&item)
+                } else {
+                    name.is_empty() || names.contains(&name)
+                };
+                if !known {
+                    missing.push(format!(
+                        "{file}: {krate}::{name}{}",
+                        if name == "protocol" { &after[..after.len().min(30)] } else { "" }
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "paths the docs name that the crates do not export:\n{}", missing.join("\n"));
+}
