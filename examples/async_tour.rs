@@ -43,21 +43,13 @@ async fn main() -> ExitCode {
 }
 
 async fn tour(client: &Client) -> Result<(), Error> {
-    // Independent reads run concurrently over the pooled connection(s). `send` borrows its request, so
-    // the requests are bound first and outlive the joined futures.
-    let (who, companies, conversations, tags, teams) = (
-        IdentifyAdmin::new(),
-        ListAllCompanies::new().per_page(5),
-        ListConversations::new().per_page(5),
-        ListTags::new(),
-        ListTeams::new(),
-    );
+    // Independent reads run concurrently over the pooled connection(s); each future owns its request.
     let (me, companies, conversations, tags, teams) = tokio::try_join!(
-        who.send(client),
-        companies.send(client),
-        conversations.send(client),
-        tags.send(client),
-        teams.send(client),
+        IdentifyAdmin::new().send(client),
+        ListAllCompanies::new().per_page(5).send(client),
+        ListConversations::new().per_page(5).send(client),
+        ListTags::new().send(client),
+        ListTeams::new().send(client),
     )?;
     println!("signed in as {} <{}>", me.name.unwrap_or_default(), me.email.unwrap_or_default());
 

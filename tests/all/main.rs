@@ -4,6 +4,7 @@ mod bulk;
 mod closures;
 mod conformance;
 mod decode_fixtures;
+mod dispatch;
 mod docs_drift;
 mod faults;
 #[allow(clippy::all, deprecated)]

@@ -24,13 +24,13 @@ impl Transport {
         match self {
             Transport::Ureq => tokio::task::spawn_blocking(move || {
                 let client = intercom_ureq::Client::from_config(config);
-                intercom_ureq::protocol::Execute::execute(&client, &endpoint)
+                intercom_ureq::protocol::Execute::execute(&client, endpoint)
             })
             .await
             .expect("the blocking call panicked"),
             Transport::Hyper => {
                 let client = intercom_hyper::Client::from_config(config);
-                intercom_hyper::protocol::Execute::execute(&client, &endpoint).await
+                intercom_hyper::protocol::Execute::execute(&client, endpoint).await
             }
         }
     }

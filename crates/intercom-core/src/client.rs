@@ -23,16 +23,20 @@ use crate::transport::{AsyncHttpClient, HttpClient};
 /// Something that can send endpoint `E`: a blocking client returns the result, an async one a future of it.
 ///
 /// Every endpoint has a `send(&client)` method built on this trait, so the same request type works with
-/// both clients: `ListSegments::new().send(&client)?` or `ListSegments::new().send(&client).await?`.
+/// both clients: `ListSegments::new().send(&client)?` or `ListSegments::new().send(&client).await?`. `send`
+/// takes the request by value, so the future owns it and can be joined or spawned; to send the same
+/// request twice, clone it or call `client.send(&request)`, which borrows.
 pub trait Execute<E: Endpoint> {
-    /// The result (blocking) or a future of it (async).
-    type Outcome<'a>
+    /// The result (blocking) or a future of it (async, [`SendFuture`]).
+    type Outcome<'c>
     where
-        Self: 'a,
-        E: 'a;
+        Self: 'c,
+        E: 'c;
 
     /// Sends `endpoint`.
-    fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a>;
+    fn execute<'c>(&'c self, endpoint: E) -> Self::Outcome<'c>
+    where
+        E: 'c;
 }
 
 /// A transport that a client can build by itself from its configuration, which gives the client the
@@ -157,14 +161,17 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
 }
 
 impl<T: HttpClient, E: Endpoint> Execute<E> for BlockingClient<T> {
-    type Outcome<'a>
+    type Outcome<'c>
         = Result<E::Output, Error>
     where
-        Self: 'a,
-        E: 'a;
+        Self: 'c,
+        E: 'c;
 
-    fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a> {
-        self.send(endpoint)
+    fn execute<'c>(&'c self, endpoint: E) -> Self::Outcome<'c>
+    where
+        E: 'c,
+    {
+        self.send(&endpoint)
     }
 }
 
@@ -259,23 +266,27 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     }
 }
 
-/// The future an async client returns from [`Execute::execute`].
-pub type SendFuture<'a, O> = Pin<Box<dyn Future<Output = Result<O, Error>> + Send + 'a>>;
+/// The future an async client returns from `endpoint.send(&client)`: it owns the request, so it can be
+/// joined with others or spawned.
+pub type SendFuture<'c, O> = Pin<Box<dyn Future<Output = Result<O, Error>> + Send + 'c>>;
 
 impl<T, E> Execute<E> for AsyncClient<T>
 where
     T: AsyncHttpClient,
-    E: Endpoint + Sync,
+    E: Endpoint + Send + Sync,
     E::Output: Send,
 {
-    type Outcome<'a>
-        = SendFuture<'a, E::Output>
+    type Outcome<'c>
+        = SendFuture<'c, E::Output>
     where
-        Self: 'a,
-        E: 'a;
+        Self: 'c,
+        E: 'c;
 
-    fn execute<'a>(&'a self, endpoint: &'a E) -> Self::Outcome<'a> {
-        Box::pin(self.send(endpoint))
+    fn execute<'c>(&'c self, endpoint: E) -> Self::Outcome<'c>
+    where
+        E: 'c,
+    {
+        Box::pin(async move { self.send(&endpoint).await })
     }
 }
 

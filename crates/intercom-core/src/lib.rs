@@ -62,7 +62,7 @@ pub mod protocol;
 
 pub use bulk::{Bulk, SendAll, SendAllIter, Sent};
 pub use call::Answer;
-pub use client::{AsyncClient, BlockingClient};
+pub use client::{AsyncClient, BlockingClient, SendFuture};
 pub use config::{AccessToken, Config, Region, Timeouts};
 pub use download::Downloaded;
 pub use error::{ApiError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind};

@@ -100,7 +100,7 @@ pub struct WithOptions<E> {
 
 impl<E: Endpoint> WithOptions<E> {
     /// Sends this request with `client`: the blocking client returns the result, the async client a future.
-    pub fn send<'a, C: crate::protocol::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
+    pub fn send<'c, C: crate::protocol::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
         client.execute(self)
     }
 }

@@ -4,7 +4,7 @@
 
 pub use crate::body_sink::BodySink;
 pub use crate::call::{Call, Step};
-pub use crate::client::{Execute, SendFuture, TransportFromConfig};
+pub use crate::client::{Execute, TransportFromConfig};
 pub use crate::config::{DEFAULT_API_VERSION, USER_AGENT};
 pub use crate::content::{ACCEPT_ENCODING, DEFAULT_MAX_DECOMPRESSED_BYTES};
 pub use crate::endpoint::{

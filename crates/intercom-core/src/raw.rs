@@ -78,7 +78,7 @@ impl<T> Raw<T> {
     }
 
     /// Sends this request with `client`: the blocking client returns the result, the async client a future.
-    pub fn send<'a, C: crate::protocol::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a>
+    pub fn send<'c, C: crate::protocol::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c>
     where
         Self: Endpoint,
     {

@@ -75,36 +75,43 @@ where
 ///
 /// Implemented by `intercom_hyper`'s transport and by any `Fn(Request<Vec<u8>>) -> impl Future` returning
 /// `Result<Response<Vec<u8>>, TransportError>`. Dropping the returned future must cancel the request.
-#[async_trait::async_trait]
+///
+/// The methods return `Send` futures, so a call can be spawned on a multi-thread runtime; implement them
+/// with `async fn` (the future an `async fn` makes is `Send` when what it holds is).
 pub trait AsyncHttpClient: Send + Sync {
     /// Sends `request` and returns the whole answer, whatever its status.
-    async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError>;
+    fn execute(
+        &self,
+        request: Request<Vec<u8>>,
+    ) -> impl Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send;
 
     /// Like [`execute`](Self::execute), but the body of an answer `sink` [accepts](BodySink::accepts) is
     /// written to it as it arrives and the response comes back with an empty body (see
     /// [`HttpClient::execute_streaming`]). The default reads the whole answer, then writes it.
-    async fn execute_streaming(
+    fn execute_streaming(
         &self,
         request: Request<Vec<u8>>,
         sink: &mut BodySink<'_>,
-    ) -> Result<Response<Vec<u8>>, TransportError> {
-        write_whole(self.execute(request).await?, sink)
+    ) -> impl Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send {
+        async move { write_whole(self.execute(request).await?, sink) }
     }
 
     /// Waits `duration` between retries. The default works on any executor (a thread wakes the task);
     /// transports on a runtime use its timer.
-    async fn sleep(&self, duration: Duration) {
-        crate::sleep::ThreadSleep::new(duration).await
+    fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
+        crate::sleep::ThreadSleep::new(duration)
     }
 }
 
-#[async_trait::async_trait]
 impl<F, Fut> AsyncHttpClient for F
 where
     F: Fn(Request<Vec<u8>>) -> Fut + Send + Sync,
     Fut: Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send,
 {
-    async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
-        self(request).await
+    fn execute(
+        &self,
+        request: Request<Vec<u8>>,
+    ) -> impl Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send {
+        self(request)
     }
 }

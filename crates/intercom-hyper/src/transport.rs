@@ -207,7 +207,6 @@ fn rustls_error<'e>(error: &'e (dyn std::error::Error + 'static)) -> Option<&'e 
     None
 }
 
-#[async_trait::async_trait]
 impl AsyncHttpClient for HyperTransport {
     async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
         let total = request.extensions().get::<Timeouts>().copied().unwrap_or_default().total;

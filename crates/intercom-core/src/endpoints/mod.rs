@@ -10,8 +10,8 @@ macro_rules! sendable {
     ($($endpoint:ty),+ $(,)?) => {$(
         impl $endpoint {
             /// Sends this request with `client`: the blocking client returns the result, the async client a
-            /// future of it.
-            pub fn send<'a, C: $crate::protocol::Execute<Self>>(&'a self, client: &'a C) -> C::Outcome<'a> {
+            /// future of it that owns the request. To send it twice, clone it or use `client.send(&request)`.
+            pub fn send<'c, C: $crate::protocol::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
                 client.execute(self)
             }
 
