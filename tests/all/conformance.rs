@@ -1,5 +1,5 @@
 //! Scenarios run against both transports and the mock: request shapes, and answers that come back as the
-//! right value or error. (Every operation's own request and answer: `generated_operations.rs`.)
+//! right value or error. (Every operation's own request and answer: `generated/operations.rs`.)
 
 use std::time::Duration;
 

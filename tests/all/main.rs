@@ -8,8 +8,10 @@ mod dispatch;
 mod docs_drift;
 mod faults;
 #[allow(clippy::all, deprecated)]
+#[path = "generated/operations.rs"]
 mod generated_operations;
 #[allow(clippy::all)]
+#[path = "generated/schemas.rs"]
 mod generated_schemas;
 mod jobs;
 mod listings;

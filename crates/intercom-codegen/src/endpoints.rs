@@ -79,7 +79,7 @@ pub fn derives_default(model: &Model, ty: &Ty) -> bool {
     }
 }
 
-/// `crates/intercom-core/src/operations/table.rs`.
+/// `crates/intercom-core/src/operations/generated/table.rs`.
 pub fn table(model: &Model) -> String {
     let mut out = header(
         model,
@@ -360,7 +360,7 @@ fn sample_expr(ty: &Ty, sample: &Node) -> String {
     format!("sample::<{}>(r##\"{}\"##)", core_type(ty), sample.to_json())
 }
 
-/// `tests/all/generated_operations.rs`: one test per operation, through both transports.
+/// `tests/all/generated/operations.rs`: one test per operation, through both transports.
 pub fn tests(model: &Model, spec: &Node, overrides: &Overrides) -> String {
     let mut out = header(
         model,

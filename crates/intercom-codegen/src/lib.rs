@@ -156,19 +156,22 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     for (name, text) in render::models(&model) {
         files.push((PathBuf::from("crates/intercom-models/src/generated").join(name), text.into_bytes()));
     }
-    files.push((PathBuf::from("tests/all/generated_schemas.rs"), render::registry(&model).into_bytes()));
-    files.push((PathBuf::from("crates/intercom-core/src/operations/table.rs"), endpoints::table(&model).into_bytes()));
+    files.push((PathBuf::from("tests/all/generated/schemas.rs"), render::registry(&model).into_bytes()));
+    files.push((
+        PathBuf::from("crates/intercom-core/src/operations/generated/table.rs"),
+        endpoints::table(&model).into_bytes(),
+    ));
     for (name, text) in endpoints::endpoints(&model, &spec, &overrides) {
         files.push((PathBuf::from("crates/intercom-core/src/endpoints/generated").join(name), text.into_bytes()));
     }
     files.push((PathBuf::from("docs/OPERATIONS.md"), endpoints::coverage(&model, &spec).into_bytes()));
     files.push((
-        PathBuf::from("tests/all/generated_operations.rs"),
+        PathBuf::from("tests/all/generated/operations.rs"),
         endpoints::tests(&model, &spec, &overrides).into_bytes(),
     ));
     let recorded = fixtures::recorded(&examples, legacy.as_ref(), &model.operations);
     files.push((
-        PathBuf::from("crates/intercom-mock/src/recorded.rs"),
+        PathBuf::from("crates/intercom-mock/src/generated/recorded.rs"),
         fixtures::table(&recorded, &model.version).into_bytes(),
     ));
     for f in recorded {

@@ -59,6 +59,9 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
         "crates/intercom-models/src/generated",
         "crates/intercom-mock/fixtures",
         "crates/intercom-core/src/endpoints/generated",
+        "crates/intercom-core/src/operations/generated",
+        "crates/intercom-mock/src/generated",
+        "tests/all/generated",
     ];
     let produced: BTreeSet<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
     let stale: Vec<PathBuf> = owned_dirs

@@ -294,7 +294,7 @@ fn request_field(f: &Field) -> (String, Vec<String>) {
     }
 }
 
-/// `tests/all/generated_schemas.rs`: a macro naming the model type of every registry key, and every
+/// `tests/all/generated/schemas.rs`: a macro naming the model type of every registry key, and every
 /// operation's request and answer keys.
 pub fn registry(model: &Model) -> String {
     let mut out = header(model, "The model type of every schema and operation body, for the conformance tests.");

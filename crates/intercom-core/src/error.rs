@@ -163,7 +163,7 @@ impl Error {
     /// connection failures.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Api(e) => crate::retry::is_retryable_status(e.status),
+            Error::Api(e) => crate::retryable::is_retryable_status(e.status),
             Error::Transport { source, .. } => matches!(
                 source.kind(),
                 TransportErrorKind::Connect | TransportErrorKind::Io | TransportErrorKind::Timeout

@@ -52,6 +52,7 @@ mod raw;
 mod request;
 mod response;
 mod retry;
+mod retryable;
 pub mod search;
 mod sleep;
 mod transport;

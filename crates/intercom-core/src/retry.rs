@@ -6,6 +6,7 @@ use http::{HeaderMap, StatusCode};
 
 use crate::error::TransportErrorKind;
 use crate::rate_limit::RateLimit;
+use crate::retryable::is_retryable_status;
 
 /// How a client retries. Per client ([`Config::with_retry_policy`](crate::Config::with_retry_policy)) and
 /// per request ([`RequestOptions::retry_policy`](crate::RequestOptions::retry_policy)).
@@ -41,16 +42,11 @@ impl Default for RetryPolicy {
     }
 }
 
-/// Whether a status is one the policy retries (see [`RetryPolicy::RETRYABLE_STATUSES`]).
-pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
-    RetryPolicy::RETRYABLE_STATUSES.contains(&status.as_u16())
-}
-
 impl RetryPolicy {
     /// The statuses worth sending again: `408`, `429` and the server errors `500`, `502`, `503`, `504`.
     /// `429` is retried for any method; the others only for requests safe to send twice. The one table the
     /// policy and [`Error::is_retryable`](crate::Error::is_retryable) read.
-    pub const RETRYABLE_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
+    pub const RETRYABLE_STATUSES: [u16; 6] = crate::retryable::RETRYABLE_STATUSES;
 
     /// Never retry.
     pub fn none() -> Self {

@@ -37,10 +37,12 @@ struct ReadmeExamples;
 struct GuideExamples;
 
 mod blocking;
+mod fixture;
 pub mod fixtures;
 mod operation_key;
 mod paged;
 mod rate_limit;
+#[path = "generated/recorded.rs"]
 mod recorded;
 
 use intercom_core::operations::{self, Operation};

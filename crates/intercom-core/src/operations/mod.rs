@@ -25,6 +25,7 @@ pub struct Operation {
     pub safe_to_retry: bool,
 }
 
+#[path = "generated/table.rs"]
 mod table;
 
 pub use table::*;
