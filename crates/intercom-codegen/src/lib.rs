@@ -7,15 +7,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod coverage;
 pub mod endpoint_names;
-pub mod endpoints;
+pub mod endpoint_tests;
+pub mod endpoint_text;
+pub mod endpoint_types;
 pub mod fixtures;
 pub mod lower;
 pub mod model;
 pub mod naming;
 pub mod normalize;
+pub mod operation_table;
 pub mod overrides;
-pub mod pagination;
+pub mod paging;
 pub mod render;
 pub mod spec;
 pub mod versions;
@@ -143,7 +147,7 @@ pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
 /// an error, unless `allow_stale` is set (when trying a new version of the description): then they are
 /// skipped and listed on stderr.
 pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Vec<u8>)>, SpecError> {
-    let Loaded { examples, legacy, spec, overrides, model, stale } = load(sources)?;
+    let Loaded { examples, legacy, overrides, model, stale, .. } = load(sources)?;
     if !stale.is_empty() {
         let list = stale.join("\n  ");
         if !allow_stale {
@@ -159,15 +163,15 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     files.push((PathBuf::from("tests/all/generated/schemas.rs"), render::registry(&model).into_bytes()));
     files.push((
         PathBuf::from("crates/intercom-core/src/operations/generated/table.rs"),
-        endpoints::table(&model).into_bytes(),
+        operation_table::table(&model).into_bytes(),
     ));
-    for (name, text) in endpoints::endpoints(&model, &spec, &overrides) {
+    for (name, text) in endpoint_types::endpoints(&model, &overrides) {
         files.push((PathBuf::from("crates/intercom-core/src/endpoints/generated").join(name), text.into_bytes()));
     }
-    files.push((PathBuf::from("docs/OPERATIONS.md"), endpoints::coverage(&model, &spec).into_bytes()));
+    files.push((PathBuf::from("docs/OPERATIONS.md"), coverage::coverage(&model).into_bytes()));
     files.push((
         PathBuf::from("tests/all/generated/operations.rs"),
-        endpoints::tests(&model, &spec, &overrides).into_bytes(),
+        endpoint_tests::tests(&model, &overrides).into_bytes(),
     ));
     let recorded = fixtures::recorded(&examples, legacy.as_ref(), &model.operations);
     files.push((

@@ -53,7 +53,9 @@ pub fn lower(spec: &Node, overrides: &Overrides) -> Result<Model, SpecError> {
     if !lowerer.errors.is_empty() {
         return Err(SpecError(lowerer.errors.join("\n")));
     }
-    Ok(Model { version, versions: Vec::new(), types: lowerer.types, keys, operations })
+    let mut model = Model { version, versions: Vec::new(), types: lowerer.types, keys, operations };
+    crate::paging::annotate(&mut model, spec);
+    Ok(model)
 }
 
 /// The name a `$ref` points to.
@@ -320,6 +322,7 @@ impl Lowerer<'_> {
             success: success.unwrap_or(Success::Empty),
             success_status,
             success_sample,
+            paging: None,
         })
     }
 

@@ -198,6 +198,35 @@ pub struct Operation {
     pub success_status: String,
     /// A success answer made from the schema's examples, when the description has no example of it.
     pub success_sample: Option<crate::spec::Node>,
+    /// How it pages, when it is paginated (set while lowering, by `crate::paging`).
+    pub paging: Option<Paging>,
+}
+
+/// How one operation pages, as the generator works it out.
+#[derive(Debug, Clone)]
+pub struct Paging {
+    /// `QueryCursor`, `BodyCursor`, `PageNumber`, `NextUrl`, `NextCursor` or `Scroll`.
+    pub style: &'static str,
+    /// The JSON path of the items: `["data"]`, or `["data", "articles"]`.
+    pub items_path: Vec<String>,
+    /// The item type.
+    pub item: Ty,
+    /// Whether the answer has `total_count`.
+    pub total_count: bool,
+    /// Whether the answer has `pages`, and its type can be read as page information.
+    pub pages: bool,
+    /// Whether the answer has `scroll_param`.
+    pub scroll_param: bool,
+    /// Whether the answer gives `page` and `total_pages` at its top level (no `pages` object).
+    pub top_level_pages: bool,
+    /// Whether the answer gives `next_cursor` (and `has_more`) at its top level.
+    pub next_cursor: bool,
+    /// The largest `per_page`, when the spec says.
+    pub max_per_page: Option<i64>,
+    /// How `per_page` is read from the request.
+    pub per_page: Option<&'static str>,
+    /// The key that identifies an item in tests (`id`, else `name`).
+    pub id_field: String,
 }
 
 impl Operation {

@@ -1,0 +1,87 @@
+//! The pieces every endpoint writer shares: names, types as core spells them, version ranges, reference links.
+
+use crate::model::{Kind, Model, Operation, Style, Ty};
+use crate::naming::snake;
+use crate::render::rust_type;
+
+/// The name of an operation's static in the table: `IDENTIFY_ADMIN`.
+pub fn static_name(op: &Operation) -> String {
+    snake(&op.name).to_ascii_uppercase()
+}
+
+/// Whether sending `op` twice does no harm: every method but `POST`, and a `POST` that only reads (a search,
+/// or a listing such as `POST /companies/list`), which the naming rule names `Search…` or `List…`.
+pub fn safe_to_retry(op: &Operation) -> bool {
+    op.method != "POST" || op.name.starts_with("Search") || op.name.starts_with("List")
+}
+
+/// The `ApiVersion` constant of a version column: `2.11` -> `ApiVersion::V2_11`.
+pub fn version_const(version: &str) -> String {
+    match version {
+        "Preview" => "ApiVersion::PREVIEW".into(),
+        v => format!("ApiVersion::V{}", v.replace('.', "_")),
+    }
+}
+
+/// The versions as a reader wants them: `2.7–2.11`, `2.14–2.16, Preview`.
+pub fn version_ranges(versions: &[String], known: &[String]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        match run.as_slice() {
+            [] => {}
+            [one] => out.push((*one).to_owned()),
+            [first, .., last] => out.push(format!("{first}–{last}")),
+        }
+        run.clear();
+    };
+    for version in known {
+        if versions.contains(version) && version != "Preview" {
+            run.push(version);
+        } else {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    if versions.iter().any(|v| v == "Preview") {
+        out.push("Preview".into());
+    }
+    out.join(", ")
+}
+
+/// A type as the core crate spells it (models qualified).
+pub fn core_type(ty: &Ty) -> String {
+    match ty {
+        Ty::Named(name) => format!("intercom_models::{name}"),
+        Ty::Vec(inner) => format!("Vec<{}>", core_type(inner)),
+        Ty::Nullable(inner) => format!("Option<{}>", core_type(inner)),
+        Ty::MapOf(inner) => format!("std::collections::BTreeMap<String, {}>", core_type(inner)),
+        other => rust_type(other),
+    }
+}
+
+/// Whether a value of `ty` has a `Default` (so a body of that type need not be passed to `new`).
+pub fn derives_default(model: &Model, ty: &Ty) -> bool {
+    match ty {
+        Ty::Named(name) => model.types.iter().find(|t| &t.name == name).is_some_and(|t| match &t.kind {
+            Kind::Struct(fields) => t.style == Style::Response || fields.iter().all(|f| !f.required),
+            Kind::Alias(inner) => derives_default(model, inner),
+            _ => false,
+        }),
+        _ => true,
+    }
+}
+
+/// The page of Intercom's API reference for `op`: the newest version that has it, the operation's own page
+/// when it has an `operationId`, else its resource group's.
+pub fn reference(model: &Model, op: &Operation) -> String {
+    let version = op.last_stable_version().unwrap_or(&model.version);
+    let group = format!(
+        "https://developers.intercom.com/docs/references/{version}/rest-api/api.intercom.io/{}",
+        op.tag.to_ascii_lowercase().replace(' ', "-")
+    );
+    match &op.spec_id {
+        Some(id) => format!("{group}/{}", id.to_ascii_lowercase()),
+        None => group,
+    }
+}
