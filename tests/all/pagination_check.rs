@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use intercom_core::protocol::{PageStyle, Pager, Paginated};
-use intercom_core::{ApiVersion, RequestOptions, WithOptions};
+use intercom_core::{ApiVersion, Prepared, RequestOptions};
 use intercom_mock::{cursor_of, fixtures, MockIntercom, SCROLL_PARAM};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -42,20 +42,21 @@ where
     E::Output: Send + 'static,
     E::Item: Serialize + Send + Unpin + 'static,
 {
-    scenario(endpoint.clone(), style, id_field, None).await;
+    scenario(Prepared::new(endpoint.clone()), style, id_field, None).await;
     let version = endpoint.operation().versions.iter().rev().find(|v| **v != ApiVersion::PREVIEW).cloned();
     let version = version.unwrap_or(ApiVersion::LATEST);
     let options =
         RequestOptions::new().header("x-trace", "every-page").query("extra", "1").api_version(version.clone());
-    scenario(WithOptions { endpoint, options }, style, id_field, Some(version)).await;
+    scenario(Prepared::new(endpoint).with_options(options), style, id_field, Some(version)).await;
 }
 
-async fn scenario<E>(endpoint: E, style: PageStyle, id_field: &'static str, options: Option<ApiVersion>)
+async fn scenario<E>(request: Prepared<E>, style: PageStyle, id_field: &'static str, options: Option<ApiVersion>)
 where
     E: Paginated + Clone + Send + Sync + Unpin + 'static,
     E::Output: Send + 'static,
     E::Item: Serialize + Send + Unpin + 'static,
 {
+    let endpoint = request.endpoint();
     let operation = endpoint.operation();
     assert_eq!(E::STYLE, style, "{}", operation.name);
     let recorded = fixtures::success(operation.name).expect("a recorded success");
@@ -75,14 +76,14 @@ where
     for transport in Transport::BOTH {
         let context = format!("{} via {transport:?}", operation.name);
         let mock = MockIntercom::start_empty().await;
-        mock.serve_pages(&endpoint, items.clone(), PER_PAGE).await;
+        mock.serve_pages(endpoint, items.clone(), PER_PAGE).await;
 
         let config = mock.config();
-        let request = endpoint.clone();
+        let request = request.clone();
         let ids: Vec<String> = match transport {
             Transport::Ureq => tokio::task::spawn_blocking(move || {
                 let client = intercom_ureq::Client::from_config(config);
-                Pager::new(request)
+                Pager::from_prepared(request)
                     .items(&client)
                     .map(|item| item.map(|item| id_of(&item, id_field)))
                     .collect::<Result<Vec<_>, _>>()
@@ -91,7 +92,7 @@ where
             .expect("the blocking iterator"),
             Transport::Hyper => {
                 let client = Arc::new(intercom_hyper::Client::from_config(config));
-                let mut stream = Pager::new(request).items(&*client);
+                let mut stream = Pager::from_prepared(request).items(&*client);
                 let mut ids = Vec::new();
                 let mut failure = None;
                 while let Some(item) = stream.next().await {

@@ -3,14 +3,14 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::utf8_percent_encode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::error::{Error, RequestLabel};
 use crate::operations::Operation;
 use crate::options::RequestOptions;
-use crate::query::Query;
+use crate::query::{Query, UNRESERVED};
 
 /// One operation of the API with its parameters: what to send, and what a success returns.
 ///
@@ -147,14 +147,6 @@ impl<T: From<Vec<u8>>> ResponseFormat<T> for Binary {
     fn decode(body: Vec<u8>) -> Result<T, BodyDecodeError> {
         Ok(T::from(body))
     }
-}
-
-/// Characters left as they are in a path segment or a query value: RFC 3986's unreserved set.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
-
-/// Percent-encodes a value for the query string.
-pub(crate) fn encode_query_value(value: &str) -> impl fmt::Display + '_ {
-    utf8_percent_encode(value, UNRESERVED)
 }
 
 /// Percent-encodes one path parameter, so an id or email with `/`, `+`, `@` or spaces stays one segment.

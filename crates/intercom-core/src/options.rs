@@ -2,11 +2,6 @@
 
 use std::time::Duration;
 
-use crate::endpoint::Endpoint;
-use crate::error::{Error, RequestLabel};
-use crate::operations::Operation;
-use crate::query::Query;
-
 /// Options for one request, on top of the client's configuration.
 ///
 /// ```
@@ -50,7 +45,8 @@ impl RequestOptions {
         self
     }
 
-    /// Adds (or replaces) a header. An invalid name or value is an [`Error::InvalidRequest`] when sent.
+    /// Adds (or replaces) a header. An invalid name or value is an [`Error::InvalidRequest`](crate::Error::InvalidRequest) when
+    /// sent.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
@@ -86,99 +82,5 @@ impl RequestOptions {
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
-    }
-}
-
-/// An endpoint with [`RequestOptions`]; made by every endpoint's `with_options`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WithOptions<E> {
-    /// The endpoint.
-    pub endpoint: E,
-    /// Its options.
-    pub options: RequestOptions,
-}
-
-impl<E: Endpoint> WithOptions<E> {
-    /// Sends this request with `client`: the blocking client returns the result, the async client a future.
-    pub fn send<'c, C: crate::protocol::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
-        client.execute(self)
-    }
-}
-
-impl<E: crate::protocol::Paginated> WithOptions<E> {
-    /// Every item across pages, each page sent with these options (see the endpoint's own `items`).
-    pub fn items<C: crate::protocol::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
-        crate::pagination::Pager::new(self).items(client)
-    }
-
-    /// Every page, each sent with these options.
-    pub fn pages<C: crate::protocol::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
-        crate::pagination::Pager::new(self).pages(client)
-    }
-
-    /// The pager, to set limits first.
-    pub fn paginate(self) -> crate::pagination::Pager<Self> {
-        crate::pagination::Pager::new(self)
-    }
-}
-
-/// A paginated endpoint with options pages like the endpoint, every page with the options.
-impl<E: crate::protocol::Paginated> crate::protocol::Paginated for WithOptions<E> {
-    type Item = E::Item;
-    const STYLE: crate::pagination::PageStyle = E::STYLE;
-    const MAX_PER_PAGE: Option<i64> = E::MAX_PER_PAGE;
-    const ITEMS_PATH: &'static [&'static str] = E::ITEMS_PATH;
-
-    fn requested_per_page(&self) -> Option<i64> {
-        self.endpoint.requested_per_page()
-    }
-
-    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
-        E::split(output)
-    }
-
-    fn with_body_cursor(&self, cursor: &str) -> Self {
-        Self { endpoint: self.endpoint.with_body_cursor(cursor), options: self.options.clone() }
-    }
-
-    fn error_hint(&self) -> Option<&'static str> {
-        self.endpoint.error_hint()
-    }
-}
-
-impl<E: Endpoint> Endpoint for WithOptions<E> {
-    type Output = E::Output;
-    type Format = E::Format;
-
-    fn operation(&self) -> &'static Operation {
-        self.endpoint.operation()
-    }
-
-    fn method(&self) -> http::Method {
-        self.endpoint.method()
-    }
-
-    fn path(&self) -> Result<String, Error> {
-        self.endpoint.path()
-    }
-
-    fn query(&self, query: &mut Query) {
-        self.endpoint.query(query);
-    }
-
-    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
-        self.endpoint.body()
-    }
-
-    fn label(&self) -> RequestLabel {
-        self.endpoint.label()
-    }
-
-    fn is_safe_to_retry(&self) -> bool {
-        self.endpoint.is_safe_to_retry()
-    }
-
-    fn options(&self) -> Option<&RequestOptions> {
-        Some(&self.options)
     }
 }

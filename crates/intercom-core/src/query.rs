@@ -6,7 +6,15 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::endpoint::encode_query_value;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Characters left as they are in a path segment or a query value: RFC 3986's unreserved set.
+pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encodes a value for the query string.
+fn encode_query_value(value: &str) -> impl std::fmt::Display + '_ {
+    utf8_percent_encode(value, UNRESERVED)
+}
 
 /// Query parameters, in order, unencoded; encoded when the request is built.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

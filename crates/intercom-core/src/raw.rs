@@ -72,6 +72,12 @@ impl<T> Raw<T> {
         Ok(self)
     }
 
+    /// This request with per-request options, e.g. `skip_version_check()` for a path the SDK knows but
+    /// does not list in your API version (a raw request to a known path is checked like the typed one).
+    pub fn with_options(self, options: crate::RequestOptions) -> crate::Prepared<Self> {
+        crate::Prepared::new(self).with_options(options)
+    }
+
     /// Decodes the answer as `U` instead.
     pub fn output<U>(self) -> Raw<U> {
         Raw { method: self.method, path: self.path, query: self.query, body: self.body, output: PhantomData }
@@ -90,8 +96,10 @@ impl<T: DeserializeOwned> Endpoint for Raw<T> {
     type Output = T;
     type Format = JsonOrNull;
 
+    /// The SDK's operation when the path matches one of its templates (so the version check and the
+    /// error label use it), else the raw operation of the method.
     fn operation(&self) -> &'static Operation {
-        &operations::RAW
+        operations::raw(&self.method, &self.path)
     }
 
     fn method(&self) -> Method {
@@ -120,7 +128,10 @@ impl<T: DeserializeOwned> Endpoint for Raw<T> {
         Ok(self.body.clone())
     }
 
+    /// The operation's template when the path is one the SDK knows (no ids in errors), else the path.
     fn label(&self) -> RequestLabel {
-        RequestLabel { method: self.method.clone(), path: Cow::Owned(self.path.clone()) }
+        let operation = self.operation();
+        let path = if operation.name == "Raw" { Cow::Owned(self.path.clone()) } else { Cow::Borrowed(operation.path) };
+        RequestLabel { method: self.method.clone(), path }
     }
 }

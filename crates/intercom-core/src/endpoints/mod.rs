@@ -16,8 +16,8 @@ macro_rules! sendable {
             }
 
             /// This request with per-request options (API version, headers, query pairs, timeout).
-            pub fn with_options(self, options: $crate::RequestOptions) -> $crate::WithOptions<Self> {
-                $crate::WithOptions { endpoint: self, options }
+            pub fn with_options(self, options: $crate::RequestOptions) -> $crate::Prepared<Self> {
+                $crate::Prepared::new(self).with_options(options)
             }
         }
     )+};

@@ -30,16 +30,42 @@ mod table;
 
 pub use table::*;
 
-/// The pseudo-operation of [`Raw`](crate::Raw) requests; not in [`ALL`].
-pub static RAW: Operation = Operation {
-    name: "Raw",
-    id: None,
-    method: Method::GET,
-    path: "",
-    versions: &[],
-    sdk_method: None,
-    safe_to_retry: true,
-};
+macro_rules! raw_operations {
+    ($($name:ident: $method:ident, $safe:literal;)*) => {$(
+        /// The operation of a [`Raw`](crate::Raw) request with this method to a path the SDK does not know;
+        /// not in [`ALL`]. Its versions are unknown, so no version check applies.
+        pub static $name: Operation = Operation {
+            name: "Raw",
+            id: None,
+            method: Method::$method,
+            path: "(raw path)",
+            versions: &[],
+            sdk_method: None,
+            safe_to_retry: $safe,
+        };
+    )*};
+}
+
+raw_operations! {
+    RAW_GET: GET, true;
+    RAW_POST: POST, false;
+    RAW_PUT: PUT, true;
+    RAW_DELETE: DELETE, true;
+    RAW_PATCH: PATCH, false;
+}
+
+/// The operation of a raw `method` request to `path`: the SDK's own when the path matches one of its
+/// templates (`GET /contacts/123` is `GetContact`), else the raw operation of that method.
+pub fn raw(method: &Method, path: &str) -> &'static Operation {
+    let path = path.split('?').next().unwrap_or(path);
+    route(method, path).unwrap_or(match *method {
+        Method::POST => &RAW_POST,
+        Method::PUT => &RAW_PUT,
+        Method::DELETE => &RAW_DELETE,
+        Method::PATCH => &RAW_PATCH,
+        _ => &RAW_GET,
+    })
+}
 
 /// The operation a request goes to: among those whose method and template match, the one with the most
 /// literal segments (`GET /companies/scroll` is `ScrollCompanies`, not `GetCompany`).
@@ -118,7 +144,10 @@ mod tests {
         assert!(AUTO_ASSIGN_CONVERSATION.is_deprecated());
         assert_eq!(AUTO_ASSIGN_CONVERSATION.availability(&ApiVersion::V2_16), Some(false));
         assert!(!GET_CONTACT.is_deprecated());
-        assert_eq!(RAW.availability(&ApiVersion::V2_11), None);
+        assert_eq!(RAW_GET.availability(&ApiVersion::V2_11), None);
+        assert_eq!(raw(&Method::GET, "/contacts/123?x=1").name, "GetContact");
+        assert_eq!(raw(&Method::POST, "/not/a/path").method, Method::POST);
+        assert!(!raw(&Method::POST, "/not/a/path").safe_to_retry);
     }
 
     #[test]

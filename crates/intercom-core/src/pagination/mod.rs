@@ -14,18 +14,17 @@
 
 mod blocking;
 mod page_info;
-mod request;
 mod stream;
 
 use std::collections::HashSet;
 
 pub use blocking::{ItemIter, PageIter};
 pub use page_info::PageInfo;
-pub use request::PageRequest;
 pub use stream::{ItemStream, PageStream};
 
 use crate::endpoint::Endpoint;
 use crate::error::{Error, PagingError};
+use crate::prepared::Prepared;
 
 /// How many empty pages in a row a listing may answer before paging stops with an error (an empty page with
 /// a new cursor is followed: records may be filtered out of a page on Intercom's side).
@@ -112,8 +111,8 @@ pub struct Page<T> {
 /// [`on_error`](Self::on_error)). Only the current page's items are ever held.
 #[derive(Debug, Clone)]
 pub struct Pager<E: Paginated> {
-    request: E,
-    next: Option<PageRequest<E>>,
+    request: Prepared<E>,
+    next: Option<Prepared<E>>,
     invalid: Option<String>,
     failure: Option<PagingError>,
     seen: HashSet<Position>,
@@ -142,14 +141,20 @@ enum Ending {
 impl<E: Paginated> Pager<E> {
     /// Pages through `request`, starting with it as it is.
     pub fn new(request: E) -> Self {
-        let invalid = match (request.requested_per_page(), E::MAX_PER_PAGE) {
+        Self::from_prepared(Prepared::new(request))
+    }
+
+    /// Pages through `request`, every page sent with its options.
+    pub fn from_prepared(request: Prepared<E>) -> Self {
+        let endpoint = request.endpoint();
+        let invalid = match (endpoint.requested_per_page(), E::MAX_PER_PAGE) {
             (Some(asked), Some(max)) if asked > max || asked < 1 => Some(format!(
                 "per_page {asked} is out of range for {}: it must be between 1 and {max}",
-                request.operation().name
+                endpoint.operation().name
             )),
             _ => None,
         };
-        let first = PageRequest::first(request.clone());
+        let first = request.clone();
         Self {
             request,
             next: Some(first),
@@ -186,7 +191,7 @@ impl<E: Paginated> Pager<E> {
 
     /// The request to send next; `None` when paging is over. A `per_page` above the operation's maximum is
     /// an [`Error::InvalidRequest`] here, before anything is sent.
-    pub fn next_request(&mut self) -> Option<Result<PageRequest<E>, Error>> {
+    pub fn next_request(&mut self) -> Option<Result<Prepared<E>, Error>> {
         if let Some(reason) = self.invalid.take() {
             self.next = None;
             self.ended = Ending::Failed;
@@ -259,7 +264,7 @@ impl<E: Paginated> Pager<E> {
             );
             return Error::Api(api);
         }
-        if let Some(hint) = self.request.error_hint() {
+        if let Some(hint) = self.request.endpoint().error_hint() {
             api.hint = Some(hint.to_owned());
         }
         Error::Api(api)
@@ -297,7 +302,7 @@ impl<E: Paginated> Pager<E> {
     }
 
     /// The next request, if the answer says there is a next page that was not seen before.
-    fn follow(&mut self, info: &PageInfo, scroll_param: Option<&str>) -> Option<PageRequest<E>> {
+    fn follow(&mut self, info: &PageInfo, scroll_param: Option<&str>) -> Option<Prepared<E>> {
         let request = &self.request;
         let cursor = info.next_cursor.as_deref().filter(|c| !c.is_empty());
         let url = info.next_url.as_deref().filter(|u| !u.is_empty());
@@ -305,20 +310,21 @@ impl<E: Paginated> Pager<E> {
             (Some(page), Some(total)) if page < total => Some(page + 1),
             _ => None,
         };
-        let by_cursor = |c: &str, name| {
-            (Position::Cursor(c.to_owned()), PageRequest::with_query(request.clone(), name, c.to_owned()))
-        };
-        let by_url = |u: &str| (Position::Url(u.to_owned()), PageRequest::with_url(request.clone(), u));
-        let by_page = |n: i64| (Position::Page(n), PageRequest::with_query(request.clone(), "page", n.to_string()));
+        let by_cursor = |c: &str, name| (Position::Cursor(c.to_owned()), request.with_query(name, c.to_owned()));
+        let by_url = |u: &str| (Position::Url(u.to_owned()), request.with_url(u));
+        let by_page = |n: i64| (Position::Page(n), request.with_query("page", n.to_string()));
         let (position, next) = match E::STYLE {
             PageStyle::Scroll => {
                 // The scroll parameter may stay the same from call to call: the end is an empty page.
                 let param = scroll_param.filter(|p| !p.is_empty())?;
-                return Some(PageRequest::with_query(request.clone(), "scroll_param", param.to_owned()));
+                return Some(request.with_query("scroll_param", param.to_owned()));
             }
             PageStyle::BodyCursor => {
                 let cursor = cursor?;
-                (Position::Cursor(cursor.to_owned()), PageRequest::first(request.with_body_cursor(cursor)))
+                (
+                    Position::Cursor(cursor.to_owned()),
+                    request.with_endpoint(request.endpoint().with_body_cursor(cursor)),
+                )
             }
             PageStyle::NextCursor => by_cursor(cursor?, "cursor"),
             PageStyle::QueryCursor => match (cursor, url, next_page) {
@@ -401,6 +407,24 @@ impl<E: Paginated> Pager<E> {
         E: 'c,
     {
         client.items(self)
+    }
+}
+
+/// Paging a request with options: every page carries them.
+impl<E: Paginated> Prepared<E> {
+    /// Every item across pages, each page sent with these options (see the endpoint's own `items`).
+    pub fn items<C: Paginate<E>>(self, client: &C) -> C::Items<'_> {
+        Pager::from_prepared(self).items(client)
+    }
+
+    /// Every page, each sent with these options.
+    pub fn pages<C: Paginate<E>>(self, client: &C) -> C::Pages<'_> {
+        Pager::from_prepared(self).pages(client)
+    }
+
+    /// The pager, to set limits first.
+    pub fn paginate(self) -> Pager<E> {
+        Pager::from_prepared(self)
     }
 }
 

@@ -8,7 +8,8 @@ use futures_core::Stream;
 
 use crate::client::AsyncClient;
 use crate::error::Error;
-use crate::pagination::{Page, PageRequest, Pager, Paginate, Paginated};
+use crate::pagination::{Page, Pager, Paginate, Paginated};
+use crate::prepared::Prepared;
 use crate::transport::AsyncHttpClient;
 
 type Pending<'c, O> = Pin<Box<dyn Future<Output = Result<O, Error>> + Send + 'c>>;
@@ -47,7 +48,7 @@ where
         std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
 
-    fn start(&mut self, request: PageRequest<E>) {
+    fn start(&mut self, request: Prepared<E>) {
         let client = self.client;
         self.pending = Some(Box::pin(async move { client.send(&request).await }));
     }
