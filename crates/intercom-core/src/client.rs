@@ -16,28 +16,10 @@ use crate::call::{Answer, Call, Step};
 use crate::config::{AccessToken, Config};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::execute::Execute;
 use crate::pacing::{permit_async, permit_blocking};
 use crate::rate_limit::RateLimit;
 use crate::transport::{AsyncHttpClient, HttpClient};
-
-/// Something that can send endpoint `E`: a blocking client returns the result, an async one a future of it.
-///
-/// Every endpoint has a `send(&client)` method built on this trait, so the same request type works with
-/// both clients: `ListSegments::new().send(&client)?` or `ListSegments::new().send(&client).await?`. `send`
-/// takes the request by value, so the future owns it and can be joined or spawned; to send the same
-/// request twice, clone it or call `client.send(&request)`, which borrows.
-pub trait Execute<E: Endpoint> {
-    /// The result (blocking) or a future of it (async, [`SendFuture`]).
-    type Outcome<'c>
-    where
-        Self: 'c,
-        E: 'c;
-
-    /// Sends `endpoint`.
-    fn execute<'c>(&'c self, endpoint: E) -> Self::Outcome<'c>
-    where
-        E: 'c;
-}
 
 /// A transport that a client can build by itself from its configuration, which gives the client the
 /// constructors `new(token)`, `from_config(config)` and `from_env()`.

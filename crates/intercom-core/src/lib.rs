@@ -40,6 +40,7 @@ mod endpoint;
 pub mod endpoints;
 mod error;
 mod error_code;
+mod execute;
 mod export_file;
 mod jobs;
 pub mod operations;

@@ -1,9 +1,9 @@
 //! A request ready to send: an endpoint with its per-request options and, for a page after the first,
 //! the cursor or `next` URL applied. The one wrapper `with_options` and the pager both make.
 
-use crate::client::Execute;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, RequestLabel};
+use crate::execute::Execute;
 use crate::operations::Operation;
 use crate::options::RequestOptions;
 use crate::query::Query;

@@ -4,13 +4,14 @@
 
 pub use crate::body_sink::BodySink;
 pub use crate::call::{Call, Step};
-pub use crate::client::{Execute, TransportFromConfig};
+pub use crate::client::TransportFromConfig;
 pub use crate::config::{DEFAULT_API_VERSION, USER_AGENT};
 pub use crate::content::{ACCEPT_ENCODING, DEFAULT_MAX_DECOMPRESSED_BYTES};
 pub use crate::endpoint::{
     json_body, path_param, Binary, BodyDecodeError, Endpoint, Json, JsonOrNull, NoContent, ResponseFormat,
 };
 pub use crate::error::BoxError;
+pub use crate::execute::Execute;
 pub use crate::operations::Operation;
 pub use crate::pagination::{PageStyle, Pager, Paginate, Paginated};
 pub use crate::query::Query;

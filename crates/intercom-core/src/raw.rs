@@ -84,7 +84,7 @@ impl<T> Raw<T> {
     }
 
     /// Sends this request with `client`: the blocking client returns the result, the async client a future.
-    pub fn send<'c, C: crate::protocol::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c>
+    pub fn send<'c, C: crate::execute::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c>
     where
         Self: Endpoint,
     {

@@ -11,7 +11,7 @@ macro_rules! sendable {
         impl $endpoint {
             /// Sends this request with `client`: the blocking client returns the result, the async client a
             /// future of it that owns the request. To send it twice, clone it or use `client.send(&request)`.
-            pub fn send<'c, C: $crate::protocol::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
+            pub fn send<'c, C: $crate::execute::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
                 client.execute(self)
             }
 
@@ -29,12 +29,12 @@ macro_rules! paginated {
         impl $endpoint {
             /// Every item across pages, read through `client`: an `Iterator` from the blocking client, a
             /// `Stream` from the async client. Only one page is held at a time.
-            pub fn items<C: $crate::protocol::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
+            pub fn items<C: $crate::pagination::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
                 $crate::pagination::Pager::new(self).items(client)
             }
 
             /// Every page, read through `client`: an `Iterator` or a `Stream` of [`Page`]($crate::Page)s.
-            pub fn pages<C: $crate::protocol::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
+            pub fn pages<C: $crate::pagination::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
                 $crate::pagination::Pager::new(self).pages(client)
             }
 
