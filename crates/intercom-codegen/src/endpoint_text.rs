@@ -2,7 +2,6 @@
 
 use crate::model::{Kind, Model, Operation, Style, Ty};
 use crate::naming::snake;
-use crate::render::rust_type;
 
 /// The name of an operation's static in the table: `IDENTIFY_ADMIN`.
 pub fn static_name(op: &Operation) -> String {
@@ -49,16 +48,8 @@ pub fn version_ranges(versions: &[String], known: &[String]) -> String {
     out.join(", ")
 }
 
-/// A type as the core crate spells it (models qualified).
-pub fn core_type(ty: &Ty) -> String {
-    match ty {
-        Ty::Named(name) => format!("intercom_models::{name}"),
-        Ty::Vec(inner) => format!("Vec<{}>", core_type(inner)),
-        Ty::Nullable(inner) => format!("Option<{}>", core_type(inner)),
-        Ty::MapOf(inner) => format!("std::collections::BTreeMap<String, {}>", core_type(inner)),
-        other => rust_type(other),
-    }
-}
+/// A type as the core crate spells it (models qualified): the models writer's own spelling.
+pub use crate::render::qualified as core_type;
 
 /// Whether a value of `ty` has a `Default` (so a body of that type need not be passed to `new`).
 pub fn derives_default(model: &Model, ty: &Ty) -> bool {

@@ -321,7 +321,8 @@ pub fn registry(model: &Model) -> String {
     out
 }
 
-fn qualified(ty: &Ty) -> String {
+/// A type with the models named from outside the models crate (`intercom_models::Contact`).
+pub fn qualified(ty: &Ty) -> String {
     match ty {
         Ty::Named(name) => format!("intercom_models::{name}"),
         Ty::Vec(inner) => format!("Vec<{}>", qualified(inner)),
