@@ -9,8 +9,10 @@
 macro_rules! sendable {
     ($($endpoint:ty),+ $(,)?) => {$(
         impl $endpoint {
-            /// Sends this request with `client`: the blocking client returns the result, the async client a
-            /// future of it that owns the request. To send it twice, clone it or use `client.send(&request)`.
+            /// Sends this request with `client`. From a [`BlockingClient`]($crate::BlockingClient): a
+            /// `Result<Output, Error>`; from an [`AsyncClient`]($crate::AsyncClient): a
+            /// [`SendFuture`]($crate::SendFuture) that owns the request. To send it twice, clone it or use
+            /// `client.send(&request)`.
             pub fn send<'c, C: $crate::execute::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
                 client.execute(self)
             }
@@ -27,13 +29,16 @@ macro_rules! sendable {
 macro_rules! paginated {
     ($($endpoint:ty),+ $(,)?) => {$(
         impl $endpoint {
-            /// Every item across pages, read through `client`: an `Iterator` from the blocking client, a
-            /// `Stream` from the async client. Only one page is held at a time.
+            /// Every item across pages, read through `client`: an
+            /// [`ItemIter`]($crate::pagination::ItemIter) (an `Iterator`) from the blocking client, an
+            /// [`ItemStream`]($crate::pagination::ItemStream) (a `Stream`) from the async client. Only one
+            /// page is held at a time.
             pub fn items<C: $crate::pagination::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
                 $crate::pagination::Pager::new(self).items(client)
             }
 
-            /// Every page, read through `client`: an `Iterator` or a `Stream` of [`Page`]($crate::Page)s.
+            /// Every page, read through `client`: a [`PageIter`]($crate::pagination::PageIter) or a
+            /// [`PageStream`]($crate::pagination::PageStream) of [`Page`]($crate::Page)s.
             pub fn pages<C: $crate::pagination::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
                 $crate::pagination::Pager::new(self).pages(client)
             }
