@@ -229,6 +229,23 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An API error of `status` with `errors` and nothing else, for unit tests.
+    #[cfg(test)]
+    pub(crate) fn for_test(request: RequestLabel, status: u16, errors: Vec<ErrorItem>) -> Error {
+        Error::Api(Box::new(ApiError {
+            request,
+            status: StatusCode::from_u16(status).expect("a valid status"),
+            errors,
+            request_id: None,
+            body: String::new(),
+            hint: None,
+            rate_limit: None,
+            body_description: None,
+            canonical: None,
+            scroll_expired: false,
+        }))
+    }
+
     /// The code of the first error as sent, e.g. `"not_found"`.
     pub fn code(&self) -> Option<&str> {
         self.errors.first().and_then(|e| e.code.as_deref())
@@ -445,18 +462,8 @@ mod tests {
     fn api(status: u16, code: &str) -> Error {
         let errors =
             vec![ErrorItem { code: Some(code.to_owned()), message: Some("nope".into()), ..Default::default() }];
-        Error::Api(Box::new(ApiError {
-            request: RequestLabel { method: Method::GET, path: "/contacts/{contact_id}".into() },
-            status: StatusCode::from_u16(status).unwrap(),
-            errors,
-            request_id: Some("r1".into()),
-            body: String::new(),
-            hint: None,
-            rate_limit: None,
-            body_description: None,
-            canonical: None,
-            scroll_expired: false,
-        }))
+        let request = RequestLabel { method: Method::GET, path: "/contacts/{contact_id}".into() };
+        ApiError::for_test(request, status, errors)
     }
 
     #[test]

@@ -357,18 +357,7 @@ fn per_page_above_the_maximum_is_refused_before_sending() {
 }
 
 fn api_error(status: u16) -> Error {
-    Error::Api(Box::new(ApiError {
-        request: fake::<QueryCursor>().label(),
-        status: http::StatusCode::from_u16(status).unwrap(),
-        errors: Vec::new(),
-        request_id: None,
-        body: String::new(),
-        hint: None,
-        rate_limit: None,
-        body_description: None,
-        canonical: None,
-        scroll_expired: false,
-    }))
+    ApiError::for_test(fake::<QueryCursor>().label(), status, Vec::new())
 }
 
 #[test]
