@@ -13,8 +13,11 @@
 //! # Ok::<(), intercom_ureq::Error>(())
 //! ```
 //!
-//! Everything of `intercom-core` (configuration, endpoints, errors) and `intercom-models` (as `models`) is
-//! re-exported, so this crate is the only one to depend on. No async runtime is involved.
+//! What a user needs is at the root: the [`Client`], [`Config`], [`Error`] and [`ErrorCode`],
+//! [`RequestOptions`], [`RetryPolicy`], [`Raw`] requests, bulk runs ([`Bulk`]) and job waits ([`JobWait`]);
+//! [`endpoints`], [`models`], [`pagination`] and [`search`] are modules, and the machinery for transport
+//! authors is in [`protocol`]. This crate is the only one to depend on. No async runtime is involved.
+//! Guides: the README and `docs/` of the repository.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
