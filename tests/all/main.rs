@@ -15,6 +15,7 @@ mod generated_operations;
 mod generated_schemas;
 mod jobs;
 mod listings;
+mod mock_errors;
 mod operation_check;
 mod options_and_raw;
 mod pagination_check;

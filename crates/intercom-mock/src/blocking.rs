@@ -78,6 +78,21 @@ impl BlockingMockIntercom {
         self.runtime.block_on(self.mock().respond_with_fixture(operation, status));
     }
 
+    /// See [`MockIntercom::not_found`].
+    pub fn not_found(&self, operation: impl OperationKey) {
+        self.runtime.block_on(self.mock().not_found(operation));
+    }
+
+    /// See [`MockIntercom::server_error`].
+    pub fn server_error(&self, operation: impl OperationKey) {
+        self.runtime.block_on(self.mock().server_error(operation));
+    }
+
+    /// See [`MockIntercom::rate_limited`].
+    pub fn rate_limited(&self, operation: impl OperationKey, reset: std::time::SystemTime) {
+        self.runtime.block_on(self.mock().rate_limited(operation, reset));
+    }
+
     /// See [`MockIntercom::respond_in_order`].
     pub fn respond_in_order(
         &self,

@@ -37,6 +37,7 @@ struct ReadmeExamples;
 struct GuideExamples;
 
 mod blocking;
+mod error_answers;
 mod fixture;
 pub mod fixtures;
 mod operation_key;
@@ -54,6 +55,7 @@ use rate_limit::{Limited, Limiter};
 use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
 
 pub use blocking::BlockingMockIntercom;
+pub use error_answers::{error_answer, rate_limited_answer};
 pub use fixtures::Fixture;
 pub use operation_key::OperationKey;
 pub use paged::{cursor_of, SCROLL_PARAM};
@@ -168,15 +170,32 @@ impl MockIntercom {
         self.on(operation).respond_with(self.limited(response)).mount(&self.server).await;
     }
 
-    /// Answers every request to `operation` with its recorded response of `status` (e.g. the `404`).
-    ///
-    /// # Panics
-    /// If there is no such recorded response.
+    /// Answers every request to `operation` with its recorded response of `status` (e.g. the `404`), or,
+    /// when the description records none for that status, a well-formed `error.list` made up for it
+    /// ([`error_answer`]).
     pub async fn respond_with_fixture(&self, operation: impl OperationKey, status: u16) {
         let operation = operation.operation();
-        let fixture = fixtures::find(operation.name, status)
-            .unwrap_or_else(|| panic!("intercom-mock has no recorded {status} response for `{}`", operation.name));
-        self.respond(operation, fixture_response(fixture)).await;
+        let answer = match fixtures::find(operation.name, status) {
+            Some(fixture) => fixture_response(fixture),
+            None => error_answer(status),
+        };
+        self.respond(operation, answer).await;
+    }
+
+    /// Answers every request to `operation` with a `404` `not_found`.
+    pub async fn not_found(&self, operation: impl OperationKey) {
+        self.respond(operation, error_answer(404)).await;
+    }
+
+    /// Answers every request to `operation` with a `500` `server_error` (retried by the clients for
+    /// operations safe to send twice).
+    pub async fn server_error(&self, operation: impl OperationKey) {
+        self.respond(operation, error_answer(500)).await;
+    }
+
+    /// Answers every request to `operation` with a `429` whose window resets at `reset`.
+    pub async fn rate_limited(&self, operation: impl OperationKey, reset: SystemTime) {
+        self.respond(operation, rate_limited_answer(reset)).await;
     }
 
     /// Answers the requests to `operation` with `responses` in turn; the last one keeps answering.
