@@ -11,9 +11,11 @@ use std::time::SystemTime;
 
 use tracing::Instrument;
 
+use crate::body_sink::BodySink;
 use crate::bulk::{Bulk, SendAll, SendAllIter, Sent};
 use crate::call::{Answer, Call, Step};
 use crate::config::{AccessToken, Config};
+use crate::download;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::execute::Execute;
@@ -76,14 +78,29 @@ impl<T: HttpClient> BlockingClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
+        self.attempts(endpoint, None)
+    }
+
+    /// The call loop: wait for the pacer, build the attempt, send it (a download streams its body into
+    /// `sink`), read the outcome, sleep and go again while the `Call` says so.
+    pub(crate) fn attempts<E: Endpoint + ?Sized>(
+        &self,
+        endpoint: &E,
+        mut sink: Option<&mut BodySink<'_>>,
+    ) -> Result<Answer<E::Output>, Error> {
         let mut call = Call::new(&self.config, endpoint);
         loop {
             let permit = self.config.pacer().map(permit_blocking);
             let span = call.span();
             let step = span.in_scope(|| {
                 let request = call.request()?;
-                let result = self.transport.execute(request);
-                Ok::<_, Error>(call.finish(result, SystemTime::now()))
+                Ok::<_, Error>(match sink.as_deref_mut() {
+                    None => call.finish(self.transport.execute(request), SystemTime::now()),
+                    Some(sink) => {
+                        let result = self.transport.execute_streaming(download::prepare(request, sink), sink);
+                        download::settle(&mut call, endpoint, sink, result)
+                    }
+                })
             })?;
             if let Some(permit) = permit {
                 permit.answered(call.rate_limit(), SystemTime::now());
@@ -99,10 +116,6 @@ impl<T: HttpClient> BlockingClient<T> {
     /// The rate-limit state of the last answer this client (or a clone) received.
     pub fn last_rate_limit(&self) -> Option<RateLimit> {
         self.rate_limit.get()
-    }
-
-    pub(crate) fn record_rate_limit(&self, limit: Option<RateLimit>) {
-        self.rate_limit.store(limit);
     }
 
     /// The configuration.
@@ -182,6 +195,15 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub async fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
+        self.attempts(endpoint, None).await
+    }
+
+    /// The call loop; see [`BlockingClient::attempts`]. Sleeps with the transport's timer.
+    pub(crate) async fn attempts<E: Endpoint + ?Sized>(
+        &self,
+        endpoint: &E,
+        mut sink: Option<&mut BodySink<'_>>,
+    ) -> Result<Answer<E::Output>, Error> {
         let mut call = Call::new(&self.config, endpoint);
         loop {
             let permit = match self.config.pacer() {
@@ -191,8 +213,14 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
             let span = call.span();
             let step = async {
                 let request = call.request()?;
-                let result = self.transport.execute(request).await;
-                Ok::<_, Error>(call.finish(result, SystemTime::now()))
+                Ok::<_, Error>(match sink.as_deref_mut() {
+                    None => call.finish(self.transport.execute(request).await, SystemTime::now()),
+                    Some(sink) => {
+                        let request = download::prepare(request, sink);
+                        let result = self.transport.execute_streaming(request, sink).await;
+                        download::settle(&mut call, endpoint, sink, result)
+                    }
+                })
             }
             .instrument(span)
             .await?;
@@ -210,10 +238,6 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     /// The rate-limit state of the last answer this client (or a clone) received.
     pub fn last_rate_limit(&self) -> Option<RateLimit> {
         self.rate_limit.get()
-    }
-
-    pub(crate) fn record_rate_limit(&self, limit: Option<RateLimit>) {
-        self.rate_limit.store(limit);
     }
 
     /// The configuration.

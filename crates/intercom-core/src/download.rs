@@ -1,14 +1,13 @@
-//! Downloads streamed to a writer: an export of any size passes through a fixed buffer. Both clients run
-//! the same [`Call`] as for any request, with two differences: an attempt that already wrote bytes is
-//! never repeated (the writer would get them twice), and there is no total timeout (a large file takes
-//! as long as the link needs; the connect timeout still holds).
+//! Downloads streamed to a writer: an export of any size passes through a fixed buffer. Each client runs
+//! its one call loop (`attempts` in client.rs) with a sink, and the two steps here make the differences:
+//! an attempt that already wrote bytes is never repeated (the writer would get them twice), and there is
+//! no total timeout (a large file takes as long as the link needs; the connect timeout still holds).
 
 use std::io::Write;
 use std::time::SystemTime;
 
 use http::header::{ACCEPT_ENCODING, CONTENT_ENCODING};
 use http::{HeaderValue, Request, Response, StatusCode};
-use tracing::Instrument;
 
 use crate::body_sink::BodySink;
 use crate::call::{Answer, Call, Step};
@@ -17,7 +16,6 @@ use crate::config::Timeouts;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, TransportError};
 use crate::export_file::ExportFile;
-use crate::pacing::{permit_async, permit_blocking};
 use crate::transport::{AsyncHttpClient, HttpClient};
 
 /// A finished download: how many bytes went to the writer, and the answer's facts.
@@ -41,22 +39,24 @@ impl Downloaded {
     }
 }
 
-/// The file is compressed already; the download has no total timeout.
-fn download_request(mut request: Request<Vec<u8>>) -> Request<Vec<u8>> {
+/// An attempt's request as a download: the file is compressed already, and there is no total timeout.
+/// The sink starts the attempt empty-handed.
+pub(crate) fn prepare(mut request: Request<Vec<u8>>, sink: &mut BodySink<'_>) -> Request<Vec<u8>> {
+    sink.reset();
     request.headers_mut().insert(ACCEPT_ENCODING, HeaderValue::from_static("identity"));
     let connect = request.extensions().get::<Timeouts>().copied().unwrap_or_default().connect;
     request.extensions_mut().insert(Timeouts { connect, total: None });
     request
 }
 
-/// The step after an attempt: as for any call, except that a failure after bytes were written (or a
-/// failed write) ends the download.
-fn settle<E: Endpoint<Output = ExportFile> + ?Sized>(
+/// The step after a download's attempt: as for any call, except that a failure after bytes were written
+/// (or a failed write) ends the download.
+pub(crate) fn settle<E: Endpoint + ?Sized>(
     call: &mut Call<'_, E>,
     endpoint: &E,
     sink: &BodySink<'_>,
     result: Result<Response<Vec<u8>>, TransportError>,
-) -> Step<ExportFile> {
+) -> Step<E::Output> {
     match result {
         Err(source) if sink.written() > 0 || sink.write_failed() => {
             Step::Done(Err(Error::from_transport(endpoint.label(), source)))
@@ -80,26 +80,9 @@ impl<T: HttpClient> BlockingClient<T> {
     where
         E: Endpoint<Output = ExportFile> + ?Sized,
     {
-        let mut call = Call::new(self.config(), endpoint);
         let mut sink = BodySink::new(writer);
-        loop {
-            let permit = self.config().pacer().map(permit_blocking);
-            let span = call.span();
-            let step = span.in_scope(|| {
-                let request = download_request(call.request()?);
-                sink.reset();
-                let result = self.transport().execute_streaming(request, &mut sink);
-                Ok::<_, Error>(settle(&mut call, endpoint, &sink, result))
-            })?;
-            if let Some(permit) = permit {
-                permit.answered(call.rate_limit(), SystemTime::now());
-            }
-            self.record_rate_limit(call.rate_limit());
-            match step {
-                Step::Done(result) => return result.map(|answer| Downloaded::new(answer, sink.written())),
-                Step::Retry(wait) => std::thread::sleep(wait),
-            }
-        }
+        let answer = self.attempts(endpoint, Some(&mut sink))?;
+        Ok(Downloaded::new(answer, sink.written()))
     }
 }
 
@@ -111,30 +94,8 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     where
         E: Endpoint<Output = ExportFile> + Sync + ?Sized,
     {
-        let mut call = Call::new(self.config(), endpoint);
         let mut sink = BodySink::new(writer);
-        loop {
-            let permit = match self.config().pacer() {
-                Some(pacer) => Some(permit_async(pacer, |wait| self.transport().sleep(wait)).await),
-                None => None,
-            };
-            let span = call.span();
-            let step = async {
-                let request = download_request(call.request()?);
-                sink.reset();
-                let result = self.transport().execute_streaming(request, &mut sink).await;
-                Ok::<_, Error>(settle(&mut call, endpoint, &sink, result))
-            }
-            .instrument(span)
-            .await?;
-            if let Some(permit) = permit {
-                permit.answered(call.rate_limit(), SystemTime::now());
-            }
-            self.record_rate_limit(call.rate_limit());
-            match step {
-                Step::Done(result) => return result.map(|answer| Downloaded::new(answer, sink.written())),
-                Step::Retry(wait) => self.transport().sleep(wait).await,
-            }
-        }
+        let answer = self.attempts(endpoint, Some(&mut sink)).await?;
+        Ok(Downloaded::new(answer, sink.written()))
     }
 }

@@ -109,12 +109,11 @@ pub(crate) struct Pacer {
     window: Mutex<Window>,
 }
 
-/// The right to send one request; give it the answer's rate limit with [`Permit::answered`]. Dropped
-/// without an answer (a cancelled call), it only frees its place.
+/// The right to send one request; give it the answer's rate limit with [`Permit::answered`]. Dropped (after
+/// its answer, or without one for a cancelled call), it frees its place in flight.
 #[derive(Debug)]
 pub(crate) struct Permit {
     pacer: Arc<Pacer>,
-    open: bool,
 }
 
 impl Pacer {
@@ -163,12 +162,11 @@ impl Pacer {
         }
         w.started += 1;
         w.in_flight += 1;
-        Ok(Permit { pacer: Arc::clone(self), open: true })
+        Ok(Permit { pacer: Arc::clone(self) })
     }
 
     fn answered(&self, rate_limit: Option<RateLimit>, now: SystemTime) {
         let mut w = self.lock();
-        w.in_flight = w.in_flight.saturating_sub(1);
         w.heard = true;
         let Some(reported) = rate_limit else { return };
         if let Some(limit) = reported.limit {
@@ -234,18 +232,15 @@ pub(crate) async fn permit_async<F: std::future::Future<Output = ()>>(
 impl Permit {
     /// Records what the answer to this request said of the rate limit (`None` for no answer, or none
     /// reported).
-    pub(crate) fn answered(mut self, rate_limit: Option<RateLimit>, now: SystemTime) {
-        self.open = false;
+    pub(crate) fn answered(self, rate_limit: Option<RateLimit>, now: SystemTime) {
         self.pacer.answered(rate_limit, now);
     }
 }
 
 impl Drop for Permit {
     fn drop(&mut self) {
-        if self.open {
-            let mut w = self.pacer.lock();
-            w.in_flight = w.in_flight.saturating_sub(1);
-        }
+        let mut w = self.pacer.lock();
+        w.in_flight = w.in_flight.saturating_sub(1);
     }
 }
 

@@ -35,20 +35,25 @@ struct Work<E> {
 pub struct SendAllIter<'i, E: Endpoint> {
     input: Box<dyn Iterator<Item = E> + 'i>,
     schedule: Schedule<Sent<E>>,
+    workers: Workers<E>,
+    results: Receiver<Report<E>>,
+}
+
+/// The worker threads, started as requests need them, up to the concurrency.
+struct Workers<E: Endpoint> {
     send: SendFn<E>,
     jobs: Sender<(usize, E)>,
     work: Arc<Work<E>>,
-    results_tx: Sender<Report<E>>,
-    results: Receiver<Report<E>>,
-    workers: usize,
-    concurrency: usize,
+    results: Sender<Report<E>>,
+    started: usize,
+    most: usize,
 }
 
 impl<E: Endpoint> std::fmt::Debug for SendAllIter<'_, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SendAllIter")
             .field("in_flight", &self.schedule.in_flight())
-            .field("workers", &self.workers)
+            .field("workers", &self.workers.started)
             .finish_non_exhaustive()
     }
 }
@@ -65,35 +70,33 @@ where
     ) -> Self {
         let (jobs, queue) = mpsc::channel();
         let (results_tx, results) = mpsc::channel();
-        Self {
-            input: Box::new(input),
-            schedule: Schedule::new(bulk),
-            send: Arc::new(send),
-            jobs,
-            work: Arc::new(Work { queue: Mutex::new(queue), cancelled: AtomicBool::new(false) }),
-            results_tx,
-            results,
-            workers: 0,
-            concurrency: bulk.concurrency(),
-        }
+        let work = Arc::new(Work { queue: Mutex::new(queue), cancelled: AtomicBool::new(false) });
+        let workers =
+            Workers { send: Arc::new(send), jobs, work, results: results_tx, started: 0, most: bulk.concurrency() };
+        Self { input: Box::new(input), schedule: Schedule::new(bulk), workers, results }
     }
+}
 
+impl<E> Workers<E>
+where
+    E: Endpoint + Send + 'static,
+    E::Output: Send + 'static,
+{
     fn dispatch(&mut self, index: usize, request: E) {
-        if self.workers < self.concurrency && self.spawn_worker() {
-            self.workers += 1;
+        if self.started < self.most && self.spawn() {
+            self.started += 1;
         }
-        if self.workers == 0 {
+        if self.started == 0 {
             // No thread could be started: send it here rather than never.
-            let report = run(&self.send, index, request);
-            let _ = self.results_tx.send(report);
+            let _ = self.results.send(run(&self.send, index, request));
             return;
         }
         // The workers outlive this sender only when the iterator is dropped, and then the job is not wanted.
         let _ = self.jobs.send((index, request));
     }
 
-    fn spawn_worker(&self) -> bool {
-        let (work, send, results) = (Arc::clone(&self.work), Arc::clone(&self.send), self.results_tx.clone());
+    fn spawn(&self) -> bool {
+        let (work, send, results) = (Arc::clone(&self.work), Arc::clone(&self.send), self.results.clone());
         let worker = move || loop {
             let job = match work.queue.lock() {
                 Ok(queue) => queue.recv(),
@@ -124,15 +127,8 @@ where
 
     fn next(&mut self) -> Option<Sent<E>> {
         loop {
-            while self.schedule.may_start() {
-                match self.input.next() {
-                    Some(request) => {
-                        let index = self.schedule.start();
-                        self.dispatch(index, request);
-                    }
-                    None => self.schedule.end_input(),
-                }
-            }
+            let workers = &mut self.workers;
+            self.schedule.start_from(&mut self.input, |index, request| workers.dispatch(index, request));
             if let Some(sent) = self.schedule.next_ready() {
                 return Some(sent);
             }
@@ -151,6 +147,6 @@ where
 
 impl<E: Endpoint> Drop for SendAllIter<'_, E> {
     fn drop(&mut self) {
-        self.work.cancelled.store(true, Ordering::Release);
+        self.workers.work.cancelled.store(true, Ordering::Release);
     }
 }

@@ -29,6 +29,16 @@ impl<T> Schedule<T> {
         !self.input_ended && self.started < self.next_to_yield + self.bulk.concurrency()
     }
 
+    /// Starts requests from `input` while the schedule allows, handing each to `launch` with its index.
+    pub(crate) fn start_from<E>(&mut self, input: &mut dyn Iterator<Item = E>, mut launch: impl FnMut(usize, E)) {
+        while self.may_start() {
+            match input.next() {
+                Some(request) => launch(self.start(), request),
+                None => self.end_input(),
+            }
+        }
+    }
+
     /// Records a started request; returns its index.
     pub(crate) fn start(&mut self) -> usize {
         self.in_flight += 1;

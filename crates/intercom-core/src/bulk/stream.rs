@@ -53,15 +53,8 @@ impl<E: Endpoint> Stream for SendAll<'_, E> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Sent<E>>> {
         let this = self.get_mut();
         loop {
-            while this.schedule.may_start() {
-                match this.input.next() {
-                    Some(request) => {
-                        let index = this.schedule.start();
-                        this.running.push((this.start)(index, request));
-                    }
-                    None => this.schedule.end_input(),
-                }
-            }
+            let (running, start) = (&mut this.running, &this.start);
+            this.schedule.start_from(&mut this.input, |index, request| running.push(start(index, request)));
             if let Some(sent) = this.schedule.next_ready() {
                 return Poll::Ready(Some(sent));
             }
