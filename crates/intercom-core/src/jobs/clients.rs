@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use intercom_models::{CreateDataExportsRequest, DataExport, DataExportStatus};
 
-use super::{outcome, Ending, JobOutcome, JobStatus, JobWait, Next, StartsJob, Waiting};
+use super::{outcome, JobOutcome, JobStatus, JobWait, Next, StartsJob, Waiting};
 use crate::call::Answer;
 use crate::client::{AsyncClient, BlockingClient};
 use crate::download::Downloaded;
@@ -70,19 +70,20 @@ impl<T: HttpClient> BlockingClient<T> {
     /// ```
     pub fn wait_for<S: JobStatus>(&self, status: &S, wait: &JobWait) -> Result<JobOutcome<S::Output>, Error> {
         let mut waiting = Waiting::new(wait, Instant::now());
+        let mut current = self.send(status)?;
+        let mut next = waiting.polled(S::job_state(&current), Instant::now());
         loop {
-            let current = self.send(status)?;
-            match waiting.next(S::job_state(&current), Instant::now()) {
+            next = match next {
                 Next::Done(ending) => return Ok(outcome(ending, current)),
-                Next::PollAfter(pause) => {
-                    for slice in waiting.slices(pause) {
-                        if waiting.is_cancelled() {
-                            return Ok(outcome(Ending::Cancelled, current));
-                        }
-                        std::thread::sleep(slice);
-                    }
+                Next::Sleep(pause) => {
+                    std::thread::sleep(pause);
+                    waiting.next(Instant::now())
                 }
-            }
+                Next::Poll => {
+                    current = self.send(status)?;
+                    waiting.polled(S::job_state(&current), Instant::now())
+                }
+            };
         }
     }
 
@@ -122,19 +123,20 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
         S: JobStatus + Sync,
     {
         let mut waiting = Waiting::new(wait, Instant::now());
+        let mut current = self.send(status).await?;
+        let mut next = waiting.polled(S::job_state(&current), Instant::now());
         loop {
-            let current = self.send(status).await?;
-            match waiting.next(S::job_state(&current), Instant::now()) {
+            next = match next {
                 Next::Done(ending) => return Ok(outcome(ending, current)),
-                Next::PollAfter(pause) => {
-                    for slice in waiting.slices(pause) {
-                        if waiting.is_cancelled() {
-                            return Ok(outcome(Ending::Cancelled, current));
-                        }
-                        self.transport().sleep(slice).await;
-                    }
+                Next::Sleep(pause) => {
+                    self.transport().sleep(pause).await;
+                    waiting.next(Instant::now())
                 }
-            }
+                Next::Poll => {
+                    current = self.send(status).await?;
+                    waiting.polled(S::job_state(&current), Instant::now())
+                }
+            };
         }
     }
 

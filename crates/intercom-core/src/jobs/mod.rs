@@ -148,13 +148,15 @@ impl JobWait {
     }
 }
 
-/// What to do after reading a status.
+/// What a wait does next.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Next {
-    /// The wait is over (the outcome is built from the state and this kind).
+    /// The wait is over (the outcome is built from the last status and this).
     Done(Ending),
-    /// Poll again after this pause.
-    PollAfter(Duration),
+    /// Sleep this long, then ask again ([`Waiting::next`]).
+    Sleep(Duration),
+    /// Read the status again, then hand it over ([`Waiting::polled`]).
+    Poll,
 }
 
 /// Why a wait ended.
@@ -165,12 +167,13 @@ pub(crate) enum Ending {
     Cancelled,
 }
 
-/// One wait: the pause before the next poll and the deadline.
+/// One wait: when the next poll is due, how the pause grows, and the deadline.
 #[derive(Debug)]
 pub(crate) struct Waiting {
     pause: Duration,
     max_pause: Duration,
     deadline: Instant,
+    due: Instant,
     cancel: Option<CancelWait>,
 }
 
@@ -183,36 +186,38 @@ impl Waiting {
             pause: wait.first_pause,
             max_pause: wait.max_pause,
             deadline: now + wait.deadline,
+            due: now,
             cancel: wait.cancel.clone(),
         }
     }
 
-    /// After a status in `state` was read at `now`.
-    pub(crate) fn next(&mut self, state: JobState, now: Instant) -> Next {
+    /// After a status in `state` was read at `now`: the end, or the pause before the next poll.
+    pub(crate) fn polled(&mut self, state: JobState, now: Instant) -> Next {
         if state != JobState::Running {
             return Next::Done(Ending::State(state));
         }
+        if now >= self.deadline && !self.is_cancelled() {
+            return Next::Done(Ending::Deadline);
+        }
+        self.due = now + self.pause.min(self.deadline.saturating_duration_since(now));
+        self.pause = self.pause.mul_f64(1.5).min(self.max_pause);
+        self.next(now)
+    }
+
+    /// While pausing, at `now`: sleep on (in slices short enough to notice a cancel), poll, or stop.
+    pub(crate) fn next(&self, now: Instant) -> Next {
         if self.is_cancelled() {
             return Next::Done(Ending::Cancelled);
         }
-        if now >= self.deadline {
-            return Next::Done(Ending::Deadline);
+        match self.due.saturating_duration_since(now) {
+            left if left.is_zero() => Next::Poll,
+            left if self.cancel.is_some() => Next::Sleep(left.min(CANCEL_CHECK)),
+            left => Next::Sleep(left),
         }
-        let pause = self.pause.min(self.deadline - now);
-        self.pause = self.pause.mul_f64(1.5).min(self.max_pause);
-        Next::PollAfter(pause)
     }
 
-    pub(crate) fn is_cancelled(&self) -> bool {
+    fn is_cancelled(&self) -> bool {
         self.cancel.as_ref().is_some_and(CancelWait::is_cancelled)
-    }
-
-    /// The pause in slices short enough to notice a cancel.
-    pub(crate) fn slices(&self, pause: Duration) -> impl Iterator<Item = Duration> {
-        let slice = if self.cancel.is_some() { CANCEL_CHECK } else { pause.max(Duration::from_nanos(1)) };
-        let whole = (pause.as_nanos() / slice.as_nanos()) as u32;
-        let rest = pause.saturating_sub(slice * whole);
-        std::iter::repeat_n(slice, whole as usize).chain((!rest.is_zero()).then_some(rest))
     }
 }
 
@@ -239,11 +244,13 @@ mod tests {
             .with_deadline(Duration::from_secs(9));
         let mut w = Waiting::new(&wait, t0);
         let s = Duration::from_secs;
-        assert_eq!(w.next(JobState::Running, t0), Next::PollAfter(s(2)));
-        assert_eq!(w.next(JobState::Running, t0 + s(2)), Next::PollAfter(s(3)));
-        assert_eq!(w.next(JobState::Running, t0 + s(5)), Next::PollAfter(s(4)), "4.5 s capped at 4");
-        assert_eq!(w.next(JobState::Running, t0 + s(8)), Next::PollAfter(s(1)), "only up to the deadline");
-        assert_eq!(w.next(JobState::Running, t0 + s(9)), Next::Done(Ending::Deadline));
+        assert_eq!(w.polled(JobState::Running, t0), Next::Sleep(s(2)));
+        assert_eq!(w.next(t0 + s(1)), Next::Sleep(s(1)), "woken early: sleep the rest");
+        assert_eq!(w.next(t0 + s(2)), Next::Poll);
+        assert_eq!(w.polled(JobState::Running, t0 + s(2)), Next::Sleep(s(3)));
+        assert_eq!(w.polled(JobState::Running, t0 + s(5)), Next::Sleep(s(4)), "4.5 s capped at 4");
+        assert_eq!(w.polled(JobState::Running, t0 + s(8)), Next::Sleep(s(1)), "only up to the deadline");
+        assert_eq!(w.polled(JobState::Running, t0 + s(9)), Next::Done(Ending::Deadline));
     }
 
     #[test]
@@ -253,19 +260,24 @@ mod tests {
         let t0 = Instant::now();
         let mut w = Waiting::new(&wait, t0);
         let failed = JobState::Failed("failed".into());
-        assert_eq!(w.next(failed.clone(), t0), Next::Done(Ending::State(failed)));
+        assert_eq!(w.polled(failed.clone(), t0), Next::Done(Ending::State(failed)));
         cancel.cancel();
-        assert_eq!(w.next(JobState::Running, t0), Next::Done(Ending::Cancelled));
+        assert_eq!(w.polled(JobState::Running, t0), Next::Done(Ending::Cancelled));
         assert_eq!(outcome(Ending::Cancelled, 7), JobOutcome::WaitCancelled(7));
     }
 
     #[test]
     fn a_pause_is_cut_in_slices_only_when_it_can_be_cancelled() {
         let t0 = Instant::now();
-        let plain = Waiting::new(&JobWait::new(), t0);
-        assert_eq!(plain.slices(Duration::from_millis(250)).collect::<Vec<_>>(), [Duration::from_millis(250)]);
-        let cancellable = Waiting::new(&JobWait::new().with_cancel(CancelWait::new()), t0);
-        let slices: Vec<_> = cancellable.slices(Duration::from_millis(250)).collect();
-        assert_eq!(slices, [CANCEL_CHECK, CANCEL_CHECK, Duration::from_millis(50)]);
+        let ms = Duration::from_millis;
+        let mut plain = Waiting::new(&JobWait::new().with_pauses(ms(250), ms(250)), t0);
+        assert_eq!(plain.polled(JobState::Running, t0), Next::Sleep(ms(250)));
+        let cancel = CancelWait::new();
+        let wait = JobWait::new().with_pauses(ms(250), ms(250)).with_cancel(cancel.clone());
+        let mut cancellable = Waiting::new(&wait, t0);
+        assert_eq!(cancellable.polled(JobState::Running, t0), Next::Sleep(CANCEL_CHECK));
+        assert_eq!(cancellable.next(t0 + ms(200)), Next::Sleep(ms(50)));
+        cancel.cancel();
+        assert_eq!(cancellable.next(t0 + ms(210)), Next::Done(Ending::Cancelled));
     }
 }
