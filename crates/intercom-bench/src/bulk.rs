@@ -77,8 +77,7 @@ fn measure(runtime: &tokio::runtime::Runtime, name: &str, requests: usize) -> Me
         mock.set_rate_limit(MockRateLimit::new(LIMIT, WINDOW));
         mock
     });
-    std::env::set_var("INTERCOM_BENCH_BULK_REQUESTS", requests.to_string());
-    let run = harness::run_once(name, &mock.uri());
+    let run = harness::run_once(name, &mock.uri(), &[("INTERCOM_BENCH_BULK_REQUESTS", requests.to_string())]);
     let windows = mock.rate_limit_windows();
     if std::env::var_os("INTERCOM_BENCH_SHOW_WINDOWS").is_some() {
         eprintln!("{name}: {:?}", windows.iter().map(|(_, c)| (c.admitted, c.refused)).collect::<Vec<_>>());

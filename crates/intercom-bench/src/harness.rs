@@ -89,14 +89,16 @@ impl Runs {
 /// Runs contender `name` once against `base`, the server's counters read at `server` before and after.
 pub fn race(name: &str, base: &str, server: &str) -> (Run, Stats) {
     let before = server::stats(server);
-    let run = run_once(name, base);
+    let run = run_once(name, base, &[]);
     (run, server::stats(server).since(&before))
 }
 
-/// Runs contender `name` once against `base`, in a process of its own.
-pub fn run_once(name: &str, base: &str) -> Run {
+/// Runs contender `name` once against `base`, in a process of its own with `env` added to its environment.
+pub fn run_once(name: &str, base: &str, env: &[(&str, String)]) -> Run {
     let me = std::env::current_exe().expect("this program");
-    let output = Command::new(me).args(["run", name, base]).output().expect("a contender");
+    let mut command = Command::new(me);
+    command.args(["run", name, base]).envs(env.iter().map(|(k, v)| (k, v)));
+    let output = command.output().expect("a contender");
     let line = String::from_utf8_lossy(&output.stdout);
     Run::parse(line.trim()).unwrap_or_else(|| panic!("{name} failed: {}", String::from_utf8_lossy(&output.stderr)))
 }

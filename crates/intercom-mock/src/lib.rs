@@ -104,22 +104,20 @@ impl MockIntercom {
     /// Starts a mock with no recorded responses: every authenticated request gets the catch-all `404`
     /// until you mount answers.
     pub async fn start_empty() -> Self {
-        let server = MockServer::start().await;
-        let limiter = Limiter::default();
-        let limited = |inner| Limited { inner, limiter: limiter.clone() };
+        let mock = Self { server: MockServer::start().await, limiter: Limiter::default() };
         Mock::given(|request: &Request| !has_bearer(request))
-            .respond_with(limited(unauthorized()))
+            .respond_with(mock.limited(unauthorized()))
             .with_priority(UNAUTHORIZED_PRIORITY)
             .named("intercom-mock: missing bearer token")
-            .mount(&server)
+            .mount(&mock.server)
             .await;
         Mock::given(|_: &Request| true)
-            .respond_with(Limited { inner: |request: &Request| no_route(request), limiter: limiter.clone() })
+            .respond_with(mock.limited(|request: &Request| no_route(request)))
             .with_priority(NO_ROUTE_PRIORITY)
             .named("intercom-mock: no route")
-            .mount(&server)
+            .mount(&mock.server)
             .await;
-        Self { server, limiter }
+        mock
     }
 
     /// Enforces `limit` from now on, like Intercom: every answer carries `X-RateLimit-Limit`, `-Remaining`
