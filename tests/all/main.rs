@@ -10,6 +10,14 @@ mod faults;
 #[allow(clippy::all, deprecated)]
 #[path = "generated/operations.rs"]
 mod generated_operations;
+#[cfg(feature = "preview")]
+#[allow(clippy::all)]
+#[path = "generated/preview_operations.rs"]
+mod generated_preview_operations;
+#[cfg(feature = "preview")]
+#[allow(clippy::all)]
+#[path = "generated/preview_schemas.rs"]
+mod generated_preview_schemas;
 #[allow(clippy::all)]
 #[path = "generated/schemas.rs"]
 mod generated_schemas;
@@ -20,6 +28,8 @@ mod operation_check;
 mod options_and_raw;
 mod pagination_check;
 mod pagination_memory;
+#[cfg(feature = "preview")]
+mod preview;
 mod request_snapshots;
 mod schemas;
 mod support;

@@ -42,7 +42,8 @@ where
 {
     let operation = endpoint.operation();
     let request = build_request(&Config::new(TOKEN), &endpoint).unwrap_or_else(|e| panic!("{}: {e}", operation.name));
-    insta::assert_snapshot!(operation.name, render_request(&request, TOKEN));
+    let snapshot = if operation.preview { format!("preview__{}", operation.name) } else { operation.name.to_owned() };
+    insta::assert_snapshot!(snapshot, render_request(&request, TOKEN));
     let sent_body: Option<Value> = endpoint.body().expect("a body").map(|b| serde_json::from_slice(&b).expect("JSON"));
 
     for transport in Transport::BOTH {
@@ -50,7 +51,7 @@ where
         let mock = MockIntercom::start().await;
         let output = transport.send(mock.config(), endpoint.clone()).await.unwrap_or_else(|e| panic!("{context}: {e}"));
 
-        let received = mock.received(operation.name).await;
+        let received = mock.received(operation).await;
         assert_eq!(received.len(), 1, "{context}: one request routed to the operation");
         let request = &received[0];
         assert_eq!(request.method, operation.method, "{context}");
@@ -77,7 +78,9 @@ where
             _ => panic!("{context}: the test and the endpoint disagree about the body"),
         }
 
-        let fixture = fixtures::success(operation.name).unwrap_or_else(|| panic!("{context}: no recorded success"));
+        let fixture = fixtures::recorded_for(operation)
+            .find(|f| f.is_success())
+            .unwrap_or_else(|| panic!("{context}: no recorded success"));
         let answer = http::Response::builder().status(fixture.status).body(fixture.body.to_vec()).expect("a status");
         let direct = parse_response(&endpoint, answer).unwrap_or_else(|e| panic!("{context}: the recording: {e}"));
         assert_eq!(format!("{output:?}"), format!("{direct:?}"), "{context}: decoded value");

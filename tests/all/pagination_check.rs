@@ -43,7 +43,9 @@ where
     E::Item: Serialize + Send + Unpin + 'static,
 {
     scenario(Prepared::new(endpoint.clone()), style, id_field, None).await;
-    let version = endpoint.operation().versions.iter().rev().find(|v| **v != ApiVersion::PREVIEW).cloned();
+    // A stable operation is sent with its newest stable version; a Preview one with Preview, set explicitly.
+    let operation = endpoint.operation();
+    let version = operation.versions.iter().rev().find(|v| **v != ApiVersion::PREVIEW || operation.preview).cloned();
     let version = version.unwrap_or(ApiVersion::LATEST);
     let options =
         RequestOptions::new().header("x-trace", "every-page").query("extra", "1").api_version(version.clone());
@@ -59,7 +61,7 @@ where
     let endpoint = request.endpoint();
     let operation = endpoint.operation();
     assert_eq!(E::STYLE, style, "{}", operation.name);
-    let recorded = fixtures::success(operation.name).expect("a recorded success");
+    let recorded = fixtures::recorded_for(operation).find(|f| f.is_success()).expect("a recorded success");
     let template: Value = serde_json::from_slice(recorded.body).expect("JSON");
     let first_item = E::ITEMS_PATH.iter().try_fold(&template, |node, key| node.get(*key));
     let item = first_item.and_then(|list| list.get(0)).cloned().unwrap_or_else(|| json!({}));
@@ -110,7 +112,7 @@ where
         .unwrap_or_else(|e| panic!("{context}: {e}"));
         assert_eq!(ids, expected_ids, "{context}: every item once, in order");
 
-        let received = mock.received(operation.name).await;
+        let received = mock.received(operation).await;
         let cursors: Vec<Option<String>> = received.iter().map(|r| cursor_of(style, r)).collect();
         assert_eq!(cursors, expected_cursors(style), "{context}: the cursor sent on each request");
         if let Some(version) = &options {

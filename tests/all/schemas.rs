@@ -20,35 +20,59 @@ use crate::generated_schemas::{with_schema_type, OPERATIONS};
 use crate::support::same_json;
 
 /// Decodes `value` as `T` and re-serializes it; the error names the JSON path.
-fn round_trip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
+pub(crate) fn round_trip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
     let decoded: T =
         serde_path_to_error::deserialize(value).map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))?;
     serde_json::to_value(&decoded).map_err(|e| format!("cannot re-serialize: {e}"))
 }
 
 /// Decodes `value` as `T` and shows it.
-fn debug<T: DeserializeOwned + std::fmt::Debug>(value: &Value) -> Result<String, String> {
+pub(crate) fn debug<T: DeserializeOwned + std::fmt::Debug>(value: &Value) -> Result<String, String> {
     serde_path_to_error::deserialize::<_, T>(value)
         .map(|decoded| format!("{decoded:#?}"))
         .map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
 }
 
 /// The SDK's operation of a route `METHOD /path/{}`: `(name, route, request key, answers)`.
-type OperationEntry = (&'static str, &'static str, Option<&'static str>, &'static [(&'static str, &'static str)]);
+pub(crate) type OperationEntry =
+    (&'static str, &'static str, Option<&'static str>, &'static [(&'static str, &'static str)]);
 
-/// The SDK's operation for `method` on `path` (any parameter names).
-fn operation_of(method: &str, path: &str) -> Option<&'static OperationEntry> {
-    let route = format!("{} {}", method.to_ascii_uppercase(), intercom_codegen::versions::normalized(path));
-    OPERATIONS.iter().find(|(_, r, _, _)| *r == route)
+/// A generated registry of model types: its operations, and a value decoded as the type of a key.
+pub(crate) struct Registry {
+    /// Every operation of the description.
+    pub operations: &'static [OperationEntry],
+    /// Decodes and re-serializes a value as the type of a key; `None` for an unknown key.
+    pub round_trip: fn(&str, &Value) -> Option<Result<Value, String>>,
+    /// Decodes a value as the type of a key and shows it; `None` for an unknown key.
+    pub debug: fn(&str, &Value) -> Option<Result<String, String>>,
 }
 
-/// The operation with this endpoint name.
-fn operation_named(name: &str) -> Option<&'static OperationEntry> {
-    OPERATIONS.iter().find(|(n, _, _, _)| *n == name)
+/// The stable models (2.16, and the operation 2.11 has that 2.16 dropped).
+const STABLE: Registry = Registry {
+    operations: OPERATIONS,
+    round_trip: |key, value| with_schema_type!(key, round_trip(value)),
+    debug: |key, value| with_schema_type!(key, debug(value)),
+};
+
+impl Registry {
+    /// The SDK's operation for `method` on `path` (any parameter names).
+    pub fn operation_of(&self, method: &str, path: &str) -> Option<&'static OperationEntry> {
+        let route = format!("{} {}", method.to_ascii_uppercase(), intercom_codegen::versions::normalized(path));
+        self.operations.iter().find(|(_, r, _, _)| *r == route)
+    }
+
+    /// The operation with this endpoint name.
+    pub fn operation_named(&self, name: &str) -> Option<&'static OperationEntry> {
+        self.operations.iter().find(|(n, _, _, _)| *n == name)
+    }
+}
+
+fn operation_of(method: &str, path: &str) -> Option<&'static OperationEntry> {
+    STABLE.operation_of(method, path)
 }
 
 /// The key of the type the SDK declares for an operation's answer with `status`.
-fn response_key(operation: &OperationEntry, status: &str) -> Option<&'static str> {
+pub(crate) fn response_key(operation: &OperationEntry, status: &str) -> Option<&'static str> {
     operation.3.iter().find(|(s, _)| *s == status).map(|(_, key)| *key).or_else(|| {
         let is_error = status.parse::<u16>().is_ok_and(|code| code >= 400);
         is_error.then_some("error")
@@ -56,7 +80,7 @@ fn response_key(operation: &OperationEntry, status: &str) -> Option<&'static str
 }
 
 /// Every `(path, method, operation)` of a description.
-fn operations_of(spec: &Node) -> Vec<(&str, &str, &Node)> {
+pub(crate) fn operations_of(spec: &Node) -> Vec<(&str, &str, &Node)> {
     let mut out = Vec::new();
     for (path, item) in spec.get("paths").map(Node::entries).unwrap_or_default() {
         for (method, op) in item.entries().iter().filter(|(m, _)| m != "parameters") {
@@ -71,7 +95,7 @@ fn every_recorded_response_decodes_and_matches_its_snapshot() {
     let mut decoded = 0;
     for fixture in fixtures::all().iter().filter(|f| f.content_type == "application/json") {
         let name = format!("{}__{}", fixture.operation, fixture.file.trim_end_matches(".json"));
-        let operation = operation_named(fixture.operation).expect("a fixture of a known operation");
+        let operation = STABLE.operation_named(fixture.operation).expect("a fixture of a known operation");
         let key = response_key(operation, &fixture.status.to_string())
             .unwrap_or_else(|| panic!("{name}: the SDK declares no type for this answer"));
         let value: Value = serde_json::from_slice(fixture.body).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -141,16 +165,20 @@ fn variants_in(debug: &str) -> Vec<String> {
         .collect()
 }
 
-struct Tally {
-    decoded: usize,
-    skipped: BTreeSet<String>,
-    failures: Vec<String>,
-    dropped: BTreeSet<String>,
+/// What checking one description's response examples found.
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub decoded: usize,
+    pub skipped: BTreeSet<String>,
+    pub failures: Vec<String>,
+    pub dropped: BTreeSet<String>,
 }
 
-fn check_version(spec: &Node, version: &str, overrides: &Overrides, tally: &mut Tally) {
+/// Decodes every response example of `spec` as the type `registry` declares, and re-serializes it to find
+/// dropped fields (those the overrides list aside).
+pub(crate) fn check_version(registry: &Registry, spec: &Node, version: &str, overrides: &Overrides, tally: &mut Tally) {
     for (path, method, op) in operations_of(spec) {
-        let Some(operation) = operation_of(method, path) else {
+        let Some(operation) = registry.operation_of(method, path) else {
             // Only an operation the SDK does not have may be passed over, and the summary names it.
             tally.skipped.insert(format!("{} {path}", method.to_ascii_uppercase()));
             continue;
@@ -165,7 +193,7 @@ fn check_version(spec: &Node, version: &str, overrides: &Overrides, tally: &mut 
                     continue;
                 };
                 let context = format!("{version} {id} {status} `{name}` as `{key}`");
-                match with_schema_type!(key, round_trip(&value)) {
+                match (registry.round_trip)(key, &value) {
                     None => tally.failures.push(format!("{context}: no model type")),
                     Some(Err(e)) => tally.failures.push(format!("{context}: {e}")),
                     Some(Ok(again)) => {
@@ -198,7 +226,7 @@ fn version_folders() -> Vec<String> {
     versions
 }
 
-fn load(version: &str) -> Node {
+pub(crate) fn load(version: &str) -> Node {
     let path = intercom_codegen::spec_dir().join(version).join("api.intercom.io.yaml");
     intercom_codegen::spec::load(&path).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -211,8 +239,8 @@ fn every_example_of_every_version_decodes_without_dropping_fields() {
     let mut failed = Vec::new();
     for version in &versions {
         let spec = load(version);
-        let mut tally = Tally { decoded: 0, skipped: BTreeSet::new(), failures: Vec::new(), dropped: BTreeSet::new() };
-        check_version(&spec, version, &overrides, &mut tally);
+        let mut tally = Tally::default();
+        check_version(&STABLE, &spec, version, &overrides, &mut tally);
         let skipped = if tally.skipped.is_empty() {
             String::new()
         } else {
@@ -232,12 +260,56 @@ fn every_example_of_every_version_decodes_without_dropping_fields() {
     assert!(failed.is_empty(), "{} problems:\n{}", failed.len(), failed.join("\n"));
 }
 
+/// What checking request examples found.
+#[derive(Default)]
+pub(crate) struct RequestTally {
+    pub checked: usize,
+    pub failures: Vec<String>,
+    /// The one-of variants each example decoded to.
+    pub chosen: Vec<String>,
+}
+
+/// Serializes every request example of `operations` back from the request type `registry` declares.
+pub(crate) fn check_request_examples<'a>(
+    registry: &Registry,
+    operations: impl IntoIterator<Item = (&'a str, &'a str, &'a Node)>,
+    overrides: &Overrides,
+) -> RequestTally {
+    let mut tally = RequestTally::default();
+    for (path, method, op) in operations {
+        let operation = registry.operation_of(method, path).expect("every operation is listed");
+        let id = operation.0;
+        let examples = op.at(&["requestBody", "content", "application/json", "examples"]);
+        for (name, example) in examples.map(Node::entries).unwrap_or_default() {
+            let Some(value) = example.get("value").map(Node::to_json) else { continue };
+            let known_difference = overrides.request_examples.iter().any(|(key, _)| *key == format!("{id}: {name}"));
+            let key = operation.2.unwrap_or_else(|| panic!("{id} has a request example but no request type"));
+            tally.checked += 1;
+            let shown = (registry.debug)(key, &value).expect("a type for every key");
+            if let Ok(shown) = &shown {
+                let variants = variants_in(shown);
+                if !variants.is_empty() {
+                    tally.chosen.push(format!("{id} `{name}`: {}", variants.join(", ")));
+                }
+                if !known_difference && shown.contains("Other(") {
+                    tally.failures.push(format!("{id} `{name}`: a one-of fell back to `Other`:\n{shown}"));
+                }
+            }
+            match (registry.round_trip)(key, &value).expect("a type for every key") {
+                Err(e) if !known_difference => tally.failures.push(format!("{id} `{name}` as `{key}`: {e}")),
+                Ok(sent) if !known_difference && !same_json(&sent, &value) => {
+                    tally.failures.push(format!("{id} `{name}`: sends {sent}\n    the example is {value}"))
+                }
+                _ => {}
+            }
+        }
+    }
+    tally
+}
+
 #[test]
 fn every_request_example_serializes_back_from_its_request_type() {
     let overrides = Overrides::load(&intercom_codegen::overrides_path()).expect("the overrides file");
-    let mut checked = 0;
-    let mut failures = Vec::new();
-    let mut chosen = Vec::new();
     let newest = load(intercom_codegen::NEWEST);
     let legacy = load(intercom_codegen::LEGACY);
     let legacy_only: Vec<_> = operations_of(&legacy)
@@ -247,36 +319,14 @@ fn every_request_example_serializes_back_from_its_request_type() {
                 .is_some_and(|o| intercom_core::operations::find(o.0).is_some_and(|op| op.is_deprecated()))
         })
         .collect();
-    for (path, method, op) in operations_of(&newest).into_iter().chain(legacy_only) {
-        let operation = operation_of(method, path).expect("every operation is listed");
-        let id = operation.0;
-        let examples = op.at(&["requestBody", "content", "application/json", "examples"]);
-        for (name, example) in examples.map(Node::entries).unwrap_or_default() {
-            let Some(value) = example.get("value").map(Node::to_json) else { continue };
-            let known_difference = overrides.request_examples.iter().any(|(key, _)| *key == format!("{id}: {name}"));
-            let key = operation.2.unwrap_or_else(|| panic!("{id} has a request example but no request type"));
-            checked += 1;
-            let shown = with_schema_type!(key, debug(&value)).expect("a type for every key");
-            if let Ok(shown) = &shown {
-                let variants = variants_in(shown);
-                if !variants.is_empty() {
-                    chosen.push(format!("{id} `{name}`: {}", variants.join(", ")));
-                }
-                if !known_difference && shown.contains("Other(") {
-                    failures.push(format!("{id} `{name}`: a one-of fell back to `Other`:\n{shown}"));
-                }
-            }
-            match with_schema_type!(key, round_trip(&value)).expect("a type for every key") {
-                Err(e) if !known_difference => failures.push(format!("{id} `{name}` as `{key}`: {e}")),
-                Ok(sent) if !known_difference && !same_json(&sent, &value) => {
-                    failures.push(format!("{id} `{name}`: sends {sent}\n    the example is {value}"))
-                }
-                _ => {}
-            }
-        }
-    }
-    println!("request examples: {checked} checked, {} listed as known differences", overrides.request_examples.len());
-    insta::assert_snapshot!("request_example_variants", chosen.join("\n"));
+    let tally = check_request_examples(&STABLE, operations_of(&newest).into_iter().chain(legacy_only), &overrides);
+    println!(
+        "request examples: {} checked, {} listed as known differences",
+        tally.checked,
+        overrides.request_examples.len()
+    );
+    insta::assert_snapshot!("request_example_variants", tally.chosen.join("\n"));
+    let failures = tally.failures;
     assert!(failures.is_empty(), "{} request examples differ:\n{}", failures.len(), failures.join("\n"));
 }
 

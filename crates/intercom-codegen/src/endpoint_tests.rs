@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::endpoint_text::{core_type, derives_default};
+use crate::endpoint_text::{core_type, derives_default, namespace};
 use crate::model::{Model, Operation, Paging, ParamIn, Ty};
 use crate::naming::snake;
 use crate::overrides::Overrides;
@@ -64,7 +64,7 @@ pub fn tests(model: &Model, overrides: &Overrides) -> String {
     out.push_str("use crate::operation_check::{check_operation, sample, Expected};\n");
     out.push_str("use crate::pagination_check::check_pagination;\nuse intercom_core::protocol::PageStyle;\n");
     for op in &model.operations {
-        let mut call = format!("intercom_core::endpoints::{}::new(", op.name);
+        let mut call = format!("intercom_core::endpoints::{}{}::new(", namespace(model), op.name);
         let mut args = Vec::new();
         for p in op.params.iter().filter(|p| p.required) {
             args.push(sample_expr(&p.ty, &p.sample));
@@ -120,14 +120,18 @@ pub fn tests(model: &Model, overrides: &Overrides) -> String {
         };
         if let Some(paging) = &op.paging {
             // Only the required parameters and a small page size: the scenario serves its own cursors.
-            let mut paged = format!("intercom_core::endpoints::{}::new({})", op.name, args.join(", "));
+            let mut paged =
+                format!("intercom_core::endpoints::{}{}::new({})", namespace(model), op.name, args.join(", "));
             if op.params.iter().any(|p| p.location == ParamIn::Query && p.name == "per_page") {
                 paged.push_str(".per_page(3)");
             }
             paging_test(op, paging, &paged, &mut out);
         }
         // An operation the newest version dropped is sent with the last version that has it.
-        let version = op.last_stable_version().unwrap_or(&model.version);
+        let version = match crate::endpoint_text::is_preview(model) {
+            true => model.version.as_str(),
+            false => op.last_stable_version().unwrap_or(&model.version),
+        };
         if version != model.version {
             let _ = write!(call, ".with_options(intercom_core::RequestOptions::new().api_version({version:?}))");
         }

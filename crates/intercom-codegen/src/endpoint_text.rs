@@ -3,6 +3,21 @@
 use crate::model::{Kind, Model, Operation, Style, Ty};
 use crate::naming::snake;
 
+/// Whether `model` is the Preview description's: its endpoints, operations, fixtures and tests go in a
+/// `preview` module (behind the `preview` feature) and are sent with `Intercom-Version: Preview`.
+pub fn is_preview(model: &Model) -> bool {
+    model.version == "Preview"
+}
+
+/// The path below `endpoints`, `operations` and `fixtures` where `model`'s items go: `preview::` or nothing.
+pub fn namespace(model: &Model) -> &'static str {
+    if is_preview(model) {
+        "preview::"
+    } else {
+        ""
+    }
+}
+
 /// The name of an operation's static in the table: `IDENTIFY_ADMIN`.
 pub fn static_name(op: &Operation) -> String {
     snake(&op.name).to_ascii_uppercase()
@@ -63,9 +78,16 @@ pub fn derives_default(model: &Model, ty: &Ty) -> bool {
     }
 }
 
+/// The start page of Intercom's Preview reference. Preview items link there rather than to their own page:
+/// Intercom's Preview text links those pages itself, and a copied link reads as copied text.
+pub const PREVIEW_REFERENCE: &str = "https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io";
+
 /// The page of Intercom's API reference for `op`: the newest version that has it, the operation's own page
-/// when it has an `operationId`, else its resource group's.
+/// when it has an `operationId`, else its resource group's; for Preview, the Preview reference.
 pub fn reference(model: &Model, op: &Operation) -> String {
+    if is_preview(model) {
+        return PREVIEW_REFERENCE.to_owned();
+    }
     let version = op.last_stable_version().unwrap_or(&model.version);
     let group = format!(
         "https://developers.intercom.com/docs/references/{version}/rest-api/api.intercom.io/{}",

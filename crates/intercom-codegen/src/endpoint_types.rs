@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::endpoint_text::{core_type, derives_default, reference, static_name, version_ranges};
+use crate::endpoint_text::{core_type, derives_default, is_preview, namespace, reference, static_name, version_ranges};
 use crate::model::{Model, Operation, Paging, ParamIn, Success, Ty};
 use crate::naming::field;
 use crate::overrides::Overrides;
@@ -64,13 +64,22 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
         Success::Binary => ("crate::ExportFile".to_owned(), "Binary"),
     };
     let intercom = match &op.spec_id {
+        Some(id) if is_preview(model) => {
+            format!("Intercom's `{id}` in its [Preview reference]({})", reference(model, op))
+        }
         Some(id) => format!("Intercom's [`{id}`]({})", reference(model, op)),
         None => format!("[Intercom's reference]({})", reference(model, op)),
     };
     let sdk = op.sdk_method.as_ref().map(|m| format!("; `{m}` in Intercom's SDKs")).unwrap_or_default();
     let _ = writeln!(out, "/// `{} {}`: {intercom}{sdk}.", op.method, op.path);
     let _ = writeln!(out, "///\n/// Answers `{}`.", output.replace("intercom_models::", ""));
-    if let Some(since) = op.versions.first() {
+    if is_preview(model) {
+        let _ = writeln!(
+            out,
+            "///\n/// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own\n/// `RequestOptions::api_version` wins); in {}. See docs/VERSIONING.md.",
+            version_ranges(&op.versions, &model.versions)
+        );
+    } else if let Some(since) = op.versions.first() {
         let _ = writeln!(out, "///\n/// Since API {since}; in {}.", version_ranges(&op.versions, &model.versions));
     }
     for alias in op.spec_id.iter().chain(op.sdk_method.iter()).filter(|alias| **alias != op.name) {
@@ -106,7 +115,8 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
     let _ = writeln!(out, "impl {} {{", op.name);
     let _ = writeln!(
         out,
-        "    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys\n    /// its answers by.\n    pub const OPERATION: &'static Operation = &operations::{};\n",
+        "    /// The operation this request calls (its name, method, path and versions): what `intercom-mock` keys\n    /// its answers by.\n    pub const OPERATION: &'static Operation = &operations::{}{};\n",
+        namespace(model),
         static_name(op)
     );
     let mut args = Vec::new();

@@ -20,6 +20,7 @@ pub mod normalize;
 pub mod operation_table;
 pub mod overrides;
 pub mod paging;
+pub mod preview;
 pub mod render;
 pub mod spec;
 pub mod versions;
@@ -82,6 +83,12 @@ pub struct Sources {
 }
 
 impl Sources {
+    /// The Preview description under `dir`, with the same tables and overrides (no legacy description: Preview
+    /// keeps nothing 2.16 dropped).
+    pub fn preview_in(dir: &Path) -> Self {
+        Self { spec: dir.join("preview/api.intercom.io.yaml"), legacy: PathBuf::new(), ..Self::in_dir(dir) }
+    }
+
     /// The files under `dir` (a descriptions folder) and the project's overrides.
     pub fn in_dir(dir: &Path) -> Self {
         Self {
@@ -134,11 +141,24 @@ pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
         }
     }
     for (key, name) in &overrides.endpoint_names {
-        if !model.operations.iter().any(|op| format!("{} {}", op.method, op.path) == *key) {
+        // A name for an operation only Preview has is not stale in a stable description.
+        let only_preview = key
+            .split_once(' ')
+            .is_some_and(|(method, path)| table.versions_of(method, path) == ["Preview"] && newest != "Preview");
+        let key = overrides::route_shape(key);
+        let present =
+            model.operations.iter().any(|op| overrides::route_shape(&format!("{} {}", op.method, op.path)) == key);
+        if !present && !only_preview {
             stale.push(format!("endpoint name `{name}` for `{key}`"));
         }
     }
     Ok(Loaded { examples, legacy, spec, overrides, model, stale })
+}
+
+/// Loads and lowers the Preview description under `dir`. Overrides written for the stable description that
+/// Preview does not match are skipped: they are not errors here.
+pub fn load_preview(dir: &Path) -> Result<Loaded, SpecError> {
+    load(&Sources::preview_in(dir))
 }
 
 /// Every file the generator writes, by path relative to the workspace root, unformatted.
@@ -157,7 +177,10 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     }
 
     let mut files = Vec::new();
-    for (name, text) in render::models(&model) {
+    for (name, mut text) in render::models(&model) {
+        if name == "mod.rs" {
+            text.push_str("\n/// The types of Intercom's Preview API that differ from or are not in the stable version; the rest\n/// are re-exported here, so `preview::Name` names every Preview type. See docs/VERSIONING.md.\n#[cfg(feature = \"preview\")]\npub mod preview;\n");
+        }
         files.push((PathBuf::from("crates/intercom-models/src/generated").join(name), text.into_bytes()));
     }
     files.push((PathBuf::from("tests/all/generated/schemas.rs"), render::registry(&model).into_bytes()));
@@ -165,7 +188,10 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
         PathBuf::from("crates/intercom-core/src/operations/generated/table.rs"),
         operation_table::table(&model).into_bytes(),
     ));
-    for (name, text) in endpoint_types::endpoints(&model, &overrides) {
+    for (name, mut text) in endpoint_types::endpoints(&model, &overrides) {
+        if name == "mod.rs" {
+            text.push_str("\n/// The endpoints of Intercom's Preview API that differ from or are not in the stable version; each is\n/// sent with `Intercom-Version: Preview`. See docs/VERSIONING.md and docs/PREVIEW.md.\n#[cfg(feature = \"preview\")]\npub mod preview;\n");
+        }
         files.push((PathBuf::from("crates/intercom-core/src/endpoints/generated").join(name), text.into_bytes()));
     }
     files.push((PathBuf::from("docs/OPERATIONS.md"), coverage::coverage(&model).into_bytes()));
@@ -180,6 +206,70 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     ));
     for f in recorded {
         files.push((PathBuf::from("crates/intercom-mock/fixtures").join(&f.operation).join(&f.file), f.body));
+    }
+    files.extend(generate_preview(sources, &model, &overrides)?);
+    Ok(files)
+}
+
+/// The files of the `preview` feature: the types and operations Preview changes or adds (what it shares with
+/// the stable model is re-exported, not written again), its fixtures, tests and docs/PREVIEW.md.
+fn generate_preview(
+    sources: &Sources,
+    stable: &model::Model,
+    overrides: &overrides::Overrides,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, SpecError> {
+    let dir = sources.spec.parent().and_then(Path::parent).map_or_else(spec_dir, Path::to_path_buf);
+    let preview_sources = Sources { overrides: sources.overrides.clone(), ..Sources::preview_in(&dir) };
+    let Loaded { examples, model: preview, stale, .. } = load(&preview_sources)?;
+    // Patches written for the stable description may not match Preview; those written for Preview must.
+    let stale_preview: Vec<&String> = stale
+        .iter()
+        .filter(|s| overrides.preview_patches.iter().any(|p| s.starts_with(&format!("patch at {} ", p.at.join(".")))))
+        .collect();
+    if !stale_preview.is_empty() {
+        return Err(SpecError(format!("preview patches that do not match the Preview description: {stale_preview:?}")));
+    }
+    let sharing = preview::sharing(stable, &preview);
+    let own = preview::unshared(&preview, &sharing);
+    let shared_defs: Vec<model::TypeDef> =
+        preview.types.iter().filter(|t| sharing.types.contains(&t.name)).cloned().collect();
+    let mut files = Vec::new();
+
+    let models = PathBuf::from("crates/intercom-models/src/generated/preview");
+    for (name, mut text) in render::models(&own) {
+        if name == "mod.rs" {
+            text.push_str("\n// The types Preview has unchanged from the stable version.\npub use crate::{");
+            text.push_str(&sharing.types.iter().cloned().collect::<Vec<_>>().join(", "));
+            text.push_str("};\n");
+        }
+        files.push((models.join(name), text.into_bytes()));
+    }
+    // Outside the models crate, every Preview type is `preview::Name` (shared ones are re-exported there).
+    let seen_from_outside = preview::qualified(&own, &shared_defs);
+    for (name, text) in endpoint_types::endpoints(&seen_from_outside, overrides) {
+        files.push((
+            PathBuf::from("crates/intercom-core/src/endpoints/generated/preview").join(name),
+            text.into_bytes(),
+        ));
+    }
+    files.push((
+        PathBuf::from("crates/intercom-core/src/operations/generated/preview_table.rs"),
+        operation_table::table(&seen_from_outside).into_bytes(),
+    ));
+    files.push((
+        PathBuf::from("tests/all/generated/preview_operations.rs"),
+        endpoint_tests::tests(&seen_from_outside, overrides).into_bytes(),
+    ));
+    let everything = preview::qualified(&preview, &[]);
+    files.push((PathBuf::from("tests/all/generated/preview_schemas.rs"), render::registry(&everything).into_bytes()));
+    files.push((PathBuf::from("docs/PREVIEW.md"), preview::report(stable, &preview, &sharing).into_bytes()));
+    let recorded = fixtures::recorded(&examples, None, &own.operations);
+    files.push((
+        PathBuf::from("crates/intercom-mock/src/generated/preview_recorded.rs"),
+        fixtures::table(&recorded, &own.version).into_bytes(),
+    ));
+    for f in recorded {
+        files.push((PathBuf::from("crates/intercom-mock/fixtures/preview").join(&f.operation).join(&f.file), f.body));
     }
     Ok(files)
 }

@@ -265,6 +265,9 @@ impl Lowerer<'_> {
                     request_examples.push((example_name.clone(), value.clone()));
                 }
             }
+            if let (true, Some(value)) = (request_examples.is_empty(), content.get("example")) {
+                request_examples.push(("example".to_owned(), value.clone()));
+            }
             if request_examples.is_empty() {
                 request_sample = Some(self.sample(&schema, "x"));
             }
@@ -398,6 +401,9 @@ impl Lowerer<'_> {
 
     fn reference(&self, ctx: &Ctx) -> String {
         match &ctx.tag {
+            Some(_) if self.version == "Preview" => {
+                format!(" ([Preview reference]({}))", crate::endpoint_text::PREVIEW_REFERENCE)
+            }
             Some(tag) => format!(
                 " ([reference](https://developers.intercom.com/docs/references/{}/rest-api/api.intercom.io/{}))",
                 self.version,

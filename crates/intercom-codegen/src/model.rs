@@ -35,7 +35,7 @@ pub enum Style {
 }
 
 /// A field of a generated struct.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// The JSON key.
     pub json: String,
@@ -69,7 +69,7 @@ pub enum JsonKind {
 }
 
 /// What a variant of a polymorphic type looks like, to pick it when decoding.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Shape {
     /// Its JSON kind.
     pub kind: JsonKind,
@@ -84,7 +84,7 @@ pub struct Shape {
 }
 
 /// One variant of a polymorphic type.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
     /// The variant name.
     pub name: String,
@@ -95,7 +95,7 @@ pub struct Variant {
 }
 
 /// What a generated type is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// A struct with named fields.
     Struct(Vec<Field>),

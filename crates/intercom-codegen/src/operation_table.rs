@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::endpoint_text::{safe_to_retry, static_name, version_const};
+use crate::endpoint_text::{is_preview, namespace, safe_to_retry, static_name, version_const};
 use crate::model::Model;
 use crate::render::header;
 
@@ -12,14 +12,16 @@ pub fn table(model: &Model) -> String {
         model,
         "Every operation: endpoint name, `operationId`, method, path template and the versions that have it.",
     );
-    out.push_str("use http::Method;\n\nuse super::Operation;\nuse crate::version::ApiVersion;\n\n");
+    let operation = if is_preview(model) { "crate::operations::Operation" } else { "super::Operation" };
+    let _ = write!(out, "use http::Method;\n\nuse {operation};\nuse crate::version::ApiVersion;\n\n");
     for op in &model.operations {
         let versions: Vec<String> = op.versions.iter().map(|v| version_const(v)).collect();
         let _ = writeln!(
             out,
-            "/// [`{}`](crate::endpoints::{}): `{} {}`.\npub static {}: Operation = Operation {{ name: {:?}, id: {:?}, \
-             method: Method::{}, path: {:?}, versions: &[{}], sdk_method: {:?}, safe_to_retry: {} }};\n",
+            "/// [`{}`](crate::endpoints::{}{}): `{} {}`.\npub static {}: Operation = Operation {{ name: {:?}, id: {:?}, \
+             method: Method::{}, path: {:?}, versions: &[{}], sdk_method: {:?}, safe_to_retry: {}, preview: {} }};\n",
             op.name,
+            namespace(model),
             op.name,
             op.method,
             op.path,
@@ -31,6 +33,7 @@ pub fn table(model: &Model) -> String {
             versions.join(", "),
             op.sdk_method,
             safe_to_retry(op),
+            is_preview(model),
         );
     }
     out.push_str(

@@ -41,6 +41,8 @@ pub struct Dropped {
 pub struct Overrides {
     /// Changes to the description.
     pub patches: Vec<Patch>,
+    /// Changes to the Preview description only, applied after `patches`.
+    pub preview_patches: Vec<Patch>,
     /// Type names by spec path (`error` -> `ErrorBody`, `error.errors[]` -> `ErrorItem`).
     pub renames: Vec<(String, String)>,
     /// Variant names of enum values made of symbols (`!=` -> `Ne`).
@@ -67,24 +69,11 @@ impl Overrides {
 
     /// Reads overrides from a parsed document.
     pub fn from_node(doc: &Node) -> Result<Self, SpecError> {
-        let mut out = Overrides::default();
-        for entry in doc.get("patches").map(Node::items).unwrap_or_default() {
-            let at = entry.strings("at");
-            if at.is_empty() {
-                return Err(SpecError(format!("a patch without `at`: {entry:?}")));
-            }
-            let change = match (entry.get("set"), entry.flag("remove"), entry.get("append")) {
-                (Some(value), false, None) => Change::Set(value.clone()),
-                (None, true, None) => Change::Remove,
-                (None, false, Some(Node::List(items))) => Change::Append(items.clone()),
-                _ => {
-                    return Err(SpecError(format!(
-                        "patch at {at:?} needs exactly one of `set`, `remove: true` and `append: [list]`"
-                    )))
-                }
-            };
-            out.patches.push(Patch { at, change, why: why(entry)? });
-        }
+        let mut out = Overrides {
+            patches: patches(doc, "patches")?,
+            preview_patches: patches(doc, "preview_patches")?,
+            ..Overrides::default()
+        };
         for (key, entry) in doc.get("renames").map(Node::entries).unwrap_or_default() {
             out.renames.push((key.clone(), named(entry, "to")?));
             why(entry)?;
@@ -122,11 +111,13 @@ impl Overrides {
         Ok(out)
     }
 
-    /// Applies the patches to a description; returns the patches whose target is not in it (stale for this
-    /// version of the description), which it skips.
+    /// Applies the patches to a description (and the Preview ones to the Preview description); returns the
+    /// patches whose target is not in it (stale for this version of the description), which it skips.
     pub fn apply(&self, spec: &mut Node) -> Result<Vec<String>, SpecError> {
         let mut stale = Vec::new();
-        for patch in &self.patches {
+        let is_preview = spec.at(&["info", "version"]).and_then(Node::as_str) == Some("Preview");
+        let preview = if is_preview { self.preview_patches.as_slice() } else { &[] };
+        for patch in self.patches.iter().chain(preview) {
             let applied = match &patch.change {
                 Change::Set(value) => {
                     let parent = &patch.at[..patch.at.len() - 1];
@@ -161,9 +152,10 @@ impl Overrides {
     }
 
     /// The endpoint name chosen for `method` (upper case) on `path`, when the naming rule's is not used.
+    /// Parameter names do not count: the Preview description spells `{admin_id}` as `{id}` in places.
     pub fn endpoint_name(&self, method: &str, path: &str) -> Option<&str> {
-        let key = format!("{method} {path}");
-        self.endpoint_names.iter().find(|(k, _)| *k == key).map(|(_, n)| n.as_str())
+        let key = route_shape(&format!("{method} {path}"));
+        self.endpoint_names.iter().find(|(k, _)| route_shape(k) == key).map(|(_, n)| n.as_str())
     }
 
     /// The hint for errors met while paging an operation.
@@ -180,6 +172,49 @@ impl Overrides {
     pub fn module(&self, schema: &str) -> Option<&str> {
         self.modules.iter().find(|(s, _)| s == schema).map(|(_, m)| m.as_str())
     }
+}
+
+/// `METHOD /a/{x}/b` with every parameter's name blanked: `METHOD /a/{}/b`.
+pub fn route_shape(route: &str) -> String {
+    let mut out = String::with_capacity(route.len());
+    let mut in_param = false;
+    for c in route.chars() {
+        match c {
+            '{' => {
+                in_param = true;
+                out.push('{');
+            }
+            '}' => {
+                in_param = false;
+                out.push('}');
+            }
+            _ if in_param => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn patches(doc: &Node, section: &str) -> Result<Vec<Patch>, SpecError> {
+    let mut out = Vec::new();
+    for entry in doc.get(section).map(Node::items).unwrap_or_default() {
+        let at = entry.strings("at");
+        if at.is_empty() {
+            return Err(SpecError(format!("a patch without `at`: {entry:?}")));
+        }
+        let change = match (entry.get("set"), entry.flag("remove"), entry.get("append")) {
+            (Some(value), false, None) => Change::Set(value.clone()),
+            (None, true, None) => Change::Remove,
+            (None, false, Some(Node::List(items))) => Change::Append(items.clone()),
+            _ => {
+                return Err(SpecError(format!(
+                    "patch at {at:?} needs exactly one of `set`, `remove: true` and `append: [list]`"
+                )))
+            }
+        };
+        out.push(Patch { at, change, why: why(entry)? });
+    }
+    Ok(out)
 }
 
 fn why(entry: &Node) -> Result<String, SpecError> {

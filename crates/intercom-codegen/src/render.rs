@@ -11,6 +11,8 @@ pub fn models(model: &Model) -> Vec<(String, String)> {
     let mut files = vec![module_root(model, "Every type of the description, by resource group.", &modules)];
     for (module, defs) in &modules {
         let mut out = header(model, &format!("Types of the `{module}` group."));
+        // Setters are named after their JSON fields, and a field may be called `add` or `sub`.
+        out.push_str("#![allow(clippy::should_implement_trait)]\n\n");
         out.push_str(
             "#[allow(unused_imports)]\nuse super::*;\n#[allow(unused_imports)]\nuse serde::{Deserialize, Serialize};\n",
         );

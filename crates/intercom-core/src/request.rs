@@ -30,7 +30,10 @@ pub fn build_request<E: Endpoint + ?Sized>(config: &Config, endpoint: &E) -> Res
     url.push_str(&path);
     query.write_to(&mut url);
 
-    let api_version = options.and_then(|o| o.api_version.as_ref()).unwrap_or(config.api_version());
+    // A Preview endpoint is Preview whatever the client's version; a request's own version wins over both.
+    let operation_version = endpoint.operation().preview.then_some(&ApiVersion::PREVIEW);
+    let api_version =
+        options.and_then(|o| o.api_version.as_ref()).or(operation_version).unwrap_or(config.api_version());
     let skip_check = !config.checks_versions() || options.is_some_and(|o| o.skip_version_check);
     if !skip_check {
         check_version(endpoint.operation(), api_version)?;

@@ -42,6 +42,9 @@ mod fixture;
 pub mod fixtures;
 mod operation_key;
 mod paged;
+#[cfg(feature = "preview")]
+#[path = "generated/preview_recorded.rs"]
+mod preview_recorded;
 mod rate_limit;
 #[path = "generated/recorded.rs"]
 mod recorded;
@@ -83,8 +86,8 @@ impl MockIntercom {
     /// Starts a mock serving a recorded success response for every operation.
     pub async fn start() -> Self {
         let mock = Self::start_empty().await;
-        for operation in operations::ALL {
-            if let Some(fixture) = fixtures::success(operation.name) {
+        for operation in every_operation() {
+            if let Some(fixture) = fixtures::recorded_for(operation).find(|f| f.is_success()) {
                 let recorded = mock.matching(operation).respond_with(mock.limited(fixture_response(fixture)));
                 recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
                 if let Some((param, end)) = end_of_scroll(fixture) {
@@ -173,7 +176,7 @@ impl MockIntercom {
     /// ([`error_answer`]).
     pub async fn respond_with_fixture(&self, operation: impl OperationKey, status: u16) {
         let operation = operation.operation();
-        let answer = match fixtures::find(operation.name, status) {
+        let answer = match fixtures::recorded_for(operation).find(|f| f.status == status) {
             Some(fixture) => fixture_response(fixture),
             None => error_answer(status),
         };
@@ -222,7 +225,8 @@ impl MockIntercom {
     /// If the operation has no recorded JSON answer to shape the pages on.
     pub async fn serve_pages<E: Paginated>(&self, endpoint: &E, items: Vec<serde_json::Value>, per_page: usize) {
         let operation = endpoint.operation();
-        let recorded = fixtures::success(operation.name)
+        let recorded = fixtures::recorded_for(operation)
+            .find(|f| f.is_success())
             .and_then(|f| serde_json::from_slice(f.body).ok())
             .unwrap_or_else(|| panic!("intercom-mock has no recorded JSON answer for `{}`", operation.name));
         let answers = paged::PagedAnswers {
@@ -283,7 +287,35 @@ fn config_for(uri: &str) -> Config {
 /// Whether `request` goes to `operation`: the most specific template wins (`/companies/scroll` is not a
 /// company id).
 fn routes_to(operation: &Operation, request: &Request) -> bool {
-    operations::route(&request.method, request.url.path()).is_some_and(|routed| routed.name == operation.name)
+    let routed = route(request);
+    routed.is_some_and(|routed| routed.name == operation.name && routed.preview == operation.preview)
+}
+
+/// The operation a request goes to: with the `preview` feature, a request sent with `Intercom-Version:
+/// Preview` to an operation Preview changes or adds goes to the Preview one, like Intercom answers by version.
+fn route(request: &Request) -> Option<&'static Operation> {
+    #[cfg(feature = "preview")]
+    if request.headers.get("intercom-version").is_some_and(|v| v == "Preview") {
+        if let Some(preview) = operations::preview::route(&request.method, request.url.path()) {
+            return Some(preview);
+        }
+    }
+    operations::route(&request.method, request.url.path())
+}
+
+/// Every operation the mock serves: the stable ones, and the Preview ones with the `preview` feature.
+fn every_operation() -> impl Iterator<Item = &'static &'static Operation> {
+    let preview: &[&Operation] = {
+        #[cfg(feature = "preview")]
+        {
+            operations::preview::ALL
+        }
+        #[cfg(not(feature = "preview"))]
+        {
+            &[]
+        }
+    };
+    operations::ALL.iter().chain(preview)
 }
 
 fn has_bearer(request: &Request) -> bool {

@@ -4,7 +4,8 @@
 use intercom_core::operations::{self, Operation};
 
 /// What names an operation for the mock: `GetNote::OPERATION` (preferred: checked by the compiler), an
-/// endpoint name such as `"GetNote"`, or Intercom's operationId such as `"retrieveNote"`.
+/// endpoint name such as `"GetNote"`, or Intercom's operationId such as `"retrieveNote"`. With the `preview`
+/// feature, `"preview::AskFin"` names a Preview operation.
 pub trait OperationKey {
     /// The operation.
     ///
@@ -21,6 +22,12 @@ impl OperationKey for &'static Operation {
 
 impl OperationKey for &str {
     fn operation(&self) -> &'static Operation {
+        #[cfg(feature = "preview")]
+        if let Some(name) = self.strip_prefix("preview::") {
+            if let Some(operation) = operations::preview::find(name) {
+                return operation;
+            }
+        }
         operations::find(self).unwrap_or_else(|| {
             panic!("intercom-rs has no operation `{self}`; the closest: {}", closest(self).join(", "))
         })

@@ -1,5 +1,6 @@
 //! Serde types for every object of [Intercom's REST API](https://developers.intercom.com/docs/references/rest-api/api.intercom.io/)
-//! (version 2.11), generated from Intercom's OpenAPI description by `intercom-codegen`.
+//! (version 2.16), generated from Intercom's OpenAPI description by `intercom-codegen`. With the `preview`
+//! feature, `preview` holds the types of Intercom's Preview API (docs/VERSIONING.md in the repository).
 //!
 //! This crate knows nothing of HTTP: a webhook receiver or a job that stores Intercom objects can depend on
 //! it alone.

@@ -1,9 +1,11 @@
-//! One type per operation of API 2.11, generated, grouped like the API reference and all re-exported here.
+//! One type per operation of API 2.16 (and the one it dropped), generated, grouped like the API reference
+//! and all re-exported here.
 //!
 //! Each type takes its required parameters in `new` and its optional ones through setters; it has
 //! `send(&client)` (the blocking client returns the result, the async client a future) and
 //! `with_options(RequestOptions)` for per-request options. Paginated ones also have `items(&client)`,
-//! `pages(&client)` and `paginate()` (see [`crate::pagination`]).
+//! `pages(&client)` and `paginate()` (see [`crate::pagination`]). With the `preview` feature, `preview` holds
+//! the endpoints of Intercom's Preview API, each sent with `Intercom-Version: Preview`.
 
 /// Gives endpoint types their `send` and `with_options` methods.
 macro_rules! sendable {

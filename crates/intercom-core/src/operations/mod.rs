@@ -23,12 +23,36 @@ pub struct Operation {
     /// Whether sending it twice does no harm, so a failed attempt may be retried: every `GET`, `PUT` and
     /// `DELETE`, and the `POST`s that only read (searches, `ListAllCompanies`). docs/RESILIENCE.md lists them.
     pub safe_to_retry: bool,
+    /// Whether it is one of the Preview API's own endpoints (`endpoints::preview`, behind the `preview`
+    /// feature): sent with `Intercom-Version: Preview` unless the request sets its own version.
+    pub preview: bool,
 }
 
 #[path = "generated/table.rs"]
 mod table;
 
 pub use table::*;
+
+#[cfg(feature = "preview")]
+#[path = "generated/preview_table.rs"]
+mod preview_table;
+
+/// The operations of Intercom's Preview API that differ from or are not in the stable version (the
+/// `preview` feature): each is sent with `Intercom-Version: Preview`. See docs/PREVIEW.md.
+#[cfg(feature = "preview")]
+pub mod preview {
+    pub use super::preview_table::*;
+
+    /// The Preview operation a request goes to, by method and path (see [`super::route`]).
+    pub fn route(method: &http::Method, path: &str) -> Option<&'static super::Operation> {
+        super::route_in(ALL, method, path)
+    }
+
+    /// The Preview operation with this endpoint name or `operationId`.
+    pub fn find(name_or_id: &str) -> Option<&'static super::Operation> {
+        super::find_in(ALL, name_or_id)
+    }
+}
 
 macro_rules! raw_operations {
     ($($name:ident: $method:ident, $safe:literal;)*) => {$(
@@ -42,6 +66,7 @@ macro_rules! raw_operations {
             versions: &[],
             sdk_method: None,
             safe_to_retry: $safe,
+            preview: false,
         };
     )*};
 }
@@ -70,7 +95,12 @@ pub fn raw(method: &Method, path: &str) -> &'static Operation {
 /// The operation a request goes to: among those whose method and template match, the one with the most
 /// literal segments (`GET /companies/scroll` is `ScrollCompanies`, not `GetCompany`).
 pub fn route(method: &Method, path: &str) -> Option<&'static Operation> {
-    ALL.iter()
+    route_in(ALL, method, path)
+}
+
+fn route_in(table: &[&'static Operation], method: &Method, path: &str) -> Option<&'static Operation> {
+    table
+        .iter()
         .copied()
         .filter(|op| op.method == *method && op.matches_path(path))
         .max_by_key(|op| op.path.split('/').filter(|segment| !segment.starts_with('{')).count())
@@ -78,10 +108,15 @@ pub fn route(method: &Method, path: &str) -> Option<&'static Operation> {
 
 /// The operation with this endpoint name (`GetContact`) or `operationId` (`ShowContact`).
 pub fn find(name_or_id: &str) -> Option<&'static Operation> {
-    ALL.iter()
+    find_in(ALL, name_or_id)
+}
+
+fn find_in(table: &[&'static Operation], name_or_id: &str) -> Option<&'static Operation> {
+    table
+        .iter()
         .copied()
         .find(|op| op.name == name_or_id)
-        .or_else(|| ALL.iter().copied().find(|op| op.id == Some(name_or_id)))
+        .or_else(|| table.iter().copied().find(|op| op.id == Some(name_or_id)))
 }
 
 impl Operation {

@@ -87,3 +87,8 @@ pub use ticket_types::*;
 pub use tickets::*;
 pub use visitors::*;
 pub use workflows::*;
+
+/// The endpoints of Intercom's Preview API that differ from or are not in the stable version; each is
+/// sent with `Intercom-Version: Preview`. See docs/VERSIONING.md and docs/PREVIEW.md.
+#[cfg(feature = "preview")]
+pub mod preview;

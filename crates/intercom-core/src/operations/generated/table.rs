@@ -28,6 +28,7 @@ pub static IDENTIFY_ADMIN: Operation = Operation {
     ],
     sdk_method: Some("admins.identify"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetMacro`](crate::endpoints::GetMacro): `GET /macros/{id}`.
@@ -39,6 +40,7 @@ pub static GET_MACRO: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListMacros`](crate::endpoints::ListMacros): `GET /macros`.
@@ -50,6 +52,7 @@ pub static LIST_MACROS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`SetAdminAway`](crate::endpoints::SetAdminAway): `PUT /admins/{admin_id}/away`.
@@ -73,6 +76,7 @@ pub static SET_ADMIN_AWAY: Operation = Operation {
     ],
     sdk_method: Some("admins.away"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListActivityLogs`](crate::endpoints::ListActivityLogs): `GET /admins/activity_logs`.
@@ -96,6 +100,7 @@ pub static LIST_ACTIVITY_LOGS: Operation = Operation {
     ],
     sdk_method: Some("admins.listAllActivityLogs"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`SearchActivityLogs`](crate::endpoints::SearchActivityLogs): `POST /admins/activity_logs/search`.
@@ -107,6 +112,7 @@ pub static SEARCH_ACTIVITY_LOGS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListActivityLogEventTypes`](crate::endpoints::ListActivityLogEventTypes): `GET /admins/activity_log_event_types`.
@@ -118,6 +124,7 @@ pub static LIST_ACTIVITY_LOG_EVENT_TYPES: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListAdmins`](crate::endpoints::ListAdmins): `GET /admins`.
@@ -141,6 +148,7 @@ pub static LIST_ADMINS: Operation = Operation {
     ],
     sdk_method: Some("admins.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetOfficeHoursException`](crate::endpoints::GetOfficeHoursException): `GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}`.
@@ -152,6 +160,7 @@ pub static GET_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateOfficeHoursException`](crate::endpoints::UpdateOfficeHoursException): `PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}`.
@@ -163,6 +172,7 @@ pub static UPDATE_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteOfficeHoursException`](crate::endpoints::DeleteOfficeHoursException): `DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}`.
@@ -174,6 +184,7 @@ pub static DELETE_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListOfficeHoursExceptions`](crate::endpoints::ListOfficeHoursExceptions): `GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions`.
@@ -185,6 +196,7 @@ pub static LIST_OFFICE_HOURS_EXCEPTIONS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateOfficeHoursException`](crate::endpoints::CreateOfficeHoursException): `POST /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions`.
@@ -196,6 +208,7 @@ pub static CREATE_OFFICE_HOURS_EXCEPTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetOfficeHoursSchedule`](crate::endpoints::GetOfficeHoursSchedule): `GET /office_hours_schedules/{id}`.
@@ -207,6 +220,7 @@ pub static GET_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateOfficeHoursSchedule`](crate::endpoints::UpdateOfficeHoursSchedule): `PUT /office_hours_schedules/{id}`.
@@ -218,6 +232,7 @@ pub static UPDATE_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteOfficeHoursSchedule`](crate::endpoints::DeleteOfficeHoursSchedule): `DELETE /office_hours_schedules/{id}`.
@@ -229,6 +244,7 @@ pub static DELETE_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListOfficeHoursSchedules`](crate::endpoints::ListOfficeHoursSchedules): `GET /office_hours_schedules`.
@@ -240,6 +256,7 @@ pub static LIST_OFFICE_HOURS_SCHEDULES: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateOfficeHoursSchedule`](crate::endpoints::CreateOfficeHoursSchedule): `POST /office_hours_schedules`.
@@ -251,6 +268,7 @@ pub static CREATE_OFFICE_HOURS_SCHEDULE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetAdmin`](crate::endpoints::GetAdmin): `GET /admins/{admin_id}`.
@@ -274,6 +292,7 @@ pub static GET_ADMIN: Operation = Operation {
     ],
     sdk_method: Some("admins.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListContentImportSources`](crate::endpoints::ListContentImportSources): `GET /ai/content_import_sources`.
@@ -292,6 +311,7 @@ pub static LIST_CONTENT_IMPORT_SOURCES: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateContentImportSource`](crate::endpoints::CreateContentImportSource): `POST /ai/content_import_sources`.
@@ -310,6 +330,7 @@ pub static CREATE_CONTENT_IMPORT_SOURCE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DeleteContentImportSource`](crate::endpoints::DeleteContentImportSource): `DELETE /ai/content_import_sources/{source_id}`.
@@ -328,6 +349,7 @@ pub static DELETE_CONTENT_IMPORT_SOURCE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetContentImportSource`](crate::endpoints::GetContentImportSource): `GET /ai/content_import_sources/{source_id}`.
@@ -346,6 +368,7 @@ pub static GET_CONTENT_IMPORT_SOURCE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateContentImportSource`](crate::endpoints::UpdateContentImportSource): `PUT /ai/content_import_sources/{source_id}`.
@@ -364,6 +387,7 @@ pub static UPDATE_CONTENT_IMPORT_SOURCE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListExternalPages`](crate::endpoints::ListExternalPages): `GET /ai/external_pages`.
@@ -382,6 +406,7 @@ pub static LIST_EXTERNAL_PAGES: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateExternalPage`](crate::endpoints::CreateExternalPage): `POST /ai/external_pages`.
@@ -400,6 +425,7 @@ pub static CREATE_EXTERNAL_PAGE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DeleteExternalPage`](crate::endpoints::DeleteExternalPage): `DELETE /ai/external_pages/{page_id}`.
@@ -418,6 +444,7 @@ pub static DELETE_EXTERNAL_PAGE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetExternalPage`](crate::endpoints::GetExternalPage): `GET /ai/external_pages/{page_id}`.
@@ -436,6 +463,7 @@ pub static GET_EXTERNAL_PAGE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateExternalPage`](crate::endpoints::UpdateExternalPage): `PUT /ai/external_pages/{page_id}`.
@@ -454,6 +482,7 @@ pub static UPDATE_EXTERNAL_PAGE: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListArticles`](crate::endpoints::ListArticles): `GET /articles`.
@@ -477,6 +506,7 @@ pub static LIST_ARTICLES: Operation = Operation {
     ],
     sdk_method: Some("articles.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateArticle`](crate::endpoints::CreateArticle): `POST /articles`.
@@ -500,6 +530,7 @@ pub static CREATE_ARTICLE: Operation = Operation {
     ],
     sdk_method: Some("articles.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetArticle`](crate::endpoints::GetArticle): `GET /articles/{article_id}`.
@@ -523,6 +554,7 @@ pub static GET_ARTICLE: Operation = Operation {
     ],
     sdk_method: Some("articles.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateArticle`](crate::endpoints::UpdateArticle): `PUT /articles/{article_id}`.
@@ -546,6 +578,7 @@ pub static UPDATE_ARTICLE: Operation = Operation {
     ],
     sdk_method: Some("articles.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteArticle`](crate::endpoints::DeleteArticle): `DELETE /articles/{article_id}`.
@@ -569,6 +602,7 @@ pub static DELETE_ARTICLE: Operation = Operation {
     ],
     sdk_method: Some("articles.delete"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetArticleDraft`](crate::endpoints::GetArticleDraft): `GET /articles/{id}/draft`.
@@ -580,6 +614,7 @@ pub static GET_ARTICLE_DRAFT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateArticleDraft`](crate::endpoints::UpdateArticleDraft): `PUT /articles/{id}/draft`.
@@ -591,6 +626,7 @@ pub static UPDATE_ARTICLE_DRAFT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`PublishArticleDraft`](crate::endpoints::PublishArticleDraft): `POST /articles/{id}/draft/publish`.
@@ -602,6 +638,7 @@ pub static PUBLISH_ARTICLE_DRAFT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`AttachTagToArticle`](crate::endpoints::AttachTagToArticle): `POST /articles/{article_id}/tags`.
@@ -613,6 +650,7 @@ pub static ATTACH_TAG_TO_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachTagFromArticle`](crate::endpoints::DetachTagFromArticle): `DELETE /articles/{article_id}/tags/{id}`.
@@ -624,6 +662,7 @@ pub static DETACH_TAG_FROM_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListArticleVersions`](crate::endpoints::ListArticleVersions): `GET /articles/{article_id}/versions`.
@@ -635,6 +674,7 @@ pub static LIST_ARTICLE_VERSIONS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetArticleVersion`](crate::endpoints::GetArticleVersion): `GET /articles/{article_id}/versions/{id}`.
@@ -646,6 +686,7 @@ pub static GET_ARTICLE_VERSION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`SearchArticles`](crate::endpoints::SearchArticles): `GET /articles/search`.
@@ -666,6 +707,7 @@ pub static SEARCH_ARTICLES: Operation = Operation {
     ],
     sdk_method: Some("articles.search"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListAwayStatusReasons`](crate::endpoints::ListAwayStatusReasons): `GET /away_status_reasons`.
@@ -677,6 +719,7 @@ pub static LIST_AWAY_STATUS_REASONS: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListAudiences`](crate::endpoints::ListAudiences): `GET /audiences`.
@@ -688,6 +731,7 @@ pub static LIST_AUDIENCES: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateAudience`](crate::endpoints::CreateAudience): `POST /audiences`.
@@ -699,6 +743,7 @@ pub static CREATE_AUDIENCE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetAudience`](crate::endpoints::GetAudience): `GET /audiences/{id}`.
@@ -710,6 +755,7 @@ pub static GET_AUDIENCE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateAudience`](crate::endpoints::UpdateAudience): `PUT /audiences/{id}`.
@@ -721,6 +767,7 @@ pub static UPDATE_AUDIENCE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteAudience`](crate::endpoints::DeleteAudience): `DELETE /audiences/{id}`.
@@ -732,6 +779,7 @@ pub static DELETE_AUDIENCE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateReportingDataExport`](crate::endpoints::CreateReportingDataExport): `POST /export/reporting_data/enqueue`.
@@ -743,6 +791,7 @@ pub static CREATE_REPORTING_DATA_EXPORT: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetReportingDataExport`](crate::endpoints::GetReportingDataExport): `GET /export/reporting_data/{job_identifier}`.
@@ -754,6 +803,7 @@ pub static GET_REPORTING_DATA_EXPORT: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: Some("dataExport.exportReportingData"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListReportingDatasets`](crate::endpoints::ListReportingDatasets): `GET /export/reporting_data/get_datasets`.
@@ -765,6 +815,7 @@ pub static LIST_REPORTING_DATASETS: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DownloadReportingDataExport`](crate::endpoints::DownloadReportingDataExport): `GET /download/reporting_data/{job_identifier}`.
@@ -776,6 +827,7 @@ pub static DOWNLOAD_REPORTING_DATA_EXPORT: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: Some("dataExport.downloadReportingDataExport"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`StartFinConversation`](crate::endpoints::StartFinConversation): `POST /fin/start`.
@@ -787,6 +839,7 @@ pub static START_FIN_CONVERSATION: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ReplyToFin`](crate::endpoints::ReplyToFin): `POST /fin/reply`.
@@ -798,6 +851,7 @@ pub static REPLY_TO_FIN: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`SubmitFinCsat`](crate::endpoints::SubmitFinCsat): `POST /fin/csat`.
@@ -809,6 +863,7 @@ pub static SUBMIT_FIN_CSAT: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListHelpCenterRedirects`](crate::endpoints::ListHelpCenterRedirects): `GET /help_center/help_centers/{help_center_id}/redirects`.
@@ -820,6 +875,7 @@ pub static LIST_HELP_CENTER_REDIRECTS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateHelpCenterRedirect`](crate::endpoints::CreateHelpCenterRedirect): `POST /help_center/help_centers/{help_center_id}/redirects`.
@@ -831,6 +887,7 @@ pub static CREATE_HELP_CENTER_REDIRECT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetHelpCenterRedirect`](crate::endpoints::GetHelpCenterRedirect): `GET /help_center/help_centers/{help_center_id}/redirects/{id}`.
@@ -842,6 +899,7 @@ pub static GET_HELP_CENTER_REDIRECT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteHelpCenterRedirect`](crate::endpoints::DeleteHelpCenterRedirect): `DELETE /help_center/help_centers/{help_center_id}/redirects/{id}`.
@@ -853,6 +911,7 @@ pub static DELETE_HELP_CENTER_REDIRECT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListCollections`](crate::endpoints::ListCollections): `GET /help_center/collections`.
@@ -876,6 +935,7 @@ pub static LIST_COLLECTIONS: Operation = Operation {
     ],
     sdk_method: Some("helpCenters.collections.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateCollection`](crate::endpoints::CreateCollection): `POST /help_center/collections`.
@@ -899,6 +959,7 @@ pub static CREATE_COLLECTION: Operation = Operation {
     ],
     sdk_method: Some("helpCenters.collections.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetCollection`](crate::endpoints::GetCollection): `GET /help_center/collections/{collection_id}`.
@@ -922,6 +983,7 @@ pub static GET_COLLECTION: Operation = Operation {
     ],
     sdk_method: Some("helpCenters.collections.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateCollection`](crate::endpoints::UpdateCollection): `PUT /help_center/collections/{collection_id}`.
@@ -945,6 +1007,7 @@ pub static UPDATE_COLLECTION: Operation = Operation {
     ],
     sdk_method: Some("helpCenters.collections.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteCollection`](crate::endpoints::DeleteCollection): `DELETE /help_center/collections/{collection_id}`.
@@ -968,6 +1031,7 @@ pub static DELETE_COLLECTION: Operation = Operation {
     ],
     sdk_method: Some("helpCenters.collections.delete"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetHelpCenter`](crate::endpoints::GetHelpCenter): `GET /help_center/help_centers/{help_center_id}`.
@@ -991,6 +1055,7 @@ pub static GET_HELP_CENTER: Operation = Operation {
     ],
     sdk_method: Some("helpCenters.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListHelpCenters`](crate::endpoints::ListHelpCenters): `GET /help_center/help_centers`.
@@ -1014,6 +1079,7 @@ pub static LIST_HELP_CENTERS: Operation = Operation {
     ],
     sdk_method: Some("helpCenters.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListInternalArticles`](crate::endpoints::ListInternalArticles): `GET /internal_articles`.
@@ -1025,6 +1091,7 @@ pub static LIST_INTERNAL_ARTICLES: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateInternalArticle`](crate::endpoints::CreateInternalArticle): `POST /internal_articles`.
@@ -1036,6 +1103,7 @@ pub static CREATE_INTERNAL_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetInternalArticle`](crate::endpoints::GetInternalArticle): `GET /internal_articles/{internal_article_id}`.
@@ -1047,6 +1115,7 @@ pub static GET_INTERNAL_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateInternalArticle`](crate::endpoints::UpdateInternalArticle): `PUT /internal_articles/{internal_article_id}`.
@@ -1058,6 +1127,7 @@ pub static UPDATE_INTERNAL_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteInternalArticle`](crate::endpoints::DeleteInternalArticle): `DELETE /internal_articles/{internal_article_id}`.
@@ -1069,6 +1139,7 @@ pub static DELETE_INTERNAL_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`AttachTagToInternalArticle`](crate::endpoints::AttachTagToInternalArticle): `POST /internal_articles/{internal_article_id}/tags`.
@@ -1080,6 +1151,7 @@ pub static ATTACH_TAG_TO_INTERNAL_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachTagFromInternalArticle`](crate::endpoints::DetachTagFromInternalArticle): `DELETE /internal_articles/{internal_article_id}/tags/{id}`.
@@ -1091,6 +1163,7 @@ pub static DETACH_TAG_FROM_INTERNAL_ARTICLE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`SearchInternalArticles`](crate::endpoints::SearchInternalArticles): `GET /internal_articles/search`.
@@ -1102,6 +1175,7 @@ pub static SEARCH_INTERNAL_ARTICLES: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetIpAllowlist`](crate::endpoints::GetIpAllowlist): `GET /ip_allowlist`.
@@ -1113,6 +1187,7 @@ pub static GET_IP_ALLOWLIST: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateIpAllowlist`](crate::endpoints::UpdateIpAllowlist): `PUT /ip_allowlist`.
@@ -1124,6 +1199,7 @@ pub static UPDATE_IP_ALLOWLIST: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateOrUpdateCompany`](crate::endpoints::CreateOrUpdateCompany): `POST /companies`.
@@ -1147,6 +1223,7 @@ pub static CREATE_OR_UPDATE_COMPANY: Operation = Operation {
     ],
     sdk_method: Some("companies.createOrUpdate"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListCompanies`](crate::endpoints::ListCompanies): `GET /companies`.
@@ -1170,6 +1247,7 @@ pub static LIST_COMPANIES: Operation = Operation {
     ],
     sdk_method: Some("companies.retrieve"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetCompany`](crate::endpoints::GetCompany): `GET /companies/{company_id}`.
@@ -1193,6 +1271,7 @@ pub static GET_COMPANY: Operation = Operation {
     ],
     sdk_method: Some("companies.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateCompany`](crate::endpoints::UpdateCompany): `PUT /companies/{company_id}`.
@@ -1216,6 +1295,7 @@ pub static UPDATE_COMPANY: Operation = Operation {
     ],
     sdk_method: Some("companies.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteCompany`](crate::endpoints::DeleteCompany): `DELETE /companies/{company_id}`.
@@ -1239,6 +1319,7 @@ pub static DELETE_COMPANY: Operation = Operation {
     ],
     sdk_method: Some("companies.delete"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListCompanyContacts`](crate::endpoints::ListCompanyContacts): `GET /companies/{company_id}/contacts`.
@@ -1262,6 +1343,7 @@ pub static LIST_COMPANY_CONTACTS: Operation = Operation {
     ],
     sdk_method: Some("companies.listAttachedContacts"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListCompanySegments`](crate::endpoints::ListCompanySegments): `GET /companies/{company_id}/segments`.
@@ -1285,6 +1367,7 @@ pub static LIST_COMPANY_SEGMENTS: Operation = Operation {
     ],
     sdk_method: Some("companies.listAttachedSegments"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListCompanyNotes`](crate::endpoints::ListCompanyNotes): `GET /companies/{company_id}/notes`.
@@ -1296,6 +1379,7 @@ pub static LIST_COMPANY_NOTES: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateCompanyNote`](crate::endpoints::CreateCompanyNote): `POST /companies/{company_id}/notes`.
@@ -1307,6 +1391,7 @@ pub static CREATE_COMPANY_NOTE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListAllCompanies`](crate::endpoints::ListAllCompanies): `POST /companies/list`.
@@ -1330,6 +1415,7 @@ pub static LIST_ALL_COMPANIES: Operation = Operation {
     ],
     sdk_method: Some("companies.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ScrollCompanies`](crate::endpoints::ScrollCompanies): `GET /companies/scroll`.
@@ -1353,6 +1439,7 @@ pub static SCROLL_COMPANIES: Operation = Operation {
     ],
     sdk_method: Some("companies.scroll"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`AttachCompanyToContact`](crate::endpoints::AttachCompanyToContact): `POST /contacts/{contact_id}/companies`.
@@ -1376,6 +1463,7 @@ pub static ATTACH_COMPANY_TO_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("companies.attachContact"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListContactCompanies`](crate::endpoints::ListContactCompanies): `GET /contacts/{contact_id}/companies`.
@@ -1399,6 +1487,7 @@ pub static LIST_CONTACT_COMPANIES: Operation = Operation {
     ],
     sdk_method: Some("contacts.listAttachedCompanies"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DetachCompanyFromContact`](crate::endpoints::DetachCompanyFromContact): `DELETE /contacts/{contact_id}/companies/{company_id}`.
@@ -1422,6 +1511,7 @@ pub static DETACH_COMPANY_FROM_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("companies.detachContact"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListContactNotes`](crate::endpoints::ListContactNotes): `GET /contacts/{contact_id}/notes`.
@@ -1445,6 +1535,7 @@ pub static LIST_CONTACT_NOTES: Operation = Operation {
     ],
     sdk_method: Some("notes.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateContactNote`](crate::endpoints::CreateContactNote): `POST /contacts/{contact_id}/notes`.
@@ -1468,6 +1559,7 @@ pub static CREATE_CONTACT_NOTE: Operation = Operation {
     ],
     sdk_method: Some("notes.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListContactSegments`](crate::endpoints::ListContactSegments): `GET /contacts/{contact_id}/segments`.
@@ -1491,6 +1583,7 @@ pub static LIST_CONTACT_SEGMENTS: Operation = Operation {
     ],
     sdk_method: Some("contacts.listAttachedSegments"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListContactSubscriptions`](crate::endpoints::ListContactSubscriptions): `GET /contacts/{contact_id}/subscriptions`.
@@ -1514,6 +1607,7 @@ pub static LIST_CONTACT_SUBSCRIPTIONS: Operation = Operation {
     ],
     sdk_method: Some("contacts.listAttachedSubscriptions"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`AttachSubscriptionToContact`](crate::endpoints::AttachSubscriptionToContact): `POST /contacts/{contact_id}/subscriptions`.
@@ -1537,6 +1631,7 @@ pub static ATTACH_SUBSCRIPTION_TO_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.attachSubscription"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachSubscriptionFromContact`](crate::endpoints::DetachSubscriptionFromContact): `DELETE /contacts/{contact_id}/subscriptions/{subscription_id}`.
@@ -1560,6 +1655,7 @@ pub static DETACH_SUBSCRIPTION_FROM_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.detachSubscription"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListContactTags`](crate::endpoints::ListContactTags): `GET /contacts/{contact_id}/tags`.
@@ -1583,6 +1679,7 @@ pub static LIST_CONTACT_TAGS: Operation = Operation {
     ],
     sdk_method: Some("contacts.listAttachedTags"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`AttachTagToContact`](crate::endpoints::AttachTagToContact): `POST /contacts/{contact_id}/tags`.
@@ -1606,6 +1703,7 @@ pub static ATTACH_TAG_TO_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("tags.tagContact"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachTagFromContact`](crate::endpoints::DetachTagFromContact): `DELETE /contacts/{contact_id}/tags/{tag_id}`.
@@ -1629,6 +1727,7 @@ pub static DETACH_TAG_FROM_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("tags.untagContact"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateContact`](crate::endpoints::UpdateContact): `PUT /contacts/{contact_id}`.
@@ -1652,6 +1751,7 @@ pub static UPDATE_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetContact`](crate::endpoints::GetContact): `GET /contacts/{contact_id}`.
@@ -1675,6 +1775,7 @@ pub static GET_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteContact`](crate::endpoints::DeleteContact): `DELETE /contacts/{contact_id}`.
@@ -1698,6 +1799,7 @@ pub static DELETE_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.delete"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`MergeContacts`](crate::endpoints::MergeContacts): `POST /contacts/merge`.
@@ -1721,6 +1823,7 @@ pub static MERGE_CONTACTS: Operation = Operation {
     ],
     sdk_method: Some("contacts.mergeLeadInUser"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`SearchContacts`](crate::endpoints::SearchContacts): `POST /contacts/search`.
@@ -1744,6 +1847,7 @@ pub static SEARCH_CONTACTS: Operation = Operation {
     ],
     sdk_method: Some("contacts.search"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListContacts`](crate::endpoints::ListContacts): `GET /contacts`.
@@ -1767,6 +1871,7 @@ pub static LIST_CONTACTS: Operation = Operation {
     ],
     sdk_method: Some("contacts.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateContact`](crate::endpoints::CreateContact): `POST /contacts`.
@@ -1790,6 +1895,7 @@ pub static CREATE_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetContactByExternalId`](crate::endpoints::GetContactByExternalId): `GET /contacts/find_by_external_id/{external_id}`.
@@ -1801,6 +1907,7 @@ pub static GET_CONTACT_BY_EXTERNAL_ID: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ArchiveContact`](crate::endpoints::ArchiveContact): `POST /contacts/{contact_id}/archive`.
@@ -1824,6 +1931,7 @@ pub static ARCHIVE_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.archive"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`UnarchiveContact`](crate::endpoints::UnarchiveContact): `POST /contacts/{contact_id}/unarchive`.
@@ -1847,6 +1955,7 @@ pub static UNARCHIVE_CONTACT: Operation = Operation {
     ],
     sdk_method: Some("contacts.unarchive"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListContactBanners`](crate::endpoints::ListContactBanners): `GET /contacts/{id}/banners`.
@@ -1858,6 +1967,7 @@ pub static LIST_CONTACT_BANNERS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DismissContactBanner`](crate::endpoints::DismissContactBanner): `POST /contacts/{id}/banners/{view_id}/dismiss`.
@@ -1869,6 +1979,7 @@ pub static DISMISS_CONTACT_BANNER: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`BlockContact`](crate::endpoints::BlockContact): `POST /contacts/{contact_id}/block`.
@@ -1880,6 +1991,7 @@ pub static BLOCK_CONTACT: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListContactMergeHistory`](crate::endpoints::ListContactMergeHistory): `GET /contacts/{id}/merge_history`.
@@ -1891,6 +2003,7 @@ pub static LIST_CONTACT_MERGE_HISTORY: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`RunContentBulkAction`](crate::endpoints::RunContentBulkAction): `POST /content/bulk_actions`.
@@ -1902,6 +2015,7 @@ pub static RUN_CONTENT_BULK_ACTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`SearchContent`](crate::endpoints::SearchContent): `GET /content/search`.
@@ -1913,6 +2027,7 @@ pub static SEARCH_CONTENT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListContentSnippets`](crate::endpoints::ListContentSnippets): `GET /content_snippets`.
@@ -1924,6 +2039,7 @@ pub static LIST_CONTENT_SNIPPETS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateContentSnippet`](crate::endpoints::CreateContentSnippet): `POST /content_snippets`.
@@ -1935,6 +2051,7 @@ pub static CREATE_CONTENT_SNIPPET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetContentSnippet`](crate::endpoints::GetContentSnippet): `GET /content_snippets/{id}`.
@@ -1946,6 +2063,7 @@ pub static GET_CONTENT_SNIPPET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateContentSnippet`](crate::endpoints::UpdateContentSnippet): `PUT /content_snippets/{id}`.
@@ -1957,6 +2075,7 @@ pub static UPDATE_CONTENT_SNIPPET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteContentSnippet`](crate::endpoints::DeleteContentSnippet): `DELETE /content_snippets/{id}`.
@@ -1968,6 +2087,7 @@ pub static DELETE_CONTENT_SNIPPET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`AttachTagToContentSnippet`](crate::endpoints::AttachTagToContentSnippet): `POST /content_snippets/{content_snippet_id}/tags`.
@@ -1979,6 +2099,7 @@ pub static ATTACH_TAG_TO_CONTENT_SNIPPET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachTagFromContentSnippet`](crate::endpoints::DetachTagFromContentSnippet): `DELETE /content_snippets/{content_snippet_id}/tags/{id}`.
@@ -1990,6 +2111,7 @@ pub static DETACH_TAG_FROM_CONTENT_SNIPPET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`AttachTagToConversation`](crate::endpoints::AttachTagToConversation): `POST /conversations/{conversation_id}/tags`.
@@ -2013,6 +2135,7 @@ pub static ATTACH_TAG_TO_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("tags.tagConversation"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachTagFromConversation`](crate::endpoints::DetachTagFromConversation): `DELETE /conversations/{conversation_id}/tags/{tag_id}`.
@@ -2036,6 +2159,7 @@ pub static DETACH_TAG_FROM_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("tags.untagConversation"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListConversations`](crate::endpoints::ListConversations): `GET /conversations`.
@@ -2059,6 +2183,7 @@ pub static LIST_CONVERSATIONS: Operation = Operation {
     ],
     sdk_method: Some("conversations.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateConversation`](crate::endpoints::CreateConversation): `POST /conversations`.
@@ -2082,6 +2207,7 @@ pub static CREATE_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetConversation`](crate::endpoints::GetConversation): `GET /conversations/{conversation_id}`.
@@ -2105,6 +2231,7 @@ pub static GET_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateConversation`](crate::endpoints::UpdateConversation): `PUT /conversations/{conversation_id}`.
@@ -2128,6 +2255,7 @@ pub static UPDATE_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteConversation`](crate::endpoints::DeleteConversation): `DELETE /conversations/{conversation_id}`.
@@ -2139,6 +2267,7 @@ pub static DELETE_CONVERSATION: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`SearchConversations`](crate::endpoints::SearchConversations): `POST /conversations/search`.
@@ -2162,6 +2291,7 @@ pub static SEARCH_CONVERSATIONS: Operation = Operation {
     ],
     sdk_method: Some("conversations.search"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ReplyToConversation`](crate::endpoints::ReplyToConversation): `POST /conversations/{conversation_id}/reply`.
@@ -2185,6 +2315,7 @@ pub static REPLY_TO_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.reply"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ManageConversation`](crate::endpoints::ManageConversation): `POST /conversations/{conversation_id}/parts`.
@@ -2208,6 +2339,7 @@ pub static MANAGE_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.manage"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`AttachContactToConversation`](crate::endpoints::AttachContactToConversation): `POST /conversations/{conversation_id}/customers`.
@@ -2231,6 +2363,7 @@ pub static ATTACH_CONTACT_TO_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.attachContactAsAdmin"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachContactFromConversation`](crate::endpoints::DetachContactFromConversation): `DELETE /conversations/{conversation_id}/customers/{contact_id}`.
@@ -2254,6 +2387,7 @@ pub static DETACH_CONTACT_FROM_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.detachContactAsAdmin"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListConversationHandlingEvents`](crate::endpoints::ListConversationHandlingEvents): `GET /conversations/{id}/handling_events`.
@@ -2265,6 +2399,7 @@ pub static LIST_CONVERSATION_HANDLING_EVENTS: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListSideConversations`](crate::endpoints::ListSideConversations): `GET /conversations/{id}/side_conversations`.
@@ -2276,6 +2411,7 @@ pub static LIST_SIDE_CONVERSATIONS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`RedactConversation`](crate::endpoints::RedactConversation): `POST /conversations/redact`.
@@ -2299,6 +2435,7 @@ pub static REDACT_CONVERSATION: Operation = Operation {
     ],
     sdk_method: Some("conversations.redactConversationPart"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`MergeConversation`](crate::endpoints::MergeConversation): `POST /conversations/{id}/merge`.
@@ -2310,6 +2447,7 @@ pub static MERGE_CONVERSATION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ConvertConversationToTicket`](crate::endpoints::ConvertConversationToTicket): `POST /conversations/{conversation_id}/convert`.
@@ -2330,6 +2468,7 @@ pub static CONVERT_CONVERSATION_TO_TICKET: Operation = Operation {
     ],
     sdk_method: Some("conversations.convertToTicket"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListDeletedConversations`](crate::endpoints::ListDeletedConversations): `GET /conversations/deleted`.
@@ -2341,6 +2480,7 @@ pub static LIST_DELETED_CONVERSATIONS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListConversationAttributes`](crate::endpoints::ListConversationAttributes): `GET /conversations/attributes`.
@@ -2352,6 +2492,7 @@ pub static LIST_CONVERSATION_ATTRIBUTES: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateConversationAttribute`](crate::endpoints::CreateConversationAttribute): `POST /conversations/attributes`.
@@ -2363,6 +2504,7 @@ pub static CREATE_CONVERSATION_ATTRIBUTE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetConversationAttribute`](crate::endpoints::GetConversationAttribute): `GET /conversations/attributes/{id}`.
@@ -2374,6 +2516,7 @@ pub static GET_CONVERSATION_ATTRIBUTE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateConversationAttribute`](crate::endpoints::UpdateConversationAttribute): `PUT /conversations/attributes/{id}`.
@@ -2385,6 +2528,7 @@ pub static UPDATE_CONVERSATION_ATTRIBUTE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteConversationAttribute`](crate::endpoints::DeleteConversationAttribute): `DELETE /conversations/attributes/{id}`.
@@ -2396,6 +2540,7 @@ pub static DELETE_CONVERSATION_ATTRIBUTE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateConversationAttributeOption`](crate::endpoints::CreateConversationAttributeOption): `POST /conversations/attributes/{id}/options`.
@@ -2407,6 +2552,7 @@ pub static CREATE_CONVERSATION_ATTRIBUTE_OPTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`UpdateConversationAttributeOption`](crate::endpoints::UpdateConversationAttributeOption): `PUT /conversations/attributes/{id}/options/{option_id}`.
@@ -2418,6 +2564,7 @@ pub static UPDATE_CONVERSATION_ATTRIBUTE_OPTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteConversationAttributeOption`](crate::endpoints::DeleteConversationAttributeOption): `DELETE /conversations/attributes/{id}/options/{option_id}`.
@@ -2429,6 +2576,7 @@ pub static DELETE_CONVERSATION_ATTRIBUTE_OPTION: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateOrUpdateCustomObjectInstance`](crate::endpoints::CreateOrUpdateCustomObjectInstance): `POST /custom_object_instances/{custom_object_type_identifier}`.
@@ -2440,6 +2588,7 @@ pub static CREATE_OR_UPDATE_CUSTOM_OBJECT_INSTANCE: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListCustomObjectInstances`](crate::endpoints::ListCustomObjectInstances): `GET /custom_object_instances/{custom_object_type_identifier}`.
@@ -2451,6 +2600,7 @@ pub static LIST_CUSTOM_OBJECT_INSTANCES: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteCustomObjectInstanceByExternalId`](crate::endpoints::DeleteCustomObjectInstanceByExternalId): `DELETE /custom_object_instances/{custom_object_type_identifier}`.
@@ -2462,6 +2612,7 @@ pub static DELETE_CUSTOM_OBJECT_INSTANCE_BY_EXTERNAL_ID: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetCustomObjectInstance`](crate::endpoints::GetCustomObjectInstance): `GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}`.
@@ -2473,6 +2624,7 @@ pub static GET_CUSTOM_OBJECT_INSTANCE: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteCustomObjectInstance`](crate::endpoints::DeleteCustomObjectInstance): `DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}`.
@@ -2484,6 +2636,7 @@ pub static DELETE_CUSTOM_OBJECT_INSTANCE: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListDataAttributes`](crate::endpoints::ListDataAttributes): `GET /data_attributes`.
@@ -2507,6 +2660,7 @@ pub static LIST_DATA_ATTRIBUTES: Operation = Operation {
     ],
     sdk_method: Some("dataAttributes.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateDataAttribute`](crate::endpoints::CreateDataAttribute): `POST /data_attributes`.
@@ -2530,6 +2684,7 @@ pub static CREATE_DATA_ATTRIBUTE: Operation = Operation {
     ],
     sdk_method: Some("dataAttributes.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`UpdateDataAttribute`](crate::endpoints::UpdateDataAttribute): `PUT /data_attributes/{data_attribute_id}`.
@@ -2553,6 +2708,7 @@ pub static UPDATE_DATA_ATTRIBUTE: Operation = Operation {
     ],
     sdk_method: Some("dataAttributes.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListDataConnectors`](crate::endpoints::ListDataConnectors): `GET /data_connectors`.
@@ -2564,6 +2720,7 @@ pub static LIST_DATA_CONNECTORS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateDataConnector`](crate::endpoints::CreateDataConnector): `POST /data_connectors`.
@@ -2575,6 +2732,7 @@ pub static CREATE_DATA_CONNECTOR: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetDataConnector`](crate::endpoints::GetDataConnector): `GET /data_connectors/{id}`.
@@ -2586,6 +2744,7 @@ pub static GET_DATA_CONNECTOR: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteDataConnector`](crate::endpoints::DeleteDataConnector): `DELETE /data_connectors/{id}`.
@@ -2597,6 +2756,7 @@ pub static DELETE_DATA_CONNECTOR: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateDataConnector`](crate::endpoints::UpdateDataConnector): `PATCH /data_connectors/{id}`.
@@ -2608,6 +2768,7 @@ pub static UPDATE_DATA_CONNECTOR: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListDataConnectorExecutionResults`](crate::endpoints::ListDataConnectorExecutionResults): `GET /data_connectors/{data_connector_id}/execution_results`.
@@ -2619,6 +2780,7 @@ pub static LIST_DATA_CONNECTOR_EXECUTION_RESULTS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetDataConnectorExecutionResult`](crate::endpoints::GetDataConnectorExecutionResult): `GET /data_connectors/{data_connector_id}/execution_results/{id}`.
@@ -2630,6 +2792,7 @@ pub static GET_DATA_CONNECTOR_EXECUTION_RESULT: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateDataEvent`](crate::endpoints::CreateDataEvent): `POST /events`.
@@ -2653,6 +2816,7 @@ pub static CREATE_DATA_EVENT: Operation = Operation {
     ],
     sdk_method: Some("events.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListDataEvents`](crate::endpoints::ListDataEvents): `GET /events`.
@@ -2676,6 +2840,7 @@ pub static LIST_DATA_EVENTS: Operation = Operation {
     ],
     sdk_method: Some("events.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateDataEventSummaries`](crate::endpoints::CreateDataEventSummaries): `POST /events/summaries`.
@@ -2699,6 +2864,7 @@ pub static CREATE_DATA_EVENT_SUMMARIES: Operation = Operation {
     ],
     sdk_method: Some("events.summaries"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`CreateDataExport`](crate::endpoints::CreateDataExport): `POST /export/content/data`.
@@ -2722,6 +2888,7 @@ pub static CREATE_DATA_EXPORT: Operation = Operation {
     ],
     sdk_method: Some("dataExport.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetDataExport`](crate::endpoints::GetDataExport): `GET /export/content/data/{job_identifier}`.
@@ -2745,6 +2912,7 @@ pub static GET_DATA_EXPORT: Operation = Operation {
     ],
     sdk_method: Some("dataExport.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CancelDataExport`](crate::endpoints::CancelDataExport): `POST /export/cancel/{job_identifier}`.
@@ -2768,6 +2936,7 @@ pub static CANCEL_DATA_EXPORT: Operation = Operation {
     ],
     sdk_method: Some("dataExport.cancel"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DownloadDataExport`](crate::endpoints::DownloadDataExport): `GET /download/content/data/{job_identifier}`.
@@ -2791,6 +2960,7 @@ pub static DOWNLOAD_DATA_EXPORT: Operation = Operation {
     ],
     sdk_method: Some("dataExport.download"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetJobStatus`](crate::endpoints::GetJobStatus): `GET /jobs/status/{job_id}`.
@@ -2802,6 +2972,7 @@ pub static GET_JOB_STATUS: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateMessage`](crate::endpoints::CreateMessage): `POST /messages`.
@@ -2825,6 +2996,7 @@ pub static CREATE_MESSAGE: Operation = Operation {
     ],
     sdk_method: Some("messages.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetWhatsAppMessageStatus`](crate::endpoints::GetWhatsAppMessageStatus): `GET /messages/whatsapp/status`.
@@ -2836,6 +3008,7 @@ pub static GET_WHATS_APP_MESSAGE_STATUS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetMessageStatus`](crate::endpoints::GetMessageStatus): `GET /messages/status`.
@@ -2847,6 +3020,7 @@ pub static GET_MESSAGE_STATUS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListNewsItems`](crate::endpoints::ListNewsItems): `GET /news/news_items`.
@@ -2870,6 +3044,7 @@ pub static LIST_NEWS_ITEMS: Operation = Operation {
     ],
     sdk_method: Some("news.items.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateNewsItem`](crate::endpoints::CreateNewsItem): `POST /news/news_items`.
@@ -2893,6 +3068,7 @@ pub static CREATE_NEWS_ITEM: Operation = Operation {
     ],
     sdk_method: Some("news.items.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetNewsItem`](crate::endpoints::GetNewsItem): `GET /news/news_items/{news_item_id}`.
@@ -2916,6 +3092,7 @@ pub static GET_NEWS_ITEM: Operation = Operation {
     ],
     sdk_method: Some("news.items.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateNewsItem`](crate::endpoints::UpdateNewsItem): `PUT /news/news_items/{news_item_id}`.
@@ -2939,6 +3116,7 @@ pub static UPDATE_NEWS_ITEM: Operation = Operation {
     ],
     sdk_method: Some("news.items.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteNewsItem`](crate::endpoints::DeleteNewsItem): `DELETE /news/news_items/{news_item_id}`.
@@ -2962,6 +3140,7 @@ pub static DELETE_NEWS_ITEM: Operation = Operation {
     ],
     sdk_method: Some("news.items.delete"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListNewsfeedItems`](crate::endpoints::ListNewsfeedItems): `GET /news/newsfeeds/{newsfeed_id}/items`.
@@ -2985,6 +3164,7 @@ pub static LIST_NEWSFEED_ITEMS: Operation = Operation {
     ],
     sdk_method: Some("news.feeds.listItems"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListNewsfeeds`](crate::endpoints::ListNewsfeeds): `GET /news/newsfeeds`.
@@ -3008,6 +3188,7 @@ pub static LIST_NEWSFEEDS: Operation = Operation {
     ],
     sdk_method: Some("news.feeds.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetNewsfeed`](crate::endpoints::GetNewsfeed): `GET /news/newsfeeds/{newsfeed_id}`.
@@ -3031,6 +3212,7 @@ pub static GET_NEWSFEED: Operation = Operation {
     ],
     sdk_method: Some("news.feeds.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetNote`](crate::endpoints::GetNote): `GET /notes/{note_id}`.
@@ -3054,6 +3236,7 @@ pub static GET_NOTE: Operation = Operation {
     ],
     sdk_method: Some("notes.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListSegments`](crate::endpoints::ListSegments): `GET /segments`.
@@ -3077,6 +3260,7 @@ pub static LIST_SEGMENTS: Operation = Operation {
     ],
     sdk_method: Some("segments.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetSegment`](crate::endpoints::GetSegment): `GET /segments/{segment_id}`.
@@ -3100,6 +3284,7 @@ pub static GET_SEGMENT: Operation = Operation {
     ],
     sdk_method: Some("segments.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListSubscriptionTypes`](crate::endpoints::ListSubscriptionTypes): `GET /subscription_types`.
@@ -3123,6 +3308,7 @@ pub static LIST_SUBSCRIPTION_TYPES: Operation = Operation {
     ],
     sdk_method: Some("subscriptionTypes.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreatePhoneCallRedirect`](crate::endpoints::CreatePhoneCallRedirect): `POST /phone_call_redirects`.
@@ -3146,6 +3332,7 @@ pub static CREATE_PHONE_CALL_REDIRECT: Operation = Operation {
     ],
     sdk_method: Some("phoneCallRedirects.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListCalls`](crate::endpoints::ListCalls): `GET /calls`.
@@ -3157,6 +3344,7 @@ pub static LIST_CALLS: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetCall`](crate::endpoints::GetCall): `GET /calls/{call_id}`.
@@ -3168,6 +3356,7 @@ pub static GET_CALL: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetCallRecording`](crate::endpoints::GetCallRecording): `GET /calls/{call_id}/recording`.
@@ -3179,6 +3368,7 @@ pub static GET_CALL_RECORDING: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetCallTranscript`](crate::endpoints::GetCallTranscript): `GET /calls/{call_id}/transcript`.
@@ -3190,6 +3380,7 @@ pub static GET_CALL_TRANSCRIPT: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`SearchCalls`](crate::endpoints::SearchCalls): `POST /calls/search`.
@@ -3201,6 +3392,7 @@ pub static SEARCH_CALLS: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListTags`](crate::endpoints::ListTags): `GET /tags`.
@@ -3224,6 +3416,7 @@ pub static LIST_TAGS: Operation = Operation {
     ],
     sdk_method: Some("tags.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateTag`](crate::endpoints::CreateTag): `POST /tags`.
@@ -3247,6 +3440,7 @@ pub static CREATE_TAG: Operation = Operation {
     ],
     sdk_method: Some("tags.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetTag`](crate::endpoints::GetTag): `GET /tags/{tag_id}`.
@@ -3270,6 +3464,7 @@ pub static GET_TAG: Operation = Operation {
     ],
     sdk_method: Some("tags.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteTag`](crate::endpoints::DeleteTag): `DELETE /tags/{tag_id}`.
@@ -3293,6 +3488,7 @@ pub static DELETE_TAG: Operation = Operation {
     ],
     sdk_method: Some("tags.delete"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListTeams`](crate::endpoints::ListTeams): `GET /teams`.
@@ -3316,6 +3512,7 @@ pub static LIST_TEAMS: Operation = Operation {
     ],
     sdk_method: Some("teams.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetTeam`](crate::endpoints::GetTeam): `GET /teams/{team_id}`.
@@ -3339,6 +3536,7 @@ pub static GET_TEAM: Operation = Operation {
     ],
     sdk_method: Some("teams.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetTeamMetrics`](crate::endpoints::GetTeamMetrics): `GET /teams/{team_id}/metrics`.
@@ -3350,6 +3548,7 @@ pub static GET_TEAM_METRICS: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListTicketStates`](crate::endpoints::ListTicketStates): `GET /ticket_states`.
@@ -3368,6 +3567,7 @@ pub static LIST_TICKET_STATES: Operation = Operation {
     ],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateTicketTypeAttribute`](crate::endpoints::CreateTicketTypeAttribute): `POST /ticket_types/{ticket_type_id}/attributes`.
@@ -3389,6 +3589,7 @@ pub static CREATE_TICKET_TYPE_ATTRIBUTE: Operation = Operation {
     ],
     sdk_method: Some("ticketTypes.attributes.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`UpdateTicketTypeAttribute`](crate::endpoints::UpdateTicketTypeAttribute): `PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}`.
@@ -3410,6 +3611,7 @@ pub static UPDATE_TICKET_TYPE_ATTRIBUTE: Operation = Operation {
     ],
     sdk_method: Some("ticketTypes.attributes.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListTicketTypes`](crate::endpoints::ListTicketTypes): `GET /ticket_types`.
@@ -3431,6 +3633,7 @@ pub static LIST_TICKET_TYPES: Operation = Operation {
     ],
     sdk_method: Some("ticketTypes.list"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateTicketType`](crate::endpoints::CreateTicketType): `POST /ticket_types`.
@@ -3452,6 +3655,7 @@ pub static CREATE_TICKET_TYPE: Operation = Operation {
     ],
     sdk_method: Some("ticketTypes.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetTicketType`](crate::endpoints::GetTicketType): `GET /ticket_types/{ticket_type_id}`.
@@ -3473,6 +3677,7 @@ pub static GET_TICKET_TYPE: Operation = Operation {
     ],
     sdk_method: Some("ticketTypes.get"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateTicketType`](crate::endpoints::UpdateTicketType): `PUT /ticket_types/{ticket_type_id}`.
@@ -3494,6 +3699,7 @@ pub static UPDATE_TICKET_TYPE: Operation = Operation {
     ],
     sdk_method: Some("ticketTypes.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ReplyToTicket`](crate::endpoints::ReplyToTicket): `POST /tickets/{ticket_id}/reply`.
@@ -3515,6 +3721,7 @@ pub static REPLY_TO_TICKET: Operation = Operation {
     ],
     sdk_method: Some("tickets.reply"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`AttachTagToTicket`](crate::endpoints::AttachTagToTicket): `POST /tickets/{ticket_id}/tags`.
@@ -3535,6 +3742,7 @@ pub static ATTACH_TAG_TO_TICKET: Operation = Operation {
     ],
     sdk_method: Some("tags.tagTicket"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`DetachTagFromTicket`](crate::endpoints::DetachTagFromTicket): `DELETE /tickets/{ticket_id}/tags/{tag_id}`.
@@ -3555,6 +3763,7 @@ pub static DETACH_TAG_FROM_TICKET: Operation = Operation {
     ],
     sdk_method: Some("tags.untagTicket"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`LinkConversationToTicket`](crate::endpoints::LinkConversationToTicket): `POST /tickets/{ticket_id}/linked_conversations`.
@@ -3566,6 +3775,7 @@ pub static LINK_CONVERSATION_TO_TICKET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`UnlinkConversationFromTicket`](crate::endpoints::UnlinkConversationFromTicket): `DELETE /tickets/{ticket_id}/linked_conversations/{id}`.
@@ -3577,6 +3787,7 @@ pub static UNLINK_CONVERSATION_FROM_TICKET: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`CreateTicket`](crate::endpoints::CreateTicket): `POST /tickets`.
@@ -3598,6 +3809,7 @@ pub static CREATE_TICKET: Operation = Operation {
     ],
     sdk_method: Some("tickets.create"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`EnqueueCreateTicket`](crate::endpoints::EnqueueCreateTicket): `POST /tickets/enqueue`.
@@ -3609,6 +3821,7 @@ pub static ENQUEUE_CREATE_TICKET: Operation = Operation {
     versions: &[ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`UpdateTicket`](crate::endpoints::UpdateTicket): `PUT /tickets/{ticket_id}`.
@@ -3630,6 +3843,7 @@ pub static UPDATE_TICKET: Operation = Operation {
     ],
     sdk_method: Some("tickets.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetTicket`](crate::endpoints::GetTicket): `GET /tickets/{ticket_id}`.
@@ -3651,6 +3865,7 @@ pub static GET_TICKET: Operation = Operation {
     ],
     sdk_method: Some("tickets.get"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`DeleteTicket`](crate::endpoints::DeleteTicket): `DELETE /tickets/{ticket_id}`.
@@ -3662,6 +3877,7 @@ pub static DELETE_TICKET: Operation = Operation {
     versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ChangeTicketType`](crate::endpoints::ChangeTicketType): `POST /tickets/{ticket_id}/change_type`.
@@ -3673,6 +3889,7 @@ pub static CHANGE_TICKET_TYPE: Operation = Operation {
     versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`SearchTickets`](crate::endpoints::SearchTickets): `POST /tickets/search`.
@@ -3693,6 +3910,7 @@ pub static SEARCH_TICKETS: Operation = Operation {
     ],
     sdk_method: Some("tickets.search"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`UpdateVisitor`](crate::endpoints::UpdateVisitor): `PUT /visitors`.
@@ -3716,6 +3934,7 @@ pub static UPDATE_VISITOR: Operation = Operation {
     ],
     sdk_method: Some("visitors.update"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetVisitor`](crate::endpoints::GetVisitor): `GET /visitors`.
@@ -3739,6 +3958,7 @@ pub static GET_VISITOR: Operation = Operation {
     ],
     sdk_method: Some("visitors.find"),
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ConvertVisitor`](crate::endpoints::ConvertVisitor): `POST /visitors/convert`.
@@ -3762,6 +3982,7 @@ pub static CONVERT_VISITOR: Operation = Operation {
     ],
     sdk_method: Some("visitors.mergeToContact"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`ListBrands`](crate::endpoints::ListBrands): `GET /brands`.
@@ -3773,6 +3994,7 @@ pub static LIST_BRANDS: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetBrand`](crate::endpoints::GetBrand): `GET /brands/{id}`.
@@ -3784,6 +4006,7 @@ pub static GET_BRAND: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListEmails`](crate::endpoints::ListEmails): `GET /emails`.
@@ -3795,6 +4018,7 @@ pub static LIST_EMAILS: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetEmail`](crate::endpoints::GetEmail): `GET /emails/{id}`.
@@ -3806,6 +4030,7 @@ pub static GET_EMAIL: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`RegisterFinVoiceCall`](crate::endpoints::RegisterFinVoiceCall): `POST /fin_voice/register`.
@@ -3817,6 +4042,7 @@ pub static REGISTER_FIN_VOICE_CALL: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: false,
+    preview: false,
 };
 
 /// [`GetFinVoiceCall`](crate::endpoints::GetFinVoiceCall): `GET /fin_voice/collect/{id}`.
@@ -3828,6 +4054,7 @@ pub static GET_FIN_VOICE_CALL: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetFinVoiceCallByExternalId`](crate::endpoints::GetFinVoiceCallByExternalId): `GET /fin_voice/external_id/{external_id}`.
@@ -3839,6 +4066,7 @@ pub static GET_FIN_VOICE_CALL_BY_EXTERNAL_ID: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`GetFinVoiceCallByPhoneNumber`](crate::endpoints::GetFinVoiceCallByPhoneNumber): `GET /fin_voice/phone_number/{phone_number}`.
@@ -3850,6 +4078,7 @@ pub static GET_FIN_VOICE_CALL_BY_PHONE_NUMBER: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ListFinVoiceCallsByConversation`](crate::endpoints::ListFinVoiceCallsByConversation): `GET /fin_voice/conversation/{conversation_id}`.
@@ -3861,6 +4090,7 @@ pub static LIST_FIN_VOICE_CALLS_BY_CONVERSATION: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`ExportWorkflow`](crate::endpoints::ExportWorkflow): `GET /export/workflows/{id}`.
@@ -3872,6 +4102,7 @@ pub static EXPORT_WORKFLOW: Operation = Operation {
     versions: &[ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
+    preview: false,
 };
 
 /// [`AutoAssignConversation`](crate::endpoints::AutoAssignConversation): `POST /conversations/{conversation_id}/run_assignment_rules`.
@@ -3883,6 +4114,7 @@ pub static AUTO_ASSIGN_CONVERSATION: Operation = Operation {
     versions: &[ApiVersion::V2_7, ApiVersion::V2_8, ApiVersion::V2_9, ApiVersion::V2_10, ApiVersion::V2_11],
     sdk_method: Some("conversations.runAssignmentRules"),
     safe_to_retry: false,
+    preview: false,
 };
 
 /// Every operation the SDK covers, in the description's order.
