@@ -32,7 +32,7 @@ fn users(count: u32) -> impl Iterator<Item = User> + Send {
 
 fn create(user: User) -> CreateContact {
     let request = CreateContactRequest::new().email(user.email).name(user.name).external_id(user.id.to_string());
-    CreateContact::new().body(request)
+    CreateContact::new(request)
 }
 
 fn sync(client: &Client, count: u32) -> Result<(), Error> {

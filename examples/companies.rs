@@ -12,7 +12,7 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
     if !real {
         common::section("blocking: create or update a company (mock only)");
         let body = CreateOrUpdateCompanyRequest::new().company_id("acme-1").name("Acme").plan("enterprise");
-        let company = CreateOrUpdateCompany::new().body(body).send(client)?;
+        let company = CreateOrUpdateCompany::new(body).send(client)?;
         println!("{} ({})", company.name.unwrap_or_default(), company.id);
     }
     common::section("blocking: the first pages of companies");

@@ -29,12 +29,11 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
 
     if !real {
         common::section("blocking: write (mock only)");
-        let created = CreateContact::new()
-            .body(CreateContactRequest::new().email("ada@example.com").name("Ada Lovelace").role("user"))
-            .send(client)?;
+        let created =
+            CreateContact::new(CreateContactRequest::new().email("ada@example.com").name("Ada Lovelace").role("user"))
+                .send(client)?;
         println!("created {} <{}>", created.id, created.email.unwrap_or_default());
-        let updated =
-            UpdateContact::new(&created.id).body(UpdateContactRequest::new().name("Ada King")).send(client)?;
+        let updated = UpdateContact::new(&created.id, UpdateContactRequest::new().name("Ada King")).send(client)?;
         println!("renamed to {}", updated.name.unwrap_or_default());
     }
     Ok(())

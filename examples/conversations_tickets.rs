@@ -8,10 +8,7 @@ use intercom_ureq::endpoints::{
     AttachTagToConversation, GetConversation, IdentifyAdmin, ListConversations, ListTicketTypes, ReplyToConversation,
     SearchConversations, SearchTickets,
 };
-use intercom_ureq::models::{
-    AdminReplyConversationRequest, AdminReplyConversationRequestMessageType, AttachTagToConversationRequest,
-    ReplyConversationRequest,
-};
+use intercom_ureq::models::{AttachTagToConversationRequest, ReplyConversationRequest};
 use intercom_ureq::search::{conversation, ticket, Search};
 use intercom_ureq::Error;
 
@@ -29,10 +26,8 @@ fn blocking(client: &intercom_ureq::Client, real: bool) -> Result<(), Error> {
     if !real {
         common::section("blocking: reply with a note and tag it (mock only)");
         let me = IdentifyAdmin::new().send(client)?;
-        let note = AdminReplyConversationRequest::new(AdminReplyConversationRequestMessageType::Note, "admin", &me.id)
-            .body("Customer called back; all good.");
-        let replied = ReplyToConversation::new(&full.id, ReplyConversationRequest::AdminReplyConversationRequest(note))
-            .send(client)?;
+        let note = ReplyConversationRequest::admin_note(&me.id, "Customer called back; all good.");
+        let replied = ReplyToConversation::new(&full.id, note).send(client)?;
         println!("replied; the conversation is {}", replied.state.map(|s| s.to_string()).unwrap_or_default());
         let tag = AttachTagToConversation::new(&full.id, AttachTagToConversationRequest::new("7522907", &me.id))
             .send(client)?;

@@ -46,7 +46,7 @@ fn tour(client: &Client, real: bool) -> Result<(), Error> {
         let order = CreateOrUpdateCustomObjectInstanceRequest::new()
             .external_id("order-1042")
             .custom_attributes(serde_json::Map::from_iter([("total".to_owned(), serde_json::json!(99.5))]));
-        let saved = CreateOrUpdateCustomObjectInstance::new(&object_type).body(order).send(client)?;
+        let saved = CreateOrUpdateCustomObjectInstance::new(&object_type, order).send(client)?;
         println!("saved {object_type} {} (external id {:?})", saved.id, saved.external_id);
     }
     if !real || std::env::var("INTERCOM_CUSTOM_OBJECT").is_ok() {

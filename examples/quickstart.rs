@@ -115,9 +115,9 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
     }
 
     section("Writing (mock only)");
-    let created = CreateContact::new()
-        .body(CreateContactRequest::new().email("ada@example.com").name("Ada Lovelace").role("user"))
-        .send(client)?;
+    let created =
+        CreateContact::new(CreateContactRequest::new().email("ada@example.com").name("Ada Lovelace").role("user"))
+            .send(client)?;
     println!("contact {} created <{}>", created.id, created.email.as_deref().unwrap_or(""));
     let contact_id = "667d60978a68186f43bafd9e";
     let note =

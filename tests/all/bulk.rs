@@ -16,9 +16,7 @@ use wiremock::ResponseTemplate;
 use crate::support::Transport;
 
 fn creates(count: usize) -> Vec<CreateContact> {
-    (0..count)
-        .map(|i| CreateContact::new().body(CreateContactRequest::new().email(format!("c{i}@example.com"))))
-        .collect()
+    (0..count).map(|i| CreateContact::new(CreateContactRequest::new().email(format!("c{i}@example.com")))).collect()
 }
 
 /// Sends `requests` with `send_all` through a fresh client of `transport`, returning every result.

@@ -30,6 +30,7 @@ mod pagination_check;
 mod pagination_memory;
 #[cfg(feature = "preview")]
 mod preview;
+mod request_bodies;
 mod request_snapshots;
 mod schemas;
 mod support;

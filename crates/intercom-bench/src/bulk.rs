@@ -36,7 +36,7 @@ fn config(base: &str, paced: bool) -> Config {
 
 /// The requests, made as they are taken (an iterator, never a list).
 fn creates(count: usize) -> impl Iterator<Item = CreateContact> + Send {
-    (0..count).map(|i| CreateContact::new().body(CreateContactRequest::new().email(format!("user{i}@example.com"))))
+    (0..count).map(|i| CreateContact::new(CreateContactRequest::new().email(format!("user{i}@example.com"))))
 }
 
 /// Creates the contacts through the blocking client's worker threads; returns how many succeeded.

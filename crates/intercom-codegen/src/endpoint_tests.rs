@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::endpoint_text::{core_type, derives_default, namespace};
+use crate::endpoint_text::{core_type, namespace};
 use crate::model::{Model, Operation, Paging, ParamIn, Ty};
 use crate::naming::snake;
 use crate::overrides::Overrides;
@@ -83,19 +83,13 @@ pub fn tests(model: &Model, overrides: &Overrides) -> String {
                 }
             }
         };
-        let body_default = op.request_ty.as_ref().is_some_and(|ty| derives_default(model, ty));
         if let (Some(ty), Some(value)) = (&op.request_ty, &body) {
-            if !body_default {
-                args.push(sample_expr(ty, value));
-            }
+            args.push(sample_expr(ty, value));
         }
         call.push_str(&args.join(", "));
         call.push(')');
         for p in op.params.iter().filter(|p| !p.required) {
             let _ = write!(call, ".{}({})", p.rust, sample_expr(&p.ty, &p.sample));
-        }
-        if let (Some(ty), Some(value), true) = (&op.request_ty, &body, body_default) {
-            let _ = write!(call, ".body({})", sample_expr(ty, value));
         }
         let mut path = String::new();
         for segment in op.path.split('/').skip(1) {

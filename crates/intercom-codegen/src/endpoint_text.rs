@@ -1,6 +1,6 @@
 //! The pieces every endpoint writer shares: names, types as core spells them, version ranges, reference links.
 
-use crate::model::{Kind, Model, Operation, Style, Ty};
+use crate::model::{Model, Operation};
 use crate::naming::snake;
 
 /// Whether `model` is the Preview description's: its endpoints, operations, fixtures and tests go in a
@@ -65,18 +65,6 @@ pub fn version_ranges(versions: &[String], known: &[String]) -> String {
 
 /// A type as the core crate spells it (models qualified): the models writer's own spelling.
 pub use crate::render::qualified as core_type;
-
-/// Whether a value of `ty` has a `Default` (so a body of that type need not be passed to `new`).
-pub fn derives_default(model: &Model, ty: &Ty) -> bool {
-    match ty {
-        Ty::Named(name) => model.types.iter().find(|t| &t.name == name).is_some_and(|t| match &t.kind {
-            Kind::Struct(fields) => t.style == Style::Response || fields.iter().all(|f| !f.required),
-            Kind::Alias(inner) => derives_default(model, inner),
-            _ => false,
-        }),
-        _ => true,
-    }
-}
 
 /// The start page of Intercom's Preview reference. Preview items link there rather than to their own page:
 /// Intercom's Preview text links those pages itself, and a copied link reads as copied text.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::endpoint_text::{core_type, derives_default, is_preview, namespace, reference, static_name, version_ranges};
+use crate::endpoint_text::{core_type, is_preview, namespace, reference, static_name, version_ranges};
 use crate::model::{Model, Operation, Paging, ParamIn, Success, Ty};
 use crate::naming::field;
 use crate::overrides::Overrides;
@@ -57,7 +57,6 @@ pub fn endpoints(model: &Model, overrides: &Overrides) -> Vec<(String, String)> 
 }
 
 fn endpoint(model: &Model, op: &Operation, out: &mut String) {
-    let body_default = op.request_ty.as_ref().is_some_and(|ty| derives_default(model, ty));
     let (output, format) = match &op.success {
         Success::Json(ty) => (core_type(ty), "Json"),
         Success::Empty => ("()".to_owned(), "NoContent"),
@@ -93,7 +92,7 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
             model.version
         );
     }
-    let no_arguments = op.params.iter().all(|p| !p.required) && (op.request_ty.is_none() || body_default);
+    let no_arguments = op.params.iter().all(|p| !p.required) && op.request_ty.is_none();
     let _ = writeln!(out, "#[derive(Debug, Clone, {}PartialEq)]", if no_arguments { "Default, " } else { "" });
     let _ = writeln!(out, "pub struct {} {{", op.name);
     for p in &op.params {
@@ -130,13 +129,10 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
             inits.push(format!("{}: None", p.rust));
         }
     }
-    if let Some(_ty) = &op.request_ty {
-        if body_default {
-            inits.push("body: Default::default()".into());
-        } else {
-            args.push(format!("body: {}", core_type(op.request_ty.as_ref().unwrap_or(&Ty::Any))));
-            inits.push("body".into());
-        }
+    // One rule: a request that sends a body takes it in `new`, after the path parameters.
+    if let Some(ty) = &op.request_ty {
+        args.push(format!("body: impl Into<{}>", core_type(ty)));
+        inits.push("body: body.into()".into());
     }
     let _ = writeln!(
         out,
@@ -150,13 +146,6 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
             out,
             "\n    /// Sets query parameter `{}`.\n    pub fn {}(mut self, {}: {arg}) -> Self {{\n        self.{} = Some({}{store});\n        self\n    }}",
             p.name, p.rust, p.rust, p.rust, p.rust
-        );
-    }
-    if let (Some(ty), true) = (&op.request_ty, body_default) {
-        let _ = writeln!(
-            out,
-            "\n    /// Sets the request body.\n    pub fn body(mut self, body: {}) -> Self {{\n        self.body = body;\n        self\n    }}",
-            core_type(ty)
         );
     }
     out.push_str("}\n\n");

@@ -570,7 +570,14 @@ impl Lowerer<'_> {
         for (json, node) in properties {
             let is_list = node.str("type") == Some("array");
             let hint = format!("{name}{}", pascal(&if is_list { singular(json) } else { json.clone() }));
-            let field_doc = field_doc(json, node);
+            let resolved = self.resolve(node);
+            let constant = match resolved.get("enum").map(Node::items) {
+                Some([only]) if resolved.str("type").unwrap_or("string") == "string" => {
+                    only.as_str().map(str::to_owned)
+                }
+                _ => None,
+            };
+            let field_doc = field_doc(json, resolved, constant.as_deref());
             let type_doc = format!("The `{json}` of [`{name}`].");
             let ty = self.lower(node, &ctx.child(&format!(".{json}")), &hint, &type_doc);
             fields.push(Field {
@@ -579,6 +586,7 @@ impl Lowerer<'_> {
                 ty,
                 required: required.contains(json),
                 doc: field_doc,
+                constant,
             });
         }
         let mut seen = HashSet::new();
@@ -703,14 +711,44 @@ fn is_constraint_only(branch: &Node) -> bool {
     branch.entries().iter().all(|(k, _)| matches!(k.as_str(), "required" | "title" | "description"))
 }
 
-fn field_doc(json: &str, node: &Node) -> String {
+/// A field's doc line, in our words, from what the schema states as facts: its name, its kind (a time, a
+/// URL, an id, a flag, a count, a fixed value) and the example value the description gives.
+fn field_doc(json: &str, node: &Node, constant: Option<&str>) -> String {
     let words = humanize(json);
-    let is_time = matches!(node.str("format"), Some("date-time" | "timestamp")) && node.str("type") == Some("integer");
-    if is_time {
+    let kind = node.str("type").unwrap_or("");
+    let format = node.str("format").unwrap_or("");
+    let mut doc = if let Some(value) = constant {
+        format!("Always `{value}`: the kind of object this is.")
+    } else if matches!(format, "date-time" | "timestamp") && kind == "integer" {
         format!("{words}, in Unix seconds.")
+    } else if json == "id" {
+        "The object's id (a string, also when the API sends a number).".to_owned()
+    } else if let Some(owner) = json.strip_suffix("_id") {
+        format!("The id of the {} this refers to.", lowercase_first(&humanize(owner)))
+    } else if kind == "boolean" {
+        format!("{words} (a flag).")
+    } else if format == "uri" || json.ends_with("_url") || json == "url" {
+        format!("{words}: a URL.")
+    } else if json.ends_with("_count") || json == "count" {
+        format!("{words}: a count.")
+    } else if kind == "array" {
+        format!("{words}: a list.")
     } else {
         format!("{words}.")
+    };
+    let example = match node.get("example") {
+        Some(Node::Str(text)) => Some(text.clone()),
+        Some(Node::Int(n)) => Some(n.to_string()),
+        Some(Node::Float(n)) => Some(n.to_string()),
+        Some(Node::Bool(b)) => Some(b.to_string()),
+        _ => None,
+    };
+    if let Some(example) = example
+        .filter(|e| !e.is_empty() && e.len() <= 48 && constant.is_none() && !e.contains(['\n', '`', '<', '[', ']']))
+    {
+        doc.push_str(&format!(" For example `{example}`."));
     }
+    doc
 }
 
 fn lowercase_first(text: &str) -> String {

@@ -47,6 +47,9 @@ pub struct Field {
     pub required: bool,
     /// Our doc line.
     pub doc: String,
+    /// The one value the spec allows (a single-value enum, usually a `type` discriminator): a request type's
+    /// `new` sets it, so it is not an argument.
+    pub constant: Option<String>,
 }
 
 /// The JSON kind a variant of a polymorphic type has.

@@ -99,6 +99,16 @@ fn type_def(def: &TypeDef, out: &mut String) {
             }
             out.push_str("                _ => None,\n            };\n            if let Some(decoded) = decoded {\n");
             out.push_str("                return Ok(decoded);\n            }\n        }\n        Ok(Self::Other(value))\n    }\n}\n");
+            for v in variants {
+                let alone = variants.iter().filter(|w| w.ty == v.ty).count() == 1;
+                if let (Ty::Named(inner), true) = (&v.ty, alone) {
+                    let _ = writeln!(
+                        out,
+                        "\nimpl From<{inner}> for {} {{\n    fn from(value: {inner}) -> Self {{\n        Self::{}(value)\n    }}\n}}",
+                        def.name, v.name
+                    );
+                }
+            }
         }
         Kind::Alias(ty) => {
             doc(&def.doc, "", out);
@@ -207,17 +217,29 @@ fn request_builder(def: &TypeDef, fields: &[Field], out: &mut String) {
     let mut setters = String::new();
     for f in fields {
         let (ty, _) = request_field(f);
-        if f.required {
-            args.push(format!("{}: impl Into<{ty}>", f.rust));
-            inits.push(format!("{}: {}.into()", f.rust, f.rust));
-        } else {
-            let inner = ty.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')).unwrap_or(&ty);
-            inits.push(format!("{}: None", f.rust));
-            let _ = write!(
-                setters,
-                "\n    /// Sets `{}`.\n    pub fn {}(mut self, {}: impl Into<{inner}>) -> Self {{\n        self.{} = Some({}.into());\n        self\n    }}\n",
-                f.json, f.rust, f.rust, f.rust, f.rust
-            );
+        // A free-form object takes what users have (`json!({..})`, a map, pairs); a non-object is refused
+        // when the request is built.
+        let (argument, convert) = match f.ty {
+            Ty::Map => ("impl crate::IntoJsonObject".to_owned(), "into_json_object"),
+            _ => {
+                let inner = ty.strip_prefix("Option<").filter(|_| !f.required).and_then(|t| t.strip_suffix('>'));
+                (format!("impl Into<{}>", inner.unwrap_or(&ty)), "into")
+            }
+        };
+        match (&f.constant, f.required) {
+            (Some(value), true) => inits.push(format!("{}: {value:?}.to_owned()", f.rust)),
+            (_, true) => {
+                args.push(format!("{}: {argument}", f.rust));
+                inits.push(format!("{}: {}.{convert}()", f.rust, f.rust));
+            }
+            (_, false) => {
+                inits.push(format!("{}: None", f.rust));
+                let _ = write!(
+                    setters,
+                    "\n    /// Sets `{}`.\n    pub fn {}(mut self, {}: {argument}) -> Self {{\n        self.{} = Some({}.{convert}());\n        self\n    }}\n",
+                    f.json, f.rust, f.rust, f.rust, f.rust
+                );
+            }
         }
     }
     let _ = write!(
@@ -282,6 +304,17 @@ fn request_field(f: &Field) -> (String, Vec<String>) {
                     "deserialize_with = \"crate::serde_helpers::optional_int_id\"".into(),
                     SKIP_NONE.into(),
                 ],
+            )
+        };
+    }
+    if f.ty == Ty::Map {
+        let checked = |name: &str| format!("serialize_with = \"crate::serde_helpers::{name}\"");
+        return if f.required {
+            ("serde_json::Value".into(), vec![checked("json_object")])
+        } else {
+            (
+                "Option<serde_json::Value>".into(),
+                vec!["default".into(), checked("optional_json_object"), SKIP_NONE.into()],
             )
         };
     }

@@ -141,7 +141,7 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
     /// use intercom_core::Bulk;
     /// # fn demo(client: intercom_core::BlockingClient<fn(http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, intercom_core::TransportError>>) {
     /// let emails = ["ada@example.com", "alan@example.com"];
-    /// let requests = emails.iter().map(|email| CreateContact::new().body(CreateContactRequest::new().email(*email)));
+    /// let requests = emails.iter().map(|email| CreateContact::new(CreateContactRequest::new().email(*email)));
     /// let failed: Vec<_> = client.send_all(requests, Bulk::new(32)).filter(|sent| !sent.is_ok()).collect();
     /// # }
     /// ```

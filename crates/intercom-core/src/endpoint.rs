@@ -160,10 +160,18 @@ pub fn path_param<'a>(name: &str, value: &'a str) -> Result<impl fmt::Display + 
 }
 
 /// Serializes a request body to JSON.
+/// A field that cannot be encoded (a free-form object field given a string) is named in the error.
 pub fn json_body<T: Serialize + ?Sized>(body: &T) -> Result<Option<Vec<u8>>, Error> {
-    serde_json::to_vec(body)
-        .map(Some)
-        .map_err(|e| Error::invalid_request(format!("the request body cannot be encoded as JSON: {e}")))
+    let mut out = Vec::with_capacity(128);
+    let mut serializer = serde_json::Serializer::new(&mut out);
+    match serde_path_to_error::serialize(body, &mut serializer) {
+        Ok(()) => Ok(Some(out)),
+        Err(e) => Err(Error::invalid_request(format!(
+            "the request body cannot be encoded as JSON: at `{}`: {}",
+            e.path(),
+            e.inner()
+        ))),
+    }
 }
 
 #[cfg(test)]

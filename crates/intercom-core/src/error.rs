@@ -119,6 +119,12 @@ impl Error {
         self.status() == Some(StatusCode::CONFLICT)
     }
 
+    /// The rate-limit headers of the answer that failed (`X-RateLimit-*`), when Intercom sent them: on a
+    /// `429`, `err.rate_limit().and_then(|r| r.time_until_reset())` is how long the window has left.
+    pub fn rate_limit(&self) -> Option<crate::RateLimit> {
+        self.as_api().and_then(|api| api.rate_limit)
+    }
+
     /// Whether Intercom refused the request for its rate limit (after the retries were spent); see
     /// [`ApiError::rate_limit`] for when the window resets.
     pub fn is_rate_limited(&self) -> bool {

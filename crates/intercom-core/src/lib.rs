@@ -82,4 +82,10 @@ pub use retry::RetryPolicy;
 pub use trusted_roots::TrustedRoots;
 pub use version::ApiVersion;
 
+/// The HTTP status type [`Error::status`] returns (`StatusCode::NOT_FOUND`); `.as_u16()` gives the number.
+pub use http::StatusCode;
 pub use intercom_models as models;
+/// The JSON crate of the models, re-exported: `json!` for free-form fields and [`Raw`] bodies.
+pub use intercom_models::serde_json;
+/// Builds a `serde_json::Value` (`json!({"plan": "pro"})`), for free-form fields and raw bodies.
+pub use intercom_models::serde_json::json;

@@ -36,6 +36,27 @@ impl RateLimit {
         let reset = UNIX_EPOCH + Duration::from_secs(self.reset?);
         Some(reset.duration_since(now).unwrap_or(Duration::ZERO))
     }
+
+    /// When the window resets, as a time.
+    pub fn resets_at(&self) -> Option<SystemTime> {
+        Some(UNIX_EPOCH + Duration::from_secs(self.reset?))
+    }
+
+    /// How long from now until the window resets; zero if it is past.
+    pub fn time_until_reset(&self) -> Option<Duration> {
+        self.reset_in(SystemTime::now())
+    }
+
+    /// Whether the window is used up (`remaining` is 0): the next request waits for the reset (the clients'
+    /// pacing does that for you) or gets a `429`.
+    pub fn is_exhausted(&self) -> bool {
+        self.remaining == Some(0)
+    }
+
+    /// How many requests the window has used, when both `limit` and `remaining` are known.
+    pub fn used(&self) -> Option<u64> {
+        Some(self.limit?.saturating_sub(self.remaining?))
+    }
 }
 
 impl std::fmt::Display for RateLimit {
@@ -116,5 +137,19 @@ mod tests {
         assert_eq!(limit.reset_in(now), Some(Duration::from_secs(60)));
         assert_eq!(limit.reset_in(now + Duration::from_secs(600)), Some(Duration::ZERO));
         assert_eq!(RateLimit::default().reset_in(now), None);
+        assert_eq!(limit.resets_at(), Some(now + Duration::from_secs(60)));
+        assert_eq!(limit.time_until_reset(), Some(Duration::ZERO), "a reset in 2023 is past");
+    }
+
+    #[test]
+    fn says_whether_the_window_is_used_up() {
+        let spent = RateLimit { limit: Some(1000), remaining: Some(0), reset: None };
+        assert!(spent.is_exhausted());
+        assert_eq!(spent.used(), Some(1000));
+        let fresh = RateLimit { limit: Some(1000), remaining: Some(998), reset: None };
+        assert!(!fresh.is_exhausted());
+        assert_eq!(fresh.used(), Some(2));
+        assert!(!RateLimit::default().is_exhausted());
+        assert_eq!(RateLimit::default().used(), None);
     }
 }

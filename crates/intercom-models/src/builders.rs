@@ -1,9 +1,6 @@
 //! Hand-written conveniences on generated types: constructors for the request bodies people build often.
 
-use crate::{
-    ContactSearchRequest, CreateDataEventRequest, DataExportStatus, MultipleFilterSearchRequest, SearchQuery,
-    SearchRequest, SingleFilterSearchRequest, StartingAfterPaging,
-};
+use crate::{ContactSearchRequest, CreateDataEventRequest, DataExportStatus, SearchRequest, StartingAfterPaging};
 
 impl CreateDataEventRequest {
     /// An event of the contact with your `user_id`.
@@ -21,9 +18,15 @@ impl CreateDataEventRequest {
         Self::new(event_name, created_at).id(id)
     }
 
-    /// Adds one metadata value.
+    /// Adds one metadata value (a `metadata` that is not a JSON object is replaced by one).
     pub fn insert_metadata(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
-        self.metadata.get_or_insert_with(Default::default).insert(key.into(), value.into());
+        let metadata = self.metadata.get_or_insert_with(|| serde_json::Value::Object(Default::default()));
+        if !metadata.is_object() {
+            *metadata = serde_json::Value::Object(Default::default());
+        }
+        if let serde_json::Value::Object(map) = metadata {
+            map.insert(key.into(), value.into());
+        }
         self
     }
 }
@@ -63,22 +66,12 @@ impl From<SearchRequest> for ContactSearchRequest {
     }
 }
 
-impl From<SingleFilterSearchRequest> for SearchQuery {
-    fn from(filter: SingleFilterSearchRequest) -> Self {
-        Self::SingleFilterSearchRequest(filter)
-    }
-}
-
-impl From<MultipleFilterSearchRequest> for SearchQuery {
-    fn from(group: MultipleFilterSearchRequest) -> Self {
-        Self::MultipleFilterSearchRequest(group)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{FilterValue, GroupOperator, SearchOperator};
+    use crate::{
+        FilterValue, GroupOperator, MultipleFilterSearchRequest, SearchOperator, SearchQuery, SingleFilterSearchRequest,
+    };
 
     #[test]
     fn the_spec_search_example_round_trips_through_the_generated_types() {

@@ -24,11 +24,16 @@
 mod open_enum;
 mod builders;
 mod generated;
+mod json_object;
 #[doc(hidden)]
 pub mod polymorphic;
+mod replies;
 pub mod serde_helpers;
 
 pub use generated::*;
+pub use json_object::IntoJsonObject;
+/// The JSON crate the models use (`Value`, `Map`, the `json!` macro), so one version is in play.
+pub use serde_json;
 
 /// Re-exports used by the [`open_enum!`] macro; not part of the public API.
 #[doc(hidden)]

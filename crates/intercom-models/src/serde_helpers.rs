@@ -2,6 +2,7 @@
 //!
 //! Generated and hand-written models use them through `#[serde(deserialize_with = "...")]`.
 
+pub use crate::json_object::{json_object, optional_json_object};
 use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};

@@ -152,7 +152,13 @@ async fn get_office_hours_exception() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_office_hours_exception() {
-    let endpoint = intercom_core::endpoints::UpdateOfficeHoursException::new(sample::<String>(r##""123""##), sample::<String>(r##""456""##)).body(sample::<intercom_models::UpdateOfficeHoursExceptionRequest>(r##"{"exception_type":"custom_hours","name":"Christmas Day (reduced hours)","recurring_annually":true,"time_intervals":[{"end_minute":780,"start_minute":540}]}"##));
+    let endpoint = intercom_core::endpoints::UpdateOfficeHoursException::new(
+        sample::<String>(r##""123""##),
+        sample::<String>(r##""456""##),
+        sample::<intercom_models::UpdateOfficeHoursExceptionRequest>(
+            r##"{"exception_type":"custom_hours","name":"Christmas Day (reduced hours)","recurring_annually":true,"time_intervals":[{"end_minute":780,"start_minute":540}]}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/office_hours_schedules/123/office_hours_exceptions/456", query: "", body: Some(r##"{"exception_type":"custom_hours","name":"Christmas Day (reduced hours)","recurring_annually":true,"time_intervals":[{"end_minute":780,"start_minute":540}]}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -214,12 +220,12 @@ async fn get_office_hours_schedule() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_office_hours_schedule() {
-    let endpoint =
-        intercom_core::endpoints::UpdateOfficeHoursSchedule::new(sample::<String>(r##""123""##)).body(sample::<
-            intercom_models::UpdateOfficeHoursScheduleRequest,
-        >(
+    let endpoint = intercom_core::endpoints::UpdateOfficeHoursSchedule::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::UpdateOfficeHoursScheduleRequest>(
             r##"{"name":"Extended Support Hours","time_intervals":[{"end_minute":1080,"start_minute":480}]}"##,
-        ));
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -458,11 +464,12 @@ async fn get_article() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_article() {
-    let endpoint = intercom_core::endpoints::UpdateArticle::new(sample::<String>(r##""123""##)).body(sample::<
-        intercom_models::UpdateArticleRequest,
-    >(
-        r##"{"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
-    ));
+    let endpoint = intercom_core::endpoints::UpdateArticle::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::UpdateArticleRequest>(
+            r##"{"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -498,11 +505,12 @@ async fn get_article_draft() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_article_draft() {
-    let endpoint = intercom_core::endpoints::UpdateArticleDraft::new(sample::<String>(r##""123""##)).body(sample::<
-        intercom_models::UpdateArticleRequest,
-    >(
-        r##"{"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
-    ));
+    let endpoint = intercom_core::endpoints::UpdateArticleDraft::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::UpdateArticleRequest>(
+            r##"{"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -518,11 +526,10 @@ async fn update_article_draft() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_article_draft() {
-    let endpoint = intercom_core::endpoints::PublishArticleDraft::new(sample::<String>(r##""123""##)).body(sample::<
-        intercom_models::PublishArticleDraftRequest,
-    >(
-        r##"{"locales":["en","fr"]}"##,
-    ));
+    let endpoint = intercom_core::endpoints::PublishArticleDraft::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::PublishArticleDraftRequest>(r##"{"locales":["en","fr"]}"##),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -686,7 +693,12 @@ async fn get_audience() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_audience() {
-    let endpoint = intercom_core::endpoints::UpdateAudience::new(sample::<String>(r##""123""##)).body(sample::<intercom_models::UpdateAudienceRequest>(r##"{"name":"Enterprise Accounts","predicates":[{"attribute":"custom_attributes.plan","comparison":"eq","type":"string","value":"enterprise"}]}"##));
+    let endpoint = intercom_core::endpoints::UpdateAudience::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::UpdateAudienceRequest>(
+            r##"{"name":"Enterprise Accounts","predicates":[{"attribute":"custom_attributes.plan","comparison":"eq","type":"string","value":"enterprise"}]}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/audiences/123", query: "", body: Some(r##"{"name":"Enterprise Accounts","predicates":[{"attribute":"custom_attributes.plan","comparison":"eq","type":"string","value":"enterprise"}]}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -928,11 +940,10 @@ async fn get_collection() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_collection() {
-    let endpoint = intercom_core::endpoints::UpdateCollection::new(sample::<String>(r##""123""##)).body(sample::<
-        intercom_models::UpdateCollectionRequest,
-    >(
-        r##"{"name":"Update collection name"}"##,
-    ));
+    let endpoint = intercom_core::endpoints::UpdateCollection::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::UpdateCollectionRequest>(r##"{"name":"Update collection name"}"##),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -1028,11 +1039,12 @@ async fn get_internal_article() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_internal_article() {
-    let endpoint = intercom_core::endpoints::UpdateInternalArticle::new(sample::<String>(r##""123""##)).body(sample::<
-        intercom_models::UpdateInternalArticleRequest,
-    >(
-        r##"{"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
-    ));
+    let endpoint = intercom_core::endpoints::UpdateInternalArticle::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::UpdateInternalArticleRequest>(
+            r##"{"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -1128,7 +1140,7 @@ async fn get_ip_allowlist() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_ip_allowlist() {
-    let endpoint = intercom_core::endpoints::UpdateIpAllowlist::new().body(sample::<intercom_models::IpAllowlist>(
+    let endpoint = intercom_core::endpoints::UpdateIpAllowlist::new(sample::<intercom_models::IpAllowlist>(
         r##"{"enabled":true,"ip_allowlist":["192.168.1.0/24","10.0.0.1"]}"##,
     ));
     check_operation(
@@ -1146,11 +1158,10 @@ async fn update_ip_allowlist() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_or_update_company() {
-    let endpoint = intercom_core::endpoints::CreateOrUpdateCompany::new().body(sample::<
-        intercom_models::CreateOrUpdateCompanyRequest,
-    >(
-        r##"{"company_id":"company_remote_id","name":"my company","remote_created_at":1374138000}"##,
-    ));
+    let endpoint =
+        intercom_core::endpoints::CreateOrUpdateCompany::new(sample::<intercom_models::CreateOrUpdateCompanyRequest>(
+            r##"{"company_id":"company_remote_id","name":"my company","remote_created_at":1374138000}"##,
+        ));
     check_operation(
         endpoint,
         Expected {
@@ -1211,11 +1222,12 @@ async fn get_company() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_company() {
-    let endpoint =
-        intercom_core::endpoints::UpdateCompany::new(sample::<String>(r##""5f4d3c1c-7b1b-4d7d-a97e-6095715c6632""##))
-            .body(sample::<intercom_models::UpdateCompanyRequest>(
-                r##"{"name":"my company","website":"http://www.mycompany.com/"}"##,
-            ));
+    let endpoint = intercom_core::endpoints::UpdateCompany::new(
+        sample::<String>(r##""5f4d3c1c-7b1b-4d7d-a97e-6095715c6632""##),
+        sample::<intercom_models::UpdateCompanyRequest>(
+            r##"{"name":"my company","website":"http://www.mycompany.com/"}"##,
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -1624,11 +1636,11 @@ async fn detach_tag_from_contact() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_contact() {
-    let endpoint = intercom_core::endpoints::UpdateContact::new(sample::<String>(r##""63a07ddf05a32042dffac965""##))
-        .include_merge_history(sample::<bool>(r##"true"##))
-        .body(sample::<intercom_models::UpdateContactRequest>(
-            r##"{"email":"joebloggs@intercom.io","name":"joe bloggs"}"##,
-        ));
+    let endpoint = intercom_core::endpoints::UpdateContact::new(
+        sample::<String>(r##""63a07ddf05a32042dffac965""##),
+        sample::<intercom_models::UpdateContactRequest>(r##"{"email":"joebloggs@intercom.io","name":"joe bloggs"}"##),
+    )
+    .include_merge_history(sample::<bool>(r##"true"##));
     check_operation(
         endpoint,
         Expected {
@@ -1730,8 +1742,9 @@ async fn list_contacts() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_contact() {
-    let endpoint = intercom_core::endpoints::CreateContact::new()
-        .body(sample::<intercom_models::CreateContactRequest>(r##"{"email":"joebloggs@intercom.io"}"##));
+    let endpoint = intercom_core::endpoints::CreateContact::new(sample::<intercom_models::CreateContactRequest>(
+        r##"{"email":"joebloggs@intercom.io"}"##,
+    ));
     check_operation(
         endpoint,
         Expected {
@@ -1957,7 +1970,12 @@ async fn get_content_snippet() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_content_snippet() {
-    let endpoint = intercom_core::endpoints::UpdateContentSnippet::new(sample::<String>(r##""123""##)).body(sample::<intercom_models::ContentSnippetUpdateRequest>(r##"{"audience_ids":[1,2],"json_blocks":[{"text":"Go to Settings > Security > Reset password and follow the steps.","type":"paragraph"}],"title":"How to reset your password (updated)"}"##));
+    let endpoint = intercom_core::endpoints::UpdateContentSnippet::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::ContentSnippetUpdateRequest>(
+            r##"{"audience_ids":[1,2],"json_blocks":[{"text":"Go to Settings > Security > Reset password and follow the steps.","type":"paragraph"}],"title":"How to reset your password (updated)"}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/content_snippets/123", query: "", body: Some(r##"{"audience_ids":[1,2],"json_blocks":[{"text":"Go to Settings > Security > Reset password and follow the steps.","type":"paragraph"}],"title":"How to reset your password (updated)"}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -2111,7 +2129,7 @@ async fn get_conversation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_conversation() {
-    let endpoint = intercom_core::endpoints::UpdateConversation::new(sample::<String>(r##""123""##)).display_as(sample::<String>(r##""plaintext""##)).body(sample::<intercom_models::UpdateConversationRequest>(r##"{"custom_attributes":{"issue_type":"Billing","priority":"High"},"read":true,"title":"new conversation title"}"##));
+    let endpoint = intercom_core::endpoints::UpdateConversation::new(sample::<String>(r##""123""##), sample::<intercom_models::UpdateConversationRequest>(r##"{"custom_attributes":{"issue_type":"Billing","priority":"High"},"read":true,"title":"new conversation title"}"##)).display_as(sample::<String>(r##""plaintext""##));
     check_operation(endpoint, Expected { path: "/conversations/123", query: "display_as=plaintext", body: Some(r##"{"custom_attributes":{"issue_type":"Billing","priority":"High"},"read":true,"title":"new conversation title"}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -2180,12 +2198,12 @@ async fn manage_conversation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attach_contact_to_conversation() {
-    let endpoint =
-        intercom_core::endpoints::AttachContactToConversation::new(sample::<String>(r##""123""##)).body(sample::<
-            intercom_models::AttachContactToConversationRequest,
-        >(
+    let endpoint = intercom_core::endpoints::AttachContactToConversation::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::AttachContactToConversationRequest>(
             r##"{"admin_id":991267731,"customer":{"intercom_user_id":"6762f19b1bb69f9f2193bbd4"}}"##,
-        ));
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -2392,12 +2410,12 @@ async fn get_conversation_attribute() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_conversation_attribute() {
-    let endpoint =
-        intercom_core::endpoints::UpdateConversationAttribute::new(sample::<String>(r##""8""##)).body(sample::<
-            intercom_models::UpdateConversationAttributeRequest,
-        >(
+    let endpoint = intercom_core::endpoints::UpdateConversationAttribute::new(
+        sample::<String>(r##""8""##),
+        sample::<intercom_models::UpdateConversationAttributeRequest>(
             r##"{"description":"Updated via API","name":"api_test_renamed"}"##,
-        ));
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -2481,7 +2499,12 @@ async fn delete_conversation_attribute_option() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_or_update_custom_object_instance() {
-    let endpoint = intercom_core::endpoints::CreateOrUpdateCustomObjectInstance::new(sample::<String>(r##""Order""##)).body(sample::<intercom_models::CreateOrUpdateCustomObjectInstanceRequest>(r##"{"custom_attributes":{"order_number":"ORDER-12345","total_amount":99.99},"external_created_at":1392036272,"external_id":"123","external_updated_at":1392036272}"##));
+    let endpoint = intercom_core::endpoints::CreateOrUpdateCustomObjectInstance::new(
+        sample::<String>(r##""Order""##),
+        sample::<intercom_models::CreateOrUpdateCustomObjectInstanceRequest>(
+            r##"{"custom_attributes":{"order_number":"ORDER-12345","total_amount":99.99},"external_created_at":1392036272,"external_id":"123","external_updated_at":1392036272}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/custom_object_instances/Order", query: "", body: Some(r##"{"custom_attributes":{"order_number":"ORDER-12345","total_amount":99.99},"external_created_at":1392036272,"external_id":"123","external_updated_at":1392036272}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -2599,11 +2622,12 @@ async fn create_data_attribute() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_data_attribute() {
-    let endpoint = intercom_core::endpoints::UpdateDataAttribute::new(sample::<String>(r##""1""##)).body(sample::<
-        intercom_models::UpdateDataAttributeRequest,
-    >(
-        r##"{"archived":false,"description":"Just a plain old ring","options":[{"value":"1-10"},{"value":"11-20"}]}"##,
-    ));
+    let endpoint = intercom_core::endpoints::UpdateDataAttribute::new(
+        sample::<String>(r##""1""##),
+        sample::<intercom_models::UpdateDataAttributeRequest>(
+            r##"{"archived":false,"description":"Just a plain old ring","options":[{"value":"1-10"},{"value":"11-20"}]}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/data_attributes/1", query: "", body: Some(r##"{"archived":false,"description":"Just a plain old ring","options":[{"value":"1-10"},{"value":"11-20"}]}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -2670,11 +2694,12 @@ async fn delete_data_connector() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_data_connector() {
-    let endpoint = intercom_core::endpoints::UpdateDataConnector::new(sample::<String>(r##""12345""##)).body(sample::<
-        intercom_models::UpdateDataConnectorRequest,
-    >(
-        r##"{"description":"Updated description","name":"Updated Connector Name"}"##,
-    ));
+    let endpoint = intercom_core::endpoints::UpdateDataConnector::new(
+        sample::<String>(r##""12345""##),
+        sample::<intercom_models::UpdateDataConnectorRequest>(
+            r##"{"description":"Updated description","name":"Updated Connector Name"}"##,
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -2770,8 +2795,9 @@ async fn list_data_events() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_data_event_summaries() {
-    let endpoint = intercom_core::endpoints::CreateDataEventSummaries::new()
-        .body(sample::<intercom_models::CreateDataEventSummariesRequest>(r##"{"user_id":"314159"}"##));
+    let endpoint = intercom_core::endpoints::CreateDataEventSummaries::new(sample::<
+        intercom_models::CreateDataEventSummariesRequest,
+    >(r##"{"user_id":"314159"}"##));
     check_operation(
         endpoint,
         Expected {
@@ -2858,7 +2884,9 @@ async fn get_job_status() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_message() {
-    let endpoint = intercom_core::endpoints::CreateMessage::new().body(sample::<intercom_models::CreateMessageRequest>(r##"{"body":"heyy","from":{"id":"6762f2341bb69f9f2193bc17","type":"user"},"referer":"https://twitter.com/bob"}"##));
+    let endpoint = intercom_core::endpoints::CreateMessage::new(sample::<intercom_models::CreateMessageRequest>(
+        r##"{"body":"heyy","from":{"id":"6762f2341bb69f9f2193bc17","type":"user"},"referer":"https://twitter.com/bob"}"##,
+    ));
     check_operation(endpoint, Expected { path: "/messages", query: "", body: Some(r##"{"body":"heyy","from":{"id":"6762f2341bb69f9f2193bc17","type":"user"},"referer":"https://twitter.com/bob"}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -3212,10 +3240,8 @@ async fn update_ticket_type_attribute() {
     let endpoint = intercom_core::endpoints::UpdateTicketTypeAttribute::new(
         sample::<String>(r##""ticket_type_id-1""##),
         sample::<String>(r##""attribute_id-1""##),
-    )
-    .body(sample::<intercom_models::UpdateTicketTypeAttributeRequest>(
-        r##"{"description":"New Attribute Description"}"##,
-    ));
+        sample::<intercom_models::UpdateTicketTypeAttributeRequest>(r##"{"description":"New Attribute Description"}"##),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -3259,8 +3285,10 @@ async fn get_ticket_type() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_ticket_type() {
-    let endpoint = intercom_core::endpoints::UpdateTicketType::new(sample::<String>(r##""ticket_type_id-1""##))
-        .body(sample::<intercom_models::UpdateTicketTypeRequest>(r##"{"name":"Bug Report 2"}"##));
+    let endpoint = intercom_core::endpoints::UpdateTicketType::new(
+        sample::<String>(r##""ticket_type_id-1""##),
+        sample::<intercom_models::UpdateTicketTypeRequest>(r##"{"name":"Bug Report 2"}"##),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -3382,7 +3410,12 @@ async fn enqueue_create_ticket() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_ticket() {
-    let endpoint = intercom_core::endpoints::UpdateTicket::new(sample::<String>(r##""ticket_id-1""##)).body(sample::<intercom_models::UpdateTicketRequestBody>(r##"{"admin_id":991268011,"assignee_id":991268013,"open":true,"snoozed_until":1673609604,"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},"ticket_state_id":8498}"##));
+    let endpoint = intercom_core::endpoints::UpdateTicket::new(
+        sample::<String>(r##""ticket_id-1""##),
+        sample::<intercom_models::UpdateTicketRequestBody>(
+            r##"{"admin_id":991268011,"assignee_id":991268013,"open":true,"snoozed_until":1673609604,"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},"ticket_state_id":8498}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/tickets/ticket_id-1", query: "", body: Some(r##"{"admin_id":991268011,"assignee_id":991268013,"open":true,"snoozed_until":1673609604,"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},"ticket_state_id":8498}"##), exact_body: true, version: "2.16" }).await;
 }
 
@@ -3443,9 +3476,9 @@ async fn search_tickets() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_visitor() {
-    let endpoint = intercom_core::endpoints::UpdateVisitor::new().body(
-        sample::<intercom_models::UpdateVisitorRequest>(r##"{"id":"6762f30c1bb69f9f2193bc5e","name":"Gareth Bale"}"##),
-    );
+    let endpoint = intercom_core::endpoints::UpdateVisitor::new(sample::<intercom_models::UpdateVisitorRequest>(
+        r##"{"id":"6762f30c1bb69f9f2193bc5e","name":"Gareth Bale"}"##,
+    ));
     check_operation(
         endpoint,
         Expected {

@@ -117,7 +117,12 @@ async fn get_article() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_article() {
-    let endpoint = intercom_core::endpoints::preview::UpdateArticle::new(sample::<String>(r##""123""##)).body(sample::<intercom_models::preview::UpdateArticleRequest>(r##"{"body":"<p>New gifts in store for the jolly season</p>","parent_ids":[18,19],"title":"Christmas is here!"}"##));
+    let endpoint = intercom_core::endpoints::preview::UpdateArticle::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::preview::UpdateArticleRequest>(
+            r##"{"body":"<p>New gifts in store for the jolly season</p>","parent_ids":[18,19],"title":"Christmas is here!"}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/articles/123", query: "", body: Some(r##"{"body":"<p>New gifts in store for the jolly season</p>","parent_ids":[18,19],"title":"Christmas is here!"}"##), exact_body: true, version: "Preview" }).await;
 }
 
@@ -133,12 +138,12 @@ async fn get_article_draft() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_article_draft() {
-    let endpoint =
-        intercom_core::endpoints::preview::UpdateArticleDraft::new(sample::<String>(r##""123""##)).body(sample::<
-            intercom_models::preview::UpdateArticleRequest,
-        >(
+    let endpoint = intercom_core::endpoints::preview::UpdateArticleDraft::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::preview::UpdateArticleRequest>(
             r##"{"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
-        ));
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -154,8 +159,10 @@ async fn update_article_draft() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_article_draft() {
-    let endpoint = intercom_core::endpoints::preview::PublishArticleDraft::new(sample::<String>(r##""123""##))
-        .body(sample::<intercom_models::preview::PublishArticleDraftRequest>(r##"{"locales":["en","fr"]}"##));
+    let endpoint = intercom_core::endpoints::preview::PublishArticleDraft::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::preview::PublishArticleDraftRequest>(r##"{"locales":["en","fr"]}"##),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -233,7 +240,12 @@ async fn get_internal_article() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_internal_article() {
-    let endpoint = intercom_core::endpoints::preview::UpdateInternalArticle::new(sample::<String>(r##""123""##)).body(sample::<intercom_models::preview::UpdateInternalArticleRequest>(r##"{"audience_ids":[1,2],"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##));
+    let endpoint = intercom_core::endpoints::preview::UpdateInternalArticle::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::preview::UpdateInternalArticleRequest>(
+            r##"{"audience_ids":[1,2],"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/internal_articles/123", query: "", body: Some(r##"{"audience_ids":[1,2],"body":"<p>New gifts in store for the jolly season</p>","title":"Christmas is here!"}"##), exact_body: true, version: "Preview" }).await;
 }
 
@@ -349,7 +361,7 @@ async fn delete_folder() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_or_update_company() {
-    let endpoint = intercom_core::endpoints::preview::CreateOrUpdateCompany::new().body(sample::<
+    let endpoint = intercom_core::endpoints::preview::CreateOrUpdateCompany::new(sample::<
         intercom_models::preview::CreateOrUpdateCompanyRequest,
     >(
         r##"{"company_id":"company_remote_id","name":"my company","remote_created_at":1374138000}"##,
@@ -546,12 +558,13 @@ async fn create_contact_note() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_contact() {
-    let endpoint =
-        intercom_core::endpoints::preview::UpdateContact::new(sample::<String>(r##""63a07ddf05a32042dffac965""##))
-            .include_merge_history(sample::<bool>(r##"true"##))
-            .body(sample::<intercom_models::preview::UpdateContactRequest>(
-                r##"{"email":"joebloggs@intercom.io","name":"joe bloggs"}"##,
-            ));
+    let endpoint = intercom_core::endpoints::preview::UpdateContact::new(
+        sample::<String>(r##""63a07ddf05a32042dffac965""##),
+        sample::<intercom_models::preview::UpdateContactRequest>(
+            r##"{"email":"joebloggs@intercom.io","name":"joe bloggs"}"##,
+        ),
+    )
+    .include_merge_history(sample::<bool>(r##"true"##));
     check_operation(
         endpoint,
         Expected {
@@ -686,11 +699,10 @@ async fn list_contacts() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_contact() {
-    let endpoint = intercom_core::endpoints::preview::CreateContact::new().body(sample::<
-        intercom_models::preview::CreateContactRequest,
-    >(
-        r##"{"email":"joebloggs@intercom.io"}"##,
-    ));
+    let endpoint =
+        intercom_core::endpoints::preview::CreateContact::new(
+            sample::<intercom_models::preview::CreateContactRequest>(r##"{"email":"joebloggs@intercom.io"}"##),
+        );
     check_operation(
         endpoint,
         Expected {
@@ -834,7 +846,7 @@ async fn get_conversation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_conversation() {
-    let endpoint = intercom_core::endpoints::preview::UpdateConversation::new(sample::<String>(r##""123""##)).display_as(sample::<String>(r##""plaintext""##)).body(sample::<intercom_models::preview::UpdateConversationRequest>(r##"{"admin_id":"394051","custom_attributes":{"issue_type":"Billing"},"priority":"high","read":true,"title":"new conversation title"}"##));
+    let endpoint = intercom_core::endpoints::preview::UpdateConversation::new(sample::<String>(r##""123""##), sample::<intercom_models::preview::UpdateConversationRequest>(r##"{"admin_id":"394051","custom_attributes":{"issue_type":"Billing"},"priority":"high","read":true,"title":"new conversation title"}"##)).display_as(sample::<String>(r##""plaintext""##));
     check_operation(endpoint, Expected { path: "/conversations/123", query: "display_as=plaintext", body: Some(r##"{"admin_id":"394051","custom_attributes":{"issue_type":"Billing"},"priority":"high","read":true,"title":"new conversation title"}"##), exact_body: true, version: "Preview" }).await;
 }
 
@@ -884,10 +896,12 @@ async fn update_conversation_part() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attach_contact_to_conversation() {
-    let endpoint = intercom_core::endpoints::preview::AttachContactToConversation::new(sample::<String>(r##""123""##))
-        .body(sample::<intercom_models::preview::AttachContactToConversationRequest>(
+    let endpoint = intercom_core::endpoints::preview::AttachContactToConversation::new(
+        sample::<String>(r##""123""##),
+        sample::<intercom_models::preview::AttachContactToConversationRequest>(
             r##"{"admin_id":991267731,"customer":{"intercom_user_id":"6762f19b1bb69f9f2193bbd4"}}"##,
-        ));
+        ),
+    );
     check_operation(
         endpoint,
         Expected {
@@ -1046,7 +1060,12 @@ async fn create_data_attribute() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_data_attribute() {
-    let endpoint = intercom_core::endpoints::preview::UpdateDataAttribute::new(sample::<String>(r##""1""##)).body(sample::<intercom_models::preview::UpdateDataAttributeRequest>(r##"{"archived":false,"description":"Just a plain old ring","options":[{"value":"1-10"},{"value":"11-20"}]}"##));
+    let endpoint = intercom_core::endpoints::preview::UpdateDataAttribute::new(
+        sample::<String>(r##""1""##),
+        sample::<intercom_models::preview::UpdateDataAttributeRequest>(
+            r##"{"archived":false,"description":"Just a plain old ring","options":[{"value":"1-10"},{"value":"11-20"}]}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/data_attributes/1", query: "", body: Some(r##"{"archived":false,"description":"Just a plain old ring","options":[{"value":"1-10"},{"value":"11-20"}]}"##), exact_body: true, version: "Preview" }).await;
 }
 
@@ -1121,7 +1140,11 @@ async fn cancel_data_export() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_message() {
-    let endpoint = intercom_core::endpoints::preview::CreateMessage::new().body(sample::<intercom_models::preview::CreateMessageRequest>(r##"{"body":"heyy","from":{"id":"6762f2341bb69f9f2193bc17","type":"user"},"referer":"https://twitter.com/bob"}"##));
+    let endpoint = intercom_core::endpoints::preview::CreateMessage::new(sample::<
+        intercom_models::preview::CreateMessageRequest,
+    >(
+        r##"{"body":"heyy","from":{"id":"6762f2341bb69f9f2193bc17","type":"user"},"referer":"https://twitter.com/bob"}"##,
+    ));
     check_operation(endpoint, Expected { path: "/messages", query: "", body: Some(r##"{"body":"heyy","from":{"id":"6762f2341bb69f9f2193bc17","type":"user"},"referer":"https://twitter.com/bob"}"##), exact_body: true, version: "Preview" }).await;
 }
 
@@ -1284,7 +1307,12 @@ async fn create_ticket() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_ticket() {
-    let endpoint = intercom_core::endpoints::preview::UpdateTicket::new(sample::<String>(r##""id-1""##)).body(sample::<intercom_models::preview::UpdateTicketRequestBody>(r##"{"admin_id":991268011,"assignee_id":991268013,"open":true,"snoozed_until":1673609604,"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},"ticket_state_id":8498}"##));
+    let endpoint = intercom_core::endpoints::preview::UpdateTicket::new(
+        sample::<String>(r##""id-1""##),
+        sample::<intercom_models::preview::UpdateTicketRequestBody>(
+            r##"{"admin_id":991268011,"assignee_id":991268013,"open":true,"snoozed_until":1673609604,"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},"ticket_state_id":8498}"##,
+        ),
+    );
     check_operation(endpoint, Expected { path: "/tickets/id-1", query: "", body: Some(r##"{"admin_id":991268011,"assignee_id":991268013,"open":true,"snoozed_until":1673609604,"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},"ticket_state_id":8498}"##), exact_body: true, version: "Preview" }).await;
 }
 
@@ -1398,7 +1426,7 @@ async fn run_fin_procedure() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn escalate_fin_conversation() {
-    let endpoint = intercom_core::endpoints::preview::EscalateFinConversation::new().body(sample::<
+    let endpoint = intercom_core::endpoints::preview::EscalateFinConversation::new(sample::<
         intercom_models::preview::EscalateFinConversationRequest,
     >(
         r##"{"context":"Customer is requesting a refund and is frustrated.","conversation_id":"ext-123"}"##,

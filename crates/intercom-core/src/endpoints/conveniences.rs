@@ -12,7 +12,7 @@ use crate::search::Search;
 impl SearchContacts {
     /// A search for `search` (see [`crate::search`]), checked against Intercom's limits first.
     pub fn matching(search: Search) -> Result<Self, Error> {
-        Ok(Self::new(search.build()?.into()))
+        Ok(Self::new(ContactSearchRequest::from(search.build()?)))
     }
 
     /// A search for `query`, with the server's default page size.

@@ -13,31 +13,31 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentImportSource {
-    /// Type.
+    /// Always `content_import_source`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Last synced at, in Unix seconds.
+    /// Last synced at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_synced_at: Option<i64>,
-    /// Sync behavior.
+    /// Sync behavior. For example `api`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sync_behavior: Option<ContentImportSourceSyncBehavior>,
-    /// Status.
+    /// Status. For example `active`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ContentImportSourceStatus>,
-    /// Url.
+    /// Url: a URL. For example `https://help.example.com/`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
 }
@@ -68,16 +68,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentImportSourcesList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<PagesLink>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ContentImportSource>,
 }
@@ -85,12 +85,12 @@ pub struct ContentImportSourcesList {
 /// The `create_content_import_source_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateContentImportSourceRequest {
-    /// Sync behavior.
+    /// Always `api`: the kind of object this is.
     pub sync_behavior: String,
-    /// Status.
+    /// Status. For example `active`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CreateContentImportSourceRequestStatus>,
-    /// Url.
+    /// Url: a URL. For example `https://help.example.com`.
     pub url: String,
     /// Audience ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,8 +99,8 @@ pub struct CreateContentImportSourceRequest {
 
 impl CreateContentImportSourceRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(sync_behavior: impl Into<String>, url: impl Into<String>) -> Self {
-        Self { sync_behavior: sync_behavior.into(), status: None, url: url.into(), audience_ids: None }
+    pub fn new(url: impl Into<String>) -> Self {
+        Self { sync_behavior: "api".to_owned(), status: None, url: url.into(), audience_ids: None }
     }
 
     /// Sets `status`.
@@ -176,25 +176,25 @@ impl<'de> Deserialize<'de> for CreateContentImportSourceRequestAudienceIds {
 /// The `create_external_page_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateExternalPageRequest {
-    /// Title.
+    /// Title. For example `Getting started with...`.
     pub title: String,
     /// Html.
     pub html: String,
-    /// Url.
+    /// Url: a URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Ai agent availability.
+    /// Ai agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Locale.
+    /// Always `en`: the kind of object this is.
     pub locale: String,
-    /// Source id.
+    /// The id of the source this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub source_id: i64,
-    /// External id.
+    /// The id of the external this refers to. For example `5678`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub external_id: String,
 }
@@ -204,7 +204,6 @@ impl CreateExternalPageRequest {
     pub fn new(
         title: impl Into<String>,
         html: impl Into<String>,
-        locale: impl Into<String>,
         source_id: impl Into<i64>,
         external_id: impl Into<String>,
     ) -> Self {
@@ -214,7 +213,7 @@ impl CreateExternalPageRequest {
             url: None,
             ai_agent_availability: None,
             ai_copilot_availability: None,
-            locale: locale.into(),
+            locale: "en".to_owned(),
             source_id: source_id.into(),
             external_id: external_id.into(),
         }
@@ -243,53 +242,53 @@ impl CreateExternalPageRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExternalPage {
-    /// Type.
+    /// Always `external_page`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Getting started with...`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Html.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub html: Option<String>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Ai agent availability.
+    /// Ai agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Fin availability.
+    /// Fin availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_availability: Option<bool>,
-    /// Locale.
+    /// Always `en`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// Source id.
+    /// The id of the source this refers to. For example `1234`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub source_id: Option<String>,
-    /// External id.
+    /// The id of the external this refers to. For example `5678`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Last ingested at, in Unix seconds.
+    /// Last ingested at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_ingested_at: Option<i64>,
 }
@@ -298,16 +297,16 @@ pub struct ExternalPage {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExternalPagesList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<PagesLink>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ExternalPage>,
 }
@@ -315,17 +314,17 @@ pub struct ExternalPagesList {
 /// The `update_content_import_source_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateContentImportSourceRequest {
-    /// Sync behavior.
+    /// Sync behavior. For example `api`.
     pub sync_behavior: UpdateContentImportSourceRequestSyncBehavior,
-    /// Status.
+    /// Status. For example `active`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<UpdateContentImportSourceRequestStatus>,
-    /// Url.
+    /// Url: a URL. For example `https://help.example.com`.
     pub url: String,
     /// Audience ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<UpdateContentImportSourceRequestAudienceIds>,
-    /// Apply audience to existing content.
+    /// Apply audience to existing content (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_audience_to_existing_content: Option<bool>,
 }
@@ -433,21 +432,21 @@ impl<'de> Deserialize<'de> for UpdateContentImportSourceRequestAudienceIds {
 /// The `update_external_page_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateExternalPageRequest {
-    /// Title.
+    /// Title. For example `Getting started with...`.
     pub title: String,
     /// Html.
     pub html: String,
-    /// Url.
+    /// Url: a URL.
     pub url: String,
-    /// Fin availability.
+    /// Fin availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fin_availability: Option<bool>,
-    /// Locale.
+    /// Always `en`: the kind of object this is.
     pub locale: String,
-    /// Source id.
+    /// The id of the source this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub source_id: i64,
-    /// External id.
+    /// The id of the external this refers to. For example `5678`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
 }
@@ -458,7 +457,6 @@ impl UpdateExternalPageRequest {
         title: impl Into<String>,
         html: impl Into<String>,
         url: impl Into<String>,
-        locale: impl Into<String>,
         source_id: impl Into<i64>,
     ) -> Self {
         Self {
@@ -466,7 +464,7 @@ impl UpdateExternalPageRequest {
             html: html.into(),
             url: url.into(),
             fin_availability: None,
-            locale: locale.into(),
+            locale: "en".to_owned(),
             source_id: source_id.into(),
             external_id: None,
         }

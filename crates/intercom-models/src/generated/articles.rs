@@ -13,91 +13,91 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Article {
-    /// Type.
+    /// Always `article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6871119`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `hfi1bx4l`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Title.
+    /// Title. For example `Default language title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Description.
+    /// Description. For example `Default language description`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Body.
+    /// Body. For example `Default language body in html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub author_id: Option<String>,
-    /// State.
+    /// State. For example `published`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Has unpublished changes.
+    /// Has unpublished changes (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
-    /// Draft updated at, in Unix seconds.
+    /// Draft updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Parent ids.
+    /// Parent ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub parent_ids: Vec<i64>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Created by id.
+    /// The id of the created by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub created_by_id: Option<String>,
-    /// Updated by id.
+    /// The id of the updated by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub updated_by_id: Option<String>,
-    /// Exclude from article suggestions.
+    /// Exclude from article suggestions (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude_from_article_suggestions: Option<bool>,
-    /// Help center audience.
+    /// Help center audience. For example `everyone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help_center_audience: Option<ArticleHelpCenterAudience>,
-    /// Scheduled publish at, in Unix seconds.
+    /// Scheduled publish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<i64>,
-    /// Scheduled unpublish at, in Unix seconds.
+    /// Scheduled unpublish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<i64>,
-    /// Default locale.
+    /// Default locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_locale: Option<String>,
     /// Translated content.
@@ -106,7 +106,7 @@ pub struct Article {
     /// Tags.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
-    /// Parent id.
+    /// The id of the parent this refers to.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -153,7 +153,7 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleTranslatedContent {
-    /// Type.
+    /// Type. For example `article_translated_content`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Ar.
@@ -204,7 +204,7 @@ pub struct ArticleTranslatedContent {
     /// Hu.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hu: Option<ArticleContent>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<ArticleContent>,
     /// It.
@@ -273,66 +273,66 @@ pub struct ArticleTranslatedContent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleContent {
-    /// Type.
+    /// Type. For example `article_content`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Title.
+    /// Title. For example `How to create a new article`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Body.
+    /// Body. For example `This is the body of the article.`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub author_id: Option<String>,
-    /// State.
+    /// State. For example `draft`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleContentState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Has unpublished changes.
+    /// Has unpublished changes (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
-    /// Draft updated at, in Unix seconds.
+    /// Draft updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Created by id.
+    /// The id of the created by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub created_by_id: Option<String>,
-    /// Updated by id.
+    /// The id of the updated by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -355,34 +355,34 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleStatistics {
-    /// Type.
+    /// Always `article_statistics`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Views.
+    /// Views. For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub views: Option<i64>,
-    /// Conversions.
+    /// Conversions. For example `0`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub conversions: Option<i64>,
-    /// Reactions.
+    /// Reactions. For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub reactions: Option<i64>,
-    /// Happy reaction percentage.
+    /// Happy reaction percentage. For example `40`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub happy_reaction_percentage: Option<serde_json::Number>,
-    /// Neutral reaction percentage.
+    /// Neutral reaction percentage. For example `40`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub neutral_reaction_percentage: Option<serde_json::Number>,
     /// Sad reaction percentage.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub sad_reaction_percentage: Option<serde_json::Number>,
-    /// Fin involvements.
+    /// Fin involvements. For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub fin_involvements: Option<i64>,
-    /// Fin resolutions.
+    /// Fin resolutions. For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub fin_resolutions: Option<i64>,
-    /// Fin resolution rate.
+    /// Fin resolution rate. For example `80`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub fin_resolution_rate: Option<serde_json::Number>,
     /// Conversations.
@@ -394,16 +394,16 @@ pub struct ArticleStatistics {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ArticleListItem>,
 }
@@ -412,91 +412,91 @@ pub struct ArticleList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleListItem {
-    /// Type.
+    /// Always `article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6871119`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `hfi1bx4l`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Title.
+    /// Title. For example `Default language title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Description.
+    /// Description. For example `Default language description`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Body.
+    /// Body. For example `Default language body in html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub author_id: Option<String>,
-    /// State.
+    /// State. For example `published`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleListItemState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Has unpublished changes.
+    /// Has unpublished changes (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
-    /// Draft updated at, in Unix seconds.
+    /// Draft updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Parent ids.
+    /// Parent ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub parent_ids: Vec<i64>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Created by id.
+    /// The id of the created by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub created_by_id: Option<String>,
-    /// Updated by id.
+    /// The id of the updated by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub updated_by_id: Option<String>,
-    /// Exclude from article suggestions.
+    /// Exclude from article suggestions (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude_from_article_suggestions: Option<bool>,
-    /// Help center audience.
+    /// Help center audience. For example `everyone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help_center_audience: Option<ArticleListItemHelpCenterAudience>,
-    /// Scheduled publish at, in Unix seconds.
+    /// Scheduled publish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<i64>,
-    /// Scheduled unpublish at, in Unix seconds.
+    /// Scheduled unpublish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<i64>,
-    /// Default locale.
+    /// Default locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_locale: Option<String>,
     /// Translated content.
@@ -505,7 +505,7 @@ pub struct ArticleListItem {
     /// Tags.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
-    /// Parent id.
+    /// The id of the parent this refers to.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -549,13 +549,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleSearchHighlights {
-    /// Article id.
+    /// The id of the article this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub article_id: Option<String>,
-    /// Highlighted title.
+    /// Highlighted title: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub highlighted_title: Vec<ArticleSearchHighlightsHighlightedTitleItem>,
-    /// Highlighted summary.
+    /// Highlighted summary: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub highlighted_summary: Vec<Vec<ArticleSearchHighlightsHighlightedSummaryItem>>,
 }
@@ -564,10 +564,10 @@ pub struct ArticleSearchHighlights {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleSearchHighlightsHighlightedTitleItem {
-    /// Type.
+    /// Type. For example `The highlight is `.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ArticleSearchHighlightsHighlightedTitleItemType>,
-    /// Text.
+    /// Text. For example `my query`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -586,10 +586,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleSearchHighlightsHighlightedSummaryItem {
-    /// Type.
+    /// Type. For example `How to highlight `.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ArticleSearchHighlightsHighlightedSummaryItemType>,
-    /// Text.
+    /// Text. For example `my query`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -608,10 +608,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleSearchResponse {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
@@ -626,10 +626,10 @@ pub struct ArticleSearchResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleSearchResponseData {
-    /// Articles.
+    /// Articles: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub articles: Vec<Article>,
-    /// Highlights.
+    /// Highlights: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub highlights: Vec<ArticleSearchHighlights>,
 }
@@ -638,16 +638,16 @@ pub struct ArticleSearchResponseData {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleVersion {
-    /// Type.
+    /// Always `article_version`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `301`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Article id.
+    /// The id of the article this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub article_id: Option<String>,
-    /// Title.
+    /// Title. For example `This is the article title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Description.
@@ -659,25 +659,25 @@ pub struct ArticleVersion {
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `991267502`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub author_id: Option<String>,
-    /// Created by id.
+    /// The id of the created by this refers to. For example `5017691`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub created_by_id: Option<String>,
-    /// Created via.
+    /// Created via. For example `web`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_via: Option<String>,
-    /// From version id.
+    /// The id of the from version this refers to. For example `300`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub from_version_id: Option<String>,
-    /// State.
+    /// State. For example `published`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleVersionState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1734537292`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1734537292`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -696,16 +696,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleVersionList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ArticleVersionSummary>,
 }
@@ -714,37 +714,37 @@ pub struct ArticleVersionList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleVersionSummary {
-    /// Type.
+    /// Always `article_version`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `301`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Article id.
+    /// The id of the article this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub article_id: Option<String>,
-    /// Title.
+    /// Title. For example `This is the article title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `991267502`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub author_id: Option<String>,
-    /// Created by id.
+    /// The id of the created by this refers to. For example `5017691`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub created_by_id: Option<String>,
-    /// Created via.
+    /// Created via. For example `web`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_via: Option<String>,
-    /// From version id.
+    /// The id of the from version this refers to. For example `300`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub from_version_id: Option<String>,
-    /// State.
+    /// State. For example `published`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleVersionSummaryState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1734537292`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
 }
@@ -762,9 +762,9 @@ crate::open_enum! {
 /// The `create_article_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateArticleRequest {
-    /// Title.
+    /// Title. For example `Thanks for everything`.
     pub title: String,
-    /// Description.
+    /// Description. For example `Description of the Article`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Body.
@@ -773,41 +773,41 @@ pub struct CreateArticleRequest {
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub author_id: i64,
-    /// State.
+    /// State. For example `draft`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<CreateArticleRequestState>,
-    /// Parent id.
+    /// The id of the parent this refers to. For example `18`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub parent_id: Option<i64>,
-    /// Parent type.
+    /// Parent type. For example `collection`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_type: Option<CreateArticleRequestParentType>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Scheduled publish at.
+    /// Scheduled publish at. For example `2026-12-31T09:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<String>,
-    /// Scheduled unpublish at.
+    /// Scheduled unpublish at. For example `2026-12-31T17:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<String>,
 }
@@ -937,13 +937,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedArticleObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6890762`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -951,7 +951,7 @@ pub struct DeletedArticleObject {
 /// The `publish_article_draft_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PublishArticleDraftRequest {
-    /// Locales.
+    /// Locales: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locales: Option<Vec<String>>,
 }
@@ -972,10 +972,10 @@ impl PublishArticleDraftRequest {
 /// The `update_article_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateArticleRequest {
-    /// Title.
+    /// Title. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Description.
+    /// Description. For example `Description of the Article`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Body.
@@ -984,41 +984,41 @@ pub struct UpdateArticleRequest {
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `1295`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub author_id: Option<i64>,
-    /// State.
+    /// State. For example `draft`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<UpdateArticleRequestState>,
-    /// Parent id.
+    /// The id of the parent this refers to. For example `18`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// Parent type.
+    /// Parent type. For example `collection`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_type: Option<UpdateArticleRequestParentType>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Scheduled publish at.
+    /// Scheduled publish at. For example `2026-12-31T09:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<String>,
-    /// Scheduled unpublish at.
+    /// Scheduled unpublish at. For example `2026-12-31T17:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<String>,
 }
@@ -1159,10 +1159,10 @@ crate::open_enum! {
 /// The body of `POST /articles/{article_id}/tags` (`AttachTagToArticle`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToArticleRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `1234`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }

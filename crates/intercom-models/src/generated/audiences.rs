@@ -13,25 +13,25 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Audience {
-    /// Type.
+    /// Always `audience`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `VIP Customers`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Predicates.
+    /// Predicates: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub predicates: Vec<Predicate>,
-    /// Role predicates.
+    /// Role predicates: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub role_predicates: Vec<Predicate>,
-    /// Created at.
+    /// Created at. For example `1717200000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1717200000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -40,16 +40,16 @@ pub struct Audience {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Predicate {
-    /// Attribute.
+    /// Attribute. For example `company.name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribute: Option<String>,
-    /// Type.
+    /// Type. For example `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Comparison.
+    /// Comparison. For example `contains`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<String>,
-    /// Value.
+    /// Value. For example `Acme`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -58,22 +58,22 @@ pub struct Predicate {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AudienceList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Audience>,
-    /// Total count.
+    /// Total count: a count. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Page.
+    /// Page. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
-    /// Per page.
+    /// Per page. For example `50`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
-    /// Total pages.
+    /// Total pages. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
 }
@@ -81,12 +81,12 @@ pub struct AudienceList {
 /// The `create_audience_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateAudienceRequest {
-    /// Name.
+    /// Name. For example `VIP Customers`.
     pub name: String,
-    /// Predicates.
+    /// Predicates: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicates: Option<Vec<Predicate>>,
-    /// Role predicates.
+    /// Role predicates: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_predicates: Option<Vec<Predicate>>,
 }
@@ -113,13 +113,13 @@ impl CreateAudienceRequest {
 /// The `update_audience_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateAudienceRequest {
-    /// Name.
+    /// Name. For example `Enterprise Accounts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Predicates.
+    /// Predicates: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicates: Option<Vec<Predicate>>,
-    /// Role predicates.
+    /// Role predicates: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_predicates: Option<Vec<Predicate>>,
 }

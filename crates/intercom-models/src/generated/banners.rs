@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BannerList {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Banner>,
 }
@@ -25,37 +25,37 @@ pub struct BannerList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Banner {
-    /// Type.
+    /// Type. For example `banner`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `486517`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// View id.
+    /// The id of the view this refers to. For example `645719311`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub view_id: Option<String>,
-    /// Title.
+    /// Title. For example `Hi there`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Style.
+    /// Style. For example `inline`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub style: Option<String>,
-    /// Position.
+    /// Position. For example `top`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
-    /// Show dismiss button.
+    /// Show dismiss button (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub show_dismiss_button: Option<bool>,
     /// Action.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<BannerAction>,
-    /// Client targeting.
+    /// Client targeting: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub client_targeting: Vec<serde_json::Map<String, serde_json::Value>>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1780580493`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
 }
@@ -64,22 +64,22 @@ pub struct Banner {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BannerAction {
-    /// Type.
+    /// Type. For example `url`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Label.
+    /// Label. For example `Learn more`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Target.
+    /// Target. For example `https://www.intercom.com/pricing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
-    /// Reaction set.
+    /// Reaction set: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub reaction_set: Vec<BannerActionReactionSetItem>,
-    /// Tour id.
+    /// The id of the tour this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub tour_id: Option<String>,
-    /// Tour url.
+    /// Tour url: a URL. For example `https://app.intercom.com/tours/12345`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tour_url: Option<String>,
 }
@@ -88,10 +88,10 @@ pub struct BannerAction {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BannerActionReactionSetItem {
-    /// Index.
+    /// Index. For example `0`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub index: Option<i64>,
-    /// Unicode emoticon.
+    /// Unicode emoticon. For example `👍`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unicode_emoticon: Option<String>,
 }
@@ -100,13 +100,13 @@ pub struct BannerActionReactionSetItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BannerDismiss {
-    /// Type.
+    /// Type. For example `banner_dismiss`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// View id.
+    /// The id of the view this refers to. For example `645719311`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub view_id: Option<String>,
-    /// Dismissed.
+    /// Dismissed (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dismissed: Option<bool>,
 }

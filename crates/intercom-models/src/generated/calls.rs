@@ -60,38 +60,38 @@ impl<'de> Deserialize<'de> for Datetime {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AiCallResponse {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// App id.
+    /// The id of the app this refers to. For example `12345`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub app_id: Option<String>,
-    /// User phone number.
+    /// User phone number. For example `+1234567890`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_phone_number: Option<String>,
-    /// Status.
+    /// Status. For example `registered`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Intercom call id.
+    /// The id of the intercom call this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub intercom_call_id: Option<String>,
-    /// External call id.
+    /// The id of the external call this refers to. For example `call-123-abc`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_call_id: Option<String>,
-    /// Intercom conversation id.
+    /// The id of the intercom conversation this refers to. For example `5678`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub intercom_conversation_id: Option<String>,
-    /// Call transcript.
+    /// Call transcript: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub call_transcript: Vec<serde_json::Map<String, serde_json::Value>>,
-    /// Call summary.
+    /// Call summary. For example `Customer called about billing issue...`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_summary: Option<String>,
-    /// Intent.
+    /// Intent: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub intent: Vec<serde_json::Map<String, serde_json::Value>>,
 }
@@ -100,22 +100,22 @@ pub struct AiCallResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Call {
-    /// Type.
+    /// Type. For example `call`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `789`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Contact id.
+    /// The id of the contact this refers to. For example `6762f0dd1bb69f9f2193bb83`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// State.
+    /// State. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Initiated at.
@@ -133,28 +133,28 @@ pub struct Call {
     /// Updated at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Datetime>,
-    /// Recording url.
+    /// Recording url: a URL. For example `https://api.intercom.io/calls/123/recording`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_url: Option<String>,
-    /// Transcription url.
+    /// Transcription url: a URL. For example `https://api.intercom.io/calls/123/transcript`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription_url: Option<String>,
-    /// Call type.
+    /// Call type. For example `phone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_type: Option<String>,
-    /// Direction.
+    /// Direction. For example `outbound`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
-    /// Ended reason.
+    /// Ended reason. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_reason: Option<String>,
-    /// Phone.
+    /// Phone. For example `+15551234567`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Fin recording url.
+    /// Fin recording url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_recording_url: Option<String>,
-    /// Fin transcription url.
+    /// Fin transcription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_transcription_url: Option<String>,
 }
@@ -163,13 +163,13 @@ pub struct Call {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CallList {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Call>,
-    /// Total count.
+    /// Total count: a count. For example `0`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -180,17 +180,21 @@ pub struct CallList {
 /// The `register_fin_voice_call_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegisterFinVoiceCallRequest {
-    /// Phone number.
+    /// Phone number. For example `+1234567890`.
     pub phone_number: String,
-    /// Call id.
+    /// The id of the call this refers to. For example `call-123-abc`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub call_id: String,
-    /// Source.
+    /// Source. For example `aws_connect`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<RegisterFinVoiceCallRequestSource>,
     /// Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data: Option<serde_json::Value>,
 }
 
 impl RegisterFinVoiceCallRequest {
@@ -206,8 +210,8 @@ impl RegisterFinVoiceCallRequest {
     }
 
     /// Sets `data`.
-    pub fn data(mut self, data: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.data = Some(data.into());
+    pub fn data(mut self, data: impl crate::IntoJsonObject) -> Self {
+        self.data = Some(data.into_json_object());
         self
     }
 }
@@ -227,7 +231,7 @@ crate::open_enum! {
 /// The body of `POST /calls/search` (`SearchCalls`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchCallsRequest {
-    /// Conversation ids.
+    /// Conversation ids: a list.
     pub conversation_ids: Vec<String>,
 }
 
@@ -242,10 +246,10 @@ impl SearchCallsRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchCallsResponse {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<SearchCallsResponseDataItem>,
 }
@@ -254,22 +258,22 @@ pub struct SearchCallsResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchCallsResponseDataItem {
-    /// Type.
+    /// Type. For example `call`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `789`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Contact id.
+    /// The id of the contact this refers to. For example `6762f0dd1bb69f9f2193bb83`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// State.
+    /// State. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Initiated at.
@@ -287,31 +291,31 @@ pub struct SearchCallsResponseDataItem {
     /// Updated at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Datetime>,
-    /// Recording url.
+    /// Recording url: a URL. For example `https://api.intercom.io/calls/123/recording`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_url: Option<String>,
-    /// Transcription url.
+    /// Transcription url: a URL. For example `https://api.intercom.io/calls/123/transcript`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription_url: Option<String>,
-    /// Call type.
+    /// Call type. For example `phone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_type: Option<String>,
-    /// Direction.
+    /// Direction. For example `outbound`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
-    /// Ended reason.
+    /// Ended reason. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_reason: Option<String>,
-    /// Phone.
+    /// Phone. For example `+15551234567`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Fin recording url.
+    /// Fin recording url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_recording_url: Option<String>,
-    /// Fin transcription url.
+    /// Fin transcription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_transcription_url: Option<String>,
-    /// Transcript.
+    /// Transcript: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub transcript: Vec<serde_json::Map<String, serde_json::Value>>,
     /// Transcript status.

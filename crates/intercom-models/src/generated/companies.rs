@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyAttachedContacts {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Contact>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -31,10 +31,10 @@ pub struct CompanyAttachedContacts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyAttachedSegments {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Segment>,
 }
@@ -43,16 +43,16 @@ pub struct CompanyAttachedSegments {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Company>,
 }
@@ -61,19 +61,19 @@ pub struct CompanyList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyScroll {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Company>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Scroll param.
+    /// Scroll param. For example `25b649f7-4d33-4ef6-88f5-60e5b8244309`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scroll_param: Option<String>,
 }
@@ -81,34 +81,38 @@ pub struct CompanyScroll {
 /// The `create_or_update_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateOrUpdateCompanyRequest {
-    /// Name.
+    /// Name. For example `Intercom`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `625e90fc55ab113b6d92175f`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Plan.
+    /// Plan. For example `Enterprise`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
-    /// Size.
+    /// Size. For example `100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
-    /// Website.
+    /// Website. For example `https://www.example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Industry.
+    /// Industry. For example `Manufacturing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Remote created at.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
+    /// Remote created at. For example `1394531169`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_created_at: Option<i64>,
-    /// Update last request at.
+    /// Update last request at (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_last_request_at: Option<bool>,
-    /// Monthly spend.
+    /// Monthly spend. For example `1000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_spend: Option<i64>,
 }
@@ -167,11 +171,8 @@ impl CreateOrUpdateCompanyRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 
@@ -197,25 +198,29 @@ impl CreateOrUpdateCompanyRequest {
 /// The `update_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateCompanyRequest {
-    /// Name.
+    /// Name. For example `Intercom`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Plan.
+    /// Plan. For example `Enterprise`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
-    /// Size.
+    /// Size. For example `100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
-    /// Website.
+    /// Website. For example `https://www.example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Industry.
+    /// Industry. For example `Manufacturing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Monthly spend.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
+    /// Monthly spend. For example `1000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_spend: Option<i64>,
 }
@@ -265,11 +270,8 @@ impl UpdateCompanyRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 
@@ -284,13 +286,13 @@ impl UpdateCompanyRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedCompanyObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5b7e8b2f-7a1a-4e6c-8e1b-4f9d4f4c4d4f`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `company`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -298,7 +300,7 @@ pub struct DeletedCompanyObject {
 /// The body of `POST /contacts/{contact_id}/companies` (`AttachCompanyToContact`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachCompanyToContactRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `58a430d35458202d41b1e65b`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }

@@ -13,19 +13,19 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactAttachedCompanies {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Companies.
+    /// Companies: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub companies: Vec<Company>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<PagesLink>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Company>,
 }
@@ -34,19 +34,19 @@ pub struct ContactAttachedCompanies {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactDeleted {
-    /// Type.
+    /// Always `contact`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `70`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Object.
@@ -58,13 +58,13 @@ pub struct ContactDeleted {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Contact>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -108,10 +108,10 @@ impl ContactSearchRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactSegments {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Segment>,
 }
@@ -120,19 +120,19 @@ pub struct ContactSegments {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactArchived {
-    /// Type.
+    /// Always `contact`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `70`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Archived.
+    /// Archived (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Object.
@@ -144,19 +144,19 @@ pub struct ContactArchived {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactUnarchived {
-    /// Type.
+    /// Always `contact`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `70`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Object.
@@ -168,19 +168,19 @@ pub struct ContactUnarchived {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactBlocked {
-    /// Type.
+    /// Always `contact`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `70`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Blocked.
+    /// Blocked (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blocked: Option<bool>,
 }
@@ -188,42 +188,46 @@ pub struct ContactBlocked {
 /// The `create_contact_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateContactRequest {
-    /// Role.
+    /// Role. For example `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// External id.
+    /// The id of the external this refers to. For example `625e90fc55ab113b6d92175f`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Email verified.
+    /// Email verified (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
-    /// Email.
+    /// Email. For example `jdoe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Phone.
+    /// Phone. For example `+353871234567`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Avatar.
+    /// Avatar. For example `https://www.example.com/avatar_image.jpg`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
-    /// Signed up at, in Unix seconds.
+    /// Signed up at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
-    /// Last seen at, in Unix seconds.
+    /// Last seen at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
 }
 
 impl CreateContactRequest {
@@ -312,11 +316,8 @@ impl CreateContactRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 }
@@ -324,11 +325,11 @@ impl CreateContactRequest {
 /// The `merge_contacts_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergeContactsRequest {
-    /// From.
+    /// From. For example `5d70dd30de4efd54f42fd526`.
     pub from: String,
-    /// Into.
+    /// Into. For example `5ba682d23d7cf92bef87bfd4`.
     pub into: String,
-    /// Skip duplicate validation.
+    /// Skip duplicate validation (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_duplicate_validation: Option<bool>,
 }
@@ -350,16 +351,16 @@ impl MergeContactsRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergeHistoryList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<MergeHistoryItem>,
-    /// Next cursor.
+    /// Next cursor. For example `WyIxNjM0NTY3ODkwIl0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
-    /// Has more.
+    /// Has more (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
 }
@@ -370,39 +371,43 @@ pub struct UpdateContactRequest {
     /// Role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// External id.
+    /// The id of the external this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Email.
+    /// Email. For example `jdoe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Email verified.
+    /// Email verified (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
-    /// Phone.
+    /// Phone. For example `+353871234567`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Avatar.
+    /// Avatar. For example `https://www.example.com/avatar_image.jpg`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
-    /// Signed up at, in Unix seconds.
+    /// Signed up at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
-    /// Last seen at, in Unix seconds.
+    /// Last seen at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
 }
 
 impl UpdateContactRequest {
@@ -491,11 +496,8 @@ impl UpdateContactRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 }

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 /// The `content_bulk_action_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContentBulkActionRequest {
-    /// Action.
+    /// Action. For example `publish`.
     pub action: ContentBulkActionRequestAction,
-    /// Content ids.
+    /// Content ids: a list.
     pub content_ids: Vec<ContentBulkActionRequestContentId>,
     /// Availability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,9 +76,9 @@ crate::open_enum! {
 /// An item of the `content_ids` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContentBulkActionRequestContentId {
-    /// Type.
+    /// Type. For example `article_content`.
     pub r#type: ContentBulkActionRequestContentIdType,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12345678`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -111,13 +111,13 @@ crate::open_enum! {
 /// The `availability` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContentBulkActionRequestAvailability {
-    /// Ai agent.
+    /// Ai agent (a flag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent: Option<bool>,
-    /// Copilot.
+    /// Copilot (a flag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copilot: Option<bool>,
-    /// Sales agent.
+    /// Sales agent (a flag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sales_agent: Option<bool>,
 }
@@ -150,13 +150,13 @@ impl ContentBulkActionRequestAvailability {
 /// The `audience` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContentBulkActionRequestAudience {
-    /// Add segment ids.
+    /// Add segment ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_segment_ids: Option<Vec<i64>>,
-    /// Remove segment ids.
+    /// Remove segment ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_segment_ids: Option<Vec<i64>>,
-    /// Remove all.
+    /// Remove all (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_all: Option<bool>,
 }
@@ -189,10 +189,10 @@ impl ContentBulkActionRequestAudience {
 /// The `tags` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContentBulkActionRequestTags {
-    /// Add tag ids.
+    /// Add tag ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_tag_ids: Option<Vec<i64>>,
-    /// Remove tag ids.
+    /// Remove tag ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_tag_ids: Option<Vec<i64>>,
 }
@@ -220,10 +220,10 @@ impl ContentBulkActionRequestTags {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentBulkActionResponse {
-    /// Type.
+    /// Type. For example `content_bulk_action`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Status.
+    /// Status. For example `queued`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
@@ -232,16 +232,16 @@ pub struct ContentBulkActionResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSearchArticleContentItem {
-    /// Type.
+    /// Always `article_content`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `678`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Billing FAQ`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
@@ -250,16 +250,16 @@ pub struct ContentSearchArticleContentItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSearchArticleItem {
-    /// Type.
+    /// Always `article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `345`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Billing FAQ`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Contents.
+    /// Contents: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub contents: Vec<ContentSearchArticleContentItem>,
 }
@@ -268,13 +268,13 @@ pub struct ContentSearchArticleItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSearchDefaultItem {
-    /// Type.
+    /// Type. For example `content_snippet`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentSearchDefaultItemType>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Billing FAQ`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
@@ -297,16 +297,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSearchResponse {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ContentSearchResult>,
 }
@@ -355,6 +355,18 @@ impl<'de> Deserialize<'de> for ContentSearchResult {
             }
         }
         Ok(Self::Other(value))
+    }
+}
+
+impl From<ContentSearchDefaultItem> for ContentSearchResult {
+    fn from(value: ContentSearchDefaultItem) -> Self {
+        Self::ContentSearchDefaultItem(value)
+    }
+}
+
+impl From<ContentSearchArticleItem> for ContentSearchResult {
+    fn from(value: ContentSearchArticleItem) -> Self {
+        Self::ContentSearchArticleItem(value)
     }
 }
 

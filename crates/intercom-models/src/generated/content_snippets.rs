@@ -13,46 +13,46 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSnippet {
-    /// Type.
+    /// Type. For example `content_snippet`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `How to reset your password`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// Json blocks.
+    /// Json blocks: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub json_blocks: Vec<serde_json::Map<String, serde_json::Value>>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Chatbot availability.
+    /// Chatbot availability. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub chatbot_availability: Option<i64>,
-    /// Copilot availability.
+    /// Copilot availability. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub copilot_availability: Option<i64>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Created at.
+    /// Created at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
 }
@@ -61,22 +61,22 @@ pub struct ContentSnippet {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSnippetList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ContentSnippet>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Page.
+    /// Page. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
-    /// Per page.
+    /// Per page. For example `50`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
-    /// Total pages.
+    /// Total pages. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
 }
@@ -84,27 +84,27 @@ pub struct ContentSnippetList {
 /// The `content_snippet_create_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContentSnippetCreateRequest {
-    /// Title.
+    /// Title. For example `How to reset your password`.
     pub title: String,
-    /// Json blocks.
+    /// Json blocks: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_blocks: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
 }
@@ -170,28 +170,28 @@ impl ContentSnippetCreateRequest {
 /// The `content_snippet_update_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContentSnippetUpdateRequest {
-    /// Title.
+    /// Title. For example `How to reset your password`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Json blocks.
+    /// Json blocks: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_blocks: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
 }
@@ -263,10 +263,10 @@ impl ContentSnippetUpdateRequest {
 /// The body of `POST /content_snippets/{content_snippet_id}/tags` (`AttachTagToContentSnippet`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToContentSnippetRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `1234`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }

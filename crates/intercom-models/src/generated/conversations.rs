@@ -12,43 +12,39 @@ use serde::{Deserialize, Serialize};
 /// The `admin_reply_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminReplyConversationRequest {
-    /// Message type.
+    /// Message type. For example `comment`.
     pub message_type: AdminReplyConversationRequestMessageType,
-    /// Type.
+    /// Always `admin`: the kind of object this is.
     pub r#type: String,
-    /// Body.
+    /// Body. For example `Hello there!`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `3156780`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<QuickReplyOption>>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Attachment files.
+    /// Attachment files: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
-    /// Skip notifications.
+    /// Skip notifications (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
 
 impl AdminReplyConversationRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(
-        message_type: impl Into<AdminReplyConversationRequestMessageType>,
-        r#type: impl Into<String>,
-        admin_id: impl Into<String>,
-    ) -> Self {
+    pub fn new(message_type: impl Into<AdminReplyConversationRequestMessageType>, admin_id: impl Into<String>) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "admin".to_owned(),
             body: None,
             admin_id: admin_id.into(),
             created_at: None,
@@ -111,17 +107,17 @@ crate::open_enum! {
 /// The `assign_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssignConversationRequest {
-    /// Message type.
+    /// Always `assignment`: the kind of object this is.
     pub message_type: String,
-    /// Type.
+    /// Type. For example `admin`.
     pub r#type: AssignConversationRequestType,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
-    /// Assignee id.
+    /// The id of the assignee this refers to. For example `4324241`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub assignee_id: String,
-    /// Body.
+    /// Body. For example `Let me pass you over to one of my colleagues.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
 }
@@ -129,13 +125,12 @@ pub struct AssignConversationRequest {
 impl AssignConversationRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(
-        message_type: impl Into<String>,
         r#type: impl Into<AssignConversationRequestType>,
         admin_id: impl Into<String>,
         assignee_id: impl Into<String>,
     ) -> Self {
         Self {
-            message_type: message_type.into(),
+            message_type: "assignment".to_owned(),
             r#type: r#type.into(),
             admin_id: admin_id.into(),
             assignee_id: assignee_id.into(),
@@ -163,7 +158,7 @@ crate::open_enum! {
 /// The `attach_contact_to_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToConversationRequest {
-    /// Admin id.
+    /// The id of the admin this refers to. For example `12345`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
     /// Customer.
@@ -247,10 +242,28 @@ impl<'de> Deserialize<'de> for AttachContactToConversationRequestCustomer {
     }
 }
 
+impl From<AttachContactToConversationRequestCustomerIntercomUserId> for AttachContactToConversationRequestCustomer {
+    fn from(value: AttachContactToConversationRequestCustomerIntercomUserId) -> Self {
+        Self::IntercomUserId(value)
+    }
+}
+
+impl From<AttachContactToConversationRequestCustomerUserId> for AttachContactToConversationRequestCustomer {
+    fn from(value: AttachContactToConversationRequestCustomerUserId) -> Self {
+        Self::UserId(value)
+    }
+}
+
+impl From<AttachContactToConversationRequestCustomerEmail> for AttachContactToConversationRequestCustomer {
+    fn from(value: AttachContactToConversationRequestCustomerEmail) -> Self {
+        Self::Email(value)
+    }
+}
+
 /// The `IntercomUserId` shape of [`AttachContactToConversationRequestCustomer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToConversationRequestCustomerIntercomUserId {
-    /// Intercom user id.
+    /// The id of the intercom user this refers to. For example `6329bd9ffe4e2e91dac76188`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub intercom_user_id: String,
     /// Customer.
@@ -328,10 +341,28 @@ impl<'de> Deserialize<'de> for CustomerRequest {
     }
 }
 
+impl From<CustomerRequestIntercomUserId> for CustomerRequest {
+    fn from(value: CustomerRequestIntercomUserId) -> Self {
+        Self::IntercomUserId(value)
+    }
+}
+
+impl From<CustomerRequestUserId> for CustomerRequest {
+    fn from(value: CustomerRequestUserId) -> Self {
+        Self::UserId(value)
+    }
+}
+
+impl From<CustomerRequestEmail> for CustomerRequest {
+    fn from(value: CustomerRequestEmail) -> Self {
+        Self::Email(value)
+    }
+}
+
 /// The `IntercomUserId` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRequestIntercomUserId {
-    /// Intercom user id.
+    /// The id of the intercom user this refers to. For example `6329bd9ffe4e2e91dac76188`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub intercom_user_id: String,
 }
@@ -346,7 +377,7 @@ impl CustomerRequestIntercomUserId {
 /// The `UserId` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRequestUserId {
-    /// User id.
+    /// The id of the user this refers to. For example `2e91dac761886329bd9ffe4e`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub user_id: String,
 }
@@ -361,7 +392,7 @@ impl CustomerRequestUserId {
 /// The `Email` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRequestEmail {
-    /// Email.
+    /// Email. For example `sam.sung@example.com`.
     pub email: String,
 }
 
@@ -375,7 +406,7 @@ impl CustomerRequestEmail {
 /// The `UserId` shape of [`AttachContactToConversationRequestCustomer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToConversationRequestCustomerUserId {
-    /// User id.
+    /// The id of the user this refers to. For example `6329bd9ffe4e2e91dac76188`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub user_id: String,
     /// Customer.
@@ -399,7 +430,7 @@ impl AttachContactToConversationRequestCustomerUserId {
 /// The `Email` shape of [`AttachContactToConversationRequestCustomer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachContactToConversationRequestCustomerEmail {
-    /// Email.
+    /// Email. For example `winstonsmith@truth.org`.
     pub email: String,
     /// Customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -422,22 +453,22 @@ impl AttachContactToConversationRequestCustomerEmail {
 /// The `close_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CloseConversationRequest {
-    /// Message type.
+    /// Always `close`: the kind of object this is.
     pub message_type: String,
-    /// Type.
+    /// Always `admin`: the kind of object this is.
     pub r#type: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
-    /// Body.
+    /// Body. For example ` This conversation is now closed!`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
 }
 
 impl CloseConversationRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(message_type: impl Into<String>, r#type: impl Into<String>, admin_id: impl Into<String>) -> Self {
-        Self { message_type: message_type.into(), r#type: r#type.into(), admin_id: admin_id.into(), body: None }
+    pub fn new(admin_id: impl Into<String>) -> Self {
+        Self { message_type: "close".to_owned(), r#type: "admin".to_owned(), admin_id: admin_id.into(), body: None }
     }
 
     /// Sets `body`.
@@ -531,29 +562,47 @@ impl<'de> Deserialize<'de> for ContactReplyConversationRequest {
     }
 }
 
+impl From<ContactReplyIntercomUserIdRequest> for ContactReplyConversationRequest {
+    fn from(value: ContactReplyIntercomUserIdRequest) -> Self {
+        Self::ContactReplyIntercomUserIdRequest(value)
+    }
+}
+
+impl From<ContactReplyEmailRequest> for ContactReplyConversationRequest {
+    fn from(value: ContactReplyEmailRequest) -> Self {
+        Self::ContactReplyEmailRequest(value)
+    }
+}
+
+impl From<ContactReplyUserIdRequest> for ContactReplyConversationRequest {
+    fn from(value: ContactReplyUserIdRequest) -> Self {
+        Self::ContactReplyUserIdRequest(value)
+    }
+}
+
 /// The `contact_reply_intercom_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyIntercomUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyIntercomUserIdRequestMessageType,
-    /// Type.
+    /// Always `user`: the kind of object this is.
     pub r#type: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<ContactReplyIntercomUserIdRequestReplyOption>>,
-    /// Intercom user id.
+    /// The id of the intercom user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub intercom_user_id: String,
-    /// Attachment files.
+    /// Attachment files: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
 }
@@ -562,12 +611,11 @@ impl ContactReplyIntercomUserIdRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(
         message_type: impl Into<ContactReplyIntercomUserIdRequestMessageType>,
-        r#type: impl Into<String>,
         intercom_user_id: impl Into<String>,
     ) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "user".to_owned(),
             body: None,
             created_at: None,
             attachment_urls: None,
@@ -642,37 +690,33 @@ impl ContactReplyIntercomUserIdRequestReplyOption {
 pub struct ContactReplyEmailRequest {
     /// Message type.
     pub message_type: ContactReplyEmailRequestMessageType,
-    /// Type.
+    /// Always `user`: the kind of object this is.
     pub r#type: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<ContactReplyEmailRequestReplyOption>>,
     /// Email.
     pub email: String,
-    /// Attachment files.
+    /// Attachment files: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
 }
 
 impl ContactReplyEmailRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(
-        message_type: impl Into<ContactReplyEmailRequestMessageType>,
-        r#type: impl Into<String>,
-        email: impl Into<String>,
-    ) -> Self {
+    pub fn new(message_type: impl Into<ContactReplyEmailRequestMessageType>, email: impl Into<String>) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "user".to_owned(),
             body: None,
             created_at: None,
             attachment_urls: None,
@@ -744,38 +788,34 @@ impl ContactReplyEmailRequestReplyOption {
 pub struct ContactReplyUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyUserIdRequestMessageType,
-    /// Type.
+    /// Always `user`: the kind of object this is.
     pub r#type: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<ContactReplyUserIdRequestReplyOption>>,
-    /// User id.
+    /// The id of the user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub user_id: String,
-    /// Attachment files.
+    /// Attachment files: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
 }
 
 impl ContactReplyUserIdRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(
-        message_type: impl Into<ContactReplyUserIdRequestMessageType>,
-        r#type: impl Into<String>,
-        user_id: impl Into<String>,
-    ) -> Self {
+    pub fn new(message_type: impl Into<ContactReplyUserIdRequestMessageType>, user_id: impl Into<String>) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "user".to_owned(),
             body: None,
             created_at: None,
             attachment_urls: None,
@@ -846,47 +886,47 @@ impl ContactReplyUserIdRequestReplyOption {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationListItem {
-    /// Type.
+    /// Type. For example `conversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Conversation Title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Waiting since, in Unix seconds.
+    /// Waiting since, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<i64>,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
-    /// Open.
+    /// Open (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
-    /// State.
+    /// State. For example `open`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ConversationListItemState>,
-    /// Read.
+    /// Read (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read: Option<bool>,
-    /// Priority.
+    /// Priority. For example `high`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<ConversationListItemPriority>,
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `0`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -926,13 +966,13 @@ pub struct ConversationListItem {
     /// Linked objects.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linked_objects: Option<LinkedObjectList>,
-    /// Ai agent participated.
+    /// Ai agent participated (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent_participated: Option<bool>,
     /// Ai agent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent: Option<AiAgent>,
-    /// Sales agent participated.
+    /// Sales agent participated (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sales_agent_participated: Option<bool>,
     /// Sales agent.
@@ -941,13 +981,13 @@ pub struct ConversationListItem {
     /// Channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationListItemChannel>,
-    /// External references.
+    /// External references: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub external_references: Vec<ConversationExternalReference>,
-    /// Monitor evaluations.
+    /// Monitor evaluations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub monitor_evaluations: Vec<ConversationMonitorEvaluation>,
-    /// Scorecards.
+    /// Scorecards: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub scorecards: Vec<ConversationScorecard>,
     /// Topics.
@@ -987,10 +1027,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationListItemChannel {
-    /// Initial.
+    /// Initial. For example `messenger`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial: Option<String>,
-    /// Current.
+    /// Current. For example `messenger`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<String>,
 }
@@ -999,13 +1039,13 @@ pub struct ConversationListItemChannel {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationDeleted {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `conversation`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -1014,16 +1054,16 @@ pub struct ConversationDeleted {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedConversationItem {
-    /// Type.
+    /// Type. For example `conversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `512`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Metrics retained.
+    /// Metrics retained (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metrics_retained: Option<bool>,
-    /// Deleted at, in Unix seconds.
+    /// Deleted at, in Unix seconds. For example `1734537745`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<i64>,
 }
@@ -1032,13 +1072,13 @@ pub struct DeletedConversationItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedConversationList {
-    /// Type.
+    /// Type. For example `conversations.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Conversations.
+    /// Conversations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversations: Vec<DeletedConversationItem>,
-    /// Total count.
+    /// Total count: a count. For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -1050,13 +1090,13 @@ pub struct DeletedConversationList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationList {
-    /// Type.
+    /// Always `conversation.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Conversations.
+    /// Conversations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversations: Vec<ConversationListItem>,
-    /// Total count.
+    /// Total count: a count. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -1067,10 +1107,10 @@ pub struct ConversationList {
 /// The `convert_conversation_to_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConvertConversationToTicketRequest {
-    /// Ticket type id.
+    /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub ticket_type_id: String,
-    /// Ticket state id.
+    /// The id of the ticket state this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ticket_state_id: Option<String>,
     /// Attributes.
@@ -1102,18 +1142,18 @@ impl ConvertConversationToTicketRequest {
 pub struct CreateConversationRequest {
     /// From.
     pub from: CreateConversationRequestFrom,
-    /// Body.
+    /// Body. For example `Hello`.
     pub body: String,
-    /// Subject.
+    /// Subject. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1671028894`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Brand id.
+    /// The id of the brand this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
 }
@@ -1159,9 +1199,9 @@ impl CreateConversationRequest {
 /// The `from` of [`CreateConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationRequestFrom {
-    /// Type.
+    /// Type. For example `user`.
     pub r#type: CreateConversationRequestFromType,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `536e564f316c83104c000020`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -1188,7 +1228,7 @@ crate::open_enum! {
 /// The `detach_contact_from_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DetachContactFromConversationRequest {
-    /// Admin id.
+    /// The id of the admin this refers to. For example `5017690`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
     /// Customer.
@@ -1212,10 +1252,10 @@ impl DetachContactFromConversationRequest {
 /// The `customer` of [`DetachContactFromConversationRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DetachContactFromConversationRequestCustomer {
-    /// Intercom user id.
+    /// The id of the intercom user this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub intercom_user_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Email.
@@ -1255,13 +1295,13 @@ pub struct HandlingEvent {
     /// Teammate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub teammate: Option<TeammateReference>,
-    /// Type.
+    /// Type. For example `paused`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<HandlingEventType>,
-    /// Timestamp.
+    /// Timestamp. For example `2026-01-09T09:00:00Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
-    /// Reason.
+    /// Reason. For example `Paused`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
@@ -1270,16 +1310,16 @@ pub struct HandlingEvent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeammateReference {
-    /// Type.
+    /// Type. For example `admin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TeammateReferenceType>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Jane Example`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `jane@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
@@ -1310,7 +1350,7 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HandlingEventList {
-    /// Handling events.
+    /// Handling events: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub handling_events: Vec<HandlingEvent>,
 }
@@ -1319,13 +1359,13 @@ pub struct HandlingEventList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SideConversationSummary {
-    /// Side conversation id.
+    /// The id of the side conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub side_conversation_id: Option<String>,
-    /// Conversation parts.
+    /// Conversation parts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversation_parts: Vec<ConversationPart>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -1334,13 +1374,13 @@ pub struct SideConversationSummary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SideConversationList {
-    /// Type.
+    /// Always `side_conversation.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Side conversations.
+    /// Side conversations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub side_conversations: Vec<SideConversationSummary>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -1351,7 +1391,7 @@ pub struct SideConversationList {
 /// The `merge_conversations_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergeConversationsRequest {
-    /// Merge into conversation id.
+    /// The id of the merge into conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub merge_into_conversation_id: i64,
 }
@@ -1366,17 +1406,17 @@ impl MergeConversationsRequest {
 /// The `open_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenConversationRequest {
-    /// Message type.
+    /// Always `open`: the kind of object this is.
     pub message_type: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `5017690`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
 }
 
 impl OpenConversationRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(message_type: impl Into<String>, admin_id: impl Into<String>) -> Self {
-        Self { message_type: message_type.into(), admin_id: admin_id.into() }
+    pub fn new(admin_id: impl Into<String>) -> Self {
+        Self { message_type: "open".to_owned(), admin_id: admin_id.into() }
     }
 }
 
@@ -1427,28 +1467,36 @@ impl<'de> Deserialize<'de> for RedactConversationRequest {
     }
 }
 
+impl From<RedactConversationRequestRedactConversationPartRequest> for RedactConversationRequest {
+    fn from(value: RedactConversationRequestRedactConversationPartRequest) -> Self {
+        Self::RedactConversationPartRequest(value)
+    }
+}
+
+impl From<RedactConversationRequestRedactConversationSourceRequest> for RedactConversationRequest {
+    fn from(value: RedactConversationRequestRedactConversationSourceRequest) -> Self {
+        Self::RedactConversationSourceRequest(value)
+    }
+}
+
 /// The `RedactConversationPartRequest` shape of [`RedactConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedactConversationRequestRedactConversationPartRequest {
-    /// Type.
+    /// Always `conversation_part`: the kind of object this is.
     pub r#type: String,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `19894788788`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
-    /// Conversation part id.
+    /// The id of the conversation part this refers to. For example `19381789428`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_part_id: String,
 }
 
 impl RedactConversationRequestRedactConversationPartRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(
-        r#type: impl Into<String>,
-        conversation_id: impl Into<String>,
-        conversation_part_id: impl Into<String>,
-    ) -> Self {
+    pub fn new(conversation_id: impl Into<String>, conversation_part_id: impl Into<String>) -> Self {
         Self {
-            r#type: r#type.into(),
+            r#type: "conversation_part".to_owned(),
             conversation_id: conversation_id.into(),
             conversation_part_id: conversation_part_id.into(),
         }
@@ -1458,20 +1506,20 @@ impl RedactConversationRequestRedactConversationPartRequest {
 /// The `RedactConversationSourceRequest` shape of [`RedactConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedactConversationRequestRedactConversationSourceRequest {
-    /// Type.
+    /// Always `source`: the kind of object this is.
     pub r#type: String,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `19894788788`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
-    /// Source id.
+    /// The id of the source this refers to. For example `19894781231`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub source_id: String,
 }
 
 impl RedactConversationRequestRedactConversationSourceRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(r#type: impl Into<String>, conversation_id: impl Into<String>, source_id: impl Into<String>) -> Self {
-        Self { r#type: r#type.into(), conversation_id: conversation_id.into(), source_id: source_id.into() }
+    pub fn new(conversation_id: impl Into<String>, source_id: impl Into<String>) -> Self {
+        Self { r#type: "source".to_owned(), conversation_id: conversation_id.into(), source_id: source_id.into() }
     }
 }
 
@@ -1532,38 +1580,50 @@ impl<'de> Deserialize<'de> for ReplyConversationRequest {
     }
 }
 
+impl From<ContactReplyConversationRequest> for ReplyConversationRequest {
+    fn from(value: ContactReplyConversationRequest) -> Self {
+        Self::ContactReplyConversationRequest(value)
+    }
+}
+
+impl From<AdminReplyConversationRequest> for ReplyConversationRequest {
+    fn from(value: AdminReplyConversationRequest) -> Self {
+        Self::AdminReplyConversationRequest(value)
+    }
+}
+
 /// The `snooze_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnoozeConversationRequest {
-    /// Message type.
+    /// Always `snoozed`: the kind of object this is.
     pub message_type: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `5017691`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1673609604`.
     pub snoozed_until: i64,
 }
 
 impl SnoozeConversationRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(message_type: impl Into<String>, admin_id: impl Into<String>, snoozed_until: impl Into<i64>) -> Self {
-        Self { message_type: message_type.into(), admin_id: admin_id.into(), snoozed_until: snoozed_until.into() }
+    pub fn new(admin_id: impl Into<String>, snoozed_until: impl Into<i64>) -> Self {
+        Self { message_type: "snoozed".to_owned(), admin_id: admin_id.into(), snoozed_until: snoozed_until.into() }
     }
 }
 
 /// The `update_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateConversationRequest {
-    /// Read.
+    /// Read (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<bool>,
-    /// Title.
+    /// Title. For example `Conversation Title`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Custom attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<CustomAttributes>,
-    /// Company id.
+    /// The id of the company this refers to. For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
 }
@@ -1663,5 +1723,29 @@ impl<'de> Deserialize<'de> for ManageConversationRequest {
             }
         }
         Ok(Self::Other(value))
+    }
+}
+
+impl From<CloseConversationRequest> for ManageConversationRequest {
+    fn from(value: CloseConversationRequest) -> Self {
+        Self::CloseConversationRequest(value)
+    }
+}
+
+impl From<SnoozeConversationRequest> for ManageConversationRequest {
+    fn from(value: SnoozeConversationRequest) -> Self {
+        Self::SnoozeConversationRequest(value)
+    }
+}
+
+impl From<OpenConversationRequest> for ManageConversationRequest {
+    fn from(value: OpenConversationRequest) -> Self {
+        Self::OpenConversationRequest(value)
+    }
+}
+
+impl From<AssignConversationRequest> for ManageConversationRequest {
+    fn from(value: AssignConversationRequest) -> Self {
+        Self::AssignConversationRequest(value)
     }
 }

@@ -13,37 +13,37 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeBase {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Data type. For example `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<ConversationAttributeBaseDataType>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -74,40 +74,40 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeStringType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `string`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Multiline.
+    /// Multiline (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
 }
@@ -116,37 +116,37 @@ pub struct ConversationAttributeStringType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeIntegerType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `integer`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -155,40 +155,40 @@ pub struct ConversationAttributeIntegerType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeListType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Options.
+    /// Options: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub options: Vec<ConversationAttributeOption>,
 }
@@ -197,13 +197,13 @@ pub struct ConversationAttributeListType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeOption {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `a1b2c3d4-e5f6-7890-abcd-ef1234567890`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Label.
+    /// Label. For example `High`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
 }
@@ -212,37 +212,37 @@ pub struct ConversationAttributeOption {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeDecimalType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `decimal`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -251,37 +251,37 @@ pub struct ConversationAttributeDecimalType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeBooleanType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `boolean`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -290,37 +290,37 @@ pub struct ConversationAttributeBooleanType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeDatetimeType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `datetime`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -329,37 +329,37 @@ pub struct ConversationAttributeDatetimeType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeRelationshipType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `relationship`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
     /// Reference.
@@ -371,10 +371,10 @@ pub struct ConversationAttributeRelationshipType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeRelationshipTypeReference {
-    /// Type.
+    /// Type. For example `many`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ConversationAttributeRelationshipTypeReferenceType>,
-    /// Object type id.
+    /// The id of the object type this refers to. For example `Test_Object`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub object_type_id: Option<String>,
 }
@@ -393,37 +393,37 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeFilesType {
-    /// Type.
+    /// Always `conversation_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `api_test_attr`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `files`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1778239701`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `16`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -636,14 +636,62 @@ impl<'de> Deserialize<'de> for ConversationAttribute {
     }
 }
 
+impl From<ConversationAttributeStringType> for ConversationAttribute {
+    fn from(value: ConversationAttributeStringType) -> Self {
+        Self::ConversationAttributeStringType(value)
+    }
+}
+
+impl From<ConversationAttributeIntegerType> for ConversationAttribute {
+    fn from(value: ConversationAttributeIntegerType) -> Self {
+        Self::ConversationAttributeIntegerType(value)
+    }
+}
+
+impl From<ConversationAttributeListType> for ConversationAttribute {
+    fn from(value: ConversationAttributeListType) -> Self {
+        Self::ConversationAttributeListType(value)
+    }
+}
+
+impl From<ConversationAttributeDecimalType> for ConversationAttribute {
+    fn from(value: ConversationAttributeDecimalType) -> Self {
+        Self::ConversationAttributeDecimalType(value)
+    }
+}
+
+impl From<ConversationAttributeBooleanType> for ConversationAttribute {
+    fn from(value: ConversationAttributeBooleanType) -> Self {
+        Self::ConversationAttributeBooleanType(value)
+    }
+}
+
+impl From<ConversationAttributeDatetimeType> for ConversationAttribute {
+    fn from(value: ConversationAttributeDatetimeType) -> Self {
+        Self::ConversationAttributeDatetimeType(value)
+    }
+}
+
+impl From<ConversationAttributeRelationshipType> for ConversationAttribute {
+    fn from(value: ConversationAttributeRelationshipType) -> Self {
+        Self::ConversationAttributeRelationshipType(value)
+    }
+}
+
+impl From<ConversationAttributeFilesType> for ConversationAttribute {
+    fn from(value: ConversationAttributeFilesType) -> Self {
+        Self::ConversationAttributeFilesType(value)
+    }
+}
+
 /// The `conversation_attribute_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ConversationAttribute>,
 }
@@ -651,7 +699,7 @@ pub struct ConversationAttributeList {
 /// The `create_conversation_attribute_option_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeOptionRequest {
-    /// Label.
+    /// Label. For example `High`.
     pub label: String,
 }
 
@@ -665,7 +713,7 @@ impl CreateConversationAttributeOptionRequest {
 /// The `update_conversation_attribute_option_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateConversationAttributeOptionRequest {
-    /// Label.
+    /// Label. For example `Renamed`.
     pub label: String,
 }
 
@@ -679,17 +727,17 @@ impl UpdateConversationAttributeOptionRequest {
 /// The `create_conversation_attribute_request_base` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeRequestBase {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Data type. For example `string`.
     pub data_type: CreateConversationAttributeRequestBaseDataType,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
 }
@@ -750,31 +798,31 @@ crate::open_enum! {
 /// The `create_conversation_attribute_string_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeStringRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `string`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
-    /// Multiline.
+    /// Multiline (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
 }
 
 impl CreateConversationAttributeStringRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "string".to_owned(),
             required: None,
             visible_to_team_ids: None,
             multiline: None,
@@ -809,28 +857,28 @@ impl CreateConversationAttributeStringRequest {
 /// The `create_conversation_attribute_integer_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeIntegerRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `integer`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
 }
 
 impl CreateConversationAttributeIntegerRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "integer".to_owned(),
             required: None,
             visible_to_team_ids: None,
         }
@@ -858,31 +906,31 @@ impl CreateConversationAttributeIntegerRequest {
 /// The `create_conversation_attribute_list_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeListRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `list`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
-    /// Options.
+    /// Options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<CreateConversationAttributeOptionRequest>>,
 }
 
 impl CreateConversationAttributeListRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "list".to_owned(),
             required: None,
             visible_to_team_ids: None,
             options: None,
@@ -917,28 +965,28 @@ impl CreateConversationAttributeListRequest {
 /// The `create_conversation_attribute_decimal_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeDecimalRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `decimal`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
 }
 
 impl CreateConversationAttributeDecimalRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "decimal".to_owned(),
             required: None,
             visible_to_team_ids: None,
         }
@@ -966,28 +1014,28 @@ impl CreateConversationAttributeDecimalRequest {
 /// The `create_conversation_attribute_boolean_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeBooleanRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `boolean`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
 }
 
 impl CreateConversationAttributeBooleanRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "boolean".to_owned(),
             required: None,
             visible_to_team_ids: None,
         }
@@ -1015,28 +1063,28 @@ impl CreateConversationAttributeBooleanRequest {
 /// The `create_conversation_attribute_datetime_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeDatetimeRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `datetime`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
 }
 
 impl CreateConversationAttributeDatetimeRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "datetime".to_owned(),
             required: None,
             visible_to_team_ids: None,
         }
@@ -1064,17 +1112,17 @@ impl CreateConversationAttributeDatetimeRequest {
 /// The `create_conversation_attribute_relationship_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeRelationshipRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `relationship`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
     /// Reference.
@@ -1084,11 +1132,11 @@ pub struct CreateConversationAttributeRelationshipRequest {
 
 impl CreateConversationAttributeRelationshipRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "relationship".to_owned(),
             required: None,
             visible_to_team_ids: None,
             reference: None,
@@ -1125,7 +1173,7 @@ impl CreateConversationAttributeRelationshipRequest {
 pub struct CreateConversationAttributeRelationshipRequestReference {
     /// Type.
     pub r#type: CreateConversationAttributeRelationshipRequestReferenceType,
-    /// Object type id.
+    /// The id of the object type this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub object_type_id: Option<String>,
 }
@@ -1156,28 +1204,28 @@ crate::open_enum! {
 /// The `create_conversation_attribute_files_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateConversationAttributeFilesRequest {
-    /// Name.
+    /// Name. For example `api_test_attr`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Created via API test`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Always `files`: the kind of object this is.
     pub data_type: String,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
 }
 
 impl CreateConversationAttributeFilesRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(name: impl Into<String>, data_type: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             description: None,
-            data_type: data_type.into(),
+            data_type: "files".to_owned(),
             required: None,
             visible_to_team_ids: None,
         }
@@ -1318,22 +1366,70 @@ impl<'de> Deserialize<'de> for CreateConversationAttributeRequest {
     }
 }
 
+impl From<CreateConversationAttributeStringRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeStringRequest) -> Self {
+        Self::CreateConversationAttributeStringRequest(value)
+    }
+}
+
+impl From<CreateConversationAttributeIntegerRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeIntegerRequest) -> Self {
+        Self::CreateConversationAttributeIntegerRequest(value)
+    }
+}
+
+impl From<CreateConversationAttributeListRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeListRequest) -> Self {
+        Self::CreateConversationAttributeListRequest(value)
+    }
+}
+
+impl From<CreateConversationAttributeDecimalRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeDecimalRequest) -> Self {
+        Self::CreateConversationAttributeDecimalRequest(value)
+    }
+}
+
+impl From<CreateConversationAttributeBooleanRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeBooleanRequest) -> Self {
+        Self::CreateConversationAttributeBooleanRequest(value)
+    }
+}
+
+impl From<CreateConversationAttributeDatetimeRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeDatetimeRequest) -> Self {
+        Self::CreateConversationAttributeDatetimeRequest(value)
+    }
+}
+
+impl From<CreateConversationAttributeRelationshipRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeRelationshipRequest) -> Self {
+        Self::CreateConversationAttributeRelationshipRequest(value)
+    }
+}
+
+impl From<CreateConversationAttributeFilesRequest> for CreateConversationAttributeRequest {
+    fn from(value: CreateConversationAttributeFilesRequest) -> Self {
+        Self::CreateConversationAttributeFilesRequest(value)
+    }
+}
+
 /// The `update_conversation_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateConversationAttributeRequest {
-    /// Name.
+    /// Name. For example `api_test_renamed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Updated via API`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Multiline.
+    /// Multiline (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
-    /// Required.
+    /// Required (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_team_ids: Option<Vec<String>>,
     /// Reference.
@@ -1396,7 +1492,7 @@ impl UpdateConversationAttributeRequest {
 pub struct UpdateConversationAttributeRequestReference {
     /// Type.
     pub r#type: UpdateConversationAttributeRequestReferenceType,
-    /// Object type id.
+    /// The id of the object type this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub object_type_id: Option<String>,
 }

@@ -12,18 +12,22 @@ use serde::{Deserialize, Serialize};
 /// The `create_or_update_custom_object_instance_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/custom-object-instances)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateOrUpdateCustomObjectInstanceRequest {
-    /// External id.
+    /// The id of the external this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// External created at, in Unix seconds.
+    /// External created at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_created_at: Option<i64>,
-    /// External updated at, in Unix seconds.
+    /// External updated at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_updated_at: Option<i64>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
 }
 
 impl CreateOrUpdateCustomObjectInstanceRequest {
@@ -51,11 +55,8 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 }
@@ -64,25 +65,25 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomObjectInstance {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `16032025`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `0001d1c1e65a7a19e9f59ae2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// External created at, in Unix seconds.
+    /// External created at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub external_created_at: Option<i64>,
-    /// External updated at, in Unix seconds.
+    /// External updated at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub external_updated_at: Option<i64>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Type.
+    /// Type. For example `Order`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Custom attributes.
@@ -94,13 +95,13 @@ pub struct CustomObjectInstance {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomObjectInstanceDeleted {
-    /// Object.
+    /// Object. For example `Order`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -109,16 +110,16 @@ pub struct CustomObjectInstanceDeleted {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomObjectInstancesPaginatedList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<PagesLink>,
-    /// Total count.
+    /// Total count: a count. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<CustomObjectInstance>,
 }

@@ -12,45 +12,49 @@ use serde::{Deserialize, Serialize};
 /// The `create_data_connector_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataConnectorRequest {
-    /// Name.
+    /// Name. For example `Get Order Status`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Looks up order status from an external service`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Http method.
+    /// Http method. For example `get`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_method: Option<CreateDataConnectorRequestHttpMethod>,
-    /// Url.
+    /// Url: a URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Direct fin usage.
+    /// Direct fin usage (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_fin_usage: Option<bool>,
-    /// Audiences.
+    /// Audiences: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audiences: Option<Vec<CreateDataConnectorRequestAudience>>,
-    /// Headers.
+    /// Headers: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<CreateDataConnectorRequestHeader>>,
-    /// Data inputs.
+    /// Data inputs: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_inputs: Option<Vec<CreateDataConnectorRequestDataInput>>,
-    /// Customer authentication.
+    /// Customer authentication (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_authentication: Option<bool>,
-    /// Bypass authentication.
+    /// Bypass authentication (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bypass_authentication: Option<bool>,
-    /// Validate missing attributes.
+    /// Validate missing attributes (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validate_missing_attributes: Option<bool>,
     /// Mock response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mock_response: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Token ids.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mock_response: Option<serde_json::Value>,
+    /// Token ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_ids: Option<Vec<String>>,
 }
@@ -143,8 +147,8 @@ impl CreateDataConnectorRequest {
     }
 
     /// Sets `mock_response`.
-    pub fn mock_response(mut self, mock_response: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.mock_response = Some(mock_response.into());
+    pub fn mock_response(mut self, mock_response: impl crate::IntoJsonObject) -> Self {
+        self.mock_response = Some(mock_response.into_json_object());
         self
     }
 
@@ -186,10 +190,10 @@ crate::open_enum! {
 /// An item of the `headers` of [`CreateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataConnectorRequestHeader {
-    /// Name.
+    /// Name. For example `Content-Type`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Value.
+    /// Value. For example `application/json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -216,16 +220,16 @@ impl CreateDataConnectorRequestHeader {
 /// An item of the `data_inputs` of [`CreateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataConnectorRequestDataInput {
-    /// Name.
+    /// Name. For example `order_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Type.
+    /// Type. For example `string`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<CreateDataConnectorRequestDataInputType>,
-    /// Description.
+    /// Description. For example `The order ID to look up`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Default value.
@@ -287,49 +291,53 @@ crate::open_enum! {
 /// The `update_data_connector_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateDataConnectorRequest {
-    /// Name.
+    /// Name. For example `Updated Connector Name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Updated description`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// State.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<UpdateDataConnectorRequestState>,
-    /// Http method.
+    /// Http method. For example `post`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_method: Option<UpdateDataConnectorRequestHttpMethod>,
-    /// Url.
+    /// Url: a URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Direct fin usage.
+    /// Direct fin usage (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_fin_usage: Option<bool>,
-    /// Audiences.
+    /// Audiences: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audiences: Option<Vec<UpdateDataConnectorRequestAudience>>,
-    /// Headers.
+    /// Headers: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<UpdateDataConnectorRequestHeader>>,
-    /// Data inputs.
+    /// Data inputs: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_inputs: Option<Vec<UpdateDataConnectorRequestDataInput>>,
-    /// Customer authentication.
+    /// Customer authentication (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_authentication: Option<bool>,
-    /// Bypass authentication.
+    /// Bypass authentication (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bypass_authentication: Option<bool>,
-    /// Validate missing attributes.
+    /// Validate missing attributes (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validate_missing_attributes: Option<bool>,
     /// Mock response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mock_response: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Token ids.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mock_response: Option<serde_json::Value>,
+    /// Token ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_ids: Option<Vec<String>>,
 }
@@ -435,8 +443,8 @@ impl UpdateDataConnectorRequest {
     }
 
     /// Sets `mock_response`.
-    pub fn mock_response(mut self, mock_response: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.mock_response = Some(mock_response.into());
+    pub fn mock_response(mut self, mock_response: impl crate::IntoJsonObject) -> Self {
+        self.mock_response = Some(mock_response.into_json_object());
         self
     }
 
@@ -488,10 +496,10 @@ crate::open_enum! {
 /// An item of the `headers` of [`UpdateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateDataConnectorRequestHeader {
-    /// Name.
+    /// Name. For example `Content-Type`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Value.
+    /// Value. For example `application/json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -518,16 +526,16 @@ impl UpdateDataConnectorRequestHeader {
 /// An item of the `data_inputs` of [`UpdateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateDataConnectorRequestDataInput {
-    /// Name.
+    /// Name. For example `order_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Type.
+    /// Type. For example `string`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<UpdateDataConnectorRequestDataInputType>,
-    /// Description.
+    /// Description. For example `The order ID to look up`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Default value.
@@ -590,40 +598,40 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnector {
-    /// Type.
+    /// Always `data_connector`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Order Status Service`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// State.
+    /// State. For example `live`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<DataConnectorState>,
-    /// Http method.
+    /// Http method. For example `post`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_method: Option<DataConnectorHttpMethod>,
-    /// Direct fin usage.
+    /// Direct fin usage (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direct_fin_usage: Option<bool>,
-    /// Created by admin id.
+    /// The id of the created by admin this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub created_by_admin_id: Option<String>,
-    /// Updated by admin id.
+    /// The id of the updated by admin this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub updated_by_admin_id: Option<String>,
-    /// Created at.
+    /// Created at. For example `2025-11-15T09:30:00Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
-    /// Updated at.
+    /// Updated at. For example `2026-01-20T14:22:15Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
-    /// Execution results url.
+    /// Execution results url: a URL. For example `/data_connectors/12345/execution_results`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub execution_results_url: Option<String>,
 }
@@ -658,43 +666,43 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnectorDetail {
-    /// Type.
+    /// Always `data_connector`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Order Status Service`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// State.
+    /// State. For example `live`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<DataConnectorDetailState>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Body.
+    /// Body. For example `{"text": "{{message}}"}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Headers.
+    /// Headers: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub headers: Vec<DataConnectorDetailHeader>,
-    /// Http method.
+    /// Http method. For example `post`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_method: Option<DataConnectorDetailHttpMethod>,
-    /// Direct fin usage.
+    /// Direct fin usage (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direct_fin_usage: Option<bool>,
-    /// Audiences.
+    /// Audiences: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub audiences: Vec<DataConnectorDetailAudience>,
-    /// Execution type.
+    /// Execution type. For example `server_side`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub execution_type: Option<DataConnectorDetailExecutionType>,
-    /// Configuration response type.
+    /// Configuration response type. For example `test_response_type`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration_response_type: Option<DataConnectorDetailConfigurationResponseType>,
     /// Data transformation type.
@@ -706,40 +714,40 @@ pub struct DataConnectorDetail {
     /// Client function timeout ms.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub client_function_timeout_ms: Option<i64>,
-    /// Data inputs.
+    /// Data inputs: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data_inputs: Vec<DataConnectorDetailDataInput>,
-    /// Response fields.
+    /// Response fields: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub response_fields: Vec<DataConnectorDetailResponseField>,
-    /// Object mappings.
+    /// Object mappings: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub object_mappings: Vec<DataConnectorDetailObjectMapping>,
-    /// Token ids.
+    /// Token ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub token_ids: Vec<String>,
-    /// Customer authentication.
+    /// Customer authentication (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_authentication: Option<bool>,
-    /// Bypass authentication.
+    /// Bypass authentication (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bypass_authentication: Option<bool>,
-    /// Validate missing attributes.
+    /// Validate missing attributes (a flag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validate_missing_attributes: Option<bool>,
-    /// Created by admin id.
+    /// The id of the created by admin this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub created_by_admin_id: Option<String>,
-    /// Updated by admin id.
+    /// The id of the updated by admin this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub updated_by_admin_id: Option<String>,
-    /// Created at.
+    /// Created at. For example `2025-11-15T09:30:00Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
-    /// Updated at.
+    /// Updated at. For example `2026-01-20T14:22:15Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
-    /// Execution results url.
+    /// Execution results url: a URL. For example `/data_connectors/12345/execution_results`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub execution_results_url: Option<String>,
 }
@@ -758,10 +766,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnectorDetailHeader {
-    /// Name.
+    /// Name. For example `Authorization`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Value.
+    /// Value. For example `****`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -830,16 +838,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnectorDetailDataInput {
-    /// Name.
+    /// Name. For example `conversation_id`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Type.
+    /// Type. For example `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<DataConnectorDetailDataInputType>,
     /// Description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Required.
+    /// Required (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Default value.
@@ -865,16 +873,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnectorDetailResponseField {
-    /// Path.
+    /// Path. For example `status`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// Type.
+    /// Type. For example `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<DataConnectorDetailResponseFieldType>,
-    /// Example value.
+    /// Example value. For example `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example_value: Option<serde_json::Value>,
-    /// Redacted.
+    /// Redacted (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
 }
@@ -907,10 +915,10 @@ pub struct DataConnectorDetailObjectMapping {
     /// Intercom object type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intercom_object_type: Option<DataConnectorDetailObjectMappingIntercomObjectType>,
-    /// Attribute mappings.
+    /// Attribute mappings: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attribute_mappings: Vec<DataConnectorDetailObjectMappingAttributeMapping>,
-    /// Reference mappings.
+    /// Reference mappings: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub reference_mappings: Vec<DataConnectorDetailObjectMappingReferenceMapping>,
 }
@@ -976,55 +984,55 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnectorExecutionResult {
-    /// Type.
+    /// Always `data_connector.execution`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `99001`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Data connector id.
+    /// The id of the data connector this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub data_connector_id: Option<String>,
-    /// Success.
+    /// Success (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
-    /// Http status.
+    /// Http status. For example `200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub http_status: Option<i64>,
-    /// Http method.
+    /// Http method. For example `post`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_method: Option<DataConnectorExecutionResultHttpMethod>,
-    /// Error type.
+    /// Error type. For example `3rd_party_error`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_type: Option<DataConnectorExecutionResultErrorType>,
-    /// Error message.
+    /// Error message. For example `Connection refused`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
-    /// Execution time ms.
+    /// Execution time ms. For example `245`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub execution_time_ms: Option<i64>,
-    /// Source type.
+    /// Source type. For example `workflow`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<DataConnectorExecutionResultSourceType>,
-    /// Source id.
+    /// The id of the source this refers to. For example `5001`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `8001`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Created at.
+    /// Created at. For example `2026-02-10T18:15:32Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
-    /// Request url.
+    /// Request url: a URL. For example `https://api.example.com/webhook`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_url: Option<String>,
-    /// Request body.
+    /// Request body. For example `{"message": "hello"}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_body: Option<String>,
-    /// Response body.
+    /// Response body. For example `{"status": "ok"}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_body: Option<String>,
-    /// Raw response body.
+    /// Raw response body. For example `{"status": "ok"}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub raw_response_body: Option<String>,
 }
@@ -1101,10 +1109,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnectorExecutionResultList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<DataConnectorExecutionResult>,
     /// Pages.
@@ -1116,10 +1124,10 @@ pub struct DataConnectorExecutionResultList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataConnectorList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<DataConnector>,
     /// Pages.
@@ -1131,13 +1139,13 @@ pub struct DataConnectorList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedDataConnectorObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `125`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `data_connector`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }

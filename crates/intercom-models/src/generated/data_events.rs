@@ -12,22 +12,26 @@ use serde::{Deserialize, Serialize};
 /// The `create_data_event_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataEventRequest {
-    /// Event name.
+    /// Event name. For example `invited-friend`.
     pub event_name: String,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1671028894`.
     pub created_at: i64,
-    /// User id.
+    /// The id of the user this refers to. For example `314159`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Email.
+    /// Email. For example `frodo.baggins@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metadata: Option<serde_json::Value>,
 }
 
 impl CreateDataEventRequest {
@@ -62,8 +66,8 @@ impl CreateDataEventRequest {
     }
 
     /// Sets `metadata`.
-    pub fn metadata(mut self, metadata: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.metadata = Some(metadata.into());
+    pub fn metadata(mut self, metadata: impl crate::IntoJsonObject) -> Self {
+        self.metadata = Some(metadata.into_json_object());
         self
     }
 }
@@ -71,7 +75,7 @@ impl CreateDataEventRequest {
 /// The `create_data_event_summaries_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataEventSummariesRequest {
-    /// User id.
+    /// The id of the user this refers to. For example `314159`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Event summaries.
@@ -104,16 +108,16 @@ impl CreateDataEventSummariesRequest {
 /// The `event_summaries` of [`CreateDataEventSummariesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataEventSummariesRequestEventSummaries {
-    /// Event name.
+    /// Event name. For example `invited-friend`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
-    /// Count.
+    /// Count: a count. For example `1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
-    /// First, in Unix seconds.
+    /// First, in Unix seconds. For example `1671028894`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<i64>,
-    /// Last, in Unix seconds.
+    /// Last, in Unix seconds. For example `1671028894`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<i64>,
 }
@@ -153,19 +157,19 @@ impl CreateDataEventSummariesRequestEventSummaries {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataEventSummary {
-    /// Type.
+    /// Always `event.summary`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Email.
+    /// Email. For example `Sam.Sung@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Intercom user id.
+    /// The id of the intercom user this refers to. For example `63a0979a5eeebeaf28dd56ba`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub intercom_user_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `62b997f288e14803c5006932`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Events.
+    /// Events: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub events: Vec<DataEventSummaryItem>,
     /// Pages.
@@ -177,19 +181,19 @@ pub struct DataEventSummary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataEventSummaryItem {
-    /// Name.
+    /// Name. For example `placed-order`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// First.
+    /// First. For example `2014-01-16T23:12:21.000+00:00`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first: Option<String>,
-    /// Last.
+    /// Last. For example `2014-01-16T23:12:21.000+00:00 `.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last: Option<String>,
-    /// Count.
+    /// Count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
-    /// Description.
+    /// Description. For example `A user placed an order`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
@@ -260,10 +264,28 @@ impl<'de> Deserialize<'de> for ListDataEventsFilter {
     }
 }
 
+impl From<ListDataEventsFilterUserIdQueryParameter> for ListDataEventsFilter {
+    fn from(value: ListDataEventsFilterUserIdQueryParameter) -> Self {
+        Self::UserIdQueryParameter(value)
+    }
+}
+
+impl From<ListDataEventsFilterIntercomUserIdQueryParameter> for ListDataEventsFilter {
+    fn from(value: ListDataEventsFilterIntercomUserIdQueryParameter) -> Self {
+        Self::IntercomUserIdQueryParameter(value)
+    }
+}
+
+impl From<ListDataEventsFilterEmailQueryParameter> for ListDataEventsFilter {
+    fn from(value: ListDataEventsFilterEmailQueryParameter) -> Self {
+        Self::EmailQueryParameter(value)
+    }
+}
+
 /// The `UserIdQueryParameter` shape of [`ListDataEventsFilter`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListDataEventsFilterUserIdQueryParameter {
-    /// User id.
+    /// The id of the user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub user_id: String,
 }
@@ -278,7 +300,7 @@ impl ListDataEventsFilterUserIdQueryParameter {
 /// The `IntercomUserIdQueryParameter` shape of [`ListDataEventsFilter`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListDataEventsFilterIntercomUserIdQueryParameter {
-    /// Intercom user id.
+    /// The id of the intercom user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub intercom_user_id: String,
 }

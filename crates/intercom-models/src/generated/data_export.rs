@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 /// The `create_data_exports_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-export)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateDataExportsRequest {
-    /// Created at after.
+    /// Created at after. For example `1527811200`.
     pub created_at_after: i64,
-    /// Created at before.
+    /// Created at before. For example `1527811200`.
     pub created_at_before: i64,
 }
 
@@ -29,16 +29,16 @@ impl CreateDataExportsRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataExport {
-    /// Job identifier.
+    /// Job identifier. For example `orzzsbd7hk67xyu`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_identifier: Option<String>,
-    /// Status.
+    /// Status. For example `pending`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<DataExportStatus>,
-    /// Download expires at.
+    /// Download expires at. For example `1674917488`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub download_expires_at: Option<String>,
-    /// Download url.
+    /// Download url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
 }

@@ -13,34 +13,34 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EmailSetting {
-    /// Type.
+    /// Type. For example `email_setting`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Email.
+    /// Email. For example `support@company.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Verified.
+    /// Verified (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
-    /// Domain.
+    /// Domain. For example `company.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
-    /// Brand id.
+    /// The id of the brand this refers to. For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
-    /// Forwarding enabled.
+    /// Forwarding enabled (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forwarding_enabled: Option<bool>,
-    /// Forwarded email last received at, in Unix seconds.
+    /// Forwarded email last received at, in Unix seconds. For example `1710498600`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub forwarded_email_last_received_at: Option<i64>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1692530400`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1710498600`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -49,10 +49,10 @@ pub struct EmailSetting {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EmailList {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<EmailSetting>,
 }

@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 /// The `fin_agent_message` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FinAgentMessage {
-    /// Author.
+    /// Author. For example `user`.
     pub author: FinAgentMessageAuthor,
-    /// Body.
+    /// Body. For example `How can I see my account details?`.
     pub body: String,
-    /// Timestamp.
+    /// Timestamp. For example `2025-01-24T10:01:20.000Z`.
     pub timestamp: String,
-    /// Timestamp ms.
+    /// Timestamp ms. For example `2025-01-24T10:01:20.456Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp_ms: Option<String>,
 }
@@ -55,18 +55,22 @@ crate::open_enum! {
 /// The `fin_agent_user` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FinAgentUser {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `john.doe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attributes: Option<serde_json::Value>,
 }
 
 impl FinAgentUser {
@@ -88,8 +92,8 @@ impl FinAgentUser {
     }
 
     /// Sets `attributes`.
-    pub fn attributes(mut self, attributes: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.attributes = Some(attributes.into());
+    pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
+        self.attributes = Some(attributes.into_json_object());
         self
     }
 }
@@ -97,15 +101,15 @@ impl FinAgentUser {
 /// The `fin_agent_attachment` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FinAgentAttachment {
-    /// Type.
+    /// Type. For example `url`.
     pub r#type: FinAgentAttachmentType,
-    /// Url.
+    /// Url: a URL. For example `https://example.com/document.pdf`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Name.
+    /// Name. For example `screenshot.png`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Content type.
+    /// Content type. For example `image/png`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Data.
@@ -157,12 +161,16 @@ crate::open_enum! {
 /// The `fin_agent_conversation_metadata` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FinAgentConversationMetadata {
-    /// History.
+    /// History: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<FinAgentMessage>>,
     /// Attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attributes: Option<serde_json::Value>,
 }
 
 impl FinAgentConversationMetadata {
@@ -178,8 +186,8 @@ impl FinAgentConversationMetadata {
     }
 
     /// Sets `attributes`.
-    pub fn attributes(mut self, attributes: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.attributes = Some(attributes.into());
+    pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
+        self.attributes = Some(attributes.into_json_object());
         self
     }
 }
@@ -217,14 +225,14 @@ pub struct FinAgentAttributeErrorsConversation {
 /// The body of `POST /fin/start` (`StartFinConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StartFinConversationRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
     /// Message.
     pub message: FinAgentMessage,
     /// User.
     pub user: FinAgentUser,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<FinAgentAttachment>>,
     /// Conversation metadata.
@@ -265,22 +273,22 @@ impl StartFinConversationRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StartFinConversationResponse {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `user-456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Status.
+    /// Status. For example `thinking`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<StartFinConversationResponseStatus>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
     /// Errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<FinAgentAttributeErrors>,
-    /// Sse subscription url.
+    /// Sse subscription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sse_subscription_url: Option<String>,
 }
@@ -306,14 +314,14 @@ crate::open_enum! {
 /// The body of `POST /fin/reply` (`ReplyToFin`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReplyToFinRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
     /// Message.
     pub message: FinAgentMessage,
     /// User.
     pub user: FinAgentUser,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<FinAgentAttachment>>,
 }
@@ -339,22 +347,22 @@ impl ReplyToFinRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReplyToFinResponse {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `user-456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Status.
+    /// Status. For example `thinking`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplyToFinResponseStatus>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
     /// Errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<FinAgentAttributeErrors>,
-    /// Sse subscription url.
+    /// Sse subscription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sse_subscription_url: Option<String>,
 }
@@ -380,12 +388,12 @@ crate::open_enum! {
 /// The body of `POST /fin/csat` (`SubmitFinCsat`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubmitFinCsatRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
-    /// Rating.
+    /// Rating. For example `amazing`.
     pub rating: SubmitFinCsatRequestRating,
-    /// Remark.
+    /// Remark. For example `Fin solved my problem in seconds.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
 }
@@ -423,13 +431,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SubmitFinCsatResponse {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Rating.
+    /// Rating. For example `amazing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<SubmitFinCsatResponseRating>,
-    /// Status.
+    /// Always `rated`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }

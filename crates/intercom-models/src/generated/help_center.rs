@@ -13,43 +13,43 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Collection {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6871119`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `hfi1bx4l`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Name.
+    /// Name. For example `Default language name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Default language description`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Url.
+    /// Url: a URL. For example `http://intercom.test/help/collection/name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Icon.
+    /// Icon. For example `book-bookmark`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
-    /// Order.
+    /// Order. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
-    /// Default locale.
+    /// Default locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_locale: Option<String>,
     /// Translated content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<GroupTranslatedContent>,
-    /// Parent id.
+    /// The id of the parent this refers to. For example `6871118`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// Help center id.
+    /// The id of the help center this refers to. For example `123`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -65,7 +65,7 @@ pub struct Collection {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GroupTranslatedContent {
-    /// Type.
+    /// Type. For example `group_translated_content`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Ar.
@@ -116,7 +116,7 @@ pub struct GroupTranslatedContent {
     /// Hu.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hu: Option<GroupContent>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<GroupContent>,
     /// It.
@@ -185,13 +185,13 @@ pub struct GroupTranslatedContent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GroupContent {
-    /// Type.
+    /// Type. For example `group_content`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Name.
+    /// Name. For example `Collection name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example ` Collection description`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
@@ -200,31 +200,31 @@ pub struct GroupContent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HelpCenterRedirect {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `26`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Type.
+    /// Always `help_center_redirect`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// From url.
+    /// From url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_url: Option<String>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// Help center id.
+    /// The id of the help center this refers to. For example `7`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub help_center_id: Option<String>,
-    /// Target type.
+    /// Target type. For example `article`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_type: Option<HelpCenterRedirectTargetType>,
-    /// Target id.
+    /// The id of the target this refers to. For example `11`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub target_id: Option<String>,
-    /// Created at.
+    /// Created at. For example `1781619405`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1781619405`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -243,16 +243,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HelpCenterRedirectList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<HelpCenterRedirect>,
 }
@@ -260,13 +260,13 @@ pub struct HelpCenterRedirectList {
 /// The `create_help_center_redirect_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateHelpCenterRedirectRequest {
-    /// From url.
+    /// From url: a URL.
     pub from_url: String,
-    /// Locale.
+    /// Locale. For example `en`.
     pub locale: String,
-    /// Target type.
+    /// Target type. For example `article`.
     pub target_type: CreateHelpCenterRedirectRequestTargetType,
-    /// Target id.
+    /// The id of the target this refers to. For example `11`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub target_id: String,
 }
@@ -302,13 +302,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedHelpCenterRedirectObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `26`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `help_center_redirect`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -317,16 +317,16 @@ pub struct DeletedHelpCenterRedirectObject {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CollectionList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Collection>,
 }
@@ -334,18 +334,18 @@ pub struct CollectionList {
 /// The `create_collection_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateCollectionRequest {
-    /// Name.
+    /// Name. For example `collection 51`.
     pub name: String,
-    /// Description.
+    /// Description. For example `English description`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<GroupTranslatedContent>,
-    /// Parent id.
+    /// The id of the parent this refers to. For example `6871118`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// Help center id.
+    /// The id of the help center this refers to. For example `123`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
@@ -389,13 +389,13 @@ impl CreateCollectionRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedCollectionObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6890762`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `collection`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -404,37 +404,37 @@ pub struct DeletedCollectionObject {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HelpCenter {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `hfi1bx4l`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Identifier.
+    /// Identifier. For example `intercom`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identifier: Option<String>,
-    /// Website turned on.
+    /// Website turned on (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub website_turned_on: Option<bool>,
-    /// Display name.
+    /// Display name. For example `Intercom Help Center`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// Url.
+    /// Url: a URL. For example `https://help.mycompany.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Custom domain.
+    /// Custom domain. For example `help.mycompany.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_domain: Option<String>,
-    /// Default.
+    /// Default (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
-    /// Locales.
+    /// Locales: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub locales: Vec<String>,
 }
@@ -443,16 +443,16 @@ pub struct HelpCenter {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HelpCenterList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<HelpCenter>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -460,16 +460,16 @@ pub struct HelpCenterList {
 /// The `update_collection_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateCollectionRequest {
-    /// Name.
+    /// Name. For example `collection 51`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `English description`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<GroupTranslatedContent>,
-    /// Parent id.
+    /// The id of the parent this refers to. For example `6871118`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
 }

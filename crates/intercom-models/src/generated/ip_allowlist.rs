@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct IpAllowlist {
-    /// Type.
+    /// Type. For example `ip_allowlist`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Enabled.
+    /// Enabled (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
-    /// Ip allowlist.
+    /// Ip allowlist: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub ip_allowlist: Vec<String>,
 }

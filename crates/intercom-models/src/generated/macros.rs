@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Macro {
-    /// Type.
+    /// Always `macro`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Order Status Update`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Body.
@@ -28,19 +28,19 @@ pub struct Macro {
     /// Body text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_text: Option<String>,
-    /// Created at.
+    /// Created at. For example `2025-07-17T11:18:08.000Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
-    /// Updated at.
+    /// Updated at. For example `2025-07-17T15:30:24.000Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
-    /// Visible to.
+    /// Visible to. For example `everyone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_to: Option<MacroVisibleTo>,
-    /// Visible to team ids.
+    /// Visible to team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub visible_to_team_ids: Vec<String>,
-    /// Available on.
+    /// Available on: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub available_on: Vec<MacroAvailableOnItem>,
 }
@@ -69,10 +69,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MacroList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Macro>,
     /// Pages.

@@ -12,16 +12,16 @@ use serde::{Deserialize, Serialize};
 /// The `create_message_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateMessageRequest {
-    /// Message type.
+    /// Message type. For example `in_app`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<CreateMessageRequestMessageType>,
-    /// Subject.
+    /// Subject. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// Body.
+    /// Body. For example `Hello there`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Template.
+    /// Template. For example `plain`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// From.
@@ -36,16 +36,16 @@ pub struct CreateMessageRequest {
     /// Bcc.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bcc: Option<CreateMessageRequestBcc>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Create conversation without contact reply.
+    /// Create conversation without contact reply (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_conversation_without_contact_reply: Option<bool>,
     /// Referer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referer: Option<String>,
-    /// Components.
+    /// Components: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
     /// Locale.
@@ -174,17 +174,17 @@ crate::open_enum! {
 /// The `from` of [`CreateMessageRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateMessageRequestFrom {
-    /// Type.
+    /// Always `admin`: the kind of object this is.
     pub r#type: String,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
 
 impl CreateMessageRequestFrom {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(r#type: impl Into<String>, id: impl Into<String>) -> Self {
-        Self { r#type: r#type.into(), id: id.into() }
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { r#type: "admin".to_owned(), id: id.into() }
     }
 }
 
@@ -235,16 +235,22 @@ impl<'de> Deserialize<'de> for CreateMessageRequestTo {
     }
 }
 
+impl From<Recipient> for CreateMessageRequestTo {
+    fn from(value: Recipient) -> Self {
+        Self::Recipient(value)
+    }
+}
+
 /// The `recipient` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Recipient {
-    /// Type.
+    /// Type. For example `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<RecipientType>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `536e564f316c83104c000020`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Email.
@@ -358,6 +364,12 @@ impl<'de> Deserialize<'de> for CreateMessageRequestCc {
     }
 }
 
+impl From<Recipient> for CreateMessageRequestCc {
+    fn from(value: Recipient) -> Self {
+        Self::Recipient(value)
+    }
+}
+
 /// The `bcc` of [`CreateMessageRequest`].
 ///
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
@@ -405,29 +417,35 @@ impl<'de> Deserialize<'de> for CreateMessageRequestBcc {
     }
 }
 
+impl From<Recipient> for CreateMessageRequestBcc {
+    fn from(value: Recipient) -> Self {
+        Self::Recipient(value)
+    }
+}
+
 /// The `whatsapp_message_status` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WhatsappMessageStatus {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `123456789`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Status.
+    /// Status. For example `delivered`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<WhatsappMessageStatusStatus>,
-    /// Type.
+    /// Type. For example `broadcast_outbound`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Created at.
+    /// Created at. For example `1734537980`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1734538000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Template name.
+    /// Template name. For example `appointment_reminder`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template_name: Option<String>,
-    /// Message id.
+    /// The id of the message this refers to. For example `wamid_abc123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Error.
@@ -465,19 +483,19 @@ pub struct WhatsappMessageStatusError {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WhatsappMessageStatusList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Ruleset id.
+    /// The id of the ruleset this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ruleset_id: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Events.
+    /// Events: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub events: Vec<WhatsappMessageStatusListEvent>,
 }
@@ -486,16 +504,16 @@ pub struct WhatsappMessageStatusList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WhatsappMessageStatusListEvent {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Conversation id.
+    /// The id of the conversation this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// Status.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<WhatsappMessageStatusListEventStatus>,
-    /// Type.
+    /// Always `broadcast_outbound`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Created at.
@@ -504,13 +522,13 @@ pub struct WhatsappMessageStatusListEvent {
     /// Updated at.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Whatsapp message id.
+    /// The id of the whatsapp message this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub whatsapp_message_id: Option<String>,
     /// Template name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template_name: Option<String>,
-    /// User id.
+    /// The id of the user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
 }

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6890762`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `news-item`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -28,50 +28,50 @@ pub struct DeletedObject {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NewsItem {
-    /// Type.
+    /// Always `news-item`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `141`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `t74hdn32`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Title.
+    /// Title. For example `New feature: News Items`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Sender id.
+    /// The id of the sender this refers to. For example `123`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub sender_id: Option<String>,
-    /// State.
+    /// State. For example `live`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<NewsItemState>,
-    /// Newsfeed assignments.
+    /// Newsfeed assignments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub newsfeed_assignments: Vec<NewsfeedAssignment>,
-    /// Labels.
+    /// Labels: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub labels: Vec<Option<String>>,
-    /// Cover image url.
+    /// Cover image url: a URL. For example `https://example.com/cover.jpg`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cover_image_url: Option<String>,
-    /// Reactions.
+    /// Reactions: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub reactions: Vec<Option<String>>,
-    /// Deliver silently.
+    /// Deliver silently (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deliver_silently: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1610589632`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1610589632`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -90,14 +90,14 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NewsfeedAssignment {
-    /// Newsfeed id.
+    /// The id of the newsfeed this refers to. For example `198313`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub newsfeed_id: Option<String>,
-    /// Published at, in Unix seconds.
+    /// Published at, in Unix seconds. For example `1674917488`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub published_at: Option<i64>,
 }
@@ -105,27 +105,27 @@ pub struct NewsfeedAssignment {
 /// The `news_item_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewsItemRequest {
-    /// Title.
+    /// Title. For example `Halloween is here!`.
     pub title: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Sender id.
+    /// The id of the sender this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub sender_id: i64,
-    /// State.
+    /// State. For example `live`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<NewsItemRequestState>,
-    /// Deliver silently.
+    /// Deliver silently (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deliver_silently: Option<bool>,
-    /// Labels.
+    /// Labels: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<String>>,
-    /// Reactions.
+    /// Reactions: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reactions: Option<Vec<Option<String>>>,
-    /// Newsfeed assignments.
+    /// Newsfeed assignments: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newsfeed_assignments: Option<Vec<NewsfeedAssignment>>,
 }
@@ -196,19 +196,19 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Newsfeed {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12312`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Type.
+    /// Always `newsfeed`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Name.
+    /// Name. For example `My Newsfeed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1674917488`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1674917488`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -217,16 +217,16 @@ pub struct Newsfeed {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PaginatedResponse {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<PaginatedResponseType>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<PaginatedResponseDataItem>,
 }
@@ -300,5 +300,17 @@ impl<'de> Deserialize<'de> for PaginatedResponseDataItem {
             }
         }
         Ok(Self::Other(value))
+    }
+}
+
+impl From<NewsItem> for PaginatedResponseDataItem {
+    fn from(value: NewsItem) -> Self {
+        Self::NewsItem(value)
+    }
+}
+
+impl From<Newsfeed> for PaginatedResponseDataItem {
+    fn from(value: Newsfeed) -> Self {
+        Self::Newsfeed(value)
     }
 }

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Note {
-    /// Type.
+    /// Type. For example `note`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `17495962`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1674589321`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Contact.
@@ -43,7 +43,7 @@ pub struct NoteContact {
     /// Type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `214656d0c743eafcfde7f248`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -55,7 +55,7 @@ pub struct NoteCompany {
     /// Type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -64,13 +64,13 @@ pub struct NoteCompany {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NoteList {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Note>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -81,9 +81,9 @@ pub struct NoteList {
 /// The body of `POST /companies/{company_id}/notes` (`CreateCompanyNote`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateCompanyNoteRequest {
-    /// Body.
+    /// Body. For example `New note`.
     pub body: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `991267583`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -104,9 +104,9 @@ impl CreateCompanyNoteRequest {
 /// The body of `POST /contacts/{contact_id}/notes` (`CreateContactNote`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateContactNoteRequest {
-    /// Body.
+    /// Body. For example `New note`.
     pub body: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OfficeHoursTimeInterval {
-    /// Start minute.
+    /// Start minute. For example `540`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub start_minute: Option<i64>,
-    /// End minute.
+    /// End minute. For example `1020`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub end_minute: Option<i64>,
-    /// Day of week.
+    /// Day of week. For example `0`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub day_of_week: Option<i64>,
 }
@@ -28,28 +28,28 @@ pub struct OfficeHoursTimeInterval {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OfficeHoursSchedule {
-    /// Type.
+    /// Type. For example `office_hours_schedule`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Standard Support Hours`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Time zone name.
+    /// Time zone name. For example `America/New_York`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_zone_name: Option<String>,
-    /// Time intervals.
+    /// Time intervals: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub time_intervals: Vec<OfficeHoursTimeInterval>,
-    /// Twenty four seven.
+    /// Twenty four seven (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub twenty_four_seven: Option<bool>,
-    /// Created at.
+    /// Created at. For example `1717200000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1717200000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -58,10 +58,10 @@ pub struct OfficeHoursSchedule {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OfficeHoursScheduleList {
-    /// Type.
+    /// Type. For example `office_hours_schedule.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<OfficeHoursSchedule>,
 }
@@ -69,11 +69,11 @@ pub struct OfficeHoursScheduleList {
 /// The `create_office_hours_schedule_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateOfficeHoursScheduleRequest {
-    /// Name.
+    /// Name. For example `Standard Support Hours`.
     pub name: String,
-    /// Time zone name.
+    /// Time zone name. For example `America/New_York`.
     pub time_zone_name: String,
-    /// Time intervals.
+    /// Time intervals: a list.
     pub time_intervals: Vec<OfficeHoursTimeInterval>,
 }
 
@@ -91,13 +91,13 @@ impl CreateOfficeHoursScheduleRequest {
 /// The `update_office_hours_schedule_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateOfficeHoursScheduleRequest {
-    /// Name.
+    /// Name. For example `Extended Support Hours`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Time zone name.
+    /// Time zone name. For example `America/New_York`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone_name: Option<String>,
-    /// Time intervals.
+    /// Time intervals: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_intervals: Option<Vec<OfficeHoursTimeInterval>>,
 }
@@ -131,34 +131,34 @@ impl UpdateOfficeHoursScheduleRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OfficeHoursException {
-    /// Type.
+    /// Type. For example `office_hours_exception`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Office hours schedule id.
+    /// The id of the office hours schedule this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub office_hours_schedule_id: Option<String>,
-    /// Exception date.
+    /// Exception date. For example `2026-12-25`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception_date: Option<String>,
-    /// Exception type.
+    /// Exception type. For example `closed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception_type: Option<OfficeHoursExceptionExceptionType>,
-    /// Name.
+    /// Name. For example `Christmas Day`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Time intervals.
+    /// Time intervals: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub time_intervals: Vec<OfficeHoursTimeInterval>,
-    /// Recurring annually.
+    /// Recurring annually (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recurring_annually: Option<bool>,
-    /// Created at.
+    /// Created at. For example `1717200000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1717200000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -177,10 +177,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OfficeHoursExceptionList {
-    /// Type.
+    /// Type. For example `office_hours_exception.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<OfficeHoursException>,
 }
@@ -188,17 +188,17 @@ pub struct OfficeHoursExceptionList {
 /// The `create_office_hours_exception_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateOfficeHoursExceptionRequest {
-    /// Exception date.
+    /// Exception date. For example `2026-12-25`.
     pub exception_date: String,
-    /// Exception type.
+    /// Exception type. For example `closed`.
     pub exception_type: CreateOfficeHoursExceptionRequestExceptionType,
-    /// Name.
+    /// Name. For example `Christmas Day`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Time intervals.
+    /// Time intervals: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_intervals: Option<Vec<OfficeHoursTimeInterval>>,
-    /// Recurring annually.
+    /// Recurring annually (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurring_annually: Option<bool>,
 }
@@ -250,19 +250,19 @@ crate::open_enum! {
 /// The `update_office_hours_exception_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateOfficeHoursExceptionRequest {
-    /// Exception date.
+    /// Exception date. For example `2026-12-25`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception_date: Option<String>,
-    /// Exception type.
+    /// Exception type. For example `custom_hours`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception_type: Option<UpdateOfficeHoursExceptionRequestExceptionType>,
-    /// Name.
+    /// Name. For example `Christmas Day (reduced hours)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Time intervals.
+    /// Time intervals: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_intervals: Option<Vec<OfficeHoursTimeInterval>>,
-    /// Recurring annually.
+    /// Recurring annually (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurring_annually: Option<bool>,
 }
@@ -318,13 +318,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeleteOfficeHoursExceptionResponse {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Object. For example `office_hours_exception`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -333,13 +333,13 @@ pub struct DeleteOfficeHoursExceptionResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeleteOfficeHoursScheduleResponse {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Object. For example `office_hours_schedule`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }

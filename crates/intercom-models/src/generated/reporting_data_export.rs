@@ -12,14 +12,14 @@ use serde::{Deserialize, Serialize};
 /// The body of `POST /export/reporting_data/enqueue` (`CreateReportingDataExport`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateReportingDataExportRequest {
-    /// Dataset id.
+    /// The id of the dataset this refers to. For example `conversation`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub dataset_id: String,
-    /// Attribute ids.
+    /// Attribute ids: a list.
     pub attribute_ids: Vec<String>,
-    /// Start time.
+    /// Start time. For example `1717490000`.
     pub start_time: i64,
-    /// End time.
+    /// End time. For example `1717510000`.
     pub end_time: i64,
 }
 
@@ -44,13 +44,13 @@ impl CreateReportingDataExportRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreateReportingDataExportResponse {
-    /// Job identifier.
+    /// Job identifier. For example `job1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_identifier: Option<String>,
-    /// Status.
+    /// Status. For example `pending`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Download url.
+    /// Download url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Download expires at.
@@ -68,7 +68,7 @@ pub struct GetReportingDataExportResponse {
     /// Status.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Download url.
+    /// Download url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Download expires at.
@@ -80,10 +80,10 @@ pub struct GetReportingDataExportResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListReportingDatasetsResponse {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ListReportingDatasetsResponseDataItem>,
 }
@@ -92,19 +92,19 @@ pub struct ListReportingDatasetsResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListReportingDatasetsResponseDataItem {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `conversation`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Conversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Default time attribute id.
+    /// The id of the default time attribute this refers to. For example `conversation_started_at`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub default_time_attribute_id: Option<String>,
-    /// Attributes.
+    /// Attributes: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attributes: Vec<ListReportingDatasetsResponseDataItemAttribute>,
 }
@@ -113,13 +113,13 @@ pub struct ListReportingDatasetsResponseDataItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListReportingDatasetsResponseDataItemAttribute {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `conversation_id`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Qualified id.
+    /// The id of the qualified this refers to. For example `conversation.conversation_id`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub qualified_id: Option<String>,
-    /// Name.
+    /// Name. For example `Conversation ID`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }

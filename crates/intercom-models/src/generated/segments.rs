@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SegmentList {
-    /// Type.
+    /// Always `segment.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Segments.
+    /// Segments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub segments: Vec<Segment>,
     /// Pages.

@@ -13,22 +13,22 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CursorPages {
-    /// Type.
+    /// Always `pages`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Page.
+    /// Page. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Next.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<CursorPagesNext>,
-    /// Per page.
+    /// Per page. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
-    /// Total pages.
+    /// Total pages. For example `13`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
-    /// Prev.
+    /// Prev: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
 }
@@ -80,14 +80,20 @@ impl<'de> Deserialize<'de> for CursorPagesNext {
     }
 }
 
+impl From<StartingAfterPaging> for CursorPagesNext {
+    fn from(value: StartingAfterPaging) -> Self {
+        Self::StartingAfterPaging(value)
+    }
+}
+
 /// The `starting_after_paging` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StartingAfterPaging {
-    /// Per page.
+    /// Per page. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
-    /// Starting after.
+    /// Starting after. For example `your-cursor-from-response`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starting_after: Option<String>,
 }
@@ -96,13 +102,13 @@ pub struct StartingAfterPaging {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AddressableList {
-    /// Type.
+    /// Type: a URL. For example `note`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Url.
+    /// Url: a URL. For example `/contacts/5ba682d23d7cf92bef87bfd4/notes`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -111,38 +117,38 @@ pub struct AddressableList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Admin {
-    /// Type.
+    /// Type. For example `admin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Joe Example`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `jdoe@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Job title.
+    /// Job title. For example `Associate`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
-    /// Away mode enabled.
+    /// Away mode enabled (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub away_mode_enabled: Option<bool>,
-    /// Away mode reassign.
+    /// Away mode reassign (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub away_mode_reassign: Option<bool>,
-    /// Away status reason id.
+    /// The id of the away status reason this refers to. For example `12345`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub away_status_reason_id: Option<String>,
-    /// Has inbox seat.
+    /// Has inbox seat (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_inbox_seat: Option<bool>,
-    /// Team ids.
+    /// Team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub team_ids: Vec<i64>,
     /// Avatar.
@@ -203,6 +209,12 @@ impl<'de> Deserialize<'de> for AdminAvatar {
     }
 }
 
+impl From<AdminAvatarImage> for AdminAvatar {
+    fn from(value: AdminAvatarImage) -> Self {
+        Self::Image(value)
+    }
+}
+
 /// The `Image` shape of [`AdminAvatar`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -210,7 +222,7 @@ pub struct AdminAvatarImage {
     /// Type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Image url.
+    /// Image url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
 }
@@ -219,10 +231,10 @@ pub struct AdminAvatarImage {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeamPriorityLevel {
-    /// Primary team ids.
+    /// Primary team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub primary_team_ids: Vec<i64>,
-    /// Secondary team ids.
+    /// Secondary team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub secondary_team_ids: Vec<i64>,
 }
@@ -231,13 +243,13 @@ pub struct TeamPriorityLevel {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AdminRole {
-    /// Type.
+    /// Type. For example `role`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Support Agent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -257,13 +269,13 @@ pub struct QuickReplyOption {
 /// The `conversation_attachment_files` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConversationAttachmentFiles {
-    /// Content type.
+    /// Content type. For example `application/json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
-    /// Data.
+    /// Data. For example `ewogICJ0ZXN0IjogMQp9`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
-    /// Name.
+    /// Name. For example `test.json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -297,28 +309,28 @@ impl ConversationAttachmentFiles {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AiAgent {
-    /// Source type.
+    /// Source type. For example `workflow`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<AiAgentSourceType>,
-    /// Source title.
+    /// Source title. For example `My AI Workflow`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_title: Option<String>,
-    /// Last answer type.
+    /// Last answer type. For example `ai_answer`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_answer_type: Option<AiAgentLastAnswerType>,
-    /// Resolution state.
+    /// Resolution state. For example `assumed_resolution`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution_state: Option<AiAgentResolutionState>,
-    /// Rating.
+    /// Rating. For example `4`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub rating: Option<i64>,
-    /// Rating remark.
+    /// Rating remark. For example `Very helpful!`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating_remark: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Content sources.
@@ -372,13 +384,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSourcesList {
-    /// Type.
+    /// Always `content_source.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Content sources.
+    /// Content sources: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub content_sources: Vec<ContentSource>,
 }
@@ -387,16 +399,16 @@ pub struct ContentSourcesList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContentSource {
-    /// Content type.
+    /// Content type. For example `content_snippet`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<ContentSourceContentType>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Title.
+    /// Title. For example `My internal content snippet`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
@@ -423,10 +435,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SalesAgent {
-    /// Outcome.
+    /// Outcome. For example `qualified`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<SalesAgentOutcome>,
-    /// Routing outcome.
+    /// Routing outcome. For example `enterprise_sales`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_outcome: Option<String>,
     /// Collected data.
@@ -454,10 +466,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Tags {
-    /// Type.
+    /// Always `tag.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Tags.
+    /// Tags: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags: Vec<Tag>,
 }
@@ -466,16 +478,16 @@ pub struct Tags {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Tag {
-    /// Type.
+    /// Type. For example `tag`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Test tag`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Applied at, in Unix seconds.
+    /// Applied at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub applied_at: Option<i64>,
     /// Applied by.
@@ -487,10 +499,10 @@ pub struct Tag {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TagAppliedBy {
-    /// Type.
+    /// Type. For example `contact`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1a2b3c`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -499,52 +511,52 @@ pub struct TagAppliedBy {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Company {
-    /// Type.
+    /// Always `company`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Blue Sun`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// App id.
+    /// The id of the app this refers to. For example `ecahpwf5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Plan.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<CompanyPlan>,
-    /// Company id.
+    /// The id of the company this refers to. For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Remote created at.
+    /// Remote created at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub remote_created_at: Option<i64>,
-    /// Created at.
+    /// Created at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Last request at.
+    /// Last request at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_request_at: Option<i64>,
-    /// Size.
+    /// Size. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
-    /// Website.
+    /// Website. For example `https://www.intercom.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Industry.
+    /// Industry. For example `Software`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
-    /// Monthly spend.
+    /// Monthly spend. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub monthly_spend: Option<i64>,
-    /// Session count.
+    /// Session count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub session_count: Option<i64>,
-    /// User count.
+    /// User count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub user_count: Option<i64>,
     /// Custom attributes.
@@ -565,13 +577,13 @@ pub struct Company {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyPlan {
-    /// Type.
+    /// Type. For example `plan`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `269315`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Pro`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -580,10 +592,10 @@ pub struct CompanyPlan {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyTags {
-    /// Type.
+    /// Always `tag.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Tags.
+    /// Tags: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags: Vec<TagBasic>,
 }
@@ -592,13 +604,13 @@ pub struct CompanyTags {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TagBasic {
-    /// Type.
+    /// Type. For example `tag`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Test tag`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -607,10 +619,10 @@ pub struct TagBasic {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanySegments {
-    /// Type.
+    /// Always `segment.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Segments.
+    /// Segments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub segments: Vec<Segment>,
 }
@@ -619,25 +631,25 @@ pub struct CompanySegments {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Segment {
-    /// Type.
+    /// Always `segment`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `56203d253cba154d39010062`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Active`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Created at.
+    /// Created at. For example `1394621988`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1394622004`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Person type.
+    /// Person type. For example `contact`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person_type: Option<SegmentPersonType>,
-    /// Count.
+    /// Count: a count. For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
 }
@@ -656,22 +668,22 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyNotes {
-    /// Type.
+    /// Always `note.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Notes.
+    /// Notes: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub notes: Vec<CompanyNote>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<CompanyNote>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Total count.
+    /// Total count: a count.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Has more.
+    /// Has more (a flag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
 }
@@ -680,13 +692,13 @@ pub struct CompanyNotes {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyNote {
-    /// Type.
+    /// Type. For example `note`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `17495962`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1674589321`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Company.
@@ -704,10 +716,10 @@ pub struct CompanyNote {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyNoteCompany {
-    /// Type.
+    /// Type. For example `company`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6329bd9ffe4e2e91dac76188`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -716,118 +728,118 @@ pub struct CompanyNoteCompany {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Contact {
-    /// Type.
+    /// Type. For example `contact`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `f3b87a2e09d514c6c2e79b9a`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `ecahpwf5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Role.
+    /// Role. For example `user`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Email.
+    /// Email. For example `joe@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Email domain.
+    /// Email domain. For example `example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_domain: Option<String>,
-    /// Phone.
+    /// Phone. For example `+1123456789`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Has hard bounced.
+    /// Has hard bounced (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_hard_bounced: Option<bool>,
-    /// Marked email as spam.
+    /// Marked email as spam (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marked_email_as_spam: Option<bool>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Signed up at, in Unix seconds.
+    /// Signed up at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
-    /// Last seen at, in Unix seconds.
+    /// Last seen at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
-    /// Last replied at, in Unix seconds.
+    /// Last replied at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_replied_at: Option<i64>,
-    /// Last contacted at, in Unix seconds.
+    /// Last contacted at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_contacted_at: Option<i64>,
-    /// Last email opened at, in Unix seconds.
+    /// Last email opened at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_email_opened_at: Option<i64>,
-    /// Last email clicked at, in Unix seconds.
+    /// Last email clicked at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_email_clicked_at: Option<i64>,
-    /// Language override.
+    /// Language override. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language_override: Option<String>,
-    /// Browser.
+    /// Browser. For example `Chrome`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub browser: Option<String>,
-    /// Browser version.
+    /// Browser version. For example `80.0.3987.132`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub browser_version: Option<String>,
-    /// Browser language.
+    /// Browser language. For example `en-US`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub browser_language: Option<String>,
-    /// Os.
+    /// Os. For example `Mac OS X`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub os: Option<String>,
-    /// Android app name.
+    /// Android app name. For example `Intercom`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_app_name: Option<String>,
-    /// Android app version.
+    /// Android app version. For example `5.0.0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_app_version: Option<String>,
-    /// Android device.
+    /// Android device. For example `Pixel 3`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_device: Option<String>,
-    /// Android os version.
+    /// Android os version. For example `10`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_os_version: Option<String>,
-    /// Android sdk version.
+    /// Android sdk version. For example `28`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_sdk_version: Option<String>,
-    /// Android last seen at, in Unix seconds.
+    /// Android last seen at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub android_last_seen_at: Option<i64>,
-    /// Ios app name.
+    /// Ios app name. For example `Intercom`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_app_name: Option<String>,
-    /// Ios app version.
+    /// Ios app version. For example `5.0.0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_app_version: Option<String>,
-    /// Ios device.
+    /// Ios device. For example `iPhone 11`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_device: Option<String>,
-    /// Ios os version.
+    /// Ios os version. For example `13.3.1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_os_version: Option<String>,
-    /// Ios sdk version.
+    /// Ios sdk version. For example `13.3.1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_sdk_version: Option<String>,
-    /// Ios last seen at, in Unix seconds.
+    /// Ios last seen at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub ios_last_seen_at: Option<i64>,
     /// Custom attributes.
@@ -851,7 +863,7 @@ pub struct Contact {
     /// Social profiles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub social_profiles: Option<ContactSocialProfiles>,
-    /// Merge history.
+    /// Merge history: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub merge_history: Vec<MergeHistoryItem>,
     /// Opted in subscription types.
@@ -860,7 +872,7 @@ pub struct Contact {
     /// Opted out subscription types.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opted_out_subscription_types: Option<ContactSubscriptionTypes>,
-    /// Enabled push messaging.
+    /// Enabled push messaging (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_push_messaging: Option<bool>,
 }
@@ -912,6 +924,12 @@ impl<'de> Deserialize<'de> for ContactAvatar {
     }
 }
 
+impl From<ContactAvatarImage> for ContactAvatar {
+    fn from(value: ContactAvatarImage) -> Self {
+        Self::Image(value)
+    }
+}
+
 /// The `Image` shape of [`ContactAvatar`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -919,7 +937,7 @@ pub struct ContactAvatarImage {
     /// Type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Image url.
+    /// Image url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
 }
@@ -928,16 +946,16 @@ pub struct ContactAvatarImage {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactTags {
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<AddressableList>,
-    /// Url.
+    /// Url: a URL. For example `/contacts/5ba682d23d7cf92bef87bfd4/tags`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Has more.
+    /// Has more (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Type.
@@ -949,16 +967,16 @@ pub struct ContactTags {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactNotes {
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<AddressableList>,
-    /// Url.
+    /// Url: a URL. For example `/contacts/5ba682d23d7cf92bef87bfd4/notes`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Has more.
+    /// Has more (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Type.
@@ -970,16 +988,16 @@ pub struct ContactNotes {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactCompanies {
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<CompanyData>,
-    /// Url.
+    /// Url: a URL. For example `/contacts/5ba682d23d7cf92bef87bfd4/companies`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Has more.
+    /// Has more (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Type.
@@ -991,13 +1009,13 @@ pub struct ContactCompanies {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyData {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Type.
+    /// Always `company`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Url.
+    /// Url: a URL. For example `/companies/5ba682d23d7cf92bef87bfd4`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -1006,16 +1024,16 @@ pub struct CompanyData {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactLocation {
-    /// Type.
+    /// Type. For example `location`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Country.
+    /// Country. For example `Ireland`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// Region.
+    /// Region. For example `Dublin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    /// City.
+    /// City. For example `Dublin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 }
@@ -1024,7 +1042,7 @@ pub struct ContactLocation {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactSocialProfiles {
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<SocialProfile>,
     /// Type.
@@ -1036,13 +1054,13 @@ pub struct ContactSocialProfiles {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SocialProfile {
-    /// Type.
+    /// Type. For example `social_profile`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Name.
+    /// Name. For example `Facebook`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Url.
+    /// Url: a URL. For example `http://twitter.com/th1sland`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -1051,16 +1069,16 @@ pub struct SocialProfile {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergeHistoryItem {
-    /// Type.
+    /// Type. For example `merge_history`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Source contact id.
+    /// The id of the source contact this refers to. For example `5ba682d23d7cf92bef87bfd3`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub source_contact_id: Option<String>,
-    /// Source contact role.
+    /// Source contact role. For example `lead`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_contact_role: Option<MergeHistoryItemSourceContactRole>,
-    /// Merged at, in Unix seconds.
+    /// Merged at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub merged_at: Option<i64>,
 }
@@ -1079,16 +1097,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactSubscriptionTypes {
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<AddressableList>,
-    /// Url.
+    /// Url: a URL. For example `/contacts/5ba682d23d7cf92bef87bfd4/subscriptions`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Has more.
+    /// Has more (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Type.
@@ -1100,19 +1118,19 @@ pub struct ContactSubscriptionTypes {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PagesLink {
-    /// Type.
+    /// Always `pages`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Page.
+    /// Page. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
-    /// Next.
+    /// Next: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
-    /// Per page.
+    /// Per page. For example `50`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
-    /// Total pages.
+    /// Total pages. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
 }
@@ -1121,13 +1139,13 @@ pub struct PagesLink {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactReference {
-    /// Type.
+    /// Always `contact`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `70`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Role.
@@ -1140,28 +1158,28 @@ pub struct ContactReference {
 pub struct ContactReplyBaseRequest {
     /// Message type.
     pub message_type: ContactReplyBaseRequestMessageType,
-    /// Type.
+    /// Always `user`: the kind of object this is.
     pub r#type: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<ContactReplyBaseRequestReplyOption>>,
 }
 
 impl ContactReplyBaseRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(message_type: impl Into<ContactReplyBaseRequestMessageType>, r#type: impl Into<String>) -> Self {
+    pub fn new(message_type: impl Into<ContactReplyBaseRequestMessageType>) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "user".to_owned(),
             body: None,
             created_at: None,
             attachment_urls: None,
@@ -1267,14 +1285,26 @@ impl<'de> Deserialize<'de> for SearchQuery {
     }
 }
 
+impl From<SingleFilterSearchRequest> for SearchQuery {
+    fn from(value: SingleFilterSearchRequest) -> Self {
+        Self::SingleFilterSearchRequest(value)
+    }
+}
+
+impl From<MultipleFilterSearchRequest> for SearchQuery {
+    fn from(value: MultipleFilterSearchRequest) -> Self {
+        Self::MultipleFilterSearchRequest(value)
+    }
+}
+
 /// The `single_filter_search_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SingleFilterSearchRequest {
-    /// Field.
+    /// Field. For example `created_at`.
     pub field: String,
-    /// Operator.
+    /// Operator. For example `>`.
     pub operator: SearchOperator,
-    /// Value.
+    /// Value. For example `73732934`.
     pub value: FilterValue,
 }
 
@@ -1395,9 +1425,9 @@ impl<'de> Deserialize<'de> for FilterValue {
 /// The `multiple_filter_search_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MultipleFilterSearchRequest {
-    /// Operator.
+    /// Operator. For example `AND`.
     pub operator: GroupOperator,
-    /// Value.
+    /// Value: a list.
     pub value: Vec<SearchQuery>,
 }
 
@@ -1455,16 +1485,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationRating {
-    /// Rating.
+    /// Rating. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub rating: Option<i64>,
     /// Remark.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Contact.
@@ -1479,10 +1509,10 @@ pub struct ConversationRating {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Reference {
-    /// Type.
+    /// Type. For example `contact`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1a2b3c`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -1491,19 +1521,19 @@ pub struct Reference {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSource {
-    /// Type.
+    /// Type. For example `email`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Delivered as.
+    /// Delivered as. For example `operator_initiated`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivered_as: Option<String>,
-    /// Recipients.
+    /// Recipients: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub recipients: Vec<ConversationSourceRecipient>,
-    /// Reply to.
+    /// Reply to: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub reply_to: Vec<ConversationSourceReplyToItem>,
     /// Subject.
@@ -1515,13 +1545,13 @@ pub struct ConversationSource {
     /// Author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<ConversationSourceAuthor>,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attachments: Vec<PartAttachment>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Redacted.
+    /// Redacted (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
     /// Email message metadata.
@@ -1533,10 +1563,10 @@ pub struct ConversationSource {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSourceRecipient {
-    /// Type.
+    /// Type. For example `to`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Email.
+    /// Email. For example `user@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Drop reason.
@@ -1548,10 +1578,10 @@ pub struct ConversationSourceRecipient {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSourceReplyToItem {
-    /// Email.
+    /// Email. For example `replies@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Name.
+    /// Name. For example `Support Team`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -1560,16 +1590,16 @@ pub struct ConversationSourceReplyToItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSourceAuthor {
-    /// Type.
+    /// Type. For example `admin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `274`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Jane Doe`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `jane.doe@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
@@ -1578,25 +1608,25 @@ pub struct ConversationSourceAuthor {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PartAttachment {
-    /// Type.
+    /// Type. For example `upload`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Name.
+    /// Name. For example `example.png`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Url.
+    /// Url: a URL. For example `https://picsum.photos/200/300`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Content type.
+    /// Content type. For example `image/png`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
-    /// Filesize.
+    /// Filesize. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub filesize: Option<i64>,
-    /// Width.
+    /// Width. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub width: Option<i64>,
-    /// Height.
+    /// Height. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub height: Option<i64>,
 }
@@ -1605,13 +1635,13 @@ pub struct PartAttachment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SourceEmailMessageMetadata {
-    /// Message id.
+    /// The id of the message this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
-    /// Subject.
+    /// Subject. For example `Question about my order`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// Email address headers.
+    /// Email address headers: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub email_address_headers: Vec<EmailAddressHeader>,
     /// History.
@@ -1623,13 +1653,13 @@ pub struct SourceEmailMessageMetadata {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EmailAddressHeader {
-    /// Type.
+    /// Type. For example `from`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Email address.
+    /// Email address. For example `jdoe@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_address: Option<String>,
-    /// Name.
+    /// Name. For example `Joe Example`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -1638,10 +1668,10 @@ pub struct EmailAddressHeader {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationContacts {
-    /// Type.
+    /// Always `contact.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Contacts.
+    /// Contacts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub contacts: Vec<ContactReference>,
 }
@@ -1650,13 +1680,13 @@ pub struct ConversationContacts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationTeammates {
-    /// Type.
+    /// Type. For example `admin.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Teammates.
+    /// Teammates: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub teammates: Vec<Reference>,
-    /// Admins.
+    /// Admins: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub admins: Vec<Reference>,
 }
@@ -1668,13 +1698,13 @@ pub type CustomAttributes = serde_json::Map<String, serde_json::Value>;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationFirstContactReply {
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Type.
+    /// Type. For example `conversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Url.
+    /// Url: a URL. For example `https://developers.intercom.com/`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -1683,13 +1713,13 @@ pub struct ConversationFirstContactReply {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SlaApplied {
-    /// Type.
+    /// Type. For example `conversation_sla_summary`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Sla name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
-    /// Sla status.
+    /// Sla status. For example `hit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_status: Option<SlaAppliedSlaStatus>,
 }
@@ -1712,73 +1742,73 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationStatistics {
-    /// Type.
+    /// Type. For example `conversation_statistics`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Time to assignment.
+    /// Time to assignment. For example `2310`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_assignment: Option<i64>,
-    /// Time to admin reply.
+    /// Time to admin reply. For example `2310`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_admin_reply: Option<i64>,
-    /// Time to first close.
+    /// Time to first close. For example `2310`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_first_close: Option<i64>,
-    /// Time to last close.
+    /// Time to last close. For example `2310`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_last_close: Option<i64>,
-    /// Median time to reply.
+    /// Median time to reply. For example `2310`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub median_time_to_reply: Option<i64>,
-    /// First contact reply at, in Unix seconds.
+    /// First contact reply at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_contact_reply_at: Option<i64>,
-    /// First assignment at, in Unix seconds.
+    /// First assignment at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_assignment_at: Option<i64>,
-    /// First admin reply at, in Unix seconds.
+    /// First admin reply at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_admin_reply_at: Option<i64>,
-    /// First close at, in Unix seconds.
+    /// First close at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_close_at: Option<i64>,
-    /// Last assignment at, in Unix seconds.
+    /// Last assignment at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_assignment_at: Option<i64>,
-    /// Last assignment admin reply at, in Unix seconds.
+    /// Last assignment admin reply at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_assignment_admin_reply_at: Option<i64>,
-    /// Last contact reply at, in Unix seconds.
+    /// Last contact reply at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_contact_reply_at: Option<i64>,
-    /// Last admin reply at, in Unix seconds.
+    /// Last admin reply at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_admin_reply_at: Option<i64>,
-    /// Last close at, in Unix seconds.
+    /// Last close at, in Unix seconds. For example `1663597233`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_close_at: Option<i64>,
-    /// Last closed by id.
+    /// The id of the last closed by this refers to. For example `c3po`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub last_closed_by_id: Option<String>,
-    /// Count reopens.
+    /// Count reopens. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count_reopens: Option<i64>,
-    /// Count assignments.
+    /// Count assignments. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count_assignments: Option<i64>,
-    /// Count conversation parts.
+    /// Count conversation parts. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub count_conversation_parts: Option<i64>,
-    /// Assigned team first response time.
+    /// Assigned team first response time: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub assigned_team_first_response_time: Vec<ConversationResponseTime>,
-    /// Assigned team first response time in office hours.
+    /// Assigned team first response time in office hours: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub assigned_team_first_response_time_in_office_hours: Vec<ConversationResponseTime>,
-    /// Handling time.
+    /// Handling time. For example `2310`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub handling_time: Option<i64>,
-    /// Adjusted handling time.
+    /// Adjusted handling time. For example `1800`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub adjusted_handling_time: Option<i64>,
 }
@@ -1787,17 +1817,17 @@ pub struct ConversationStatistics {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationResponseTime {
-    /// Team id.
+    /// The id of the team this refers to. For example `100`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub team_id: Option<String>,
-    /// Team name.
+    /// Team name. For example `Team One`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team_name: Option<String>,
-    /// Response time.
+    /// Response time. For example `2310`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub response_time: Option<i64>,
 }
@@ -1806,16 +1836,16 @@ pub struct ConversationResponseTime {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LinkedObjectList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Has more.
+    /// Has more (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<LinkedObject>,
 }
@@ -1824,13 +1854,13 @@ pub struct LinkedObjectList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LinkedObject {
-    /// Type.
+    /// Type. For example `ticket`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<LinkedObjectType>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `7583`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Category.
+    /// Category. For example `Customer`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<LinkedObjectCategory>,
 }
@@ -1861,10 +1891,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationExternalReference {
-    /// Type.
+    /// Type. For example `zendesk_ticket`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `3633338`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -1873,22 +1903,22 @@ pub struct ConversationExternalReference {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationMonitorEvaluation {
-    /// Monitor id.
+    /// The id of the monitor this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub monitor_id: Option<String>,
-    /// Monitor name.
+    /// Monitor name. For example `Customer complaint handling`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monitor_name: Option<String>,
-    /// Monitor type.
+    /// Monitor type. For example `prompt`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monitor_type: Option<String>,
-    /// Result.
+    /// Result. For example `flagged`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     /// Explanation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
-    /// Evaluated at, in Unix seconds.
+    /// Evaluated at, in Unix seconds. For example `1719493065`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub evaluated_at: Option<i64>,
 }
@@ -1897,34 +1927,34 @@ pub struct ConversationMonitorEvaluation {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationScorecard {
-    /// Scorecard id.
+    /// The id of the scorecard this refers to. For example `67890`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub scorecard_id: Option<String>,
-    /// Scorecard version id.
+    /// The id of the scorecard version this refers to. For example `67891`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub scorecard_version_id: Option<String>,
-    /// Name.
+    /// Name. For example `Standard QA Review`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Scorecard type.
+    /// Scorecard type. For example `human`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scorecard_type: Option<String>,
-    /// Passed.
+    /// Passed (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
-    /// Score.
+    /// Score. For example `0.85`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub score: Option<serde_json::Number>,
-    /// Ai score.
+    /// Ai score. For example `0.9`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub ai_score: Option<serde_json::Number>,
-    /// Evaluated at, in Unix seconds.
+    /// Evaluated at, in Unix seconds. For example `1719493065`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub evaluated_at: Option<i64>,
     /// Reviewed teammate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed_teammate: Option<ConversationScorecardReviewedTeammate>,
-    /// Evaluators.
+    /// Evaluators: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub evaluators: Vec<ConversationScorecardEvaluator>,
 }
@@ -1933,10 +1963,10 @@ pub struct ConversationScorecard {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationScorecardReviewedTeammate {
-    /// Type.
+    /// Type. For example `admin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ConversationScorecardReviewedTeammateType>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `991267715`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -1955,7 +1985,7 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationScorecardEvaluator {
-    /// Evaluator id.
+    /// The id of the evaluator this refers to. For example `54321`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub evaluator_id: Option<String>,
     /// Result.
@@ -1967,16 +1997,16 @@ pub struct ConversationScorecardEvaluator {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationScorecardEvaluatorResultInline {
-    /// Value.
+    /// Value. For example `pass`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// Source.
+    /// Source. For example `ai`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Reasoning.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<String>,
-    /// Reason ids.
+    /// Reason ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub reason_ids: Vec<String>,
     /// Other text.
@@ -1988,47 +2018,47 @@ pub struct ConversationScorecardEvaluatorResultInline {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Conversation {
-    /// Type.
+    /// Type. For example `conversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Conversation Title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Waiting since, in Unix seconds.
+    /// Waiting since, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<i64>,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
-    /// Open.
+    /// Open (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
-    /// State.
+    /// State. For example `open`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ConversationState>,
-    /// Read.
+    /// Read (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read: Option<bool>,
-    /// Priority.
+    /// Priority. For example `high`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<ConversationPriority>,
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `0`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -2071,13 +2101,13 @@ pub struct Conversation {
     /// Linked objects.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linked_objects: Option<LinkedObjectList>,
-    /// Ai agent participated.
+    /// Ai agent participated (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent_participated: Option<bool>,
     /// Ai agent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent: Option<AiAgent>,
-    /// Sales agent participated.
+    /// Sales agent participated (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sales_agent_participated: Option<bool>,
     /// Sales agent.
@@ -2086,16 +2116,16 @@ pub struct Conversation {
     /// Channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannelInline>,
-    /// External references.
+    /// External references: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub external_references: Vec<ConversationExternalReference>,
-    /// Monitor evaluations.
+    /// Monitor evaluations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub monitor_evaluations: Vec<ConversationMonitorEvaluation>,
-    /// Scorecards.
+    /// Scorecards: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub scorecards: Vec<ConversationScorecard>,
-    /// Customers.
+    /// Customers: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub customers: Vec<ContactReference>,
     /// Topics.
@@ -2135,13 +2165,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationParts {
-    /// Type.
+    /// Always `conversation_part.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Conversation parts.
+    /// Conversation parts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversation_parts: Vec<ConversationPart>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -2150,25 +2180,25 @@ pub struct ConversationParts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationPart {
-    /// Type.
+    /// Type. For example `conversation_part`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Part type.
+    /// Part type. For example `comment`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_type: Option<String>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Notified at, in Unix seconds.
+    /// Notified at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub notified_at: Option<i64>,
     /// Assigned to.
@@ -2177,13 +2207,13 @@ pub struct ConversationPart {
     /// Author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<ConversationPartAuthor>,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attachments: Vec<PartAttachment>,
-    /// External id.
+    /// The id of the external this refers to. For example `abcd1234`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Redacted.
+    /// Redacted (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
     /// Email message metadata.
@@ -2192,16 +2222,16 @@ pub struct ConversationPart {
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ConversationPartMetadata>,
-    /// State.
+    /// State. For example `open`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ConversationPartState>,
-    /// Tags.
+    /// Tags: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags: Vec<TagBasic>,
     /// Event details.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_details: Option<EventDetails>,
-    /// App package code.
+    /// App package code. For example `test-integration`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_package_code: Option<String>,
     /// External reply send state.
@@ -2216,22 +2246,22 @@ pub struct ConversationPart {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationPartAuthor {
-    /// Type.
+    /// Type. For example `admin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `274`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Operator`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `operator+abcd1234@intercom.io`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// From ai agent.
+    /// From ai agent (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_ai_agent: Option<bool>,
-    /// Is ai answer.
+    /// Is ai answer (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_ai_answer: Option<bool>,
 }
@@ -2240,13 +2270,13 @@ pub struct ConversationPartAuthor {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EmailMessageMetadata {
-    /// Subject.
+    /// Subject. For example `Question about my order`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// Email address headers.
+    /// Email address headers: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub email_address_headers: Vec<EmailAddressHeader>,
-    /// Message id.
+    /// The id of the message this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
 }
@@ -2255,10 +2285,10 @@ pub struct EmailMessageMetadata {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationPartMetadata {
-    /// Quick reply options.
+    /// Quick reply options: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub quick_reply_options: Vec<ConversationPartMetadataQuickReplyOption>,
-    /// Quick reply uuid.
+    /// Quick reply uuid. For example `123e4567-e89b-12d3-a456-426614174000`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quick_reply_uuid: Option<String>,
 }
@@ -2377,6 +2407,42 @@ impl<'de> Deserialize<'de> for EventDetails {
     }
 }
 
+impl From<ConversationAttributeUpdatedByWorkflow> for EventDetails {
+    fn from(value: ConversationAttributeUpdatedByWorkflow) -> Self {
+        Self::ConversationAttributeUpdatedByWorkflow(value)
+    }
+}
+
+impl From<ConversationAttributeUpdatedByAdmin> for EventDetails {
+    fn from(value: ConversationAttributeUpdatedByAdmin) -> Self {
+        Self::ConversationAttributeUpdatedByAdmin(value)
+    }
+}
+
+impl From<ConversationAttributeUpdatedByUser> for EventDetails {
+    fn from(value: ConversationAttributeUpdatedByUser) -> Self {
+        Self::ConversationAttributeUpdatedByUser(value)
+    }
+}
+
+impl From<CustomActionStarted> for EventDetails {
+    fn from(value: CustomActionStarted) -> Self {
+        Self::CustomActionStarted(value)
+    }
+}
+
+impl From<CustomActionFinished> for EventDetails {
+    fn from(value: CustomActionFinished) -> Self {
+        Self::CustomActionFinished(value)
+    }
+}
+
+impl From<OperatorWorkflowEvent> for EventDetails {
+    fn from(value: OperatorWorkflowEvent) -> Self {
+        Self::OperatorWorkflowEvent(value)
+    }
+}
+
 /// The `conversation_attribute_updated_by_workflow` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -2396,7 +2462,7 @@ pub struct ConversationAttributeUpdatedByWorkflow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
-    /// Name.
+    /// Name. For example `Workflow 1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -2405,7 +2471,7 @@ pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByWorkflowAttribute {
-    /// Name.
+    /// Name. For example `flight_category`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -2414,7 +2480,7 @@ pub struct ConversationAttributeUpdatedByWorkflowAttribute {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByWorkflowValue {
-    /// Name.
+    /// Name. For example `vip_status`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -2435,7 +2501,7 @@ pub struct ConversationAttributeUpdatedByAdmin {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByAdminAttribute {
-    /// Name.
+    /// Name. For example `jira_issue_key`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -2444,10 +2510,10 @@ pub struct ConversationAttributeUpdatedByAdminAttribute {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByAdminValue {
-    /// Name.
+    /// Name. For example `PROJ-007`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Previous.
+    /// Previous. For example `PROJ-006`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
 }
@@ -2468,7 +2534,7 @@ pub struct ConversationAttributeUpdatedByUser {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByUserAttribute {
-    /// Name.
+    /// Name. For example `Priority`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -2477,10 +2543,10 @@ pub struct ConversationAttributeUpdatedByUserAttribute {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByUserValue {
-    /// Name.
+    /// Name. For example `High`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Previous.
+    /// Previous. For example `Medium`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
 }
@@ -2498,7 +2564,7 @@ pub struct CustomActionStarted {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomActionStartedAction {
-    /// Name.
+    /// Name. For example `Jira Create Issue`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -2516,10 +2582,10 @@ pub struct CustomActionFinished {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomActionFinishedAction {
-    /// Name.
+    /// Name. For example `Jira Create Issue`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Result.
+    /// Result. For example `success`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<CustomActionFinishedActionResult>,
 }
@@ -2550,7 +2616,7 @@ pub struct OperatorWorkflowEvent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OperatorWorkflowEventWorkflow {
-    /// Name.
+    /// Name. For example `Custom Bot 1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -2559,10 +2625,10 @@ pub struct OperatorWorkflowEventWorkflow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OperatorWorkflowEventEvent {
-    /// Type.
+    /// Type. For example `wait_finished`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Result.
+    /// Result. For example `Finsihed waiting`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
 }
@@ -2571,7 +2637,7 @@ pub struct OperatorWorkflowEventEvent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationPartSeenState {
-    /// Admin seen.
+    /// Admin seen (a flag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_seen: Option<bool>,
 }
@@ -2580,10 +2646,10 @@ pub struct ConversationPartSeenState {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationChannelInline {
-    /// Initial.
+    /// Initial. For example `messenger`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial: Option<String>,
-    /// Current.
+    /// Current. For example `messenger`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<String>,
 }
@@ -2592,10 +2658,10 @@ pub struct ConversationChannelInline {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationChannel {
-    /// Initial.
+    /// Initial. For example `messenger`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial: Option<String>,
-    /// Current.
+    /// Current. For example `messenger`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<String>,
 }
@@ -2604,16 +2670,16 @@ pub struct ConversationChannel {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationScorecardEvaluatorResult {
-    /// Value.
+    /// Value. For example `pass`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// Source.
+    /// Source. For example `ai`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Reasoning.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<String>,
-    /// Reason ids.
+    /// Reason ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub reason_ids: Vec<String>,
     /// Other text.
@@ -2695,13 +2761,13 @@ pub type TicketRequestCustomAttributes = std::collections::BTreeMap<String, Opti
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ErrorBody {
-    /// Type.
+    /// Type. For example `error.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Request id.
+    /// The id of the request this refers to. For example `f93ecfa8-d08a-4325-8694-89aeb89c8f85`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
-    /// Errors.
+    /// Errors: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub errors: Vec<ErrorItem>,
     /// Error key.
@@ -2716,13 +2782,13 @@ pub struct ErrorBody {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ErrorItem {
-    /// Code.
+    /// Code. For example `unauthorized`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// Message.
+    /// Message. For example `Access Token Invalid`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    /// Field.
+    /// Field. For example `email`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 }
@@ -2731,25 +2797,25 @@ pub struct ErrorItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FileAttribute {
-    /// Type.
+    /// Type. For example `upload`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Name.
+    /// Name. For example `Screenshot.png`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Content type.
+    /// Content type. For example `image/png`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
-    /// Filesize.
+    /// Filesize. For example `11308309`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub filesize: Option<i64>,
-    /// Width.
+    /// Width. For example `3024`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub width: Option<i64>,
-    /// Height.
+    /// Height. For example `1964`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub height: Option<i64>,
 }
@@ -2758,25 +2824,25 @@ pub struct FileAttribute {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Jobs {
-    /// Type.
+    /// Always `job`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `20`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Url.
+    /// Url: a URL. For example `https://api.intercom.io/jobs/status/20`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Status.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<JobsStatus>,
-    /// Resource type.
+    /// Resource type. For example `ticket`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
-    /// Resource id.
+    /// The id of the resource this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
-    /// Resource url.
+    /// Resource url: a URL. For example `http://api.intercom.io/tickets/123`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_url: Option<String>,
 }
@@ -2847,25 +2913,25 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Message {
-    /// Type.
+    /// Type. For example `user_message`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1488971108`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1667560812`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Subject.
+    /// Subject. For example `Greetings`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// Body.
+    /// Body. For example `Hello`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Message type.
+    /// Message type. For example `inapp`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_type: Option<MessageMessageType>,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `64619700005570`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// Owner.
@@ -2923,25 +2989,25 @@ impl SearchRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SubscriptionType {
-    /// Type.
+    /// Type. For example `subscription`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// State.
+    /// State. For example `live`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<SubscriptionTypeState>,
     /// Default translation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_translation: Option<Translation>,
-    /// Translations.
+    /// Translations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub translations: Vec<Translation>,
-    /// Consent type.
+    /// Consent type. For example `opt_in`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consent_type: Option<SubscriptionTypeConsentType>,
-    /// Content types.
+    /// Content types: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub content_types: Vec<SubscriptionTypeContentType>,
 }
@@ -2962,13 +3028,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Translation {
-    /// Name.
+    /// Name. For example `Announcements`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Offers, product and feature announcements`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
@@ -2997,10 +3063,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SubscriptionTypeList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<SubscriptionType>,
 }
@@ -3009,10 +3075,10 @@ pub struct SubscriptionTypeList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TagList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Tag>,
 }
@@ -3021,16 +3087,16 @@ pub struct TagList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Ticket {
-    /// Type.
+    /// Always `ticket`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Ticket id.
+    /// The id of the ticket this refers to. For example `1390`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ticket_id: Option<String>,
-    /// Category.
+    /// Category. For example `Customer`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<TicketCategory>,
     /// Ticket attributes.
@@ -3045,30 +3111,30 @@ pub struct Ticket {
     /// Contacts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contacts: Option<TicketContacts>,
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `1295`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `1295`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub team_assignee_id: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Open.
+    /// Open (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
     /// Linked objects.
@@ -3077,10 +3143,10 @@ pub struct Ticket {
     /// Ticket parts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_parts: Option<TicketParts>,
-    /// Is shared.
+    /// Is shared (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_shared: Option<bool>,
-    /// Previous ticket state id.
+    /// The id of the previous ticket state this refers to. For example `7493`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub previous_ticket_state_id: Option<String>,
     /// Ticket state internal label.
@@ -3180,6 +3246,12 @@ impl<'de> Deserialize<'de> for TicketCustomAttributesValue {
     }
 }
 
+impl From<FileAttribute> for TicketCustomAttributesValue {
+    fn from(value: FileAttribute) -> Self {
+        Self::FileAttribute(value)
+    }
+}
+
 /// The `ticket_custom_attributes` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 pub type TicketCustomAttributes = std::collections::BTreeMap<String, Option<TicketCustomAttributesValue>>;
 
@@ -3230,23 +3302,35 @@ impl<'de> Deserialize<'de> for TicketTicketState {
     }
 }
 
+impl From<TicketState> for TicketTicketState {
+    fn from(value: TicketState) -> Self {
+        Self::TicketState(value)
+    }
+}
+
+impl From<TicketTicketStateString> for TicketTicketState {
+    fn from(value: TicketTicketStateString) -> Self {
+        Self::String(value)
+    }
+}
+
 /// The `ticket_state` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketState {
-    /// Type.
+    /// Type. For example `ticket_state`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Category.
+    /// Category. For example `in_progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<TicketStateCategory>,
-    /// Internal label.
+    /// Internal label. For example `With Dev Team`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub internal_label: Option<String>,
-    /// External label.
+    /// External label. For example `In Progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_label: Option<String>,
 }
@@ -3283,25 +3367,25 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketType {
-    /// Type.
+    /// Type. For example `ticket_type`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Category.
+    /// Category. For example `Customer`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<TicketTypeCategory>,
-    /// Name.
+    /// Name. For example `Bug`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `A bug that has been reported.`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Icon.
+    /// Icon. For example `🐞`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `ecahpwf5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
     /// Ticket type attributes.
@@ -3310,7 +3394,7 @@ pub struct TicketType {
     /// Ticket states.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_states: Option<TicketTypeTicketStates>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Created at, in Unix seconds.
@@ -3319,7 +3403,7 @@ pub struct TicketType {
     /// Updated at, in Unix seconds.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Is internal.
+    /// Is internal (a flag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_internal: Option<bool>,
 }
@@ -3343,10 +3427,10 @@ pub struct TicketTypeAttributeList {
     /// Type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Ticket type attributes.
+    /// Ticket type attributes: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub ticket_type_attributes: Vec<TicketTypeAttribute>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<TicketTypeAttribute>,
 }
@@ -3355,53 +3439,53 @@ pub struct TicketTypeAttributeList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketTypeAttribute {
-    /// Type.
+    /// Type. For example `ticket_type_attribute`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `ecahpwf5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Name.
+    /// Name. For example `Title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Bug title.`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Data type. For example `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<TicketTypeAttributeDataType>,
-    /// Input options.
+    /// Input options. For example `multiline: true`.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub input_options: serde_json::Map<String, serde_json::Value>,
-    /// Order.
+    /// Order. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
-    /// Required to create.
+    /// Required to create (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_to_create: Option<bool>,
-    /// Required to create for contacts.
+    /// Required to create for contacts (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_to_create_for_contacts: Option<bool>,
-    /// Visible on create.
+    /// Visible on create (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_on_create: Option<bool>,
-    /// Visible to contacts.
+    /// Visible to contacts (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_to_contacts: Option<bool>,
-    /// Default.
+    /// Default (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
-    /// Ticket type id.
+    /// The id of the ticket type this refers to. For example `42`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub ticket_type_id: Option<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Created at, in Unix seconds.
@@ -3436,10 +3520,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketTypeTicketStates {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<TicketState>,
 }
@@ -3448,10 +3532,10 @@ pub struct TicketTypeTicketStates {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketContacts {
-    /// Type.
+    /// Always `contact.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Contacts.
+    /// Contacts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub contacts: Vec<ContactReference>,
 }
@@ -3460,13 +3544,13 @@ pub struct TicketContacts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketParts {
-    /// Type.
+    /// Always `ticket_part.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Ticket parts.
+    /// Ticket parts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub ticket_parts: Vec<TicketPart>,
-    /// Total count.
+    /// Total count: a count. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -3475,28 +3559,28 @@ pub struct TicketParts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketPart {
-    /// Type.
+    /// Type. For example `ticket_part`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Part type.
+    /// Part type. For example `comment`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_type: Option<String>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Previous ticket state.
+    /// Previous ticket state. For example `submitted`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_ticket_state: Option<TicketPartPreviousTicketState>,
-    /// Ticket state.
+    /// Ticket state. For example `submitted`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_state: Option<TicketPartTicketState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Assigned to.
@@ -3505,16 +3589,16 @@ pub struct TicketPart {
     /// Author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<TicketPartAuthor>,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attachments: Vec<PartAttachment>,
-    /// External id.
+    /// The id of the external this refers to. For example `abcd1234`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Redacted.
+    /// Redacted (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
-    /// App package code.
+    /// App package code. For example `text-integration`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_package_code: Option<String>,
     /// Updated attribute data.
@@ -3554,16 +3638,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketPartAuthor {
-    /// Type.
+    /// Type. For example `admin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TicketPartAuthorType>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `274`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Operator`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `operator+abcd1234@intercom.io`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
@@ -3598,13 +3682,13 @@ pub struct TicketPartUpdatedAttributeData {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketPartUpdatedAttributeDataAttribute {
-    /// Type.
+    /// Always `attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `7`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Label.
+    /// Label. For example `Progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
@@ -3613,10 +3697,10 @@ pub struct TicketPartUpdatedAttributeDataAttribute {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketPartUpdatedAttributeDataValue {
-    /// Type.
+    /// Always `value`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<TicketPartUpdatedAttributeDataValueId>,
     /// Label.

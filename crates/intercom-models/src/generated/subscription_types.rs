@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 /// The body of `POST /contacts/{contact_id}/subscriptions` (`AttachSubscriptionToContact`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachSubscriptionToContactRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `37846`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Consent type.
+    /// Consent type. For example `opt_in`.
     pub consent_type: String,
 }
 

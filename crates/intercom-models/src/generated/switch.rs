@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The `create_phone_switch_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/switch)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreatePhoneSwitchRequest {
-    /// Phone.
+    /// Phone. For example `+1 1234567890`.
     pub phone: String,
     /// Custom attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,13 +36,13 @@ impl CreatePhoneSwitchRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PhoneSwitch {
-    /// Type.
+    /// Always `phone_call_redirect`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Phone.
+    /// Phone. For example `+1 1234567890`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 /// The `create_or_update_tag_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateOrUpdateTagRequest {
-    /// Name.
+    /// Name. For example `Independent`.
     pub name: String,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `656452352`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -36,19 +36,19 @@ impl CreateOrUpdateTagRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TagCreateResponse {
-    /// Type.
+    /// Type. For example `tag`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Test tag`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Users.
+    /// Users: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub users: Vec<TagCreateResponseUser>,
-    /// Companies.
+    /// Companies: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub companies: Vec<TagCreateResponseCompany>,
 }
@@ -57,10 +57,10 @@ pub struct TagCreateResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TagCreateResponseUser {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6329e838deab40166d1a53f7`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Tagged.
+    /// Tagged (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tagged: Option<bool>,
 }
@@ -69,10 +69,10 @@ pub struct TagCreateResponseUser {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TagCreateResponseCompany {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6329e838deab40166d1a5400`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Tagged.
+    /// Tagged (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tagged: Option<bool>,
 }
@@ -80,9 +80,9 @@ pub struct TagCreateResponseCompany {
 /// The `tag_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagCompanyRequest {
-    /// Name.
+    /// Name. For example `Independent`.
     pub name: String,
-    /// Companies.
+    /// Companies: a list.
     pub companies: Vec<TagCompanyRequestCompany>,
 }
 
@@ -96,10 +96,10 @@ impl TagCompanyRequest {
 /// An item of the `companies` of [`TagCompanyRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TagCompanyRequestCompany {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `6`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
 }
@@ -126,9 +126,9 @@ impl TagCompanyRequestCompany {
 /// The `tag_multiple_users_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagMultipleUsersRequest {
-    /// Name.
+    /// Name. For example `Independent`.
     pub name: String,
-    /// Users.
+    /// Users: a list.
     pub users: Vec<TagMultipleUsersRequestUser>,
 }
 
@@ -142,7 +142,7 @@ impl TagMultipleUsersRequest {
 /// An item of the `users` of [`TagMultipleUsersRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TagMultipleUsersRequestUser {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5f7f0d217289f8d2f4262080`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -163,9 +163,9 @@ impl TagMultipleUsersRequestUser {
 /// The `untag_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UntagCompanyRequest {
-    /// Name.
+    /// Name. For example `Independent`.
     pub name: String,
-    /// Companies.
+    /// Companies: a list.
     pub companies: Vec<UntagCompanyRequestCompany>,
 }
 
@@ -179,13 +179,13 @@ impl UntagCompanyRequest {
 /// An item of the `companies` of [`UntagCompanyRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UntagCompanyRequestCompany {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `6`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Untag.
+    /// Untag (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub untag: Option<bool>,
 }
@@ -218,7 +218,7 @@ impl UntagCompanyRequestCompany {
 /// The body of `POST /contacts/{contact_id}/tags` (`AttachTagToContact`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToContactRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -233,10 +233,10 @@ impl AttachTagToContactRequest {
 /// The body of `POST /conversations/{conversation_id}/tags` (`AttachTagToConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToConversationRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `780`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
 }
@@ -251,7 +251,7 @@ impl AttachTagToConversationRequest {
 /// The body of `DELETE /conversations/{conversation_id}/tags/{tag_id}` (`DetachTagFromConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DetachTagFromConversationRequest {
-    /// Admin id.
+    /// The id of the admin this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
 }
@@ -330,13 +330,37 @@ impl<'de> Deserialize<'de> for CreateTagRequest {
     }
 }
 
+impl From<CreateOrUpdateTagRequest> for CreateTagRequest {
+    fn from(value: CreateOrUpdateTagRequest) -> Self {
+        Self::CreateOrUpdateTagRequest(value)
+    }
+}
+
+impl From<TagCompanyRequest> for CreateTagRequest {
+    fn from(value: TagCompanyRequest) -> Self {
+        Self::TagCompanyRequest(value)
+    }
+}
+
+impl From<UntagCompanyRequest> for CreateTagRequest {
+    fn from(value: UntagCompanyRequest) -> Self {
+        Self::UntagCompanyRequest(value)
+    }
+}
+
+impl From<TagMultipleUsersRequest> for CreateTagRequest {
+    fn from(value: TagMultipleUsersRequest) -> Self {
+        Self::TagMultipleUsersRequest(value)
+    }
+}
+
 /// The body of `POST /tickets/{ticket_id}/tags` (`AttachTagToTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttachTagToTicketRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `780`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
 }
@@ -351,7 +375,7 @@ impl AttachTagToTicketRequest {
 /// The body of `DELETE /tickets/{ticket_id}/tags/{tag_id}` (`DetachTagFromTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DetachTagFromTicketRequest {
-    /// Admin id.
+    /// The id of the admin this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
 }

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AdminPriorityLevel {
-    /// Primary admin ids.
+    /// Primary admin ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub primary_admin_ids: Vec<i64>,
-    /// Secondary admin ids.
+    /// Secondary admin ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub secondary_admin_ids: Vec<i64>,
 }
@@ -25,19 +25,19 @@ pub struct AdminPriorityLevel {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeamMetric {
-    /// Type.
+    /// Type. For example `team_metric`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Open.
+    /// Open. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub open: Option<i64>,
-    /// Idle.
+    /// Idle. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub idle: Option<i64>,
-    /// Snoozed.
+    /// Snoozed. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed: Option<i64>,
 }
@@ -46,10 +46,10 @@ pub struct TeamMetric {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeamMetricList {
-    /// Type.
+    /// Type. For example `team_metric.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<TeamMetric>,
 }
@@ -58,25 +58,25 @@ pub struct TeamMetricList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Team {
-    /// Type.
+    /// Type. For example `team`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `814865`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Example Team`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Admin ids.
+    /// Admin ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub admin_ids: Vec<i64>,
     /// Admin priority level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_priority_level: Option<AdminPriorityLevel>,
-    /// Assignment limit.
+    /// Assignment limit. For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub assignment_limit: Option<i64>,
-    /// Distribution method.
+    /// Distribution method. For example `round_robin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distribution_method: Option<String>,
 }
@@ -85,10 +85,10 @@ pub struct Team {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeamList {
-    /// Type.
+    /// Always `team.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Teams.
+    /// Teams: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub teams: Vec<Team>,
 }

@@ -13,22 +13,22 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketStateDetailed {
-    /// Type.
+    /// Type. For example `ticket_state`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Category.
+    /// Category. For example `in_progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<TicketStateDetailedCategory>,
-    /// Internal label.
+    /// Internal label. For example `With Dev Team`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub internal_label: Option<String>,
-    /// External label.
+    /// External label. For example `In Progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_label: Option<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// Ticket types.
@@ -54,10 +54,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketStateDetailedTicketTypes {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<TicketType>,
 }
@@ -66,10 +66,10 @@ pub struct TicketStateDetailedTicketTypes {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketStateList {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<TicketStateDetailed>,
 }

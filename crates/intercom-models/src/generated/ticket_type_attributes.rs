@@ -12,31 +12,31 @@ use serde::{Deserialize, Serialize};
 /// The `create_ticket_type_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-type-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketTypeAttributeRequest {
-    /// Name.
+    /// Name. For example `Bug Priority`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Priority level of the bug`.
     pub description: String,
-    /// Data type.
+    /// Data type. For example `string`.
     pub data_type: CreateTicketTypeAttributeRequestDataType,
-    /// Required to create.
+    /// Required to create (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_to_create: Option<bool>,
-    /// Required to create for contacts.
+    /// Required to create for contacts (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_to_create_for_contacts: Option<bool>,
-    /// Visible on create.
+    /// Visible on create (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_on_create: Option<bool>,
-    /// Visible to contacts.
+    /// Visible to contacts (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_contacts: Option<bool>,
-    /// Multiline.
+    /// Multiline (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
-    /// List items.
+    /// List items. For example `Low Priority,Medium Priority,High Priority`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_items: Option<String>,
-    /// Allow multiple values.
+    /// Allow multiple values (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_multiple_values: Option<bool>,
 }
@@ -128,34 +128,34 @@ crate::open_enum! {
 /// The `update_ticket_type_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-type-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateTicketTypeAttributeRequest {
-    /// Name.
+    /// Name. For example `Bug Priority`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Priority level of the bug`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Required to create.
+    /// Required to create (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_to_create: Option<bool>,
-    /// Required to create for contacts.
+    /// Required to create for contacts (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_to_create_for_contacts: Option<bool>,
-    /// Visible on create.
+    /// Visible on create (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_on_create: Option<bool>,
-    /// Visible to contacts.
+    /// Visible to contacts (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_to_contacts: Option<bool>,
-    /// Multiline.
+    /// Multiline (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
-    /// List items.
+    /// List items. For example `Low Priority,Medium Priority,High Priority`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_items: Option<String>,
-    /// Allow multiple values.
+    /// Allow multiple values (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_multiple_values: Option<bool>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
 }

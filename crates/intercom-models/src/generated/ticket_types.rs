@@ -12,18 +12,18 @@ use serde::{Deserialize, Serialize};
 /// The `create_ticket_type_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-types)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketTypeRequest {
-    /// Name.
+    /// Name. For example `Bug`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Used for tracking bugs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Category.
+    /// Category. For example `Customer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<CreateTicketTypeRequestCategory>,
-    /// Icon.
+    /// Icon. For example `🐞`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
-    /// Is internal.
+    /// Is internal (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_internal: Option<bool>,
 }
@@ -75,10 +75,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketTypeList {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<TicketType>,
 }
@@ -86,22 +86,22 @@ pub struct TicketTypeList {
 /// The `update_ticket_type_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-types)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateTicketTypeRequest {
-    /// Name.
+    /// Name. For example `Bug`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `A bug has been occured`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Category.
+    /// Category. For example `Customer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<UpdateTicketTypeRequestCategory>,
-    /// Icon.
+    /// Icon. For example `🐞`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Is internal.
+    /// Is internal (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_internal: Option<bool>,
 }

@@ -12,43 +12,39 @@ use serde::{Deserialize, Serialize};
 /// The `admin_reply_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminReplyTicketRequest {
-    /// Message type.
+    /// Message type. For example `comment`.
     pub message_type: AdminReplyTicketRequestMessageType,
-    /// Type.
+    /// Always `admin`: the kind of object this is.
     pub r#type: String,
-    /// Body.
+    /// Body. For example `Hello there!`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `3156780`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<AdminReplyTicketRequestReplyOption>>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Attachment files.
+    /// Attachment files: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
-    /// Cross post.
+    /// Cross post (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cross_post: Option<bool>,
 }
 
 impl AdminReplyTicketRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(
-        message_type: impl Into<AdminReplyTicketRequestMessageType>,
-        r#type: impl Into<String>,
-        admin_id: impl Into<String>,
-    ) -> Self {
+    pub fn new(message_type: impl Into<AdminReplyTicketRequestMessageType>, admin_id: impl Into<String>) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "admin".to_owned(),
             body: None,
             admin_id: admin_id.into(),
             created_at: None,
@@ -127,15 +123,19 @@ impl AdminReplyTicketRequestReplyOption {
 /// The `change_ticket_type_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChangeTicketTypeRequest {
-    /// Ticket type id.
+    /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub ticket_type_id: String,
-    /// Ticket state id.
+    /// The id of the ticket state this refers to. For example `5678`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub ticket_state_id: String,
     /// Ticket attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ticket_attributes: Option<serde_json::Value>,
 }
 
 impl ChangeTicketTypeRequest {
@@ -145,11 +145,8 @@ impl ChangeTicketTypeRequest {
     }
 
     /// Sets `ticket_attributes`.
-    pub fn ticket_attributes(
-        mut self,
-        ticket_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.ticket_attributes = Some(ticket_attributes.into());
+    pub fn ticket_attributes(mut self, ticket_attributes: impl crate::IntoJsonObject) -> Self {
+        self.ticket_attributes = Some(ticket_attributes.into_json_object());
         self
     }
 }
@@ -159,18 +156,18 @@ impl ChangeTicketTypeRequest {
 pub struct ContactReplyTicketEmailRequest {
     /// Message type.
     pub message_type: ContactReplyTicketEmailRequestMessageType,
-    /// Type.
+    /// Always `user`: the kind of object this is.
     pub r#type: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<ContactReplyTicketEmailRequestReplyOption>>,
     /// Email.
@@ -179,14 +176,10 @@ pub struct ContactReplyTicketEmailRequest {
 
 impl ContactReplyTicketEmailRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(
-        message_type: impl Into<ContactReplyTicketEmailRequestMessageType>,
-        r#type: impl Into<String>,
-        email: impl Into<String>,
-    ) -> Self {
+    pub fn new(message_type: impl Into<ContactReplyTicketEmailRequestMessageType>, email: impl Into<String>) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "user".to_owned(),
             body: None,
             created_at: None,
             attachment_urls: None,
@@ -251,21 +244,21 @@ impl ContactReplyTicketEmailRequestReplyOption {
 pub struct ContactReplyTicketIntercomUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyTicketIntercomUserIdRequestMessageType,
-    /// Type.
+    /// Always `user`: the kind of object this is.
     pub r#type: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<ContactReplyTicketIntercomUserIdRequestReplyOption>>,
-    /// Intercom user id.
+    /// The id of the intercom user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub intercom_user_id: String,
 }
@@ -274,12 +267,11 @@ impl ContactReplyTicketIntercomUserIdRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(
         message_type: impl Into<ContactReplyTicketIntercomUserIdRequestMessageType>,
-        r#type: impl Into<String>,
         intercom_user_id: impl Into<String>,
     ) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "user".to_owned(),
             body: None,
             created_at: None,
             attachment_urls: None,
@@ -423,26 +415,44 @@ impl<'de> Deserialize<'de> for ContactReplyTicketRequest {
     }
 }
 
+impl From<ContactReplyTicketIntercomUserIdRequest> for ContactReplyTicketRequest {
+    fn from(value: ContactReplyTicketIntercomUserIdRequest) -> Self {
+        Self::ContactReplyTicketIntercomUserIdRequest(value)
+    }
+}
+
+impl From<ContactReplyTicketUserIdRequest> for ContactReplyTicketRequest {
+    fn from(value: ContactReplyTicketUserIdRequest) -> Self {
+        Self::ContactReplyTicketUserIdRequest(value)
+    }
+}
+
+impl From<ContactReplyTicketEmailRequest> for ContactReplyTicketRequest {
+    fn from(value: ContactReplyTicketEmailRequest) -> Self {
+        Self::ContactReplyTicketEmailRequest(value)
+    }
+}
+
 /// The `contact_reply_ticket_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactReplyTicketUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyTicketUserIdRequestMessageType,
-    /// Type.
+    /// Always `user`: the kind of object this is.
     pub r#type: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<ContactReplyTicketUserIdRequestReplyOption>>,
-    /// User id.
+    /// The id of the user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub user_id: String,
 }
@@ -451,12 +461,11 @@ impl ContactReplyTicketUserIdRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(
         message_type: impl Into<ContactReplyTicketUserIdRequestMessageType>,
-        r#type: impl Into<String>,
         user_id: impl Into<String>,
     ) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "user".to_owned(),
             body: None,
             created_at: None,
             attachment_urls: None,
@@ -519,18 +528,18 @@ impl ContactReplyTicketUserIdRequestReplyOption {
 /// The `create_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequest {
-    /// Ticket type id.
+    /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub ticket_type_id: String,
-    /// Contacts.
+    /// Contacts: a list.
     pub contacts: Vec<CreateTicketRequestContact>,
-    /// Conversation to link id.
+    /// The id of the conversation to link this refers to. For example `1234`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_to_link_id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Ticket attributes.
@@ -643,10 +652,28 @@ impl<'de> Deserialize<'de> for CreateTicketRequestContact {
     }
 }
 
+impl From<CreateTicketRequestContactId> for CreateTicketRequestContact {
+    fn from(value: CreateTicketRequestContactId) -> Self {
+        Self::Id(value)
+    }
+}
+
+impl From<CreateTicketRequestContactExternalId> for CreateTicketRequestContact {
+    fn from(value: CreateTicketRequestContactExternalId) -> Self {
+        Self::ExternalId(value)
+    }
+}
+
+impl From<CreateTicketRequestContactEmail> for CreateTicketRequestContact {
+    fn from(value: CreateTicketRequestContactEmail) -> Self {
+        Self::Email(value)
+    }
+}
+
 /// The `Id` shape of [`CreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestContactId {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -661,7 +688,7 @@ impl CreateTicketRequestContactId {
 /// The `ExternalId` shape of [`CreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestContactExternalId {
-    /// External id.
+    /// The id of the external this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub external_id: String,
 }
@@ -690,10 +717,10 @@ impl CreateTicketRequestContactEmail {
 /// The `assignment` of [`CreateTicketRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestAssignment {
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `8`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub team_assignee_id: Option<String>,
 }
@@ -721,13 +748,13 @@ impl CreateTicketRequestAssignment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketDeleted {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Object.
+    /// Always `ticket`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -736,13 +763,13 @@ pub struct TicketDeleted {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketList {
-    /// Type.
+    /// Always `ticket.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Tickets.
+    /// Tickets: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tickets: Vec<Ticket>,
-    /// Total count.
+    /// Total count: a count. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -754,31 +781,31 @@ pub struct TicketList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketReply {
-    /// Type.
+    /// Always `ticket_part`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Part type.
+    /// Part type. For example `note`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_type: Option<TicketReplyPartType>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<TicketPartAuthor>,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attachments: Vec<PartAttachment>,
-    /// Redacted.
+    /// Redacted (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
     /// App package code.
@@ -802,31 +829,35 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateTicketRequest {
     /// Ticket attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Ticket state id.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ticket_attributes: Option<serde_json::Value>,
+    /// The id of the ticket state this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ticket_state_id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Open.
+    /// Open (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
-    /// Is shared.
+    /// Is shared (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_shared: Option<bool>,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1673609604`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `123`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub admin_id: Option<i64>,
-    /// Assignee id.
+    /// The id of the assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub assignee_id: Option<String>,
 }
@@ -847,11 +878,8 @@ impl UpdateTicketRequest {
     }
 
     /// Sets `ticket_attributes`.
-    pub fn ticket_attributes(
-        mut self,
-        ticket_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.ticket_attributes = Some(ticket_attributes.into());
+    pub fn ticket_attributes(mut self, ticket_attributes: impl crate::IntoJsonObject) -> Self {
+        self.ticket_attributes = Some(ticket_attributes.into_json_object());
         self
     }
 
@@ -955,10 +983,22 @@ impl<'de> Deserialize<'de> for ReplyToTicketRequest {
     }
 }
 
+impl From<ContactReplyTicketRequest> for ReplyToTicketRequest {
+    fn from(value: ContactReplyTicketRequest) -> Self {
+        Self::ContactReplyTicketRequest(value)
+    }
+}
+
+impl From<AdminReplyTicketRequest> for ReplyToTicketRequest {
+    fn from(value: AdminReplyTicketRequest) -> Self {
+        Self::AdminReplyTicketRequest(value)
+    }
+}
+
 /// The body of `POST /tickets/{ticket_id}/linked_conversations` (`LinkConversationToTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkConversationToTicketRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `204`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
 }
@@ -973,18 +1013,18 @@ impl LinkConversationToTicketRequest {
 /// The body of `POST /tickets` (`CreateTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestBody {
-    /// Ticket type id.
+    /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub ticket_type_id: String,
-    /// Contacts.
+    /// Contacts: a list.
     pub contacts: Vec<CreateTicketRequestBodyContact>,
-    /// Conversation to link id.
+    /// The id of the conversation to link this refers to. For example `1234`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_to_link_id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Ticket attributes.
@@ -993,7 +1033,7 @@ pub struct CreateTicketRequestBody {
     /// Assignment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<CreateTicketRequestBodyAssignment>,
-    /// Skip notifications.
+    /// Skip notifications (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
@@ -1107,10 +1147,28 @@ impl<'de> Deserialize<'de> for CreateTicketRequestBodyContact {
     }
 }
 
+impl From<CreateTicketRequestBodyContactId> for CreateTicketRequestBodyContact {
+    fn from(value: CreateTicketRequestBodyContactId) -> Self {
+        Self::Id(value)
+    }
+}
+
+impl From<CreateTicketRequestBodyContactExternalId> for CreateTicketRequestBodyContact {
+    fn from(value: CreateTicketRequestBodyContactExternalId) -> Self {
+        Self::ExternalId(value)
+    }
+}
+
+impl From<CreateTicketRequestBodyContactEmail> for CreateTicketRequestBodyContact {
+    fn from(value: CreateTicketRequestBodyContactEmail) -> Self {
+        Self::Email(value)
+    }
+}
+
 /// The `Id` shape of [`CreateTicketRequestBodyContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestBodyContactId {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -1125,7 +1183,7 @@ impl CreateTicketRequestBodyContactId {
 /// The `ExternalId` shape of [`CreateTicketRequestBodyContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestBodyContactExternalId {
-    /// External id.
+    /// The id of the external this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub external_id: String,
 }
@@ -1154,10 +1212,10 @@ impl CreateTicketRequestBodyContactEmail {
 /// The `assignment` of [`CreateTicketRequestBody`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateTicketRequestBodyAssignment {
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `8`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub team_assignee_id: Option<String>,
 }
@@ -1184,18 +1242,18 @@ impl CreateTicketRequestBodyAssignment {
 /// The body of `POST /tickets/enqueue` (`EnqueueCreateTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnqueueCreateTicketRequest {
-    /// Ticket type id.
+    /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub ticket_type_id: String,
-    /// Contacts.
+    /// Contacts: a list.
     pub contacts: Vec<EnqueueCreateTicketRequestContact>,
-    /// Conversation to link id.
+    /// The id of the conversation to link this refers to. For example `1234`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_to_link_id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Ticket attributes.
@@ -1204,7 +1262,7 @@ pub struct EnqueueCreateTicketRequest {
     /// Assignment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<EnqueueCreateTicketRequestAssignment>,
-    /// Skip notifications.
+    /// Skip notifications (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
@@ -1318,10 +1376,28 @@ impl<'de> Deserialize<'de> for EnqueueCreateTicketRequestContact {
     }
 }
 
+impl From<EnqueueCreateTicketRequestContactId> for EnqueueCreateTicketRequestContact {
+    fn from(value: EnqueueCreateTicketRequestContactId) -> Self {
+        Self::Id(value)
+    }
+}
+
+impl From<EnqueueCreateTicketRequestContactExternalId> for EnqueueCreateTicketRequestContact {
+    fn from(value: EnqueueCreateTicketRequestContactExternalId) -> Self {
+        Self::ExternalId(value)
+    }
+}
+
+impl From<EnqueueCreateTicketRequestContactEmail> for EnqueueCreateTicketRequestContact {
+    fn from(value: EnqueueCreateTicketRequestContactEmail) -> Self {
+        Self::Email(value)
+    }
+}
+
 /// The `Id` shape of [`EnqueueCreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnqueueCreateTicketRequestContactId {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -1336,7 +1412,7 @@ impl EnqueueCreateTicketRequestContactId {
 /// The `ExternalId` shape of [`EnqueueCreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnqueueCreateTicketRequestContactExternalId {
-    /// External id.
+    /// The id of the external this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub external_id: String,
 }
@@ -1365,10 +1441,10 @@ impl EnqueueCreateTicketRequestContactEmail {
 /// The `assignment` of [`EnqueueCreateTicketRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EnqueueCreateTicketRequestAssignment {
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `8`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub team_assignee_id: Option<String>,
 }
@@ -1396,34 +1472,38 @@ impl EnqueueCreateTicketRequestAssignment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateTicketRequestBody {
     /// Ticket attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Ticket state id.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ticket_attributes: Option<serde_json::Value>,
+    /// The id of the ticket state this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ticket_state_id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Open.
+    /// Open (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
-    /// Is shared.
+    /// Is shared (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_shared: Option<bool>,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1673609604`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `123`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub admin_id: Option<i64>,
-    /// Assignee id.
+    /// The id of the assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub assignee_id: Option<String>,
-    /// Skip notifications.
+    /// Skip notifications (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
 }
@@ -1445,11 +1525,8 @@ impl UpdateTicketRequestBody {
     }
 
     /// Sets `ticket_attributes`.
-    pub fn ticket_attributes(
-        mut self,
-        ticket_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.ticket_attributes = Some(ticket_attributes.into());
+    pub fn ticket_attributes(mut self, ticket_attributes: impl crate::IntoJsonObject) -> Self {
+        self.ticket_attributes = Some(ticket_attributes.into_json_object());
         self
     }
 

@@ -66,14 +66,26 @@ impl<'de> Deserialize<'de> for CreateTicketReplyWithCommentRequest {
     }
 }
 
+impl From<ContactReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
+    fn from(value: ContactReplyTicketRequest) -> Self {
+        Self::ContactReplyTicketRequest(value)
+    }
+}
+
+impl From<AdminReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
+    fn from(value: AdminReplyTicketRequest) -> Self {
+        Self::AdminReplyTicketRequest(value)
+    }
+}
+
 /// The `custom_object_instance_list` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomObjectInstanceList {
-    /// Type.
+    /// Type. For example `order.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Instances.
+    /// Instances: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub instances: Vec<CustomObjectInstance>,
 }
@@ -82,25 +94,25 @@ pub struct CustomObjectInstanceList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataEvent {
-    /// Type.
+    /// Always `event`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Event name.
+    /// Event name. For example `invited-friend`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// User id.
+    /// The id of the user this refers to. For example `314159`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Intercom user id.
+    /// The id of the intercom user this refers to. For example `63a0979a5eeebeaf28dd56ba`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub intercom_user_id: Option<String>,
-    /// Email.
+    /// Email. For example `frodo.baggins@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Metadata.
@@ -112,10 +124,10 @@ pub struct DataEvent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataEventList {
-    /// Type.
+    /// Always `event.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Events.
+    /// Events: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub events: Vec<DataEvent>,
     /// Pages.
@@ -139,13 +151,13 @@ pub struct DataEventListPages {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataExportCsv {
-    /// User id.
+    /// The id of the user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// User external id.
+    /// The id of the user external this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_external_id: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// Email.
@@ -154,10 +166,10 @@ pub struct DataExportCsv {
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Ruleset id.
+    /// The id of the ruleset this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ruleset_id: Option<String>,
-    /// Content id.
+    /// The id of the content this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub content_id: Option<String>,
     /// Content type.
@@ -166,22 +178,22 @@ pub struct DataExportCsv {
     /// Content title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_title: Option<String>,
-    /// Ruleset version id.
+    /// The id of the ruleset version this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ruleset_version_id: Option<String>,
-    /// Receipt id.
+    /// The id of the receipt this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub receipt_id: Option<String>,
     /// Received at.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub received_at: Option<i64>,
-    /// Series id.
+    /// The id of the series this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub series_id: Option<String>,
     /// Series title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub series_title: Option<String>,
-    /// Node id.
+    /// The id of the node this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub node_id: Option<String>,
     /// First reply.
@@ -226,22 +238,22 @@ pub type Metadata = ConversationPartMetadata;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FinAgentStatusUpdatedEvent {
-    /// Event name.
+    /// Always `fin_status_updated`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `7891`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Status.
+    /// Status. For example `escalated`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<FinAgentStatusUpdatedEventStatus>,
-    /// Reason.
+    /// Reason. For example `Escalation requested by user`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
 }
@@ -264,25 +276,25 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FinAgentRepliedEvent {
-    /// Event name.
+    /// Always `fin_replied`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `7891`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<FinAgentRepliedEventMessage>,
-    /// Status.
+    /// Status. For example `replying`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<FinAgentRepliedEventStatus>,
-    /// Stream id.
+    /// The id of the stream this refers to. For example `a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
 }
@@ -291,16 +303,16 @@ pub struct FinAgentRepliedEvent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FinAgentRepliedEventMessage {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `98765`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Author.
+    /// Always `fin`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Timestamp ms.
+    /// Timestamp ms. For example `2025-01-24T09:01:00.456Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp_ms: Option<String>,
 }
@@ -319,25 +331,25 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FinAgentReplyChunkEvent {
-    /// Event name.
+    /// Always `fin_reply_chunk`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Stream id.
+    /// The id of the stream this refers to. For example `a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
-    /// Chunk index.
+    /// Chunk index. For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub chunk_index: Option<i64>,
-    /// Chunk text.
+    /// Chunk text. For example `You can see your account details by clicking`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chunk_text: Option<String>,
-    /// Status.
+    /// Always `replying`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
 }
@@ -346,19 +358,19 @@ pub struct FinAgentReplyChunkEvent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FinAgentCsatRequestedEvent {
-    /// Event name.
+    /// Always `csat_requested`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_name: Option<String>,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `7891`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Csat.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub csat: Option<FinAgentCsatRequestedEventCsat>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
 }
@@ -367,7 +379,7 @@ pub struct FinAgentCsatRequestedEvent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FinAgentCsatRequestedEventCsat {
-    /// Options.
+    /// Options: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub options: Vec<FinAgentCsatRequestedEventCsatOption>,
 }
@@ -376,13 +388,13 @@ pub struct FinAgentCsatRequestedEventCsat {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FinAgentCsatRequestedEventCsatOption {
-    /// Key.
+    /// Key. For example `amazing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<FinAgentCsatRequestedEventCsatOptionKey>,
-    /// Emoji.
+    /// Emoji. For example `🤩`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
-    /// Label.
+    /// Label. For example `Amazing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
@@ -407,13 +419,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorDeletedObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `530370b477ad7120001d`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Type.
+    /// Always `visitor`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The `convert_visitor_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/visitors)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConvertVisitorRequest {
-    /// Type.
+    /// Type. For example `user`.
     pub r#type: String,
     /// User.
     pub user: ConvertVisitorRequestUser,
@@ -34,13 +34,13 @@ impl ConvertVisitorRequest {
 /// The `user` of [`ConvertVisitorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConvertVisitorRequestUser {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Email.
+    /// Email. For example `winstonsmith@truth.org`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
@@ -73,13 +73,13 @@ impl ConvertVisitorRequestUser {
 /// The `visitor` of [`ConvertVisitorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConvertVisitorRequestVisitor {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Email.
+    /// Email. For example `winstonsmith@truth.org`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
@@ -112,18 +112,22 @@ impl ConvertVisitorRequestVisitor {
 /// The `update_visitor_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/visitors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateVisitorRequest {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8a88a590-e`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Name.
+    /// Name. For example `Christian Bale`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
 }
 
 impl UpdateVisitorRequest {
@@ -151,11 +155,8 @@ impl UpdateVisitorRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 }
@@ -164,34 +165,34 @@ impl UpdateVisitorRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Visitor {
-    /// Type.
+    /// Type. For example `visitor`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `530370b477ad7120001d`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// User id.
+    /// The id of the user this refers to. For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Anonymous.
+    /// Anonymous (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anonymous: Option<bool>,
-    /// Email.
+    /// Email. For example `jane.doe@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Phone.
+    /// Phone. For example `555-555-5555`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Name.
+    /// Name. For example `Jane Doe`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Pseudonym.
+    /// Pseudonym. For example `Red Duck from Dublin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pseudonym: Option<String>,
     /// Avatar.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar: Option<VisitorAvatar>,
-    /// App id.
+    /// The id of the app this refers to. For example `hfi1bx4l`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Companies.
@@ -200,37 +201,37 @@ pub struct Visitor {
     /// Location data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location_data: Option<VisitorLocationData>,
-    /// Las request at.
+    /// Las request at. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub las_request_at: Option<i64>,
-    /// Created at.
+    /// Created at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Remote created at.
+    /// Remote created at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub remote_created_at: Option<i64>,
-    /// Signed up at.
+    /// Signed up at. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
-    /// Updated at.
+    /// Updated at. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Session count.
+    /// Session count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub session_count: Option<i64>,
     /// Social profiles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub social_profiles: Option<VisitorSocialProfiles>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `5169261`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
-    /// Marked email as spam.
+    /// Marked email as spam (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marked_email_as_spam: Option<bool>,
-    /// Has hard bounced.
+    /// Has hard bounced (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_hard_bounced: Option<bool>,
     /// Tags.
@@ -242,25 +243,25 @@ pub struct Visitor {
     /// Custom attributes.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub custom_attributes: serde_json::Map<String, serde_json::Value>,
-    /// Referrer.
+    /// Referrer. For example `https://www.google.com/`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub referrer: Option<String>,
-    /// Utm campaign.
+    /// Utm campaign. For example `intercom-link`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_campaign: Option<String>,
-    /// Utm content.
+    /// Utm content. For example `banner`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_content: Option<String>,
-    /// Utm medium.
+    /// Utm medium. For example `email`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_medium: Option<String>,
-    /// Utm source.
+    /// Utm source. For example `Intercom`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
-    /// Utm term.
+    /// Utm term. For example `messenger`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_term: Option<String>,
-    /// Do not track.
+    /// Do not track (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub do_not_track: Option<bool>,
 }
@@ -269,10 +270,10 @@ pub struct Visitor {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorAvatar {
-    /// Type.
+    /// Type. For example `avatar`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Image url.
+    /// Image url: a URL. For example `https://example.com/avatar.png`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
 }
@@ -281,10 +282,10 @@ pub struct VisitorAvatar {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorCompanies {
-    /// Type.
+    /// Always `company.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Companies.
+    /// Companies: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub companies: Vec<Company>,
 }
@@ -293,28 +294,28 @@ pub struct VisitorCompanies {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorLocationData {
-    /// Type.
+    /// Type. For example `location_data`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// City name.
+    /// City name. For example `Dublin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city_name: Option<String>,
-    /// Continent code.
+    /// Continent code. For example `EU`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub continent_code: Option<String>,
-    /// Country code.
+    /// Country code. For example `IRL`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
-    /// Country name.
+    /// Country name. For example `Ireland`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_name: Option<String>,
-    /// Postal code.
+    /// Postal code. For example `D02 N960`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
-    /// Region name.
+    /// Region name. For example `Leinster`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region_name: Option<String>,
-    /// Timezone.
+    /// Timezone. For example `Europe/Dublin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
 }
@@ -323,10 +324,10 @@ pub struct VisitorLocationData {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorSocialProfiles {
-    /// Type.
+    /// Always `social_profile.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Social profiles.
+    /// Social profiles: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub social_profiles: Vec<String>,
 }
@@ -335,10 +336,10 @@ pub struct VisitorSocialProfiles {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorTags {
-    /// Type.
+    /// Always `tag.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Tags.
+    /// Tags: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags: Vec<VisitorTagsTag>,
 }
@@ -347,13 +348,13 @@ pub struct VisitorTags {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorTagsTag {
-    /// Type.
+    /// Always `tag`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `8482`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `tag_name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -362,10 +363,10 @@ pub struct VisitorTagsTag {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VisitorSegments {
-    /// Type.
+    /// Always `segment.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Segments.
+    /// Segments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub segments: Vec<String>,
 }

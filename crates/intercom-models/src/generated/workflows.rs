@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WorkflowExport {
-    /// Export version.
+    /// Export version. For example `1.0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub export_version: Option<String>,
-    /// Exported at.
+    /// Exported at. For example `2026-01-26T12:00:00Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exported_at: Option<String>,
-    /// App id.
+    /// The id of the app this refers to. For example `12345`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -35,31 +35,31 @@ pub struct WorkflowExport {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WorkflowExportWorkflow {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `67890`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `My Workflow`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Description.
+    /// Description. For example `A workflow that handles customer inquiries`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Trigger type.
+    /// Trigger type. For example `inbound_conversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trigger_type: Option<String>,
-    /// State.
+    /// State. For example `live`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<WorkflowExportWorkflowState>,
-    /// Target channels.
+    /// Target channels: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub target_channels: Vec<String>,
-    /// Preferred devices.
+    /// Preferred devices: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub preferred_devices: Vec<String>,
-    /// Created at.
+    /// Created at. For example `2025-06-15T10:30:00Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
-    /// Updated at.
+    /// Updated at. For example `2026-01-20T14:45:00Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     /// Targeting.
@@ -68,10 +68,10 @@ pub struct WorkflowExportWorkflow {
     /// Snapshot.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub snapshot: serde_json::Map<String, serde_json::Value>,
-    /// Attributes.
+    /// Attributes: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attributes: Vec<serde_json::Map<String, serde_json::Value>>,
-    /// Embedded rules.
+    /// Embedded rules: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub embedded_rules: Vec<serde_json::Map<String, serde_json::Value>>,
 }

@@ -64,8 +64,8 @@ impl SetAdminAway {
     pub const OPERATION: &'static Operation = &operations::SET_ADMIN_AWAY;
 
     /// The request, with its required parameters.
-    pub fn new(admin_id: impl Into<String>, body: intercom_models::SetAdminAwayRequest) -> Self {
-        Self { admin_id: admin_id.into(), body }
+    pub fn new(admin_id: impl Into<String>, body: impl Into<intercom_models::SetAdminAwayRequest>) -> Self {
+        Self { admin_id: admin_id.into(), body: body.into() }
     }
 }
 
@@ -167,8 +167,8 @@ impl SearchActivityLogs {
     pub const OPERATION: &'static Operation = &operations::SEARCH_ACTIVITY_LOGS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::SearchActivityLogsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::SearchActivityLogsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -72,8 +72,8 @@ impl CreateContentImportSource {
     pub const OPERATION: &'static Operation = &operations::CREATE_CONTENT_IMPORT_SOURCE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateContentImportSourceRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateContentImportSourceRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -186,8 +186,11 @@ impl UpdateContentImportSource {
     pub const OPERATION: &'static Operation = &operations::UPDATE_CONTENT_IMPORT_SOURCE;
 
     /// The request, with its required parameters.
-    pub fn new(source_id: impl Into<String>, body: intercom_models::UpdateContentImportSourceRequest) -> Self {
-        Self { source_id: source_id.into(), body }
+    pub fn new(
+        source_id: impl Into<String>,
+        body: impl Into<intercom_models::UpdateContentImportSourceRequest>,
+    ) -> Self {
+        Self { source_id: source_id.into(), body: body.into() }
     }
 }
 
@@ -271,8 +274,8 @@ impl CreateExternalPage {
     pub const OPERATION: &'static Operation = &operations::CREATE_EXTERNAL_PAGE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateExternalPageRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateExternalPageRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -385,8 +388,8 @@ impl UpdateExternalPage {
     pub const OPERATION: &'static Operation = &operations::UPDATE_EXTERNAL_PAGE;
 
     /// The request, with its required parameters.
-    pub fn new(page_id: impl Into<String>, body: intercom_models::UpdateExternalPageRequest) -> Self {
-        Self { page_id: page_id.into(), body }
+    pub fn new(page_id: impl Into<String>, body: impl Into<intercom_models::UpdateExternalPageRequest>) -> Self {
+        Self { page_id: page_id.into(), body: body.into() }
     }
 }
 

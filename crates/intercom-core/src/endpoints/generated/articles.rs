@@ -100,8 +100,8 @@ impl CreateArticle {
     pub const OPERATION: &'static Operation = &operations::CREATE_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateArticleRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateArticleRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -180,14 +180,8 @@ impl UpdateArticle {
     pub const OPERATION: &'static Operation = &operations::UPDATE_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(article_id: impl Into<String>) -> Self {
-        Self { article_id: article_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateArticleRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(article_id: impl Into<String>, body: impl Into<intercom_models::UpdateArticleRequest>) -> Self {
+        Self { article_id: article_id.into(), body: body.into() }
     }
 }
 
@@ -301,14 +295,8 @@ impl UpdateArticleDraft {
     pub const OPERATION: &'static Operation = &operations::UPDATE_ARTICLE_DRAFT;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateArticleRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::UpdateArticleRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -349,14 +337,8 @@ impl PublishArticleDraft {
     pub const OPERATION: &'static Operation = &operations::PUBLISH_ARTICLE_DRAFT;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::PublishArticleDraftRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::PublishArticleDraftRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -397,8 +379,8 @@ impl AttachTagToArticle {
     pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(article_id: impl Into<String>, body: intercom_models::AttachTagToArticleRequest) -> Self {
-        Self { article_id: article_id.into(), body }
+    pub fn new(article_id: impl Into<String>, body: impl Into<intercom_models::AttachTagToArticleRequest>) -> Self {
+        Self { article_id: article_id.into(), body: body.into() }
     }
 }
 

@@ -100,8 +100,8 @@ impl CreateAudience {
     pub const OPERATION: &'static Operation = &operations::CREATE_AUDIENCE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateAudienceRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateAudienceRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -178,14 +178,8 @@ impl UpdateAudience {
     pub const OPERATION: &'static Operation = &operations::UPDATE_AUDIENCE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateAudienceRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::UpdateAudienceRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

@@ -206,8 +206,8 @@ impl SearchCalls {
     pub const OPERATION: &'static Operation = &operations::SEARCH_CALLS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::SearchCallsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::SearchCallsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -246,8 +246,8 @@ impl RegisterFinVoiceCall {
     pub const OPERATION: &'static Operation = &operations::REGISTER_FIN_VOICE_CALL;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::RegisterFinVoiceCallRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::RegisterFinVoiceCallRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

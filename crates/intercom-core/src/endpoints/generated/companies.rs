@@ -16,7 +16,7 @@ use crate::query::Query;
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "createOrUpdateCompany")]
 #[doc(alias = "companies.createOrUpdate")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateOrUpdateCompany {
     /// The request body.
     pub body: intercom_models::CreateOrUpdateCompanyRequest,
@@ -28,14 +28,8 @@ impl CreateOrUpdateCompany {
     pub const OPERATION: &'static Operation = &operations::CREATE_OR_UPDATE_COMPANY;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::CreateOrUpdateCompanyRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::CreateOrUpdateCompanyRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -225,14 +219,8 @@ impl UpdateCompany {
     pub const OPERATION: &'static Operation = &operations::UPDATE_COMPANY;
 
     /// The request, with its required parameters.
-    pub fn new(company_id: impl Into<String>) -> Self {
-        Self { company_id: company_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateCompanyRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(company_id: impl Into<String>, body: impl Into<intercom_models::UpdateCompanyRequest>) -> Self {
+        Self { company_id: company_id.into(), body: body.into() }
     }
 }
 
@@ -566,8 +554,8 @@ impl AttachCompanyToContact {
     pub const OPERATION: &'static Operation = &operations::ATTACH_COMPANY_TO_CONTACT;
 
     /// The request, with its required parameters.
-    pub fn new(contact_id: impl Into<String>, body: intercom_models::AttachCompanyToContactRequest) -> Self {
-        Self { contact_id: contact_id.into(), body }
+    pub fn new(contact_id: impl Into<String>, body: impl Into<intercom_models::AttachCompanyToContactRequest>) -> Self {
+        Self { contact_id: contact_id.into(), body: body.into() }
     }
 }
 

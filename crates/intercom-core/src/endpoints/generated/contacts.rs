@@ -216,19 +216,13 @@ impl UpdateContact {
     pub const OPERATION: &'static Operation = &operations::UPDATE_CONTACT;
 
     /// The request, with its required parameters.
-    pub fn new(contact_id: impl Into<String>) -> Self {
-        Self { contact_id: contact_id.into(), include_merge_history: None, body: Default::default() }
+    pub fn new(contact_id: impl Into<String>, body: impl Into<intercom_models::UpdateContactRequest>) -> Self {
+        Self { contact_id: contact_id.into(), include_merge_history: None, body: body.into() }
     }
 
     /// Sets query parameter `include_merge_history`.
     pub fn include_merge_history(mut self, include_merge_history: bool) -> Self {
         self.include_merge_history = Some(include_merge_history);
-        self
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateContactRequest) -> Self {
-        self.body = body;
         self
     }
 }
@@ -360,8 +354,8 @@ impl MergeContacts {
     pub const OPERATION: &'static Operation = &operations::MERGE_CONTACTS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::MergeContactsRequest) -> Self {
-        Self { include_merge_history: None, body }
+    pub fn new(body: impl Into<intercom_models::MergeContactsRequest>) -> Self {
+        Self { include_merge_history: None, body: body.into() }
     }
 
     /// Sets query parameter `include_merge_history`.
@@ -412,8 +406,8 @@ impl SearchContacts {
     pub const OPERATION: &'static Operation = &operations::SEARCH_CONTACTS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::ContactSearchRequest) -> Self {
-        Self { include_merge_history: None, body }
+    pub fn new(body: impl Into<intercom_models::ContactSearchRequest>) -> Self {
+        Self { include_merge_history: None, body: body.into() }
     }
 
     /// Sets query parameter `include_merge_history`.
@@ -561,7 +555,7 @@ impl crate::pagination::Paginated for ListContacts {
 ///
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.create")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateContact {
     /// The request body.
     pub body: intercom_models::CreateContactRequest,
@@ -573,14 +567,8 @@ impl CreateContact {
     pub const OPERATION: &'static Operation = &operations::CREATE_CONTACT;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::CreateContactRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::CreateContactRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -27,8 +27,8 @@ impl RunContentBulkAction {
     pub const OPERATION: &'static Operation = &operations::RUN_CONTENT_BULK_ACTION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::ContentBulkActionRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::ContentBulkActionRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -99,8 +99,8 @@ impl CreateContentSnippet {
     pub const OPERATION: &'static Operation = &operations::CREATE_CONTENT_SNIPPET;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::ContentSnippetCreateRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::ContentSnippetCreateRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -177,14 +177,8 @@ impl UpdateContentSnippet {
     pub const OPERATION: &'static Operation = &operations::UPDATE_CONTENT_SNIPPET;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::ContentSnippetUpdateRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::ContentSnippetUpdateRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -261,8 +255,11 @@ impl AttachTagToContentSnippet {
     pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_CONTENT_SNIPPET;
 
     /// The request, with its required parameters.
-    pub fn new(content_snippet_id: impl Into<String>, body: intercom_models::AttachTagToContentSnippetRequest) -> Self {
-        Self { content_snippet_id: content_snippet_id.into(), body }
+    pub fn new(
+        content_snippet_id: impl Into<String>,
+        body: impl Into<intercom_models::AttachTagToContentSnippetRequest>,
+    ) -> Self {
+        Self { content_snippet_id: content_snippet_id.into(), body: body.into() }
     }
 }
 

@@ -104,8 +104,8 @@ impl CreateConversation {
     pub const OPERATION: &'static Operation = &operations::CREATE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateConversationRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateConversationRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -207,19 +207,16 @@ impl UpdateConversation {
     pub const OPERATION: &'static Operation = &operations::UPDATE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(conversation_id: impl Into<String>) -> Self {
-        Self { conversation_id: conversation_id.into(), display_as: None, body: Default::default() }
+    pub fn new(
+        conversation_id: impl Into<String>,
+        body: impl Into<intercom_models::UpdateConversationRequest>,
+    ) -> Self {
+        Self { conversation_id: conversation_id.into(), display_as: None, body: body.into() }
     }
 
     /// Sets query parameter `display_as`.
     pub fn display_as(mut self, display_as: impl Into<String>) -> Self {
         self.display_as = Some(display_as.into());
-        self
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateConversationRequest) -> Self {
-        self.body = body;
         self
     }
 }
@@ -316,8 +313,8 @@ impl SearchConversations {
     pub const OPERATION: &'static Operation = &operations::SEARCH_CONVERSATIONS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::SearchRequest) -> Self {
-        Self { include_monitors: None, include_scorecards: None, body }
+    pub fn new(body: impl Into<intercom_models::SearchRequest>) -> Self {
+        Self { include_monitors: None, include_scorecards: None, body: body.into() }
     }
 
     /// Sets query parameter `include_monitors`.
@@ -399,8 +396,8 @@ impl ReplyToConversation {
     pub const OPERATION: &'static Operation = &operations::REPLY_TO_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(conversation_id: impl Into<String>, body: intercom_models::ReplyConversationRequest) -> Self {
-        Self { conversation_id: conversation_id.into(), body }
+    pub fn new(conversation_id: impl Into<String>, body: impl Into<intercom_models::ReplyConversationRequest>) -> Self {
+        Self { conversation_id: conversation_id.into(), body: body.into() }
     }
 }
 
@@ -442,8 +439,11 @@ impl ManageConversation {
     pub const OPERATION: &'static Operation = &operations::MANAGE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(conversation_id: impl Into<String>, body: intercom_models::ManageConversationRequest) -> Self {
-        Self { conversation_id: conversation_id.into(), body }
+    pub fn new(
+        conversation_id: impl Into<String>,
+        body: impl Into<intercom_models::ManageConversationRequest>,
+    ) -> Self {
+        Self { conversation_id: conversation_id.into(), body: body.into() }
     }
 }
 
@@ -485,14 +485,11 @@ impl AttachContactToConversation {
     pub const OPERATION: &'static Operation = &operations::ATTACH_CONTACT_TO_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(conversation_id: impl Into<String>) -> Self {
-        Self { conversation_id: conversation_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::AttachContactToConversationRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(
+        conversation_id: impl Into<String>,
+        body: impl Into<intercom_models::AttachContactToConversationRequest>,
+    ) -> Self {
+        Self { conversation_id: conversation_id.into(), body: body.into() }
     }
 }
 
@@ -539,9 +536,9 @@ impl DetachContactFromConversation {
     pub fn new(
         conversation_id: impl Into<String>,
         contact_id: impl Into<String>,
-        body: intercom_models::DetachContactFromConversationRequest,
+        body: impl Into<intercom_models::DetachContactFromConversationRequest>,
     ) -> Self {
-        Self { conversation_id: conversation_id.into(), contact_id: contact_id.into(), body }
+        Self { conversation_id: conversation_id.into(), contact_id: contact_id.into(), body: body.into() }
     }
 }
 
@@ -696,8 +693,8 @@ impl RedactConversation {
     pub const OPERATION: &'static Operation = &operations::REDACT_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::RedactConversationRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::RedactConversationRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -738,8 +735,8 @@ impl MergeConversation {
     pub const OPERATION: &'static Operation = &operations::MERGE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::MergeConversationsRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::MergeConversationsRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -781,8 +778,11 @@ impl ConvertConversationToTicket {
     pub const OPERATION: &'static Operation = &operations::CONVERT_CONVERSATION_TO_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(conversation_id: impl Into<String>, body: intercom_models::ConvertConversationToTicketRequest) -> Self {
-        Self { conversation_id: conversation_id.into(), body }
+    pub fn new(
+        conversation_id: impl Into<String>,
+        body: impl Into<intercom_models::ConvertConversationToTicketRequest>,
+    ) -> Self {
+        Self { conversation_id: conversation_id.into(), body: body.into() }
     }
 }
 

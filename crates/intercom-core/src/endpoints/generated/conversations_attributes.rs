@@ -73,8 +73,8 @@ impl CreateConversationAttribute {
     pub const OPERATION: &'static Operation = &operations::CREATE_CONVERSATION_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateConversationAttributeRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateConversationAttributeRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -151,14 +151,8 @@ impl UpdateConversationAttribute {
     pub const OPERATION: &'static Operation = &operations::UPDATE_CONVERSATION_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateConversationAttributeRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::UpdateConversationAttributeRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -235,8 +229,11 @@ impl CreateConversationAttributeOption {
     pub const OPERATION: &'static Operation = &operations::CREATE_CONVERSATION_ATTRIBUTE_OPTION;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::CreateConversationAttributeOptionRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(
+        id: impl Into<String>,
+        body: impl Into<intercom_models::CreateConversationAttributeOptionRequest>,
+    ) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -282,9 +279,9 @@ impl UpdateConversationAttributeOption {
     pub fn new(
         id: impl Into<String>,
         option_id: impl Into<String>,
-        body: intercom_models::UpdateConversationAttributeOptionRequest,
+        body: impl Into<intercom_models::UpdateConversationAttributeOptionRequest>,
     ) -> Self {
-        Self { id: id.into(), option_id: option_id.into(), body }
+        Self { id: id.into(), option_id: option_id.into(), body: body.into() }
     }
 }
 

@@ -29,14 +29,11 @@ impl CreateOrUpdateCustomObjectInstance {
     pub const OPERATION: &'static Operation = &operations::CREATE_OR_UPDATE_CUSTOM_OBJECT_INSTANCE;
 
     /// The request, with its required parameters.
-    pub fn new(custom_object_type_identifier: impl Into<String>) -> Self {
-        Self { custom_object_type_identifier: custom_object_type_identifier.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::CreateOrUpdateCustomObjectInstanceRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(
+        custom_object_type_identifier: impl Into<String>,
+        body: impl Into<intercom_models::CreateOrUpdateCustomObjectInstanceRequest>,
+    ) -> Self {
+        Self { custom_object_type_identifier: custom_object_type_identifier.into(), body: body.into() }
     }
 }
 

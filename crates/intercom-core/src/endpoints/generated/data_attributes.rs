@@ -84,8 +84,8 @@ impl CreateDataAttribute {
     pub const OPERATION: &'static Operation = &operations::CREATE_DATA_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateDataAttributeRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateDataAttributeRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -127,14 +127,11 @@ impl UpdateDataAttribute {
     pub const OPERATION: &'static Operation = &operations::UPDATE_DATA_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(data_attribute_id: impl Into<String>) -> Self {
-        Self { data_attribute_id: data_attribute_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateDataAttributeRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(
+        data_attribute_id: impl Into<String>,
+        body: impl Into<intercom_models::UpdateDataAttributeRequest>,
+    ) -> Self {
+        Self { data_attribute_id: data_attribute_id.into(), body: body.into() }
     }
 }
 

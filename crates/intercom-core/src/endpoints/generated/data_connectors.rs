@@ -99,8 +99,8 @@ impl CreateDataConnector {
     pub const OPERATION: &'static Operation = &operations::CREATE_DATA_CONNECTOR;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateDataConnectorRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateDataConnectorRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -225,14 +225,8 @@ impl UpdateDataConnector {
     pub const OPERATION: &'static Operation = &operations::UPDATE_DATA_CONNECTOR;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateDataConnectorRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::UpdateDataConnectorRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

@@ -28,8 +28,8 @@ impl CreateDataEvent {
     pub const OPERATION: &'static Operation = &operations::CREATE_DATA_EVENT;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateDataEventRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateDataEventRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -136,7 +136,7 @@ impl crate::pagination::Paginated for ListDataEvents {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "dataEventSummaries")]
 #[doc(alias = "events.summaries")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateDataEventSummaries {
     /// The request body.
     pub body: intercom_models::CreateDataEventSummariesRequest,
@@ -148,14 +148,8 @@ impl CreateDataEventSummaries {
     pub const OPERATION: &'static Operation = &operations::CREATE_DATA_EVENT_SUMMARIES;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::CreateDataEventSummariesRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::CreateDataEventSummariesRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -28,8 +28,8 @@ impl CreateDataExport {
     pub const OPERATION: &'static Operation = &operations::CREATE_DATA_EXPORT;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateDataExportsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateDataExportsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -27,8 +27,8 @@ impl StartFinConversation {
     pub const OPERATION: &'static Operation = &operations::START_FIN_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::StartFinConversationRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::StartFinConversationRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -67,8 +67,8 @@ impl ReplyToFin {
     pub const OPERATION: &'static Operation = &operations::REPLY_TO_FIN;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::ReplyToFinRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::ReplyToFinRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -107,8 +107,8 @@ impl SubmitFinCsat {
     pub const OPERATION: &'static Operation = &operations::SUBMIT_FIN_CSAT;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::SubmitFinCsatRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::SubmitFinCsatRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -102,8 +102,11 @@ impl CreateHelpCenterRedirect {
     pub const OPERATION: &'static Operation = &operations::CREATE_HELP_CENTER_REDIRECT;
 
     /// The request, with its required parameters.
-    pub fn new(help_center_id: impl Into<String>, body: intercom_models::CreateHelpCenterRedirectRequest) -> Self {
-        Self { help_center_id: help_center_id.into(), body }
+    pub fn new(
+        help_center_id: impl Into<String>,
+        body: impl Into<intercom_models::CreateHelpCenterRedirectRequest>,
+    ) -> Self {
+        Self { help_center_id: help_center_id.into(), body: body.into() }
     }
 }
 
@@ -299,8 +302,8 @@ impl CreateCollection {
     pub const OPERATION: &'static Operation = &operations::CREATE_COLLECTION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateCollectionRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateCollectionRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -379,14 +382,8 @@ impl UpdateCollection {
     pub const OPERATION: &'static Operation = &operations::UPDATE_COLLECTION;
 
     /// The request, with its required parameters.
-    pub fn new(collection_id: impl Into<String>) -> Self {
-        Self { collection_id: collection_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateCollectionRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(collection_id: impl Into<String>, body: impl Into<intercom_models::UpdateCollectionRequest>) -> Self {
+        Self { collection_id: collection_id.into(), body: body.into() }
     }
 }
 

@@ -72,8 +72,8 @@ impl CreateInternalArticle {
     pub const OPERATION: &'static Operation = &operations::CREATE_INTERNAL_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateInternalArticleRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateInternalArticleRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -150,14 +150,11 @@ impl UpdateInternalArticle {
     pub const OPERATION: &'static Operation = &operations::UPDATE_INTERNAL_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(internal_article_id: impl Into<String>) -> Self {
-        Self { internal_article_id: internal_article_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateInternalArticleRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(
+        internal_article_id: impl Into<String>,
+        body: impl Into<intercom_models::UpdateInternalArticleRequest>,
+    ) -> Self {
+        Self { internal_article_id: internal_article_id.into(), body: body.into() }
     }
 }
 
@@ -236,9 +233,9 @@ impl AttachTagToInternalArticle {
     /// The request, with its required parameters.
     pub fn new(
         internal_article_id: impl Into<String>,
-        body: intercom_models::AttachTagToInternalArticleRequest,
+        body: impl Into<intercom_models::AttachTagToInternalArticleRequest>,
     ) -> Self {
-        Self { internal_article_id: internal_article_id.into(), body }
+        Self { internal_article_id: internal_article_id.into(), body: body.into() }
     }
 }
 

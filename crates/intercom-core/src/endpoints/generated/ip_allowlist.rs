@@ -48,7 +48,7 @@ impl Endpoint for GetIpAllowlist {
 ///
 /// Since API 2.14; in 2.14–2.16.
 #[doc(alias = "updateIpAllowlist")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UpdateIpAllowlist {
     /// The request body.
     pub body: intercom_models::IpAllowlist,
@@ -60,14 +60,8 @@ impl UpdateIpAllowlist {
     pub const OPERATION: &'static Operation = &operations::UPDATE_IP_ALLOWLIST;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::IpAllowlist) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::IpAllowlist>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -16,7 +16,7 @@ use crate::query::Query;
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "createMessage")]
 #[doc(alias = "messages.create")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateMessage {
     /// The request body.
     pub body: intercom_models::CreateMessageRequest,
@@ -28,14 +28,8 @@ impl CreateMessage {
     pub const OPERATION: &'static Operation = &operations::CREATE_MESSAGE;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::CreateMessageRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::CreateMessageRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -74,8 +74,8 @@ impl CreateNewsItem {
     pub const OPERATION: &'static Operation = &operations::CREATE_NEWS_ITEM;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::NewsItemRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::NewsItemRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -154,8 +154,8 @@ impl UpdateNewsItem {
     pub const OPERATION: &'static Operation = &operations::UPDATE_NEWS_ITEM;
 
     /// The request, with its required parameters.
-    pub fn new(news_item_id: impl Into<String>, body: intercom_models::NewsItemRequest) -> Self {
-        Self { news_item_id: news_item_id.into(), body }
+    pub fn new(news_item_id: impl Into<String>, body: impl Into<intercom_models::NewsItemRequest>) -> Self {
+        Self { news_item_id: news_item_id.into(), body: body.into() }
     }
 }
 

@@ -77,8 +77,8 @@ impl CreateCompanyNote {
     pub const OPERATION: &'static Operation = &operations::CREATE_COMPANY_NOTE;
 
     /// The request, with its required parameters.
-    pub fn new(company_id: impl Into<String>, body: intercom_models::CreateCompanyNoteRequest) -> Self {
-        Self { company_id: company_id.into(), body }
+    pub fn new(company_id: impl Into<String>, body: impl Into<intercom_models::CreateCompanyNoteRequest>) -> Self {
+        Self { company_id: company_id.into(), body: body.into() }
     }
 }
 
@@ -194,8 +194,8 @@ impl CreateContactNote {
     pub const OPERATION: &'static Operation = &operations::CREATE_CONTACT_NOTE;
 
     /// The request, with its required parameters.
-    pub fn new(contact_id: impl Into<String>, body: intercom_models::CreateContactNoteRequest) -> Self {
-        Self { contact_id: contact_id.into(), body }
+    pub fn new(contact_id: impl Into<String>, body: impl Into<intercom_models::CreateContactNoteRequest>) -> Self {
+        Self { contact_id: contact_id.into(), body: body.into() }
     }
 }
 

@@ -73,14 +73,12 @@ impl UpdateOfficeHoursException {
     pub const OPERATION: &'static Operation = &operations::UPDATE_OFFICE_HOURS_EXCEPTION;
 
     /// The request, with its required parameters.
-    pub fn new(office_hours_schedule_id: impl Into<String>, id: impl Into<String>) -> Self {
-        Self { office_hours_schedule_id: office_hours_schedule_id.into(), id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateOfficeHoursExceptionRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(
+        office_hours_schedule_id: impl Into<String>,
+        id: impl Into<String>,
+        body: impl Into<intercom_models::UpdateOfficeHoursExceptionRequest>,
+    ) -> Self {
+        Self { office_hours_schedule_id: office_hours_schedule_id.into(), id: id.into(), body: body.into() }
     }
 }
 
@@ -208,9 +206,9 @@ impl CreateOfficeHoursException {
     /// The request, with its required parameters.
     pub fn new(
         office_hours_schedule_id: impl Into<String>,
-        body: intercom_models::CreateOfficeHoursExceptionRequest,
+        body: impl Into<intercom_models::CreateOfficeHoursExceptionRequest>,
     ) -> Self {
-        Self { office_hours_schedule_id: office_hours_schedule_id.into(), body }
+        Self { office_hours_schedule_id: office_hours_schedule_id.into(), body: body.into() }
     }
 }
 
@@ -290,14 +288,8 @@ impl UpdateOfficeHoursSchedule {
     pub const OPERATION: &'static Operation = &operations::UPDATE_OFFICE_HOURS_SCHEDULE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateOfficeHoursScheduleRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::UpdateOfficeHoursScheduleRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -405,8 +397,8 @@ impl CreateOfficeHoursSchedule {
     pub const OPERATION: &'static Operation = &operations::CREATE_OFFICE_HOURS_SCHEDULE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateOfficeHoursScheduleRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateOfficeHoursScheduleRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -26,8 +26,8 @@ impl CreateReportingDataExport {
     pub const OPERATION: &'static Operation = &operations::CREATE_REPORTING_DATA_EXPORT;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateReportingDataExportRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateReportingDataExportRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

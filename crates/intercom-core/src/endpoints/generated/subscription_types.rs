@@ -30,8 +30,11 @@ impl AttachSubscriptionToContact {
     pub const OPERATION: &'static Operation = &operations::ATTACH_SUBSCRIPTION_TO_CONTACT;
 
     /// The request, with its required parameters.
-    pub fn new(contact_id: impl Into<String>, body: intercom_models::AttachSubscriptionToContactRequest) -> Self {
-        Self { contact_id: contact_id.into(), body }
+    pub fn new(
+        contact_id: impl Into<String>,
+        body: impl Into<intercom_models::AttachSubscriptionToContactRequest>,
+    ) -> Self {
+        Self { contact_id: contact_id.into(), body: body.into() }
     }
 }
 

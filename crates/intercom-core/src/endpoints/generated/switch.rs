@@ -28,8 +28,8 @@ impl CreatePhoneCallRedirect {
     pub const OPERATION: &'static Operation = &operations::CREATE_PHONE_CALL_REDIRECT;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreatePhoneSwitchRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreatePhoneSwitchRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -30,8 +30,8 @@ impl AttachTagToContact {
     pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_CONTACT;
 
     /// The request, with its required parameters.
-    pub fn new(contact_id: impl Into<String>, body: intercom_models::AttachTagToContactRequest) -> Self {
-        Self { contact_id: contact_id.into(), body }
+    pub fn new(contact_id: impl Into<String>, body: impl Into<intercom_models::AttachTagToContactRequest>) -> Self {
+        Self { contact_id: contact_id.into(), body: body.into() }
     }
 }
 
@@ -116,8 +116,11 @@ impl AttachTagToConversation {
     pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(conversation_id: impl Into<String>, body: intercom_models::AttachTagToConversationRequest) -> Self {
-        Self { conversation_id: conversation_id.into(), body }
+    pub fn new(
+        conversation_id: impl Into<String>,
+        body: impl Into<intercom_models::AttachTagToConversationRequest>,
+    ) -> Self {
+        Self { conversation_id: conversation_id.into(), body: body.into() }
     }
 }
 
@@ -164,9 +167,9 @@ impl DetachTagFromConversation {
     pub fn new(
         conversation_id: impl Into<String>,
         tag_id: impl Into<String>,
-        body: intercom_models::DetachTagFromConversationRequest,
+        body: impl Into<intercom_models::DetachTagFromConversationRequest>,
     ) -> Self {
-        Self { conversation_id: conversation_id.into(), tag_id: tag_id.into(), body }
+        Self { conversation_id: conversation_id.into(), tag_id: tag_id.into(), body: body.into() }
     }
 }
 
@@ -244,8 +247,8 @@ impl CreateTag {
     pub const OPERATION: &'static Operation = &operations::CREATE_TAG;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateTagRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateTagRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -361,8 +364,8 @@ impl AttachTagToTicket {
     pub const OPERATION: &'static Operation = &operations::ATTACH_TAG_TO_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_id: impl Into<String>, body: intercom_models::AttachTagToTicketRequest) -> Self {
-        Self { ticket_id: ticket_id.into(), body }
+    pub fn new(ticket_id: impl Into<String>, body: impl Into<intercom_models::AttachTagToTicketRequest>) -> Self {
+        Self { ticket_id: ticket_id.into(), body: body.into() }
     }
 }
 
@@ -409,9 +412,9 @@ impl DetachTagFromTicket {
     pub fn new(
         ticket_id: impl Into<String>,
         tag_id: impl Into<String>,
-        body: intercom_models::DetachTagFromTicketRequest,
+        body: impl Into<intercom_models::DetachTagFromTicketRequest>,
     ) -> Self {
-        Self { ticket_id: ticket_id.into(), tag_id: tag_id.into(), body }
+        Self { ticket_id: ticket_id.into(), tag_id: tag_id.into(), body: body.into() }
     }
 }
 

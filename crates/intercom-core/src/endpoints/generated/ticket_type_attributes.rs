@@ -30,8 +30,11 @@ impl CreateTicketTypeAttribute {
     pub const OPERATION: &'static Operation = &operations::CREATE_TICKET_TYPE_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_type_id: impl Into<String>, body: intercom_models::CreateTicketTypeAttributeRequest) -> Self {
-        Self { ticket_type_id: ticket_type_id.into(), body }
+    pub fn new(
+        ticket_type_id: impl Into<String>,
+        body: impl Into<intercom_models::CreateTicketTypeAttributeRequest>,
+    ) -> Self {
+        Self { ticket_type_id: ticket_type_id.into(), body: body.into() }
     }
 }
 
@@ -75,14 +78,12 @@ impl UpdateTicketTypeAttribute {
     pub const OPERATION: &'static Operation = &operations::UPDATE_TICKET_TYPE_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_type_id: impl Into<String>, attribute_id: impl Into<String>) -> Self {
-        Self { ticket_type_id: ticket_type_id.into(), attribute_id: attribute_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateTicketTypeAttributeRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(
+        ticket_type_id: impl Into<String>,
+        attribute_id: impl Into<String>,
+        body: impl Into<intercom_models::UpdateTicketTypeAttributeRequest>,
+    ) -> Self {
+        Self { ticket_type_id: ticket_type_id.into(), attribute_id: attribute_id.into(), body: body.into() }
     }
 }
 

@@ -62,8 +62,8 @@ impl CreateTicketType {
     pub const OPERATION: &'static Operation = &operations::CREATE_TICKET_TYPE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateTicketTypeRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateTicketTypeRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -142,14 +142,8 @@ impl UpdateTicketType {
     pub const OPERATION: &'static Operation = &operations::UPDATE_TICKET_TYPE;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_type_id: impl Into<String>) -> Self {
-        Self { ticket_type_id: ticket_type_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateTicketTypeRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(ticket_type_id: impl Into<String>, body: impl Into<intercom_models::UpdateTicketTypeRequest>) -> Self {
+        Self { ticket_type_id: ticket_type_id.into(), body: body.into() }
     }
 }
 

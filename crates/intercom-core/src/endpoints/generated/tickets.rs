@@ -30,8 +30,8 @@ impl ReplyToTicket {
     pub const OPERATION: &'static Operation = &operations::REPLY_TO_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_id: impl Into<String>, body: intercom_models::ReplyToTicketRequest) -> Self {
-        Self { ticket_id: ticket_id.into(), body }
+    pub fn new(ticket_id: impl Into<String>, body: impl Into<intercom_models::ReplyToTicketRequest>) -> Self {
+        Self { ticket_id: ticket_id.into(), body: body.into() }
     }
 }
 
@@ -72,8 +72,11 @@ impl LinkConversationToTicket {
     pub const OPERATION: &'static Operation = &operations::LINK_CONVERSATION_TO_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_id: impl Into<String>, body: intercom_models::LinkConversationToTicketRequest) -> Self {
-        Self { ticket_id: ticket_id.into(), body }
+    pub fn new(
+        ticket_id: impl Into<String>,
+        body: impl Into<intercom_models::LinkConversationToTicketRequest>,
+    ) -> Self {
+        Self { ticket_id: ticket_id.into(), body: body.into() }
     }
 }
 
@@ -155,8 +158,8 @@ impl CreateTicket {
     pub const OPERATION: &'static Operation = &operations::CREATE_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::CreateTicketRequestBody) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::CreateTicketRequestBody>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -195,8 +198,8 @@ impl EnqueueCreateTicket {
     pub const OPERATION: &'static Operation = &operations::ENQUEUE_CREATE_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::EnqueueCreateTicketRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::EnqueueCreateTicketRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -238,14 +241,8 @@ impl UpdateTicket {
     pub const OPERATION: &'static Operation = &operations::UPDATE_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_id: impl Into<String>) -> Self {
-        Self { ticket_id: ticket_id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateTicketRequestBody) -> Self {
-        self.body = body;
-        self
+    pub fn new(ticket_id: impl Into<String>, body: impl Into<intercom_models::UpdateTicketRequestBody>) -> Self {
+        Self { ticket_id: ticket_id.into(), body: body.into() }
     }
 }
 
@@ -359,8 +356,8 @@ impl ChangeTicketType {
     pub const OPERATION: &'static Operation = &operations::CHANGE_TICKET_TYPE;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_id: impl Into<String>, body: intercom_models::ChangeTicketTypeRequest) -> Self {
-        Self { ticket_id: ticket_id.into(), body }
+    pub fn new(ticket_id: impl Into<String>, body: impl Into<intercom_models::ChangeTicketTypeRequest>) -> Self {
+        Self { ticket_id: ticket_id.into(), body: body.into() }
     }
 }
 
@@ -400,8 +397,8 @@ impl SearchTickets {
     pub const OPERATION: &'static Operation = &operations::SEARCH_TICKETS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::SearchRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::SearchRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

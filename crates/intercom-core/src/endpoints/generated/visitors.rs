@@ -16,7 +16,7 @@ use crate::query::Query;
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "updateVisitor")]
 #[doc(alias = "visitors.update")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UpdateVisitor {
     /// The request body.
     pub body: intercom_models::UpdateVisitorRequest,
@@ -28,14 +28,8 @@ impl UpdateVisitor {
     pub const OPERATION: &'static Operation = &operations::UPDATE_VISITOR;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::UpdateVisitorRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::UpdateVisitorRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -116,8 +110,8 @@ impl ConvertVisitor {
     pub const OPERATION: &'static Operation = &operations::CONVERT_VISITOR;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::ConvertVisitorRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::ConvertVisitorRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActivityLog {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
     /// Performed by.
@@ -22,13 +22,13 @@ pub struct ActivityLog {
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ActivityLogMetadata>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Activity type.
+    /// Activity type. For example `app_name_change`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activity_type: Option<ActivityLogActivityType>,
-    /// Activity description.
+    /// Activity description. For example `Admin updated the app's name to "My App".`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activity_description: Option<String>,
 }
@@ -37,58 +37,58 @@ pub struct ActivityLog {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActivityLogMetadata {
-    /// Sign in method.
+    /// Sign in method. For example `email_password`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_in_method: Option<String>,
-    /// External id.
+    /// The id of the external this refers to. For example `f3b87a2e09d514c6c2e79b9a`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Away mode.
+    /// Away mode (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub away_mode: Option<bool>,
-    /// Away status reason.
+    /// Away status reason. For example `😌 On a break`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub away_status_reason: Option<String>,
-    /// Reassign conversations.
+    /// Reassign conversations (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reassign_conversations: Option<bool>,
-    /// Source.
+    /// Source. For example `admin update from web - Admin id: 93`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Auto changed.
+    /// Auto changed. For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_changed: Option<String>,
-    /// Update by.
+    /// Update by. For example `93`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub update_by: Option<i64>,
-    /// Update by name.
+    /// Update by name. For example `Joe Example`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_by_name: Option<String>,
-    /// Previous state.
+    /// Previous state. For example `idle`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_state: Option<String>,
-    /// New state.
+    /// New state. For example `occupied`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_state: Option<String>,
-    /// Threshold minutes.
+    /// Threshold minutes. For example `15`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub threshold_minutes: Option<i64>,
-    /// Last activity at, in Unix seconds.
+    /// Last activity at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_activity_at: Option<i64>,
-    /// Auto.
+    /// Auto (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto: Option<bool>,
-    /// Setting type.
+    /// Setting type. For example `teammate_occupancy`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub setting_type: Option<String>,
     /// Changes.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub changes: serde_json::Map<String, serde_json::Value>,
-    /// Conversation assignment limit.
+    /// Conversation assignment limit. For example `15`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub conversation_assignment_limit: Option<i64>,
-    /// Ticket assignment limit.
+    /// Ticket assignment limit. For example `20`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub ticket_assignment_limit: Option<i64>,
     /// Before.
@@ -262,13 +262,13 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActivityLogList {
-    /// Type.
+    /// Type. For example `activity_log.list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Activity logs.
+    /// Activity logs: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub activity_logs: Vec<ActivityLog>,
 }
@@ -277,37 +277,37 @@ pub struct ActivityLogList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AdminWithApp {
-    /// Type.
+    /// Type. For example `admin`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Joe Example`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `jdoe@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Job title.
+    /// Job title. For example `Associate`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
-    /// Away mode enabled.
+    /// Away mode enabled (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub away_mode_enabled: Option<bool>,
-    /// Away mode reassign.
+    /// Away mode reassign (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub away_mode_reassign: Option<bool>,
-    /// Has inbox seat.
+    /// Has inbox seat (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_inbox_seat: Option<bool>,
-    /// Team ids.
+    /// Team ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub team_ids: Vec<i64>,
     /// Avatar.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar: Option<AdminWithAppAvatar>,
-    /// Email verified.
+    /// Email verified (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
     /// Role.
@@ -322,13 +322,13 @@ pub struct AdminWithApp {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AdminWithAppRole {
-    /// Type.
+    /// Type. For example `role`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Support Agent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }

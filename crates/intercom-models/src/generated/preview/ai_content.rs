@@ -12,28 +12,28 @@ use serde::{Deserialize, Serialize};
 /// The `create_external_page_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateExternalPageRequest {
-    /// Title.
+    /// Title. For example `Getting started with...`.
     pub title: String,
     /// Html.
     pub html: String,
-    /// Url.
+    /// Url: a URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Ai agent availability.
+    /// Ai agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Locale.
+    /// Always `en`: the kind of object this is.
     pub locale: String,
-    /// Source id.
+    /// The id of the source this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub source_id: i64,
-    /// External id.
+    /// The id of the external this refers to. For example `5678`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub external_id: String,
 }
@@ -43,7 +43,6 @@ impl CreateExternalPageRequest {
     pub fn new(
         title: impl Into<String>,
         html: impl Into<String>,
-        locale: impl Into<String>,
         source_id: impl Into<i64>,
         external_id: impl Into<String>,
     ) -> Self {
@@ -54,7 +53,7 @@ impl CreateExternalPageRequest {
             ai_agent_availability: None,
             ai_copilot_availability: None,
             ai_sales_agent_availability: None,
-            locale: locale.into(),
+            locale: "en".to_owned(),
             source_id: source_id.into(),
             external_id: external_id.into(),
         }
@@ -88,30 +87,30 @@ impl CreateExternalPageRequest {
 /// The `update_external_page_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateExternalPageRequest {
-    /// Title.
+    /// Title. For example `Getting started with...`.
     pub title: String,
     /// Html.
     pub html: String,
-    /// Url.
+    /// Url: a URL.
     pub url: String,
-    /// Ai agent availability.
+    /// Ai agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_agent_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Fin availability.
+    /// Fin availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fin_availability: Option<bool>,
-    /// Locale.
+    /// Always `en`: the kind of object this is.
     pub locale: String,
-    /// Source id.
+    /// The id of the source this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub source_id: i64,
-    /// External id.
+    /// The id of the external this refers to. For example `5678`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
 }
@@ -122,7 +121,6 @@ impl UpdateExternalPageRequest {
         title: impl Into<String>,
         html: impl Into<String>,
         url: impl Into<String>,
-        locale: impl Into<String>,
         source_id: impl Into<i64>,
     ) -> Self {
         Self {
@@ -133,7 +131,7 @@ impl UpdateExternalPageRequest {
             ai_copilot_availability: None,
             ai_sales_agent_availability: None,
             fin_availability: None,
-            locale: locale.into(),
+            locale: "en".to_owned(),
             source_id: source_id.into(),
             external_id: None,
         }

@@ -13,56 +13,56 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Article {
-    /// Type.
+    /// Always `article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6871119`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `hfi1bx4l`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Title.
+    /// Title. For example `Default language title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Description.
+    /// Description. For example `Default language description`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Body.
+    /// Body. For example `Default language body in html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub author_id: Option<String>,
-    /// State.
+    /// State. For example `published`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Has unpublished changes.
+    /// Has unpublished changes (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
-    /// Draft updated at, in Unix seconds.
+    /// Draft updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Parent ids.
+    /// Parent ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub parent_ids: Vec<i64>,
-    /// Default locale.
+    /// Default locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_locale: Option<String>,
     /// Translated content.
@@ -71,49 +71,49 @@ pub struct Article {
     /// Tags.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub folder_id: Option<String>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Created by id.
+    /// The id of the created by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub created_by_id: Option<String>,
-    /// Updated by id.
+    /// The id of the updated by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub updated_by_id: Option<String>,
-    /// Exclude from article suggestions.
+    /// Exclude from article suggestions (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude_from_article_suggestions: Option<bool>,
-    /// Help center audience.
+    /// Help center audience. For example `everyone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help_center_audience: Option<ArticleHelpCenterAudience>,
-    /// Scheduled publish at, in Unix seconds.
+    /// Scheduled publish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<i64>,
-    /// Scheduled unpublish at, in Unix seconds.
+    /// Scheduled unpublish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<i64>,
-    /// Parent id.
+    /// The id of the parent this refers to.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -132,16 +132,16 @@ pub struct Article {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ArticleListItem>,
 }
@@ -150,56 +150,56 @@ pub struct ArticleList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleListItem {
-    /// Type.
+    /// Always `article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6871119`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `hfi1bx4l`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Title.
+    /// Title. For example `Default language title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Description.
+    /// Description. For example `Default language description`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Body.
+    /// Body. For example `Default language body in html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub author_id: Option<String>,
-    /// State.
+    /// State. For example `published`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ArticleListItemState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Has unpublished changes.
+    /// Has unpublished changes (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_unpublished_changes: Option<bool>,
-    /// Draft updated at, in Unix seconds.
+    /// Draft updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub draft_updated_at: Option<i64>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Parent ids.
+    /// Parent ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub parent_ids: Vec<i64>,
-    /// Default locale.
+    /// Default locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_locale: Option<String>,
     /// Translated content.
@@ -208,49 +208,49 @@ pub struct ArticleListItem {
     /// Tags.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub folder_id: Option<String>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Created by id.
+    /// The id of the created by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub created_by_id: Option<String>,
-    /// Updated by id.
+    /// The id of the updated by this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub updated_by_id: Option<String>,
-    /// Exclude from article suggestions.
+    /// Exclude from article suggestions (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude_from_article_suggestions: Option<bool>,
-    /// Help center audience.
+    /// Help center audience. For example `everyone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help_center_audience: Option<ArticleListItemHelpCenterAudience>,
-    /// Scheduled publish at, in Unix seconds.
+    /// Scheduled publish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<i64>,
-    /// Scheduled unpublish at, in Unix seconds.
+    /// Scheduled unpublish at, in Unix seconds. For example `1769443200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<i64>,
-    /// Parent id.
+    /// The id of the parent this refers to.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -266,10 +266,10 @@ pub struct ArticleListItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleSearchResponse {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
@@ -284,10 +284,10 @@ pub struct ArticleSearchResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleSearchResponseData {
-    /// Articles.
+    /// Articles: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub articles: Vec<Article>,
-    /// Highlights.
+    /// Highlights: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub highlights: Vec<ArticleSearchHighlights>,
 }
@@ -295,9 +295,9 @@ pub struct ArticleSearchResponseData {
 /// The `create_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateArticleRequest {
-    /// Title.
+    /// Title. For example `Thanks for everything`.
     pub title: String,
-    /// Description.
+    /// Description. For example `Description of the Article`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Body.
@@ -306,51 +306,51 @@ pub struct CreateArticleRequest {
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub author_id: i64,
-    /// State.
+    /// State. For example `draft`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<CreateArticleRequestState>,
-    /// Parent id.
+    /// The id of the parent this refers to. For example `18`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub parent_id: Option<i64>,
-    /// Parent type.
+    /// Parent type. For example `collection`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_type: Option<CreateArticleRequestParentType>,
-    /// Parent ids.
+    /// Parent ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_ids: Option<Vec<i64>>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub folder_id: Option<i64>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Scheduled publish at.
+    /// Scheduled publish at. For example `2026-12-31T09:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<String>,
-    /// Scheduled unpublish at.
+    /// Scheduled unpublish at. For example `2026-12-31T17:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<String>,
 }
@@ -473,10 +473,10 @@ impl CreateArticleRequest {
 /// The `update_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateArticleRequest {
-    /// Title.
+    /// Title. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Description.
+    /// Description. For example `Description of the Article`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Body.
@@ -485,51 +485,51 @@ pub struct UpdateArticleRequest {
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `1295`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub author_id: Option<i64>,
-    /// State.
+    /// State. For example `draft`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<UpdateArticleRequestState>,
-    /// Parent id.
+    /// The id of the parent this refers to. For example `18`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// Parent type.
+    /// Parent type. For example `collection`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_type: Option<UpdateArticleRequestParentType>,
-    /// Parent ids.
+    /// Parent ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_ids: Option<Vec<i64>>,
     /// Translated content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_content: Option<ArticleTranslatedContent>,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub folder_id: Option<i64>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
-    /// Scheduled publish at.
+    /// Scheduled publish at. For example `2026-12-31T09:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_publish_at: Option<String>,
-    /// Scheduled unpublish at.
+    /// Scheduled unpublish at. For example `2026-12-31T17:00:00Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_unpublish_at: Option<String>,
 }

@@ -13,22 +13,22 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Call {
-    /// Type.
+    /// Type. For example `call`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `789`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Contact id.
+    /// The id of the contact this refers to. For example `6762f0dd1bb69f9f2193bb83`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// State.
+    /// State. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Initiated at.
@@ -46,40 +46,40 @@ pub struct Call {
     /// Updated at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Datetime>,
-    /// Recording url.
+    /// Recording url: a URL. For example `https://api.intercom.io/calls/123/recording`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_url: Option<String>,
-    /// Transcription url.
+    /// Transcription url: a URL. For example `https://api.intercom.io/calls/123/transcript`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription_url: Option<String>,
-    /// Call type.
+    /// Call type. For example `phone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_type: Option<String>,
-    /// Direction.
+    /// Direction. For example `outbound`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
-    /// Ended reason.
+    /// Ended reason. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_reason: Option<String>,
-    /// Phone.
+    /// Phone. For example `+15551234567`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Fin recording url.
+    /// Fin recording url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_recording_url: Option<String>,
-    /// Fin transcription url.
+    /// Fin transcription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_transcription_url: Option<String>,
-    /// Duration.
+    /// Duration. For example `900`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
-    /// Talk time.
+    /// Talk time. For example `300`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub talk_time: Option<i64>,
-    /// Queue time.
+    /// Queue time. For example `45`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub queue_time: Option<i64>,
-    /// Hold time.
+    /// Hold time. For example `60`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub hold_time: Option<i64>,
 }
@@ -88,13 +88,13 @@ pub struct Call {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CallList {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Call>,
-    /// Total count.
+    /// Total count: a count. For example `0`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -106,10 +106,10 @@ pub struct CallList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchCallsResponse {
-    /// Type.
+    /// Type. For example `list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<SearchCallsResponseDataItem>,
 }
@@ -118,22 +118,22 @@ pub struct SearchCallsResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchCallsResponseDataItem {
-    /// Type.
+    /// Type. For example `call`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `789`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Contact id.
+    /// The id of the contact this refers to. For example `6762f0dd1bb69f9f2193bb83`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// State.
+    /// State. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Initiated at.
@@ -151,43 +151,43 @@ pub struct SearchCallsResponseDataItem {
     /// Updated at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Datetime>,
-    /// Recording url.
+    /// Recording url: a URL. For example `https://api.intercom.io/calls/123/recording`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_url: Option<String>,
-    /// Transcription url.
+    /// Transcription url: a URL. For example `https://api.intercom.io/calls/123/transcript`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription_url: Option<String>,
-    /// Call type.
+    /// Call type. For example `phone`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_type: Option<String>,
-    /// Direction.
+    /// Direction. For example `outbound`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
-    /// Ended reason.
+    /// Ended reason. For example `completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_reason: Option<String>,
-    /// Phone.
+    /// Phone. For example `+15551234567`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Fin recording url.
+    /// Fin recording url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_recording_url: Option<String>,
-    /// Fin transcription url.
+    /// Fin transcription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fin_transcription_url: Option<String>,
-    /// Duration.
+    /// Duration. For example `900`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
-    /// Talk time.
+    /// Talk time. For example `300`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub talk_time: Option<i64>,
-    /// Queue time.
+    /// Queue time. For example `45`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub queue_time: Option<i64>,
-    /// Hold time.
+    /// Hold time. For example `60`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub hold_time: Option<i64>,
-    /// Transcript.
+    /// Transcript: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub transcript: Vec<serde_json::Map<String, serde_json::Value>>,
     /// Transcript status.

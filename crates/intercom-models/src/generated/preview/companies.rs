@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The `bulk_create_companies_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateCompaniesRequest {
-    /// Companies.
+    /// Companies: a list.
     pub companies: Vec<BulkCreateCompaniesRequestCompany>,
     /// Job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,34 +35,38 @@ impl BulkCreateCompaniesRequest {
 /// An item of the `companies` of [`BulkCreateCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateCompaniesRequestCompany {
-    /// Company id.
+    /// The id of the company this refers to. For example `625e90fc55ab113b6d92175f`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Name.
+    /// Name. For example `Acme Corp`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Plan.
+    /// Plan. For example `Enterprise`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
-    /// Size.
+    /// Size. For example `100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
-    /// Website.
+    /// Website. For example `https://www.example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Industry.
+    /// Industry. For example `Manufacturing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Remote created at.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
+    /// Remote created at. For example `1394531169`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_created_at: Option<i64>,
-    /// Monthly spend.
+    /// Monthly spend. For example `1000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_spend: Option<i64>,
-    /// Update last request at.
+    /// Update last request at (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_last_request_at: Option<bool>,
 }
@@ -121,11 +125,8 @@ impl BulkCreateCompaniesRequestCompany {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 
@@ -151,7 +152,7 @@ impl BulkCreateCompaniesRequestCompany {
 /// The `job` of [`BulkCreateCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateCompaniesRequestJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -172,7 +173,7 @@ impl BulkCreateCompaniesRequestJob {
 /// The `bulk_delete_companies_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkDeleteCompaniesRequest {
-    /// Companies.
+    /// Companies: a list.
     pub companies: Vec<BulkDeleteCompaniesRequestCompany>,
     /// Job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,7 +196,7 @@ impl BulkDeleteCompaniesRequest {
 /// An item of the `companies` of [`BulkDeleteCompaniesRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkDeleteCompaniesRequestCompany {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -210,7 +211,7 @@ impl BulkDeleteCompaniesRequestCompany {
 /// The `job` of [`BulkDeleteCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkDeleteCompaniesRequestJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -231,7 +232,7 @@ impl BulkDeleteCompaniesRequestJob {
 /// The `bulk_update_companies_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateCompaniesRequest {
-    /// Companies.
+    /// Companies: a list.
     pub companies: Vec<BulkUpdateCompaniesRequestCompany>,
     /// Job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -254,34 +255,38 @@ impl BulkUpdateCompaniesRequest {
 /// An item of the `companies` of [`BulkUpdateCompaniesRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateCompaniesRequestCompany {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Acme Corp`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Plan.
+    /// Plan. For example `Enterprise`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
-    /// Size.
+    /// Size. For example `100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
-    /// Website.
+    /// Website. For example `https://www.example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Industry.
+    /// Industry. For example `Manufacturing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Remote created at.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
+    /// Remote created at. For example `1394531169`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_created_at: Option<i64>,
-    /// Monthly spend.
+    /// Monthly spend. For example `1000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_spend: Option<i64>,
-    /// Update last request at.
+    /// Update last request at (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_last_request_at: Option<bool>,
 }
@@ -334,11 +339,8 @@ impl BulkUpdateCompaniesRequestCompany {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 
@@ -364,7 +366,7 @@ impl BulkUpdateCompaniesRequestCompany {
 /// The `job` of [`BulkUpdateCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateCompaniesRequestJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -386,13 +388,13 @@ impl BulkUpdateCompaniesRequestJob {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompanyAttachedContacts {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Contact>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -404,28 +406,28 @@ pub struct CompanyAttachedContacts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompaniesBulkJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Type.
+    /// Always `companies.bulk.job`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// State.
+    /// State. For example `running`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<CompaniesBulkJobState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1713360000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1713360060`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Completed at, in Unix seconds.
+    /// Completed at, in Unix seconds. For example `1713360120`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<i64>,
-    /// Tasks.
+    /// Tasks: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tasks: Vec<CompaniesBulkJobTask>,
-    /// Url.
+    /// Url: a URL. For example `https://api.intercom.io/companies/bulk/job_v2_1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -448,22 +450,22 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompaniesBulkJobTask {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `task_v2_1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Item count.
+    /// Item count: a count. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub item_count: Option<i64>,
-    /// State.
+    /// State. For example `pending`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<CompaniesBulkJobTaskState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1713360000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Started at, in Unix seconds.
+    /// Started at, in Unix seconds. For example `1713360060`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub started_at: Option<i64>,
-    /// Completed at, in Unix seconds.
+    /// Completed at, in Unix seconds. For example `1713360120`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<i64>,
 }
@@ -485,34 +487,38 @@ crate::open_enum! {
 /// The `create_or_update_company_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateOrUpdateCompanyRequest {
-    /// Name.
+    /// Name. For example `Intercom`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Company id.
+    /// The id of the company this refers to. For example `625e90fc55ab113b6d92175f`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// Plan.
+    /// Plan. For example `Enterprise`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
-    /// Size.
+    /// Size. For example `100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
-    /// Website.
+    /// Website. For example `https://www.example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Industry.
+    /// Industry. For example `Manufacturing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Remote created at.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
+    /// Remote created at. For example `1394531169`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_created_at: Option<i64>,
-    /// Monthly spend.
+    /// Monthly spend. For example `1000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_spend: Option<i64>,
-    /// Update last request at.
+    /// Update last request at (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_last_request_at: Option<bool>,
 }
@@ -571,11 +577,8 @@ impl CreateOrUpdateCompanyRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 
@@ -677,13 +680,25 @@ impl<'de> Deserialize<'de> for CompanySearchRequestQuery {
     }
 }
 
+impl From<SingleFilterSearchRequest> for CompanySearchRequestQuery {
+    fn from(value: SingleFilterSearchRequest) -> Self {
+        Self::SingleFilterSearchRequest(value)
+    }
+}
+
+impl From<MultipleFilterSearchRequest> for CompanySearchRequestQuery {
+    fn from(value: MultipleFilterSearchRequest) -> Self {
+        Self::MultipleFilterSearchRequest(value)
+    }
+}
+
 /// The `sort` of [`CompanySearchRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CompanySearchRequestSort {
-    /// Field.
+    /// Field. For example `created_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// Order.
+    /// Order. For example `descending`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<CompanySearchRequestSortOrder>,
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The `bulk_create_contacts_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateContactsRequest {
-    /// Contacts.
+    /// Contacts: a list.
     pub contacts: Vec<BulkCreateContactsRequestContact>,
     /// Job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,43 +35,47 @@ impl BulkCreateContactsRequest {
 /// An item of the `contacts` of [`BulkCreateContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateContactsRequestContact {
-    /// External id.
+    /// The id of the external this refers to. For example `abc123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Email.
+    /// Email. For example `joe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Name.
+    /// Name. For example `Joe Bloggs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Role.
+    /// Role. For example `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Phone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Avatar.
+    /// Avatar. For example `https://www.example.com/avatar_image.jpg`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
-    /// Language override.
+    /// Language override. For example `fr`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_override: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
     /// Signed up at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
     /// Last seen at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
-    /// Companies.
+    /// Companies: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub companies: Option<Vec<BulkCreateContactsRequestContactCompany>>,
     /// Tags.
@@ -143,11 +147,8 @@ impl BulkCreateContactsRequestContact {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 
@@ -191,10 +192,10 @@ impl BulkCreateContactsRequestContact {
 /// An item of the `companies` of [`BulkCreateContactsRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateContactsRequestContactCompany {
-    /// Company id.
+    /// The id of the company this refers to. For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub company_id: String,
-    /// Name.
+    /// Name. For example `Blue Sun`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -215,7 +216,7 @@ impl BulkCreateContactsRequestContactCompany {
 /// The `tags` of [`BulkCreateContactsRequestContact`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateContactsRequestContactTags {
-    /// Add.
+    /// Add: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add: Option<Vec<BulkCreateContactsRequestContactTagsAddItem>>,
 }
@@ -236,7 +237,7 @@ impl BulkCreateContactsRequestContactTags {
 /// An item of the `add` of [`BulkCreateContactsRequestContactTags`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateContactsRequestContactTagsAddItem {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -251,7 +252,7 @@ impl BulkCreateContactsRequestContactTagsAddItem {
 /// The `job` of [`BulkCreateContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkCreateContactsRequestJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -272,7 +273,7 @@ impl BulkCreateContactsRequestJob {
 /// The `bulk_delete_contacts_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkDeleteContactsRequest {
-    /// Contacts.
+    /// Contacts: a list.
     pub contacts: Vec<BulkDeleteContactsRequestContact>,
     /// Job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -295,7 +296,7 @@ impl BulkDeleteContactsRequest {
 /// An item of the `contacts` of [`BulkDeleteContactsRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkDeleteContactsRequestContact {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `abc123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -310,7 +311,7 @@ impl BulkDeleteContactsRequestContact {
 /// The `job` of [`BulkDeleteContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkDeleteContactsRequestJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -331,7 +332,7 @@ impl BulkDeleteContactsRequestJob {
 /// The `bulk_update_contacts_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateContactsRequest {
-    /// Contacts.
+    /// Contacts: a list.
     pub contacts: Vec<BulkUpdateContactsRequestContact>,
     /// Job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -354,37 +355,41 @@ impl BulkUpdateContactsRequest {
 /// An item of the `contacts` of [`BulkUpdateContactsRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateContactsRequestContact {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `abc123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `abc123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Email.
+    /// Email. For example `joe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Name.
+    /// Name. For example `Joe Bloggs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Phone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Avatar.
+    /// Avatar. For example `https://www.example.com/avatar_image.jpg`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
-    /// Language override.
+    /// Language override. For example `fr`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_override: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Companies.
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
+    /// Companies: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub companies: Option<Vec<BulkUpdateContactsRequestContactCompany>>,
     /// Tags.
@@ -460,11 +465,8 @@ impl BulkUpdateContactsRequestContact {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 
@@ -484,13 +486,13 @@ impl BulkUpdateContactsRequestContact {
 /// An item of the `companies` of [`BulkUpdateContactsRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateContactsRequestContactCompany {
-    /// Company id.
+    /// The id of the company this refers to. For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub company_id: String,
-    /// Name.
+    /// Name. For example `Blue Sun`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Remove.
+    /// Remove (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<bool>,
 }
@@ -517,10 +519,10 @@ impl BulkUpdateContactsRequestContactCompany {
 /// The `tags` of [`BulkUpdateContactsRequestContact`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateContactsRequestContactTags {
-    /// Add.
+    /// Add: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add: Option<Vec<BulkUpdateContactsRequestContactTagsAddItem>>,
-    /// Remove.
+    /// Remove: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<Vec<BulkUpdateContactsRequestContactTagsRemoveItem>>,
 }
@@ -547,7 +549,7 @@ impl BulkUpdateContactsRequestContactTags {
 /// An item of the `add` of [`BulkUpdateContactsRequestContactTags`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateContactsRequestContactTagsAddItem {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -562,7 +564,7 @@ impl BulkUpdateContactsRequestContactTagsAddItem {
 /// An item of the `remove` of [`BulkUpdateContactsRequestContactTags`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateContactsRequestContactTagsRemoveItem {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `789`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
 }
@@ -577,7 +579,7 @@ impl BulkUpdateContactsRequestContactTagsRemoveItem {
 /// The `job` of [`BulkUpdateContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BulkUpdateContactsRequestJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -599,34 +601,34 @@ impl BulkUpdateContactsRequestJob {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactActivity {
-    /// Type.
+    /// Always `contact_activity`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1717000000000.0000a1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Event type.
+    /// Event type. For example `contact.created`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_type: Option<ContactActivityEventType>,
-    /// Contact id.
+    /// The id of the contact this refers to. For example `6329bd9ffe4e2e91dc5d6a1e`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// External id.
+    /// The id of the external this refers to. For example `user-42`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Role.
+    /// Role. For example `user`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Merge source id.
+    /// The id of the merge source this refers to. For example `5f7f0d217c3f2e001a4e8b12`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub merge_source_id: Option<String>,
-    /// Merge target id.
+    /// The id of the merge target this refers to. For example `6329bd9ffe4e2e91dc5d6a1e`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub merge_target_id: Option<String>,
-    /// Failure reason.
+    /// Failure reason. For example `duplicate_external_id`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1717000000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
 }
@@ -651,10 +653,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactActivityList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<ContactActivity>,
     /// Pages.
@@ -666,10 +668,10 @@ pub struct ContactActivityList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactActivityListPages {
-    /// Type.
+    /// Always `pages`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Per page.
+    /// Per page. For example `10`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
     /// Next.
@@ -681,7 +683,7 @@ pub struct ContactActivityListPages {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactActivityListPagesNext {
-    /// Starting after.
+    /// Starting after. For example `1717000000000.0000a1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starting_after: Option<String>,
 }
@@ -690,13 +692,13 @@ pub struct ContactActivityListPagesNext {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Contact>,
-    /// Total count.
+    /// Total count: a count. For example `100`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -708,28 +710,28 @@ pub struct ContactList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactsBulkJob {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Type.
+    /// Always `contacts.bulk.job`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// State.
+    /// State. For example `running`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ContactsBulkJobState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1713360000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1713360060`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Completed at, in Unix seconds.
+    /// Completed at, in Unix seconds. For example `1713360120`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<i64>,
-    /// Tasks.
+    /// Tasks: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tasks: Vec<ContactsBulkJobTask>,
-    /// Url.
+    /// Url: a URL. For example `https://api.intercom.io/contacts/bulk/job_v2_1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -752,22 +754,22 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactsBulkJobTask {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `task_v2_1`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Item count.
+    /// Item count: a count. For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub item_count: Option<i64>,
-    /// State.
+    /// State. For example `pending`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ContactsBulkJobTaskState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1713360000`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Started at, in Unix seconds.
+    /// Started at, in Unix seconds. For example `1713360060`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub started_at: Option<i64>,
-    /// Completed at, in Unix seconds.
+    /// Completed at, in Unix seconds. For example `1713360120`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<i64>,
 }
@@ -789,45 +791,49 @@ crate::open_enum! {
 /// The `create_contact_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateContactRequest {
-    /// Role.
+    /// Role. For example `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// External id.
+    /// The id of the external this refers to. For example `625e90fc55ab113b6d92175f`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Email.
+    /// Email. For example `jdoe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Email verified.
+    /// Email verified (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
-    /// Phone.
+    /// Phone. For example `+353871234567`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Avatar.
+    /// Avatar. For example `https://www.example.com/avatar_image.jpg`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
-    /// Signed up at, in Unix seconds.
+    /// Signed up at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
-    /// Last seen at, in Unix seconds.
+    /// Last seen at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
-    /// Language override.
+    /// Language override. For example `en`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_override: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
 }
 
 impl CreateContactRequest {
@@ -923,11 +929,8 @@ impl CreateContactRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 }
@@ -935,11 +938,11 @@ impl CreateContactRequest {
 /// The `merge_preview_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergePreviewRequest {
-    /// From.
+    /// From. For example `6762f0d51bb69f9f2193bb7f`.
     pub from: String,
-    /// Into.
+    /// Into. For example `6762f0d51bb69f9f2193bb80`.
     pub into: String,
-    /// Skip duplicate validation.
+    /// Skip duplicate validation (a flag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_duplicate_validation: Option<bool>,
 }
@@ -1004,11 +1007,23 @@ impl<'de> Deserialize<'de> for MergePreviewResponse {
     }
 }
 
+impl From<MergePreviewAllowed> for MergePreviewResponse {
+    fn from(value: MergePreviewAllowed) -> Self {
+        Self::MergePreviewAllowed(value)
+    }
+}
+
+impl From<MergePreviewBlocked> for MergePreviewResponse {
+    fn from(value: MergePreviewBlocked) -> Self {
+        Self::MergePreviewBlocked(value)
+    }
+}
+
 /// The `merge_preview_allowed` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewAllowed {
-    /// Allowed.
+    /// Allowed (a flag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed: Option<bool>,
     /// Summary.
@@ -1032,10 +1047,10 @@ pub struct MergePreviewSummary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewAttributeChanges {
-    /// Attributes.
+    /// Attributes: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attributes: Vec<MergePreviewAttributeChange>,
-    /// Total count.
+    /// Total count: a count. For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -1044,7 +1059,7 @@ pub struct MergePreviewAttributeChanges {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewAttributeChange {
-    /// Field.
+    /// Field. For example `name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Outcome.
@@ -1098,10 +1113,10 @@ pub struct MergePreviewReassignments {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewReassignmentsConversations {
-    /// From.
+    /// From. For example `12`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub from: Option<i64>,
-    /// Into.
+    /// Into. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub into: Option<i64>,
 }
@@ -1110,10 +1125,10 @@ pub struct MergePreviewReassignmentsConversations {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewReassignmentsTickets {
-    /// From.
+    /// From. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub from: Option<i64>,
-    /// Into.
+    /// Into. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub into: Option<i64>,
 }
@@ -1122,10 +1137,10 @@ pub struct MergePreviewReassignmentsTickets {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewReassignmentsPhoneCalls {
-    /// From.
+    /// From. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub from: Option<i64>,
-    /// Into.
+    /// Into. For example `0`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub into: Option<i64>,
 }
@@ -1134,10 +1149,10 @@ pub struct MergePreviewReassignmentsPhoneCalls {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewReassignmentsTags {
-    /// From.
+    /// From. For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub from: Option<i64>,
-    /// Into.
+    /// Into. For example `4`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub into: Option<i64>,
 }
@@ -1146,10 +1161,10 @@ pub struct MergePreviewReassignmentsTags {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewReassignmentsNotes {
-    /// From.
+    /// From. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub from: Option<i64>,
-    /// Into.
+    /// Into. For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub into: Option<i64>,
 }
@@ -1158,10 +1173,10 @@ pub struct MergePreviewReassignmentsNotes {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MergePreviewBlocked {
-    /// Allowed.
+    /// Allowed (a flag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed: Option<bool>,
-    /// Reasons.
+    /// Reasons: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub reasons: Vec<MergePreviewReason>,
 }
@@ -1200,42 +1215,46 @@ pub struct UpdateContactRequest {
     /// Role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// External id.
+    /// The id of the external this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Email.
+    /// Email. For example `jdoe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Email verified.
+    /// Email verified (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
-    /// Phone.
+    /// Phone. For example `+353871234567`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Avatar.
+    /// Avatar. For example `https://www.example.com/avatar_image.jpg`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
-    /// Signed up at, in Unix seconds.
+    /// Signed up at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
-    /// Last seen at, in Unix seconds.
+    /// Last seen at, in Unix seconds. For example `1571672154`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
-    /// Language override.
+    /// Language override. For example `en`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_override: Option<String>,
     /// Custom attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Option<serde_json::Value>,
 }
 
 impl UpdateContactRequest {
@@ -1331,11 +1350,8 @@ impl UpdateContactRequest {
     }
 
     /// Sets `custom_attributes`.
-    pub fn custom_attributes(
-        mut self,
-        custom_attributes: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
-        self.custom_attributes = Some(custom_attributes.into());
+    pub fn custom_attributes(mut self, custom_attributes: impl crate::IntoJsonObject) -> Self {
+        self.custom_attributes = Some(custom_attributes.into_json_object());
         self
     }
 }

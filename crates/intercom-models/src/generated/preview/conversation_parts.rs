@@ -12,21 +12,21 @@ use serde::{Deserialize, Serialize};
 /// The `update_conversation_part_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateConversationPartRequest {
-    /// Send state.
+    /// Send state. For example `sent`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_state: Option<String>,
-    /// Info message.
+    /// Info message. For example `Message delivered successfully`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info_message: Option<String>,
-    /// Seen.
+    /// Seen (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen: Option<bool>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `991267694`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
-    /// Experimental.
+    /// Experimental (a flag). For example `true`.
     pub experimental: bool,
-    /// Secret.
+    /// Secret. For example `hmac_secret_value`.
     pub secret: String,
 }
 

@@ -12,46 +12,42 @@ use serde::{Deserialize, Serialize};
 /// The `admin_reply_conversation_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminReplyConversationRequest {
-    /// Message type.
+    /// Message type. For example `comment`.
     pub message_type: AdminReplyConversationRequestMessageType,
-    /// Type.
+    /// Always `admin`: the kind of object this is.
     pub r#type: String,
-    /// Body.
+    /// Body. For example `Hello there!`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `3156780`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub admin_id: String,
-    /// Created at.
+    /// Created at. For example `1590000000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Reply options.
+    /// Reply options: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_options: Option<Vec<QuickReplyOption>>,
-    /// Attachment urls.
+    /// Attachment urls: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_urls: Option<Vec<String>>,
-    /// Attachment files.
+    /// Attachment files: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_files: Option<Vec<ConversationAttachmentFiles>>,
-    /// Skip notifications.
+    /// Skip notifications (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_notifications: Option<bool>,
-    /// Skip unsnooze.
+    /// Skip unsnooze (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_unsnooze: Option<bool>,
 }
 
 impl AdminReplyConversationRequest {
     /// A value with every required field; set the others with the methods below.
-    pub fn new(
-        message_type: impl Into<AdminReplyConversationRequestMessageType>,
-        r#type: impl Into<String>,
-        admin_id: impl Into<String>,
-    ) -> Self {
+    pub fn new(message_type: impl Into<AdminReplyConversationRequestMessageType>, admin_id: impl Into<String>) -> Self {
         Self {
             message_type: message_type.into(),
-            r#type: r#type.into(),
+            r#type: "admin".to_owned(),
             body: None,
             admin_id: admin_id.into(),
             created_at: None,
@@ -110,13 +106,13 @@ impl AdminReplyConversationRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SideConversationSummary {
-    /// Side conversation id.
+    /// The id of the side conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub side_conversation_id: Option<String>,
-    /// Conversation parts.
+    /// Conversation parts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversation_parts: Vec<ConversationPart>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -125,13 +121,13 @@ pub struct SideConversationSummary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SideConversationList {
-    /// Type.
+    /// Always `side_conversation.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Side conversations.
+    /// Side conversations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub side_conversations: Vec<SideConversationSummary>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -197,25 +193,37 @@ impl<'de> Deserialize<'de> for ReplyConversationRequest {
     }
 }
 
+impl From<ContactReplyConversationRequest> for ReplyConversationRequest {
+    fn from(value: ContactReplyConversationRequest) -> Self {
+        Self::ContactReplyConversationRequest(value)
+    }
+}
+
+impl From<AdminReplyConversationRequest> for ReplyConversationRequest {
+    fn from(value: AdminReplyConversationRequest) -> Self {
+        Self::AdminReplyConversationRequest(value)
+    }
+}
+
 /// The `update_conversation_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateConversationRequest {
-    /// Read.
+    /// Read (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<bool>,
-    /// Title.
+    /// Title. For example `Conversation Title`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Priority.
+    /// Priority. For example `high`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<UpdateConversationRequestPriority>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `394051`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
     /// Custom attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_attributes: Option<CustomAttributes>,
-    /// Company id.
+    /// The id of the company this refers to. For example `5f4d3c1c-7b1b-4d7d-a97e-6095715c6632`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
 }

@@ -13,55 +13,55 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataAttribute {
-    /// Type.
+    /// Always `data_attribute`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12878`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Model.
+    /// Model. For example `contact`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<DataAttributeModel>,
-    /// Name.
+    /// Name. For example `paid_subscriber`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Full name.
+    /// Full name. For example `custom_attributes.paid_subscriber`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
-    /// Label.
+    /// Label. For example `Paid Subscriber`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Description.
+    /// Description. For example `Whether the user is a paid subscriber.`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Data type.
+    /// Data type. For example `boolean`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_type: Option<DataAttributeDataType>,
-    /// Options.
+    /// Options: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub options: Vec<String>,
-    /// Api writable.
+    /// Api writable (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_writable: Option<bool>,
-    /// Messenger writable.
+    /// Messenger writable (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub messenger_writable: Option<bool>,
-    /// Ui writable.
+    /// Ui writable (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ui_writable: Option<bool>,
-    /// Custom.
+    /// Custom (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom: Option<bool>,
-    /// Archived.
+    /// Archived (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1671028894`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `5712945`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }
@@ -88,10 +88,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataAttributeList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<DataAttribute>,
 }

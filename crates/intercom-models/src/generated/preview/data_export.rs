@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataExport {
-    /// Status.
+    /// Status. For example `pending`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<DataExportStatus>,
-    /// Download expires at.
+    /// Download expires at. For example `1674917488`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub download_expires_at: Option<String>,
-    /// Download url.
+    /// Download url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Job identifier.

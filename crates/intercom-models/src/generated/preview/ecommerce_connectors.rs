@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EcommerceCatalogUploadPartResponse {
-    /// Import job id.
+    /// The id of the import job this refers to. For example `job_01abc123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub import_job_id: Option<String>,
-    /// Next part number.
+    /// Next part number. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub next_part_number: Option<i64>,
 }
@@ -25,13 +25,13 @@ pub struct EcommerceCatalogUploadPartResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EcommerceCatalogUploadResponse {
-    /// Import job id.
+    /// The id of the import job this refers to. For example `job_01abc123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub import_job_id: Option<String>,
-    /// Status.
+    /// Always `processing`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Message.
+    /// Message. For example `Catalog received. Sync has started.`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }

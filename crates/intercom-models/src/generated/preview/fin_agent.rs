@@ -12,14 +12,14 @@ use serde::{Deserialize, Serialize};
 /// The `fin_agent_message` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FinAgentMessage {
-    /// Author.
+    /// Author. For example `user`.
     pub author: FinAgentMessageAuthor,
-    /// Body.
+    /// Body. For example `How can I see my account details?`.
     pub body: String,
-    /// Timestamp.
+    /// Timestamp. For example `2025-01-24T10:01:20.000Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
-    /// Timestamp ms.
+    /// Timestamp ms. For example `2025-01-24T10:01:20.456Z`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp_ms: Option<String>,
 }
@@ -46,12 +46,16 @@ impl FinAgentMessage {
 /// The `fin_agent_conversation_metadata` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FinAgentConversationMetadata {
-    /// History.
+    /// History: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<FinAgentMessage>>,
     /// Attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attributes: Option<serde_json::Value>,
 }
 
 impl FinAgentConversationMetadata {
@@ -67,8 +71,8 @@ impl FinAgentConversationMetadata {
     }
 
     /// Sets `attributes`.
-    pub fn attributes(mut self, attributes: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.attributes = Some(attributes.into());
+    pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
+        self.attributes = Some(attributes.into_json_object());
         self
     }
 }
@@ -76,10 +80,10 @@ impl FinAgentConversationMetadata {
 /// The `fin_agent_settings` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FinAgentSettings {
-    /// Follow up questions.
+    /// Follow up questions (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_questions: Option<bool>,
-    /// Email.
+    /// Email (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<bool>,
 }
@@ -120,18 +124,22 @@ impl ListFinCapabilitiesRequest {
 /// The `user` of [`ListFinCapabilitiesRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListFinCapabilitiesRequestUser {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `john.doe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attributes: Option<serde_json::Value>,
 }
 
 impl ListFinCapabilitiesRequestUser {
@@ -153,8 +161,8 @@ impl ListFinCapabilitiesRequestUser {
     }
 
     /// Sets `attributes`.
-    pub fn attributes(mut self, attributes: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.attributes = Some(attributes.into());
+    pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
+        self.attributes = Some(attributes.into_json_object());
         self
     }
 }
@@ -163,10 +171,10 @@ impl ListFinCapabilitiesRequestUser {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListFinCapabilitiesResponse {
-    /// Version.
+    /// Version. For example `Preview`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
-    /// Capabilities.
+    /// Capabilities: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub capabilities: Vec<ListFinCapabilitiesResponseCapability>,
 }
@@ -175,22 +183,22 @@ pub struct ListFinCapabilitiesResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListFinCapabilitiesResponseCapability {
-    /// Type.
+    /// Type. For example `procedure`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Reset password`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Walk the user through resetting their password.`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Endpoint.
+    /// Endpoint. For example `/fin/procedures/12345/run`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
-    /// Method.
+    /// Method. For example `POST`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
 }
@@ -198,7 +206,7 @@ pub struct ListFinCapabilitiesResponseCapability {
 /// The body of `POST /fin/ask` (`AskFin`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AskFinRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
     /// Message.
@@ -208,7 +216,7 @@ pub struct AskFinRequest {
     /// Conversation metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_metadata: Option<FinAgentConversationMetadata>,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<FinAgentAttachment>>,
 }
@@ -246,22 +254,22 @@ impl AskFinRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AskFinResponse {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `user-456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Status.
+    /// Status. For example `thinking`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<AskFinResponseStatus>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
     /// Errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<FinAgentAttributeErrors>,
-    /// Sse subscription url.
+    /// Sse subscription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sse_subscription_url: Option<String>,
 }
@@ -283,14 +291,14 @@ crate::open_enum! {
 /// The body of `POST /fin/reply` (`ReplyToFin`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReplyToFinRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
     /// Message.
     pub message: FinAgentMessage,
     /// User.
     pub user: FinAgentUser,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<FinAgentAttachment>>,
     /// Settings.
@@ -330,7 +338,7 @@ impl ReplyToFinRequest {
 /// The body of `POST /fin/procedures/{procedure_id}/run` (`RunFinProcedure`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunFinProcedureRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
     /// User.
@@ -384,8 +392,12 @@ impl RunFinProcedureRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunFinProcedureRequestConversationMetadata {
     /// Attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attributes: Option<serde_json::Value>,
 }
 
 impl RunFinProcedureRequestConversationMetadata {
@@ -395,8 +407,8 @@ impl RunFinProcedureRequestConversationMetadata {
     }
 
     /// Sets `attributes`.
-    pub fn attributes(mut self, attributes: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.attributes = Some(attributes.into());
+    pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
+        self.attributes = Some(attributes.into_json_object());
         self
     }
 }
@@ -404,7 +416,7 @@ impl RunFinProcedureRequestConversationMetadata {
 /// The `settings` of [`RunFinProcedureRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunFinProcedureRequestSettings {
-    /// Email.
+    /// Email (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<bool>,
 }
@@ -426,25 +438,25 @@ impl RunFinProcedureRequestSettings {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RunFinProcedureResponse {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// User id.
+    /// The id of the user this refers to. For example `user-456`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// Procedure id.
+    /// The id of the procedure this refers to. For example `12345`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub procedure_id: Option<String>,
-    /// Status.
+    /// Status. For example `thinking`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RunFinProcedureResponseStatus>,
-    /// Created at ms.
+    /// Created at ms. For example `2025-01-24T10:00:00.123Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at_ms: Option<String>,
     /// Errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<FinAgentAttributeErrors>,
-    /// Sse subscription url.
+    /// Sse subscription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sse_subscription_url: Option<String>,
 }
@@ -470,13 +482,13 @@ crate::open_enum! {
 /// The body of `POST /fin/escalate` (`EscalateFinConversation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EscalateFinConversationRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// User.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<EscalateFinConversationRequestUser>,
-    /// Message.
+    /// Message. For example `I'd like to speak to a human about my refund.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Context.
@@ -518,18 +530,22 @@ impl EscalateFinConversationRequest {
 /// The `user` of [`EscalateFinConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EscalateFinConversationRequestUser {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Email.
+    /// Email. For example `john.doe@example.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(
+        default,
+        serialize_with = "crate::serde_helpers::optional_json_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attributes: Option<serde_json::Value>,
 }
 
 impl EscalateFinConversationRequestUser {
@@ -551,8 +567,8 @@ impl EscalateFinConversationRequestUser {
     }
 
     /// Sets `attributes`.
-    pub fn attributes(mut self, attributes: impl Into<serde_json::Map<String, serde_json::Value>>) -> Self {
-        self.attributes = Some(attributes.into());
+    pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
+        self.attributes = Some(attributes.into_json_object());
         self
     }
 }
@@ -561,16 +577,16 @@ impl EscalateFinConversationRequestUser {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EscalateFinConversationResponse {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
-    /// Intercom conversation id.
+    /// The id of the intercom conversation this refers to. For example `987654321`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub intercom_conversation_id: Option<String>,
-    /// Sse subscription url.
+    /// Sse subscription url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sse_subscription_url: Option<String>,
-    /// Status.
+    /// Always `escalated`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
@@ -578,14 +594,14 @@ pub struct EscalateFinConversationResponse {
 /// The body of `POST /fin/start` (`StartFinConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StartFinConversationRequest {
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub conversation_id: String,
     /// Message.
     pub message: FinAgentMessage,
     /// User.
     pub user: FinAgentUser,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<FinAgentAttachment>>,
     /// Conversation metadata.

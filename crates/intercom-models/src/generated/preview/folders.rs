@@ -13,32 +13,32 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Folder {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Product Documentation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Internal product documentation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Emoji.
+    /// Emoji. For example `📚`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
-    /// Parent folder id.
+    /// The id of the parent folder this refers to.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub parent_folder_id: Option<String>,
-    /// Content count.
+    /// Content count: a count. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub content_count: Option<i64>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
 }
@@ -47,13 +47,13 @@ pub struct Folder {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeletedFolderObject {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
-    /// Object.
+    /// Always `folder`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Deleted.
+    /// Deleted (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
@@ -62,13 +62,13 @@ pub struct DeletedFolderObject {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListFoldersResponse {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<Folder>,
-    /// Total count.
+    /// Total count: a count. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Pages.
@@ -93,15 +93,15 @@ impl CreateFolderRequest {
 /// The `folder` of [`CreateFolderRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateFolderRequestFolder {
-    /// Name.
+    /// Name. For example `Product Documentation`.
     pub name: String,
-    /// Description.
+    /// Description. For example `Internal product documentation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Emoji.
+    /// Emoji. For example `📚`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
-    /// Parent folder id.
+    /// The id of the parent folder this refers to.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
@@ -152,16 +152,16 @@ impl UpdateFolderRequest {
 /// The `folder` of [`UpdateFolderRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateFolderRequestFolder {
-    /// Name.
+    /// Name. For example `Updated Product Documentation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Description.
+    /// Description. For example `Updated internal product documentation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Emoji.
+    /// Emoji. For example `📖`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
-    /// Parent folder id.
+    /// The id of the parent folder this refers to.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",

@@ -13,25 +13,25 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct IdentityVerificationSecret {
-    /// Type.
+    /// Type. For example `identity_verification_secret`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `102`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Production Web`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Supports android.
+    /// Supports android (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_android: Option<bool>,
-    /// Supports ios.
+    /// Supports ios (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_ios: Option<bool>,
-    /// Supports web.
+    /// Supports web (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_web: Option<bool>,
-    /// Created at.
+    /// Created at. For example `1734537243`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
 }
@@ -40,28 +40,28 @@ pub struct IdentityVerificationSecret {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct IdentityVerificationSecretWithMaterial {
-    /// Type.
+    /// Type. For example `identity_verification_secret`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `102`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Name.
+    /// Name. For example `Production Web`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Supports android.
+    /// Supports android (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_android: Option<bool>,
-    /// Supports ios.
+    /// Supports ios (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_ios: Option<bool>,
-    /// Supports web.
+    /// Supports web (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_web: Option<bool>,
-    /// Created at.
+    /// Created at. For example `1734537243`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Secret.
+    /// Secret. For example `9Zw0xNs3vKk0fPz9rwKqNbzH3mPVQmQxL9vhSm9Tk4A`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
 }
@@ -70,10 +70,10 @@ pub struct IdentityVerificationSecretWithMaterial {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct IdentityVerificationSecretList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<IdentityVerificationSecret>,
 }
@@ -81,15 +81,15 @@ pub struct IdentityVerificationSecretList {
 /// The `create_identity_verification_secret_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateIdentityVerificationSecretRequest {
-    /// Name.
+    /// Name. For example `Production Web`.
     pub name: String,
-    /// Supports android.
+    /// Supports android (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supports_android: Option<bool>,
-    /// Supports ios.
+    /// Supports ios (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supports_ios: Option<bool>,
-    /// Supports web.
+    /// Supports web (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supports_web: Option<bool>,
 }

@@ -13,61 +13,61 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InternalArticle {
-    /// Type.
+    /// Always `internal_article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6871119`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
     /// Title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Body.
+    /// Body. For example `Default language body in html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub owner_id: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub author_id: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub folder_id: Option<String>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
     /// Tags.
@@ -79,16 +79,16 @@ pub struct InternalArticle {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InternalArticleList {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<CursorPages>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
-    /// Data.
+    /// Data: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub data: Vec<InternalArticleListItem>,
 }
@@ -97,61 +97,61 @@ pub struct InternalArticleList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InternalArticleListItem {
-    /// Type.
+    /// Always `internal_article`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `6871119`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
     /// Title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Body.
+    /// Body. For example `Default language body in html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Body markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub owner_id: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub author_id: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1672928359`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1672928610`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Locale.
+    /// Locale. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub folder_id: Option<String>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(deserialize_with = "crate::serde_helpers::int_list")]
     pub audience_ids: Vec<i64>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
     /// Tags.
@@ -163,10 +163,10 @@ pub struct InternalArticleListItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InternalArticleSearchResponse {
-    /// Type.
+    /// Always `list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Total count.
+    /// Total count: a count. For example `5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Data.
@@ -181,7 +181,7 @@ pub struct InternalArticleSearchResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InternalArticleSearchResponseData {
-    /// Internal articles.
+    /// Internal articles: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub internal_articles: Vec<InternalArticle>,
 }
@@ -189,7 +189,7 @@ pub struct InternalArticleSearchResponseData {
 /// The `create_internal_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateInternalArticleRequest {
-    /// Title.
+    /// Title. For example `Thanks for everything`.
     pub title: String,
     /// Body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,29 +197,29 @@ pub struct CreateInternalArticleRequest {
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub author_id: i64,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
     pub owner_id: i64,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub folder_id: Option<i64>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
     /// Locale.
@@ -297,7 +297,7 @@ impl CreateInternalArticleRequest {
 /// The `update_internal_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateInternalArticleRequest {
-    /// Title.
+    /// Title. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Body.
@@ -306,37 +306,37 @@ pub struct UpdateInternalArticleRequest {
     /// Body markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_markdown: Option<String>,
-    /// Author id.
+    /// The id of the author this refers to. For example `1295`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub author_id: Option<i64>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `1295`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub owner_id: Option<i64>,
-    /// Folder id.
+    /// The id of the folder this refers to. For example `6`.
     #[serde(
         default,
         deserialize_with = "crate::serde_helpers::optional_int_id",
         skip_serializing_if = "Option::is_none"
     )]
     pub folder_id: Option<i64>,
-    /// Audience ids.
+    /// Audience ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_ids: Option<Vec<i64>>,
-    /// Ai chatbot availability.
+    /// Ai chatbot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_chatbot_availability: Option<bool>,
-    /// Ai copilot availability.
+    /// Ai copilot availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_copilot_availability: Option<bool>,
-    /// Ai sales agent availability.
+    /// Ai sales agent availability (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_sales_agent_availability: Option<bool>,
 }

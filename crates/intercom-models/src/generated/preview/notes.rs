@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 /// The body of `POST /contacts/{id}/notes` (`CreateContactNote`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateContactNoteRequest {
-    /// Body.
+    /// Body. For example `New note`.
     pub body: String,
-    /// Contact id.
+    /// The id of the contact this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// Admin id.
+    /// The id of the admin this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub admin_id: Option<String>,
 }

@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 /// The `collect_agent_input_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CollectAgentInputRequest {
-    /// Step id.
+    /// The id of the step this refers to. For example `d5b81f72-adb9-4317-b973-75b3c3624c09`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub step_id: String,
-    /// Attribute values.
+    /// Attribute values: a list.
     pub attribute_values: Vec<CollectAgentInputRequestAttributeValue>,
 }
 
@@ -34,7 +34,7 @@ impl CollectAgentInputRequest {
 pub struct CollectAgentInputRequestAttributeValue {
     /// Identifier.
     pub identifier: String,
-    /// Value.
+    /// Value. For example `true`.
     pub value: serde_json::Value,
 }
 

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AiSubtopic {
-    /// Type.
+    /// Type. For example `ai_subtopic`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Name.
+    /// Name. For example `Payment Issues`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `42`.
     #[serde(deserialize_with = "crate::serde_helpers::id", serialize_with = "crate::serde_helpers::integer_id")]
     pub id: String,
 }
@@ -28,13 +28,13 @@ pub struct AiSubtopic {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AiTopic {
-    /// Type.
+    /// Type. For example `ai_topic`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Topic name.
+    /// Topic name. For example `Billing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topic_name: Option<String>,
-    /// Subtopics.
+    /// Subtopics: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub subtopics: Vec<AiSubtopic>,
 }
@@ -43,10 +43,10 @@ pub struct AiTopic {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AiTopics {
-    /// Type.
+    /// Type. For example `ai_topics`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Topics.
+    /// Topics: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub topics: Vec<AiTopic>,
 }
@@ -55,121 +55,121 @@ pub struct AiTopics {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Contact {
-    /// Type.
+    /// Type. For example `contact`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// External id.
+    /// The id of the external this refers to. For example `f3b87a2e09d514c6c2e79b9a`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Workspace id.
+    /// The id of the workspace this refers to. For example `ecahpwf5`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
-    /// Role.
+    /// Role. For example `user`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Email.
+    /// Email. For example `joe@example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Email domain.
+    /// Email domain. For example `example.com`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_domain: Option<String>,
-    /// Phone.
+    /// Phone. For example `+1123456789`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Formatted phone.
+    /// Formatted phone. For example `+1123456789`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub formatted_phone: Option<String>,
-    /// Name.
+    /// Name. For example `John Doe`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Owner id.
+    /// The id of the owner this refers to. For example `321`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
-    /// Has hard bounced.
+    /// Has hard bounced (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_hard_bounced: Option<bool>,
-    /// Marked email as spam.
+    /// Marked email as spam (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marked_email_as_spam: Option<bool>,
-    /// Unsubscribed from emails.
+    /// Unsubscribed from emails (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unsubscribed_from_emails: Option<bool>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Signed up at, in Unix seconds.
+    /// Signed up at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub signed_up_at: Option<i64>,
-    /// Last seen at, in Unix seconds.
+    /// Last seen at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<i64>,
-    /// Last replied at, in Unix seconds.
+    /// Last replied at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_replied_at: Option<i64>,
-    /// Last contacted at, in Unix seconds.
+    /// Last contacted at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_contacted_at: Option<i64>,
-    /// Last email opened at, in Unix seconds.
+    /// Last email opened at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_email_opened_at: Option<i64>,
-    /// Last email clicked at, in Unix seconds.
+    /// Last email clicked at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub last_email_clicked_at: Option<i64>,
-    /// Language override.
+    /// Language override. For example `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language_override: Option<String>,
-    /// Browser.
+    /// Browser. For example `Chrome`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub browser: Option<String>,
-    /// Browser version.
+    /// Browser version. For example `80.0.3987.132`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub browser_version: Option<String>,
-    /// Browser language.
+    /// Browser language. For example `en-US`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub browser_language: Option<String>,
-    /// Os.
+    /// Os. For example `Mac OS X`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub os: Option<String>,
-    /// Android app name.
+    /// Android app name. For example `Intercom`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_app_name: Option<String>,
-    /// Android app version.
+    /// Android app version. For example `5.0.0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_app_version: Option<String>,
-    /// Android device.
+    /// Android device. For example `Pixel 3`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_device: Option<String>,
-    /// Android os version.
+    /// Android os version. For example `10`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_os_version: Option<String>,
-    /// Android sdk version.
+    /// Android sdk version. For example `28`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_sdk_version: Option<String>,
-    /// Android last seen at, in Unix seconds.
+    /// Android last seen at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub android_last_seen_at: Option<i64>,
-    /// Ios app name.
+    /// Ios app name. For example `Intercom`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_app_name: Option<String>,
-    /// Ios app version.
+    /// Ios app version. For example `5.0.0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_app_version: Option<String>,
-    /// Ios device.
+    /// Ios device. For example `iPhone 11`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_device: Option<String>,
-    /// Ios os version.
+    /// Ios os version. For example `13.3.1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_os_version: Option<String>,
-    /// Ios sdk version.
+    /// Ios sdk version. For example `13.3.1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ios_sdk_version: Option<String>,
-    /// Ios last seen at, in Unix seconds.
+    /// Ios last seen at, in Unix seconds. For example `1571672154`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub ios_last_seen_at: Option<i64>,
     /// Custom attributes.
@@ -193,7 +193,7 @@ pub struct Contact {
     /// Social profiles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub social_profiles: Option<ContactSocialProfiles>,
-    /// Merge history.
+    /// Merge history: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub merge_history: Vec<MergeHistoryItem>,
     /// Opted in subscription types.
@@ -202,7 +202,7 @@ pub struct Contact {
     /// Opted out subscription types.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opted_out_subscription_types: Option<ContactSubscriptionTypes>,
-    /// Enabled push messaging.
+    /// Enabled push messaging (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_push_messaging: Option<bool>,
 }
@@ -211,47 +211,47 @@ pub struct Contact {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Conversation {
-    /// Type.
+    /// Type. For example `conversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Conversation Title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Waiting since, in Unix seconds.
+    /// Waiting since, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub waiting_since: Option<i64>,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
-    /// Open.
+    /// Open (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
-    /// State.
+    /// State. For example `open`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ConversationState>,
-    /// Read.
+    /// Read (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read: Option<bool>,
-    /// Priority.
+    /// Priority. For example `high`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<ConversationPriority>,
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `0`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `5017691`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
@@ -297,13 +297,13 @@ pub struct Conversation {
     /// Ai topics.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_topics: Option<AiTopics>,
-    /// Ai agent participated.
+    /// Ai agent participated (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent_participated: Option<bool>,
     /// Ai agent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ai_agent: Option<AiAgent>,
-    /// Sales agent participated.
+    /// Sales agent participated (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sales_agent_participated: Option<bool>,
     /// Sales agent.
@@ -312,16 +312,16 @@ pub struct Conversation {
     /// Channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannelInline>,
-    /// External references.
+    /// External references: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub external_references: Vec<ConversationExternalReference>,
-    /// Monitor evaluations.
+    /// Monitor evaluations: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub monitor_evaluations: Vec<ConversationMonitorEvaluation>,
-    /// Scorecards.
+    /// Scorecards: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub scorecards: Vec<ConversationScorecard>,
-    /// Customers.
+    /// Customers: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub customers: Vec<ContactReference>,
     /// Topics.
@@ -333,13 +333,13 @@ pub struct Conversation {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationParts {
-    /// Type.
+    /// Always `conversation_part.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Conversation parts.
+    /// Conversation parts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub conversation_parts: Vec<ConversationPart>,
-    /// Total count.
+    /// Total count: a count. For example `1`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -348,25 +348,25 @@ pub struct ConversationParts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationPart {
-    /// Type.
+    /// Type. For example `conversation_part`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Part type.
+    /// Part type. For example `comment`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_type: Option<String>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Notified at, in Unix seconds.
+    /// Notified at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub notified_at: Option<i64>,
     /// Assigned to.
@@ -375,13 +375,13 @@ pub struct ConversationPart {
     /// Author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<ConversationPartAuthor>,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attachments: Vec<PartAttachment>,
-    /// External id.
+    /// The id of the external this refers to. For example `abcd1234`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Redacted.
+    /// Redacted (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
     /// Email message metadata.
@@ -390,16 +390,16 @@ pub struct ConversationPart {
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ConversationPartMetadata>,
-    /// State.
+    /// State. For example `open`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ConversationPartState>,
-    /// Tags.
+    /// Tags: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags: Vec<TagBasic>,
     /// Event details.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_details: Option<EventDetails>,
-    /// App package code.
+    /// App package code. For example `test-integration`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_package_code: Option<String>,
     /// Translations.
@@ -614,14 +614,110 @@ impl<'de> Deserialize<'de> for EventDetails {
     }
 }
 
+impl From<ConversationAttributeUpdatedByWorkflow> for EventDetails {
+    fn from(value: ConversationAttributeUpdatedByWorkflow) -> Self {
+        Self::ConversationAttributeUpdatedByWorkflow(value)
+    }
+}
+
+impl From<ConversationAttributeUpdatedByAdmin> for EventDetails {
+    fn from(value: ConversationAttributeUpdatedByAdmin) -> Self {
+        Self::ConversationAttributeUpdatedByAdmin(value)
+    }
+}
+
+impl From<ConversationAttributeUpdatedByUser> for EventDetails {
+    fn from(value: ConversationAttributeUpdatedByUser) -> Self {
+        Self::ConversationAttributeUpdatedByUser(value)
+    }
+}
+
+impl From<CustomActionStarted> for EventDetails {
+    fn from(value: CustomActionStarted) -> Self {
+        Self::CustomActionStarted(value)
+    }
+}
+
+impl From<CustomActionFinished> for EventDetails {
+    fn from(value: CustomActionFinished) -> Self {
+        Self::CustomActionFinished(value)
+    }
+}
+
+impl From<OperatorWorkflowEvent> for EventDetails {
+    fn from(value: OperatorWorkflowEvent) -> Self {
+        Self::OperatorWorkflowEvent(value)
+    }
+}
+
+impl From<ConversationTagsUpdated> for EventDetails {
+    fn from(value: ConversationTagsUpdated) -> Self {
+        Self::ConversationTagsUpdated(value)
+    }
+}
+
+impl From<Snoozed> for EventDetails {
+    fn from(value: Snoozed) -> Self {
+        Self::Snoozed(value)
+    }
+}
+
+impl From<PriorityChanged> for EventDetails {
+    fn from(value: PriorityChanged) -> Self {
+        Self::PriorityChanged(value)
+    }
+}
+
+impl From<ConversationSlaAppliedByRule> for EventDetails {
+    fn from(value: ConversationSlaAppliedByRule) -> Self {
+        Self::ConversationSlaAppliedByRule(value)
+    }
+}
+
+impl From<ConversationSlaAppliedByWorkflow> for EventDetails {
+    fn from(value: ConversationSlaAppliedByWorkflow) -> Self {
+        Self::ConversationSlaAppliedByWorkflow(value)
+    }
+}
+
+impl From<ConversationSlaTargetMissed> for EventDetails {
+    fn from(value: ConversationSlaTargetMissed) -> Self {
+        Self::ConversationSlaTargetMissed(value)
+    }
+}
+
+impl From<ConversationSlaPaused> for EventDetails {
+    fn from(value: ConversationSlaPaused) -> Self {
+        Self::ConversationSlaPaused(value)
+    }
+}
+
+impl From<ConversationSlaUnpaused> for EventDetails {
+    fn from(value: ConversationSlaUnpaused) -> Self {
+        Self::ConversationSlaUnpaused(value)
+    }
+}
+
+impl From<ConversationSlaRemoved> for EventDetails {
+    fn from(value: ConversationSlaRemoved) -> Self {
+        Self::ConversationSlaRemoved(value)
+    }
+}
+
+impl From<CallSummary> for EventDetails {
+    fn from(value: CallSummary) -> Self {
+        Self::CallSummary(value)
+    }
+}
+
 /// The `conversation_tags_updated` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationTagsUpdated {
-    /// Tags added.
+    /// Tags added: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags_added: Vec<String>,
-    /// Tags removed.
+    /// Tags removed: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags_removed: Vec<String>,
 }
@@ -630,10 +726,10 @@ pub struct ConversationTagsUpdated {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Snoozed {
-    /// Until.
+    /// Until. For example `until tomorrow`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
-    /// Custom until time.
+    /// Custom until time. For example `2025-09-03T18:44:20.146Z`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_until_time: Option<String>,
 }
@@ -642,10 +738,10 @@ pub struct Snoozed {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PriorityChanged {
-    /// Current priority.
+    /// Current priority. For example `high`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_priority: Option<PriorityChangedCurrentPriority>,
-    /// Previous priority.
+    /// Previous priority. For example `none`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_priority: Option<PriorityChangedPreviousPriority>,
 }
@@ -686,7 +782,7 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaAppliedByRule {
-    /// Sla name.
+    /// Sla name. For example `Premium SLA`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
     /// Sla definition.
@@ -698,16 +794,16 @@ pub struct ConversationSlaAppliedByRule {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaAppliedByRuleSlaDefinition {
-    /// First reply time.
+    /// First reply time. For example `300`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_reply_time: Option<i64>,
-    /// Next reply time.
+    /// Next reply time. For example `600`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub next_reply_time: Option<i64>,
-    /// Resolution time.
+    /// Resolution time. For example `3600`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub resolution_time: Option<i64>,
-    /// Time to close.
+    /// Time to close. For example `7200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_close: Option<i64>,
 }
@@ -716,7 +812,7 @@ pub struct ConversationSlaAppliedByRuleSlaDefinition {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaAppliedByWorkflow {
-    /// Sla name.
+    /// Sla name. For example `Standard SLA`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
     /// Sla definition.
@@ -728,16 +824,16 @@ pub struct ConversationSlaAppliedByWorkflow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaAppliedByWorkflowSlaDefinition {
-    /// First reply time.
+    /// First reply time. For example `300`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub first_reply_time: Option<i64>,
-    /// Next reply time.
+    /// Next reply time. For example `600`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub next_reply_time: Option<i64>,
-    /// Resolution time.
+    /// Resolution time. For example `3600`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub resolution_time: Option<i64>,
-    /// Time to close.
+    /// Time to close. For example `7200`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub time_to_close: Option<i64>,
 }
@@ -746,13 +842,13 @@ pub struct ConversationSlaAppliedByWorkflowSlaDefinition {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaTargetMissed {
-    /// Sla name.
+    /// Sla name. For example `HandleConversation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
-    /// Sla target type.
+    /// Sla target type. For example `first_reply_time`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_target_type: Option<ConversationSlaTargetMissedSlaTargetType>,
-    /// Current sla status.
+    /// Current sla status. For example `missed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_sla_status: Option<ConversationSlaTargetMissedCurrentSlaStatus>,
     /// Sla states.
@@ -794,10 +890,10 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaPaused {
-    /// Sla name.
+    /// Sla name. For example `Premium SLA`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
-    /// Current sla status.
+    /// Current sla status. For example `active`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_sla_status: Option<ConversationSlaPausedCurrentSlaStatus>,
     /// Sla states.
@@ -823,7 +919,7 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaUnpaused {
-    /// Sla name.
+    /// Sla name. For example `Premium SLA`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
 }
@@ -832,7 +928,7 @@ pub struct ConversationSlaUnpaused {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConversationSlaRemoved {
-    /// Sla name.
+    /// Sla name. For example `Standard SLA`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
 }
@@ -841,7 +937,7 @@ pub struct ConversationSlaRemoved {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CallSummary {
-    /// Call id.
+    /// The id of the call this refers to. For example `3822007689`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub call_id: Option<String>,
 }
@@ -905,25 +1001,25 @@ pub type IntercomVersionPreview = String;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Message {
-    /// Type.
+    /// Type. For example `user_message`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1488971108`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1667560812`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Subject.
+    /// Subject. For example `Greetings`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// Body.
+    /// Body. For example `Hello`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Message type.
+    /// Message type. For example `inapp`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_type: Option<MessageMessageType>,
-    /// Conversation id.
+    /// The id of the conversation this refers to. For example `64619700005570`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// Owner.
@@ -953,16 +1049,16 @@ crate::open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Ticket {
-    /// Type.
+    /// Always `ticket`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `1295`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Ticket id.
+    /// The id of the ticket this refers to. For example `1390`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub ticket_id: Option<String>,
-    /// Category.
+    /// Category. For example `Customer`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<TicketCategory>,
     /// Ticket attributes.
@@ -977,30 +1073,30 @@ pub struct Ticket {
     /// Contacts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contacts: Option<TicketContacts>,
-    /// Admin assignee id.
+    /// The id of the admin assignee this refers to. For example `1295`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub admin_assignee_id: Option<String>,
-    /// Team assignee id.
+    /// The id of the team assignee this refers to. For example `1295`.
     #[serde(
         deserialize_with = "crate::serde_helpers::optional_id",
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::serde_helpers::optional_integer_id"
     )]
     pub team_assignee_id: Option<String>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
-    /// Open.
+    /// Open (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
-    /// Snoozed until, in Unix seconds.
+    /// Snoozed until, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<i64>,
     /// Linked objects.
@@ -1009,10 +1105,10 @@ pub struct Ticket {
     /// Ticket parts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_parts: Option<TicketParts>,
-    /// Is shared.
+    /// Is shared (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_shared: Option<bool>,
-    /// Previous ticket state id.
+    /// The id of the previous ticket state this refers to. For example `7493`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub previous_ticket_state_id: Option<String>,
     /// Ticket state internal label.
@@ -1027,13 +1123,13 @@ pub struct Ticket {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketParts {
-    /// Type.
+    /// Always `ticket_part.list`: the kind of object this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Ticket parts.
+    /// Ticket parts: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub ticket_parts: Vec<TicketPart>,
-    /// Total count.
+    /// Total count: a count. For example `2`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
 }
@@ -1042,28 +1138,28 @@ pub struct TicketParts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketPart {
-    /// Type.
+    /// Type. For example `ticket_part`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `3`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Part type.
+    /// Part type. For example `comment`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_type: Option<String>,
     /// Body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Previous ticket state.
+    /// Previous ticket state. For example `submitted`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_ticket_state: Option<TicketPartPreviousTicketState>,
-    /// Ticket state.
+    /// Ticket state. For example `submitted`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticket_state: Option<TicketPartTicketState>,
-    /// Created at, in Unix seconds.
+    /// Created at, in Unix seconds. For example `1663597223`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// Updated at, in Unix seconds.
+    /// Updated at, in Unix seconds. For example `1663597260`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_int", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Assigned to.
@@ -1072,16 +1168,16 @@ pub struct TicketPart {
     /// Author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<TicketPartAuthor>,
-    /// Attachments.
+    /// Attachments: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub attachments: Vec<PartAttachment>,
-    /// External id.
+    /// The id of the external this refers to. For example `abcd1234`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// Redacted.
+    /// Redacted (a flag). For example `false`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redacted: Option<bool>,
-    /// App package code.
+    /// App package code. For example `text-integration`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_package_code: Option<String>,
     /// Translations.

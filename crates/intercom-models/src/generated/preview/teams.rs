@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 /// The `admin_priority_level_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AdminPriorityLevelRequest {
-    /// Primary admin ids.
+    /// Primary admin ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_admin_ids: Option<Vec<i64>>,
-    /// Secondary admin ids.
+    /// Secondary admin ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_admin_ids: Option<Vec<i64>>,
 }
@@ -42,7 +42,7 @@ impl AdminPriorityLevelRequest {
 /// The `update_team_members_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateTeamMembersRequest {
-    /// Admin ids.
+    /// Admin ids: a list.
     pub admin_ids: Vec<i64>,
     /// Admin priority level.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -13,31 +13,31 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EcommerceCatalogVariant {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `var-001`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Blue / Large`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Price.
+    /// Price. For example `29.99`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub price: Option<serde_json::Number>,
-    /// Compare at price.
+    /// Compare at price. For example `39.99`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub compare_at_price: Option<serde_json::Number>,
-    /// In stock.
+    /// In stock (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_stock: Option<bool>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Image url.
+    /// Image url: a URL. For example `https://cdn.example.com/images/t-shirt-blue.jpg`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
-    /// Selected options.
+    /// Selected options: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub selected_options: Vec<EcommerceCatalogVariantSelectedOption>,
-    /// Sku.
+    /// Sku. For example `TSHIRT-BLU-L`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
 }
@@ -46,10 +46,10 @@ pub struct EcommerceCatalogVariant {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EcommerceCatalogVariantSelectedOption {
-    /// Name.
+    /// Name. For example `Size`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Value.
+    /// Value. For example `Large`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -58,13 +58,13 @@ pub struct EcommerceCatalogVariantSelectedOption {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EcommerceCatalogProduct {
-    /// Id.
+    /// The object's id (a string, also when the API sends a number). For example `prod-12345`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
     pub id: String,
-    /// Title.
+    /// Title. For example `Classic Cotton T-Shirt`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Url.
+    /// Url: a URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Description.
@@ -73,37 +73,37 @@ pub struct EcommerceCatalogProduct {
     /// Description html.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description_html: Option<String>,
-    /// Featured image url.
+    /// Featured image url: a URL. For example `https://cdn.example.com/images/t-shirt-main.jpg`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub featured_image_url: Option<String>,
-    /// Image urls.
+    /// Image urls: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub image_urls: Vec<String>,
-    /// Price min.
+    /// Price min. For example `19.99`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub price_min: Option<serde_json::Number>,
-    /// Price max.
+    /// Price max. For example `39.99`.
     #[serde(deserialize_with = "crate::serde_helpers::optional_number", skip_serializing_if = "Option::is_none")]
     pub price_max: Option<serde_json::Number>,
-    /// Currency.
+    /// Currency. For example `USD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// In stock.
+    /// In stock (a flag). For example `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_stock: Option<bool>,
-    /// Tags.
+    /// Tags: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub tags: Vec<String>,
-    /// Collections.
+    /// Collections: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub collections: Vec<EcommerceCatalogProductCollection>,
     /// Category path.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_path: Option<EcommerceCatalogProductCategoryPath>,
-    /// Available options.
+    /// Available options: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub available_options: Vec<EcommerceCatalogProductAvailableOption>,
-    /// Variants.
+    /// Variants: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub variants: Vec<EcommerceCatalogVariant>,
     /// Additional data.
@@ -158,11 +158,17 @@ impl<'de> Deserialize<'de> for EcommerceCatalogProductCollection {
     }
 }
 
+impl From<EcommerceCatalogProductCollectionVariant2> for EcommerceCatalogProductCollection {
+    fn from(value: EcommerceCatalogProductCollectionVariant2) -> Self {
+        Self::Variant2(value)
+    }
+}
+
 /// The `Variant2` shape of [`EcommerceCatalogProductCollection`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EcommerceCatalogProductCollectionVariant2 {
-    /// Title.
+    /// Title. For example `Summer Collection`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
@@ -218,10 +224,10 @@ impl<'de> Deserialize<'de> for EcommerceCatalogProductCategoryPath {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EcommerceCatalogProductAvailableOption {
-    /// Name.
+    /// Name. For example `Size`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Values.
+    /// Values: a list.
     #[serde(deserialize_with = "crate::serde_helpers::null_as_default")]
     pub values: Vec<String>,
 }

@@ -127,8 +127,8 @@ impl SearchActivityLogs {
     pub const OPERATION: &'static Operation = &operations::preview::SEARCH_ACTIVITY_LOGS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::SearchActivityLogsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::SearchActivityLogsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -28,8 +28,8 @@ impl CreateExternalPage {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_EXTERNAL_PAGE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateExternalPageRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateExternalPageRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -71,8 +71,8 @@ impl UpdateExternalPage {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_EXTERNAL_PAGE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::UpdateExternalPageRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateExternalPageRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

@@ -102,8 +102,8 @@ impl CreateArticle {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateArticleRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateArticleRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -184,14 +184,8 @@ impl UpdateArticle {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::UpdateArticleRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateArticleRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -270,14 +264,8 @@ impl UpdateArticleDraft {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_ARTICLE_DRAFT;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::UpdateArticleRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateArticleRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -319,14 +307,8 @@ impl PublishArticleDraft {
     pub const OPERATION: &'static Operation = &operations::preview::PUBLISH_ARTICLE_DRAFT;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::PublishArticleDraftRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::PublishArticleDraftRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

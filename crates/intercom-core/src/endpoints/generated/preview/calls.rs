@@ -137,8 +137,8 @@ impl SearchCalls {
     pub const OPERATION: &'static Operation = &operations::preview::SEARCH_CALLS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::SearchCallsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::SearchCallsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -17,7 +17,7 @@ use crate::query::Query;
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "createOrUpdateCompany")]
 #[doc(alias = "companies.createOrUpdate")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateOrUpdateCompany {
     /// The request body.
     pub body: intercom_models::preview::CreateOrUpdateCompanyRequest,
@@ -29,14 +29,8 @@ impl CreateOrUpdateCompany {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_OR_UPDATE_COMPANY;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::CreateOrUpdateCompanyRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::preview::CreateOrUpdateCompanyRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -163,8 +157,8 @@ impl SearchCompanies {
     pub const OPERATION: &'static Operation = &operations::preview::SEARCH_COMPANIES;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CompanySearchRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CompanySearchRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -225,8 +219,8 @@ impl BulkCreateCompanies {
     pub const OPERATION: &'static Operation = &operations::preview::BULK_CREATE_COMPANIES;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::BulkCreateCompaniesRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::BulkCreateCompaniesRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -265,8 +259,8 @@ impl BulkUpdateCompanies {
     pub const OPERATION: &'static Operation = &operations::preview::BULK_UPDATE_COMPANIES;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::BulkUpdateCompaniesRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::BulkUpdateCompaniesRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -305,8 +299,8 @@ impl BulkDeleteCompanies {
     pub const OPERATION: &'static Operation = &operations::preview::BULK_DELETE_COMPANIES;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::BulkDeleteCompaniesRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::BulkDeleteCompaniesRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -82,19 +82,13 @@ impl UpdateContact {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_CONTACT;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), include_merge_history: None, body: Default::default() }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateContactRequest>) -> Self {
+        Self { id: id.into(), include_merge_history: None, body: body.into() }
     }
 
     /// Sets query parameter `include_merge_history`.
     pub fn include_merge_history(mut self, include_merge_history: bool) -> Self {
         self.include_merge_history = Some(include_merge_history);
-        self
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::UpdateContactRequest) -> Self {
-        self.body = body;
         self
     }
 }
@@ -192,8 +186,8 @@ impl MergeContacts {
     pub const OPERATION: &'static Operation = &operations::preview::MERGE_CONTACTS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::MergeContactsRequest) -> Self {
-        Self { include_merge_history: None, body }
+    pub fn new(body: impl Into<intercom_models::preview::MergeContactsRequest>) -> Self {
+        Self { include_merge_history: None, body: body.into() }
     }
 
     /// Sets query parameter `include_merge_history`.
@@ -243,8 +237,8 @@ impl PreviewContactMerge {
     pub const OPERATION: &'static Operation = &operations::preview::PREVIEW_CONTACT_MERGE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::MergePreviewRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::MergePreviewRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -286,8 +280,8 @@ impl SearchContacts {
     pub const OPERATION: &'static Operation = &operations::preview::SEARCH_CONTACTS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::ContactSearchRequest) -> Self {
-        Self { include_merge_history: None, body }
+    pub fn new(body: impl Into<intercom_models::preview::ContactSearchRequest>) -> Self {
+        Self { include_merge_history: None, body: body.into() }
     }
 
     /// Sets query parameter `include_merge_history`.
@@ -492,7 +486,7 @@ impl crate::pagination::Paginated for ListContacts {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "contacts.create")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateContact {
     /// The request body.
     pub body: intercom_models::preview::CreateContactRequest,
@@ -504,14 +498,8 @@ impl CreateContact {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_CONTACT;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::CreateContactRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::preview::CreateContactRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -599,8 +587,8 @@ impl BulkCreateContacts {
     pub const OPERATION: &'static Operation = &operations::preview::BULK_CREATE_CONTACTS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::BulkCreateContactsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::BulkCreateContactsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -639,8 +627,8 @@ impl BulkUpdateContacts {
     pub const OPERATION: &'static Operation = &operations::preview::BULK_UPDATE_CONTACTS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::BulkUpdateContactsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::BulkUpdateContactsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -679,8 +667,8 @@ impl BulkDeleteContacts {
     pub const OPERATION: &'static Operation = &operations::preview::BULK_DELETE_CONTACTS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::BulkDeleteContactsRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::BulkDeleteContactsRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -31,14 +31,11 @@ impl AttachContactToConversation {
     pub const OPERATION: &'static Operation = &operations::preview::ATTACH_CONTACT_TO_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::AttachContactToConversationRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(
+        id: impl Into<String>,
+        body: impl Into<intercom_models::preview::AttachContactToConversationRequest>,
+    ) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -86,9 +83,9 @@ impl DetachContactFromConversation {
     pub fn new(
         conversation_id: impl Into<String>,
         contact_id: impl Into<String>,
-        body: intercom_models::preview::DetachContactFromConversationRequest,
+        body: impl Into<intercom_models::preview::DetachContactFromConversationRequest>,
     ) -> Self {
-        Self { conversation_id: conversation_id.into(), contact_id: contact_id.into(), body }
+        Self { conversation_id: conversation_id.into(), contact_id: contact_id.into(), body: body.into() }
     }
 }
 

@@ -35,9 +35,9 @@ impl UpdateConversationPart {
     pub fn new(
         conversation_id: impl Into<String>,
         id: impl Into<String>,
-        body: intercom_models::preview::UpdateConversationPartRequest,
+        body: impl Into<intercom_models::preview::UpdateConversationPartRequest>,
     ) -> Self {
-        Self { conversation_id: conversation_id.into(), id: id.into(), body }
+        Self { conversation_id: conversation_id.into(), id: id.into(), body: body.into() }
     }
 }
 
@@ -82,8 +82,8 @@ impl RedactConversation {
     pub const OPERATION: &'static Operation = &operations::preview::REDACT_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::RedactConversationRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::RedactConversationRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -122,8 +122,8 @@ impl CreateConversation {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateConversationRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateConversationRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -261,19 +261,13 @@ impl UpdateConversation {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), display_as: None, body: Default::default() }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateConversationRequest>) -> Self {
+        Self { id: id.into(), display_as: None, body: body.into() }
     }
 
     /// Sets query parameter `display_as`.
     pub fn display_as(mut self, display_as: impl Into<String>) -> Self {
         self.display_as = Some(display_as.into());
-        self
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::UpdateConversationRequest) -> Self {
-        self.body = body;
         self
     }
 }
@@ -321,8 +315,8 @@ impl ReplyToConversation {
     pub const OPERATION: &'static Operation = &operations::preview::REPLY_TO_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::ReplyConversationRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::ReplyConversationRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -365,8 +359,8 @@ impl ManageConversation {
     pub const OPERATION: &'static Operation = &operations::preview::MANAGE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::ManageConversationRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::ManageConversationRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -484,8 +478,8 @@ impl MergeConversation {
     pub const OPERATION: &'static Operation = &operations::preview::MERGE_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::MergeConversationsRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::MergeConversationsRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -528,8 +522,11 @@ impl ConvertConversationToTicket {
     pub const OPERATION: &'static Operation = &operations::preview::CONVERT_CONVERSATION_TO_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::ConvertConversationToTicketRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(
+        id: impl Into<String>,
+        body: impl Into<intercom_models::preview::ConvertConversationToTicketRequest>,
+    ) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

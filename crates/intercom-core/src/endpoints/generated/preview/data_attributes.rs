@@ -86,8 +86,8 @@ impl CreateDataAttribute {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_DATA_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateDataAttributeRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateDataAttributeRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -130,14 +130,8 @@ impl UpdateDataAttribute {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_DATA_ATTRIBUTE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::UpdateDataAttributeRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateDataAttributeRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

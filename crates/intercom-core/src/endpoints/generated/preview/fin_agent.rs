@@ -28,8 +28,8 @@ impl ListFinCapabilities {
     pub const OPERATION: &'static Operation = &operations::preview::LIST_FIN_CAPABILITIES;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::ListFinCapabilitiesRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::ListFinCapabilitiesRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -69,8 +69,8 @@ impl AskFin {
     pub const OPERATION: &'static Operation = &operations::preview::ASK_FIN;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::AskFinRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::AskFinRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -110,8 +110,8 @@ impl ReplyToFin {
     pub const OPERATION: &'static Operation = &operations::preview::REPLY_TO_FIN;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::ReplyToFinRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::ReplyToFinRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -153,8 +153,11 @@ impl RunFinProcedure {
     pub const OPERATION: &'static Operation = &operations::preview::RUN_FIN_PROCEDURE;
 
     /// The request, with its required parameters.
-    pub fn new(procedure_id: impl Into<String>, body: intercom_models::preview::RunFinProcedureRequest) -> Self {
-        Self { procedure_id: procedure_id.into(), body }
+    pub fn new(
+        procedure_id: impl Into<String>,
+        body: impl Into<intercom_models::preview::RunFinProcedureRequest>,
+    ) -> Self {
+        Self { procedure_id: procedure_id.into(), body: body.into() }
     }
 }
 
@@ -182,7 +185,7 @@ impl Endpoint for RunFinProcedure {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "escalateFinConversation")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EscalateFinConversation {
     /// The request body.
     pub body: intercom_models::preview::EscalateFinConversationRequest,
@@ -194,14 +197,8 @@ impl EscalateFinConversation {
     pub const OPERATION: &'static Operation = &operations::preview::ESCALATE_FIN_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::EscalateFinConversationRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::preview::EscalateFinConversationRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -241,8 +238,8 @@ impl StartFinConversation {
     pub const OPERATION: &'static Operation = &operations::preview::START_FIN_CONVERSATION;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::StartFinConversationRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::StartFinConversationRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -110,8 +110,8 @@ impl CreateFolder {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_FOLDER;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateFolderRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateFolderRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -190,8 +190,8 @@ impl UpdateFolder {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_FOLDER;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::UpdateFolderRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateFolderRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

@@ -62,8 +62,8 @@ impl CreateSecureModeSecret {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_SECURE_MODE_SECRET;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateIdentityVerificationSecretRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateIdentityVerificationSecretRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

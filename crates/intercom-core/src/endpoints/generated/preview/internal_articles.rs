@@ -74,8 +74,8 @@ impl CreateInternalArticle {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_INTERNAL_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateInternalArticleRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateInternalArticleRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -154,14 +154,8 @@ impl UpdateInternalArticle {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_INTERNAL_ARTICLE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::UpdateInternalArticleRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateInternalArticleRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

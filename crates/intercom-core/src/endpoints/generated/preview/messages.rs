@@ -17,7 +17,7 @@ use crate::query::Query;
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "createMessage")]
 #[doc(alias = "messages.create")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateMessage {
     /// The request body.
     pub body: intercom_models::preview::CreateMessageRequest,
@@ -29,14 +29,8 @@ impl CreateMessage {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_MESSAGE;
 
     /// The request, with its required parameters.
-    pub fn new() -> Self {
-        Self { body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::CreateMessageRequest) -> Self {
-        self.body = body;
-        self
+    pub fn new(body: impl Into<intercom_models::preview::CreateMessageRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

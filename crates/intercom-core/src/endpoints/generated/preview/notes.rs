@@ -81,8 +81,8 @@ impl CreateContactNote {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_CONTACT_NOTE;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::CreateContactNoteRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::CreateContactNoteRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

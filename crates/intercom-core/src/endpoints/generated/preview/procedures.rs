@@ -30,8 +30,11 @@ impl CollectProcedureAgentInput {
     pub const OPERATION: &'static Operation = &operations::preview::COLLECT_PROCEDURE_AGENT_INPUT;
 
     /// The request, with its required parameters.
-    pub fn new(conversation_id: impl Into<String>, body: intercom_models::preview::CollectAgentInputRequest) -> Self {
-        Self { conversation_id: conversation_id.into(), body }
+    pub fn new(
+        conversation_id: impl Into<String>,
+        body: impl Into<intercom_models::preview::CollectAgentInputRequest>,
+    ) -> Self {
+        Self { conversation_id: conversation_id.into(), body: body.into() }
     }
 }
 

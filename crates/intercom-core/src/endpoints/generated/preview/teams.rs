@@ -30,8 +30,8 @@ impl UpdateTeam {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_TEAM;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::UpdateTeamMembersRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateTeamMembersRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 

@@ -31,8 +31,8 @@ impl ReplyToTicket {
     pub const OPERATION: &'static Operation = &operations::preview::REPLY_TO_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>, body: intercom_models::preview::ReplyToTicketRequest) -> Self {
-        Self { id: id.into(), body }
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::ReplyToTicketRequest>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -74,8 +74,11 @@ impl LinkConversationToTicket {
     pub const OPERATION: &'static Operation = &operations::preview::LINK_CONVERSATION_TO_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_id: impl Into<String>, body: intercom_models::preview::LinkConversationToTicketRequest) -> Self {
-        Self { ticket_id: ticket_id.into(), body }
+    pub fn new(
+        ticket_id: impl Into<String>,
+        body: impl Into<intercom_models::preview::LinkConversationToTicketRequest>,
+    ) -> Self {
+        Self { ticket_id: ticket_id.into(), body: body.into() }
     }
 }
 
@@ -159,8 +162,8 @@ impl CreateTicket {
     pub const OPERATION: &'static Operation = &operations::preview::CREATE_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::CreateTicketRequestBody) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::CreateTicketRequestBody>) -> Self {
+        Self { body: body.into() }
     }
 }
 
@@ -203,14 +206,8 @@ impl UpdateTicket {
     pub const OPERATION: &'static Operation = &operations::preview::UPDATE_TICKET;
 
     /// The request, with its required parameters.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), body: Default::default() }
-    }
-
-    /// Sets the request body.
-    pub fn body(mut self, body: intercom_models::preview::UpdateTicketRequestBody) -> Self {
-        self.body = body;
-        self
+    pub fn new(id: impl Into<String>, body: impl Into<intercom_models::preview::UpdateTicketRequestBody>) -> Self {
+        Self { id: id.into(), body: body.into() }
     }
 }
 
@@ -290,8 +287,11 @@ impl ChangeTicketType {
     pub const OPERATION: &'static Operation = &operations::preview::CHANGE_TICKET_TYPE;
 
     /// The request, with its required parameters.
-    pub fn new(ticket_id: impl Into<String>, body: intercom_models::preview::ChangeTicketTypeRequest) -> Self {
-        Self { ticket_id: ticket_id.into(), body }
+    pub fn new(
+        ticket_id: impl Into<String>,
+        body: impl Into<intercom_models::preview::ChangeTicketTypeRequest>,
+    ) -> Self {
+        Self { ticket_id: ticket_id.into(), body: body.into() }
     }
 }
 
@@ -332,8 +332,8 @@ impl SearchTickets {
     pub const OPERATION: &'static Operation = &operations::preview::SEARCH_TICKETS;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::SearchRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::SearchRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

@@ -29,8 +29,8 @@ impl ConvertVisitor {
     pub const OPERATION: &'static Operation = &operations::preview::CONVERT_VISITOR;
 
     /// The request, with its required parameters.
-    pub fn new(body: intercom_models::preview::ConvertVisitorRequest) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<intercom_models::preview::ConvertVisitorRequest>) -> Self {
+        Self { body: body.into() }
     }
 }
 

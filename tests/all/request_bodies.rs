@@ -1,0 +1,80 @@
+//! How users write request bodies: the body in `new`, free-form objects from whatever they have, replies
+//! whose discriminators set themselves; and reading a failure's status and rate limit.
+
+use std::time::{Duration, SystemTime};
+
+use intercom_core::endpoints::{CreateContact, GetContact, ReplyToConversation, UpdateContact};
+use intercom_core::models::{CreateContactRequest, ReplyConversationRequest, UpdateContactRequest};
+use intercom_core::{json, Error, StatusCode};
+use intercom_mock::MockIntercom;
+use serde_json::Value;
+
+use crate::support::Transport;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn custom_attributes_take_a_json_object_pairs_or_a_map() {
+    let mock = MockIntercom::start().await;
+    let from_json = CreateContactRequest::new().email("a@b.c").custom_attributes(json!({"plan": "pro", "seats": 3}));
+    let from_pairs =
+        CreateContactRequest::new().email("a@b.c").custom_attributes([("plan", json!("pro")), ("seats", json!(3))]);
+    let map: std::collections::BTreeMap<&str, Value> = [("plan", json!("pro")), ("seats", json!(3))].into();
+    let from_map = CreateContactRequest::new().email("a@b.c").custom_attributes(map);
+    for body in [from_json, from_pairs, from_map] {
+        Transport::Ureq.send(mock.config(), CreateContact::new(body)).await.unwrap();
+    }
+    let sent = mock.received_bodies(CreateContact::OPERATION).await;
+    let expected = json!({"email": "a@b.c", "custom_attributes": {"plan": "pro", "seats": 3}});
+    assert_eq!(sent, vec![expected.clone(), expected.clone(), expected]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_custom_attributes_value_that_is_not_an_object_is_refused_before_sending() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let body = UpdateContactRequest::new().custom_attributes(json!(["not", "an", "object"]));
+        let err = transport.send(mock.config(), UpdateContact::new("abc", body)).await.unwrap_err();
+        assert!(matches!(err, Error::InvalidRequest { .. }), "{transport:?}: {err:?}");
+        assert!(
+            err.to_string().contains("at `custom_attributes`: this field must be a JSON object, not a list"),
+            "{transport:?}: {err}"
+        );
+        assert!(mock.received(UpdateContact::OPERATION).await.is_empty(), "{transport:?}: nothing sent");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_note_is_sent_with_its_type_set() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let note = ReplyConversationRequest::admin_note("991267", "Called back; all good.");
+        transport.send(mock.config(), ReplyToConversation::new("123", note)).await.unwrap();
+        let sent = mock.received_bodies(ReplyToConversation::OPERATION).await;
+        assert_eq!(
+            sent,
+            vec![
+                json!({"message_type": "note", "type": "admin", "admin_id": "991267", "body": "Called back; all good."})
+            ],
+            "{transport:?}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failure_gives_its_status_and_rate_limit_to_match_on() {
+    let mock = MockIntercom::start().await;
+    mock.not_found(GetContact::OPERATION).await;
+    let err = Transport::Hyper.send(mock.config(), GetContact::new("gone")).await.unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::NOT_FOUND));
+    assert!(err.is_not_found());
+
+    let mock = MockIntercom::start().await;
+    let reset = SystemTime::now() + Duration::from_secs(30);
+    mock.rate_limited(GetContact::OPERATION, reset).await;
+    let config = mock.config().with_retry_policy(intercom_core::RetryPolicy::none());
+    let err = Transport::Ureq.send(config, GetContact::new("x")).await.unwrap_err();
+    assert!(err.is_rate_limited(), "{err}");
+    let limit = err.rate_limit().expect("the 429's headers");
+    assert!(limit.is_exhausted(), "{limit:?}");
+    let left = limit.time_until_reset().expect("a reset");
+    assert!(left > Duration::from_secs(25) && left <= Duration::from_secs(31), "{left:?}");
+}
