@@ -11,7 +11,7 @@ use intercom_ureq::endpoints::{
     ListTicketStates, SearchInternalArticles,
 };
 use intercom_ureq::models::{CreateInternalArticleRequest, CreateOrUpdateCustomObjectInstanceRequest};
-use intercom_ureq::{ApiVersion, Client, Error};
+use intercom_ureq::{json, ApiVersion, Client, Error};
 
 fn main() {
     let setup = common::setup("new_in_2_16");
@@ -45,7 +45,7 @@ fn tour(client: &Client, real: bool) -> Result<(), Error> {
     if !real {
         let order = CreateOrUpdateCustomObjectInstanceRequest::new()
             .external_id("order-1042")
-            .custom_attributes(serde_json::Map::from_iter([("total".to_owned(), serde_json::json!(99.5))]));
+            .custom_attributes(json!({"total": 99.5}));
         let saved = CreateOrUpdateCustomObjectInstance::new(&object_type, order).send(client)?;
         println!("saved {object_type} {} (external id {:?})", saved.id, saved.external_id);
     }

@@ -44,6 +44,10 @@ fn main() -> ExitCode {
             .map(|i| serde_json::json!({"type": "contact", "id": format!("contact-{i}"), "email": format!("user{i}@example.com")}))
             .collect();
         mock.serve_pages(&ListContacts::new(), contacts, 3);
+        let recent = (1..=2)
+            .map(|i| serde_json::json!({"type": "contact", "id": format!("recent-{i}"), "email": format!("new{i}@example.com")}))
+            .collect();
+        mock.serve_pages(&SearchContacts::query(recent_filter()), recent, 5);
         (Client::from_config(mock.config()), Some(mock))
     };
 
@@ -79,15 +83,16 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
 
     section("Segments");
     for segment in ListSegments::new().include_count(true).send(client)?.segments {
-        let count = segment.count.map_or_else(|| "not counted".to_owned(), |c| format!("{c} contacts"));
+        let count = segment.count.map_or_else(|| "the answer has no count".to_owned(), |c| format!("{c} contacts"));
         println!("- {} ({}, {count})", segment.name.as_deref().unwrap_or("?"), segment.id);
     }
 
     section("Contacts created in the last 30 days");
-    let since = unix_now() - 30 * 24 * 3600;
-    let filter = SingleFilterSearchRequest::new("created_at", SearchOperator::Gt, FilterValue::Integer(since));
-    let page = SearchContacts::query(filter).per_page(5).send(client)?;
-    println!("{} found; the first page:", page.total_count.unwrap_or(0));
+    let page = SearchContacts::query(recent_filter()).per_page(5).send(client)?;
+    match page.total_count.unwrap_or(page.data.len() as i64) {
+        0 => println!("none"),
+        found => println!("{found} found; the first {}:", page.data.len()),
+    }
     for contact in &page.data {
         println!("- {} {}", contact.id, contact.email.as_deref().unwrap_or("(no email)"));
     }
@@ -115,14 +120,14 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
     }
 
     section("Writing (mock only)");
+    println!("(the mock answers each write with Intercom's recorded example, not with what was sent)");
     let created =
         CreateContact::new(CreateContactRequest::new().email("ada@example.com").name("Ada Lovelace").role("user"))
             .send(client)?;
     println!("contact {} created <{}>", created.id, created.email.as_deref().unwrap_or(""));
-    let contact_id = "667d60978a68186f43bafd9e";
     let note =
-        CreateContactNote::new(contact_id, CreateContactNoteRequest::new("Called about the renewal")).send(client)?;
-    println!("note {} added to contact {contact_id}: {}", note.id, note.body.as_deref().unwrap_or(""));
+        CreateContactNote::new(&created.id, CreateContactNoteRequest::new("Called about the renewal")).send(client)?;
+    println!("note {} added to contact {}", note.id, created.id);
     CreateDataEvent::new(
         CreateDataEventRequest::for_user_id("ran-quickstart", unix_now(), "314159")
             .insert_metadata("sdk", "intercom-rs"),
@@ -143,6 +148,12 @@ fn tour(client: &Client, with_writes: bool) -> Result<(), Error> {
 
     println!("\nDone.");
     Ok(())
+}
+
+/// Contacts created in the last 30 days.
+fn recent_filter() -> SingleFilterSearchRequest {
+    let since = unix_now() - 30 * 24 * 3600;
+    SingleFilterSearchRequest::new("created_at", SearchOperator::Gt, FilterValue::Integer(since))
 }
 
 fn section(title: &str) {

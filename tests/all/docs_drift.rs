@@ -136,3 +136,33 @@ fn every_crate_path_the_docs_name_is_exported() {
     }
     assert!(missing.is_empty(), "paths the docs name that the crates do not export:\n{}", missing.join("\n"));
 }
+
+#[test]
+fn the_versions_the_docs_say_are_checked_are_the_version_folders() {
+    let versions = intercom_codegen::version_folders();
+    let (last, rest) = versions.split_last().expect("version folders");
+    let listed = format!("{} and {last}", rest.join(", "));
+    for file in ["README.md", "docs/VERSIONING.md"] {
+        assert!(read(file).contains(&listed), "{file} should say the examples of {listed} are checked");
+    }
+}
+
+#[test]
+fn pagination_md_counts_the_per_page_maximums_of_operations_md() {
+    let operations = read("docs/OPERATIONS.md");
+    let rows = |needle: &str| operations.lines().filter(|l| l.starts_with("| `") && l.contains(needle)).count();
+    let styles = ["QueryCursor", "BodyCursor", "PageNumber", "NextUrl", "NextCursor", "Scroll"];
+    let paginated = operations
+        .lines()
+        .filter(|l| {
+            l.starts_with("| `")
+                && styles.iter().any(|s| l.trim_end_matches(" |").ends_with(s) || l.contains(&format!("| {s}")))
+        })
+        .count();
+    let limited = rows("`per_page` ≤");
+    let claim = format!("{limited} of the {paginated}");
+    assert!(
+        read("docs/PAGINATION.md").contains(&claim),
+        "docs/PAGINATION.md should say `{claim}` paginated operations check per_page"
+    );
+}

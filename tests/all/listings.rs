@@ -140,3 +140,28 @@ async fn options_go_with_every_page_of_a_search() {
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(failing.received("SearchContacts").await.len(), 1, "not retried");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_per_page_over_the_operations_maximum_is_refused_before_sending() {
+    use intercom_core::endpoints::{ListCalls, ListConversations, ListDataConnectors};
+    use intercom_core::protocol::Paginated;
+    // The maximum comes from the schema (data connectors: 50, conversations: 150) or, where Intercom states it
+    // only in words, from the overrides (calls: 25).
+    assert_eq!(<ListDataConnectors as Paginated>::MAX_PER_PAGE, Some(50));
+    assert_eq!(<ListConversations as Paginated>::MAX_PER_PAGE, Some(150));
+    assert_eq!(<ListCalls as Paginated>::MAX_PER_PAGE, Some(25));
+    let mock = MockIntercom::start().await;
+    let client = intercom_ureq::Client::from_config(mock.config());
+    let err = tokio::task::spawn_blocking(move || {
+        let calls: Result<Vec<_>, Error> = ListCalls::new().per_page(26).items(&client).collect();
+        calls.unwrap_err()
+    })
+    .await
+    .unwrap();
+    assert!(matches!(err, Error::InvalidRequest { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("per_page 26 is out of range for ListCalls: it must be between 1 and 25"),
+        "{err}"
+    );
+    assert!(mock.received(ListCalls::OPERATION).await.is_empty(), "nothing was sent");
+}

@@ -30,7 +30,13 @@ pub fn coverage(model: &Model) -> String {
                 Success::Empty => "()".into(),
                 Success::Binary => "ExportFile".into(),
             };
-            let pages = op.paging.as_ref().map(|p| p.style).unwrap_or("");
+            let pages = match &op.paging {
+                Some(p) => match p.max_per_page {
+                    Some(max) => format!("{} (`per_page` ≤ {max})", p.style),
+                    None => p.style.to_owned(),
+                },
+                None => String::new(),
+            };
             let name = match op.is_dropped_by(&model.version) {
                 true => format!("`{}` (deprecated)", op.name),
                 false => format!("`{}`", op.name),

@@ -152,6 +152,11 @@ pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
             stale.push(format!("endpoint name `{name}` for `{key}`"));
         }
     }
+    for (name, _) in &overrides.per_page_maximums {
+        if !model.operations.iter().any(|op| op.name == *name) {
+            stale.push(format!("per_page maximum for `{name}`"));
+        }
+    }
     Ok(Loaded { examples, legacy, spec, overrides, model, stale })
 }
 

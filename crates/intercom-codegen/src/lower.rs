@@ -54,7 +54,7 @@ pub fn lower(spec: &Node, overrides: &Overrides) -> Result<Model, SpecError> {
         return Err(SpecError(lowerer.errors.join("\n")));
     }
     let mut model = Model { version, versions: Vec::new(), types: lowerer.types, keys, operations };
-    crate::paging::annotate(&mut model, spec);
+    crate::paging::annotate(&mut model, spec, overrides);
     Ok(model)
 }
 

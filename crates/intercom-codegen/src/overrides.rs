@@ -59,6 +59,8 @@ pub struct Overrides {
     pub binary: Vec<String>,
     /// Hints added to errors met while paging an operation.
     pub pagination_hints: Vec<(String, String)>,
+    /// The largest `per_page` of operations whose schema does not say (Intercom states it in words).
+    pub per_page_maximums: Vec<(String, i64)>,
 }
 
 impl Overrides {
@@ -103,6 +105,13 @@ impl Overrides {
         for (key, entry) in doc.get("pagination_hints").map(Node::entries).unwrap_or_default() {
             out.pagination_hints.push((key.clone(), named(entry, "hint")?));
             why(entry)?;
+        }
+        for (key, entry) in doc.get("per_page_maximums").map(Node::entries).unwrap_or_default() {
+            why(entry)?;
+            let Some(Node::Int(max)) = entry.get("max") else {
+                return Err(SpecError(format!("per_page maximum of `{key}` needs an integer `max`")));
+            };
+            out.per_page_maximums.push((key.clone(), *max));
         }
         for (key, entry) in doc.get("binary").map(Node::entries).unwrap_or_default() {
             why(entry)?;
@@ -161,6 +170,11 @@ impl Overrides {
     /// The hint for errors met while paging an operation.
     pub fn pagination_hint(&self, id: &str) -> Option<&str> {
         self.pagination_hints.iter().find(|(o, _)| o == id).map(|(_, h)| h.as_str())
+    }
+
+    /// The largest `per_page` the overrides give an operation (by endpoint name).
+    pub fn per_page_maximum(&self, name: &str) -> Option<i64> {
+        self.per_page_maximums.iter().find(|(n, _)| n == name).map(|(_, max)| *max)
     }
 
     /// Whether an operation's success is a file.

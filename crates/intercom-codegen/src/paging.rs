@@ -4,10 +4,14 @@
 use crate::model::{Field, Kind, Model, Operation, Paging, ParamIn, Success, Ty, TypeDef};
 use crate::spec::Node;
 
-/// Sets the paging of every operation of `model`.
-pub fn annotate(model: &mut Model, spec: &Node) {
+/// Sets the paging of every operation of `model`. A `per_page` maximum comes from the schema, else from the
+/// overrides (where Intercom states one only in words).
+pub fn annotate(model: &mut Model, spec: &Node, overrides: &crate::overrides::Overrides) {
     let pagings: Vec<Option<Paging>> = model.operations.iter().map(|op| paging(model, op, spec)).collect();
-    for (op, paging) in model.operations.iter_mut().zip(pagings) {
+    for (op, mut paging) in model.operations.iter_mut().zip(pagings) {
+        if let Some(paging) = paging.as_mut().filter(|p| p.max_per_page.is_none() && p.per_page.is_some()) {
+            paging.max_per_page = overrides.per_page_maximum(&op.name);
+        }
         op.paging = paging;
     }
 }

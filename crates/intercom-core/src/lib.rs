@@ -26,6 +26,7 @@
 //! # Ok::<(), intercom_core::Error>(())
 //! ```
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod body_sink;

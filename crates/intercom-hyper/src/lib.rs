@@ -20,6 +20,7 @@
 //! authors is in [`protocol`]. This crate is the only one to depend on. It needs a Tokio runtime.
 //! Guides: the README and `docs/` of the repository.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod first_connection;

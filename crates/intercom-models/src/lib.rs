@@ -18,6 +18,7 @@
 //! Where the published description and the real API disagree, the types follow the API; every such place is
 //! listed, with its reason, in `crates/intercom-codegen/overrides.yaml`.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 #[macro_use]

@@ -19,6 +19,7 @@
 //! authors is in [`protocol`]. This crate is the only one to depend on. No async runtime is involved.
 //! Guides: the README and `docs/` of the repository.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod resolver;

@@ -67,6 +67,7 @@ impl Endpoint for ListContentSnippets {
 impl crate::pagination::Paginated for ListContentSnippets {
     type Item = intercom_models::ContentSnippet;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const MAX_PER_PAGE: Option<i64> = Some(50);
 
     fn requested_per_page(&self) -> Option<i64> {
         self.per_page

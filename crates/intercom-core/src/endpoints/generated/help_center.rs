@@ -69,6 +69,7 @@ impl Endpoint for ListHelpCenterRedirects {
 impl crate::pagination::Paginated for ListHelpCenterRedirects {
     type Item = intercom_models::HelpCenterRedirect;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const MAX_PER_PAGE: Option<i64> = Some(250);
 
     fn requested_per_page(&self) -> Option<i64> {
         self.per_page

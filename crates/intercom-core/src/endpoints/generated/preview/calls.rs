@@ -68,6 +68,7 @@ impl Endpoint for ListCalls {
 impl crate::pagination::Paginated for ListCalls {
     type Item = intercom_models::preview::Call;
     const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const MAX_PER_PAGE: Option<i64> = Some(25);
 
     fn requested_per_page(&self) -> Option<i64> {
         self.per_page
