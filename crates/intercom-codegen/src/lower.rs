@@ -912,4 +912,23 @@ components:
         let renamed = Overrides { renames: vec![("thing.state".into(), "ThingStatus".into())], ..Default::default() };
         assert!(lower(&spec, &renamed).unwrap().types.iter().any(|t| t.name == "ThingStatus"));
     }
+
+    #[test]
+    fn field_docs_say_what_the_schema_states() {
+        let doc = |json: &str, yaml: &str, constant: Option<&str>| field_doc(json, &parse(yaml).unwrap(), constant);
+        assert_eq!(
+            doc("type", "{type: string, enum: [admin]}", Some("admin")),
+            "Always `admin`: the kind of object this is."
+        );
+        assert_eq!(doc("created_at", "{type: integer, format: date-time}", None), "Created at, in Unix seconds.");
+        assert_eq!(doc("admin_id", "{type: string}", None), "The id of the admin this refers to.");
+        assert_eq!(doc("unsubscribed_from_emails", "{type: boolean}", None), "Unsubscribed from emails (a flag).");
+        assert_eq!(
+            doc("email", "{type: string, example: joe@example.com}", None),
+            "Email. For example `joe@example.com`."
+        );
+        assert_eq!(doc("avatar_url", "{type: string}", None), "Avatar url: a URL.");
+        let long = "{type: string, example: '<p>a long body with markup that is not a useful example</p>'}";
+        assert_eq!(doc("body", long, None), "Body.", "long or marked-up examples are left out");
+    }
 }

@@ -17,7 +17,14 @@
 //! [`RequestOptions`], [`RetryPolicy`], [`Raw`] requests, bulk runs ([`Bulk`]) and job waits ([`JobWait`]);
 //! [`endpoints`], [`models`], [`pagination`] and [`search`] are modules, and the machinery for transport
 //! authors is in [`protocol`]. This crate is the only one to depend on. No async runtime is involved.
-//! Guides: the README and `docs/` of the repository.
+//!
+//! Finding an operation: every one is a type in [`endpoints`] named verb + resource from its method and path
+//! (`ListContacts`, `GetContact`, `CreateContactNote`, `ReplyToConversation`); rustdoc search also finds it
+//! by Intercom's `operationId` (`ShowContact`) or SDK method (`contacts.find`).
+//!
+//! Guides: the [README](https://github.com/intercom-rs/intercom-rs#readme) and the
+//! [docs](https://github.com/intercom-rs/intercom-rs/tree/main/docs) (getting started, errors, pagination,
+//! resilience, testing with `intercom-mock`, versioning and the Preview API, every operation).
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
