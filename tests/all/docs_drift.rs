@@ -166,3 +166,22 @@ fn pagination_md_counts_the_per_page_maximums_of_operations_md() {
         "docs/PAGINATION.md should say `{claim}` paginated operations check per_page"
     );
 }
+
+#[test]
+fn versioning_md_quotes_the_preview_figures_of_preview_md() {
+    let preview = read("docs/PREVIEW.md");
+    let number_before = |text: &str, marker: &str| -> String {
+        let at = text.find(marker).unwrap_or_else(|| panic!("docs/PREVIEW.md has no `{marker}`"));
+        text[..at].split_whitespace().last().unwrap_or_default().to_owned()
+    };
+    let operations = number_before(&preview, "in Preview; ");
+    let own = number_before(&preview, "are endpoint types");
+    let shared_types = number_before(&preview, "are the same as in 2.16 and re-exported");
+    let own_types = number_before(&preview, "are written in");
+    let versioning = read("docs/VERSIONING.md");
+    for claim in
+        [format!("({own} of Preview's {operations})"), format!("({own_types}) and re-exports the {shared_types}")]
+    {
+        assert!(versioning.contains(&claim), "docs/VERSIONING.md should say `{claim}` (docs/PREVIEW.md's figures)");
+    }
+}
