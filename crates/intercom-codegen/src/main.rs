@@ -1,10 +1,11 @@
-//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check] [--allow-stale-overrides] [--list]`
+//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check] [--allow-stale-overrides] [--list] [--sharing]`
 //!
 //! Writes the generated models, endpoints, recorded responses and test registry from Intercom's OpenAPI
 //! descriptions (default: the newest stable one under `crates/intercom-codegen/descriptions`, or under
 //! `$INTERCOM_OPENAPI_DIR` when set). With `--check` it writes nothing and fails when the committed files
 //! differ from what it would write. `--allow-stale-overrides` skips (and lists) overrides the description no
 //! longer matches, for a first run against a new version. `--list` prints every operation and its name.
+//! `--sharing` prints how much of the Preview description is the same as the stable one, and what differs.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
