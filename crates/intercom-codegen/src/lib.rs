@@ -83,10 +83,11 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// The Preview description under `dir`, with the same tables and overrides (no legacy description: Preview
-    /// keeps nothing 2.16 dropped).
-    pub fn preview_in(dir: &Path) -> Self {
-        Self { spec: dir.join("preview/api.intercom.io.yaml"), legacy: PathBuf::new(), ..Self::in_dir(dir) }
+    /// The Preview description beside this one's (`<descriptions>/preview/`), with the same tables and
+    /// overrides, and no legacy description (Preview keeps nothing 2.16 dropped).
+    pub fn preview(&self) -> Self {
+        let dir = self.spec.parent().and_then(Path::parent).map_or_else(spec_dir, Path::to_path_buf);
+        Self { spec: dir.join("preview/api.intercom.io.yaml"), legacy: PathBuf::new(), ..self.clone() }
     }
 
     /// The files under `dir` (a descriptions folder) and the project's overrides.
@@ -141,14 +142,11 @@ pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
         }
     }
     for (key, name) in &overrides.endpoint_names {
+        let route = overrides::route_of_key(key);
         // A name for an operation only Preview has is not stale in a stable description.
-        let only_preview = key
-            .split_once(' ')
-            .is_some_and(|(method, path)| table.versions_of(method, path) == ["Preview"] && newest != "Preview");
-        let key = overrides::route_shape(key);
-        let present =
-            model.operations.iter().any(|op| overrides::route_shape(&format!("{} {}", op.method, op.path)) == key);
-        if !present && !only_preview {
+        let only_preview = newest != "Preview"
+            && key.split_once(' ').is_some_and(|(method, path)| table.versions_of(method, path) == ["Preview"]);
+        if !only_preview && !model.operations.iter().any(|op| op.route() == route) {
             stale.push(format!("endpoint name `{name}` for `{key}`"));
         }
     }
@@ -158,12 +156,6 @@ pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
         }
     }
     Ok(Loaded { examples, legacy, spec, overrides, model, stale })
-}
-
-/// Loads and lowers the Preview description under `dir`. Overrides written for the stable description that
-/// Preview does not match are skipped: they are not errors here.
-pub fn load_preview(dir: &Path) -> Result<Loaded, SpecError> {
-    load(&Sources::preview_in(dir))
 }
 
 /// Every file the generator writes, by path relative to the workspace root, unformatted.
@@ -184,7 +176,10 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     let mut files = Vec::new();
     for (name, mut text) in render::models(&model) {
         if name == "mod.rs" {
-            text.push_str("\n/// The types of Intercom's Preview API that differ from or are not in the stable version; the rest\n/// are re-exported here, so `preview::Name` names every Preview type. See docs/VERSIONING.md.\n#[cfg(feature = \"preview\")]\npub mod preview;\n");
+            text.push_str(&preview_module(
+                "The types of Intercom's Preview API that differ from or are not in the stable version; the rest\n\
+                 /// are re-exported here, so `preview::Name` names every Preview type. See docs/VERSIONING.md.",
+            ));
         }
         files.push((PathBuf::from("crates/intercom-models/src/generated").join(name), text.into_bytes()));
     }
@@ -195,7 +190,10 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     ));
     for (name, mut text) in endpoint_types::endpoints(&model, &overrides) {
         if name == "mod.rs" {
-            text.push_str("\n/// The endpoints of Intercom's Preview API that differ from or are not in the stable version; each is\n/// sent with `Intercom-Version: Preview`. See docs/VERSIONING.md and docs/PREVIEW.md.\n#[cfg(feature = \"preview\")]\npub mod preview;\n");
+            text.push_str(&preview_module(
+                "The endpoints of Intercom's Preview API that differ from or are not in the stable version; each is\n\
+                 /// sent with `Intercom-Version: Preview`. See docs/VERSIONING.md and docs/PREVIEW.md.",
+            ));
         }
         files.push((PathBuf::from("crates/intercom-core/src/endpoints/generated").join(name), text.into_bytes()));
     }
@@ -216,6 +214,11 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     Ok(files)
 }
 
+/// The lines a generated `mod.rs` ends with: the `preview` module, behind its feature, with `doc`.
+fn preview_module(doc: &str) -> String {
+    format!("\n/// {doc}\n#[cfg(feature = \"preview\")]\npub mod preview;\n")
+}
+
 /// The files of the `preview` feature: the types and operations Preview changes or adds (what it shares with
 /// the stable model is re-exported, not written again), its fixtures, tests and docs/PREVIEW.md.
 fn generate_preview(
@@ -223,21 +226,14 @@ fn generate_preview(
     stable: &model::Model,
     overrides: &overrides::Overrides,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, SpecError> {
-    let dir = sources.spec.parent().and_then(Path::parent).map_or_else(spec_dir, Path::to_path_buf);
-    let preview_sources = Sources { overrides: sources.overrides.clone(), ..Sources::preview_in(&dir) };
-    let Loaded { examples, model: preview, stale, .. } = load(&preview_sources)?;
+    let Loaded { examples, model: preview, stale, .. } = load(&sources.preview())?;
     // Patches written for the stable description may not match Preview; those written for Preview must.
-    let stale_preview: Vec<&String> = stale
-        .iter()
-        .filter(|s| overrides.preview_patches.iter().any(|p| s.starts_with(&format!("patch at {} ", p.at.join(".")))))
-        .collect();
+    let stale_preview: Vec<&String> = stale.iter().filter(|s| s.starts_with("preview patch")).collect();
     if !stale_preview.is_empty() {
         return Err(SpecError(format!("preview patches that do not match the Preview description: {stale_preview:?}")));
     }
     let sharing = preview::sharing(stable, &preview);
     let own = preview::unshared(&preview, &sharing);
-    let shared_defs: Vec<model::TypeDef> =
-        preview.types.iter().filter(|t| sharing.types.contains(&t.name)).cloned().collect();
     let mut files = Vec::new();
 
     let models = PathBuf::from("crates/intercom-models/src/generated/preview");
@@ -249,8 +245,11 @@ fn generate_preview(
         }
         files.push((models.join(name), text.into_bytes()));
     }
-    // Outside the models crate, every Preview type is `preview::Name` (shared ones are re-exported there).
-    let seen_from_outside = preview::qualified(&own, &shared_defs);
+    // Outside the models crate, every Preview type is `preview::Name` (shared ones are re-exported there); the
+    // endpoints, table and tests are those of the operations Preview does not share.
+    let everything = preview::qualified(&preview);
+    let mut seen_from_outside = everything.clone();
+    seen_from_outside.operations.retain(|op| !sharing.operations.contains(&op.name));
     for (name, text) in endpoint_types::endpoints(&seen_from_outside, overrides) {
         files.push((
             PathBuf::from("crates/intercom-core/src/endpoints/generated/preview").join(name),
@@ -265,7 +264,6 @@ fn generate_preview(
         PathBuf::from("tests/all/generated/preview_operations.rs"),
         endpoint_tests::tests(&seen_from_outside, overrides).into_bytes(),
     ));
-    let everything = preview::qualified(&preview, &[]);
     files.push((PathBuf::from("tests/all/generated/preview_schemas.rs"), render::registry(&everything).into_bytes()));
     files.push((PathBuf::from("docs/PREVIEW.md"), preview::report(stable, &preview, &sharing).into_bytes()));
     let recorded = fixtures::recorded(&examples, None, &own.operations);

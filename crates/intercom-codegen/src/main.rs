@@ -1,11 +1,10 @@
-//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check] [--allow-stale-overrides] [--list] [--sharing]`
+//! `intercom-codegen [--spec FILE] [--overrides FILE] [--check] [--allow-stale-overrides] [--list]`
 //!
 //! Writes the generated models, endpoints, recorded responses and test registry from Intercom's OpenAPI
 //! descriptions (default: the newest stable one under `crates/intercom-codegen/descriptions`, or under
 //! `$INTERCOM_OPENAPI_DIR` when set). With `--check` it writes nothing and fails when the committed files
 //! differ from what it would write. `--allow-stale-overrides` skips (and lists) overrides the description no
 //! longer matches, for a first run against a new version. `--list` prints every operation and its name.
-//! `--sharing` prints how much of the Preview description is the same as the stable one, and what differs.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -27,7 +26,6 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let mut check = false;
     let mut allow_stale = false;
     let mut list = false;
-    let mut sharing = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -36,26 +34,8 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
             "--check" => check = true,
             "--allow-stale-overrides" => allow_stale = true,
             "--list" => list = true,
-            "--sharing" => sharing = true,
             other => return Err(format!("unknown argument `{other}`; see the top of src/main.rs").into()),
         }
-    }
-    if sharing {
-        let stable = intercom_codegen::load(&sources)?;
-        let preview = intercom_codegen::load_preview(&intercom_codegen::spec_dir())?;
-        let shared = intercom_codegen::preview::sharing(&stable.model, &preview.model);
-        println!(
-            "Preview: {} operations, {} the same as 2.16; {} types, {} the same as 2.16",
-            preview.model.operations.len(),
-            shared.operations.len(),
-            preview.model.types.len(),
-            shared.types.len()
-        );
-        for op in preview.model.operations.iter().filter(|op| !shared.operations.contains(&op.name)) {
-            let known = stable.model.operations.iter().any(|s| s.name == op.name);
-            println!("  {} {:8} {} {}", if known { "differs" } else { "new    " }, op.method, op.path, op.name);
-        }
-        return Ok(true);
     }
     if list {
         let loaded = intercom_codegen::load(&sources)?;

@@ -233,6 +233,11 @@ pub struct Paging {
 }
 
 impl Operation {
+    /// `METHOD /path/{}`: its route whatever its parameters are called (Preview spells `{admin_id}` as `{id}`).
+    pub fn route(&self) -> String {
+        crate::versions::route(&self.method, &self.path)
+    }
+
     /// The newest stable version that has the operation (`Preview` aside).
     pub fn last_stable_version(&self) -> Option<&str> {
         self.versions.iter().rev().map(String::as_str).find(|v| *v != "Preview")

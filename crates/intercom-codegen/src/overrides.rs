@@ -126,7 +126,8 @@ impl Overrides {
         let mut stale = Vec::new();
         let is_preview = spec.at(&["info", "version"]).and_then(Node::as_str) == Some("Preview");
         let preview = if is_preview { self.preview_patches.as_slice() } else { &[] };
-        for patch in self.patches.iter().chain(preview) {
+        let tagged = self.patches.iter().map(|p| ("", p)).chain(preview.iter().map(|p| ("preview ", p)));
+        for (kind, patch) in tagged {
             let applied = match &patch.change {
                 Change::Set(value) => {
                     let parent = &patch.at[..patch.at.len() - 1];
@@ -144,7 +145,7 @@ impl Overrides {
                 },
             };
             if !applied {
-                stale.push(format!("patch at {} ({})", patch.at.join("."), patch.why));
+                stale.push(format!("{kind}patch at {} ({})", patch.at.join("."), patch.why));
             }
         }
         Ok(stale)
@@ -163,8 +164,8 @@ impl Overrides {
     /// The endpoint name chosen for `method` (upper case) on `path`, when the naming rule's is not used.
     /// Parameter names do not count: the Preview description spells `{admin_id}` as `{id}` in places.
     pub fn endpoint_name(&self, method: &str, path: &str) -> Option<&str> {
-        let key = route_shape(&format!("{method} {path}"));
-        self.endpoint_names.iter().find(|(k, _)| route_shape(k) == key).map(|(_, n)| n.as_str())
+        let key = crate::versions::route(method, path);
+        self.endpoint_names.iter().find(|(k, _)| route_of_key(k) == key).map(|(_, n)| n.as_str())
     }
 
     /// The hint for errors met while paging an operation.
@@ -188,25 +189,9 @@ impl Overrides {
     }
 }
 
-/// `METHOD /a/{x}/b` with every parameter's name blanked: `METHOD /a/{}/b`.
-pub fn route_shape(route: &str) -> String {
-    let mut out = String::with_capacity(route.len());
-    let mut in_param = false;
-    for c in route.chars() {
-        match c {
-            '{' => {
-                in_param = true;
-                out.push('{');
-            }
-            '}' => {
-                in_param = false;
-                out.push('}');
-            }
-            _ if in_param => {}
-            _ => out.push(c),
-        }
-    }
-    out
+/// The route of an `endpoint_names` key (`PUT /admins/{admin_id}/away`), as `versions::route` writes it.
+pub fn route_of_key(key: &str) -> String {
+    key.split_once(' ').map_or_else(|| key.to_owned(), |(method, path)| crate::versions::route(method, path))
 }
 
 fn patches(doc: &Node, section: &str) -> Result<Vec<Patch>, SpecError> {

@@ -2,11 +2,10 @@
 //! (the preview module re-exports those) and which differ or are new (the preview module generates those).
 
 use std::collections::BTreeSet;
-
 use std::fmt::Write as _;
 
 use crate::endpoint_text::{core_type, reference};
-use crate::model::{Kind, Model, Operation, Success, Ty, TypeDef};
+use crate::model::{Kind, Model, Operation, ParamIn, Success, Ty, TypeDef};
 
 /// What Preview shares with the stable model, by name.
 #[derive(Debug, Clone, Default)]
@@ -61,9 +60,8 @@ pub fn unshared(preview: &Model, sharing: &Sharing) -> Model {
 
 /// `model` as seen from outside the preview module: every type named `preview::Name` (shared types are
 /// re-exported there too), for the writers that spell types from the core crate or the tests.
-pub fn qualified(model: &Model, shared_types: &[TypeDef]) -> Model {
+pub fn qualified(model: &Model) -> Model {
     let mut out = model.clone();
-    out.types.extend(shared_types.iter().cloned());
     for def in &mut out.types {
         def.name = format!("preview::{}", def.name);
         rename_in_kind(&mut def.kind);
@@ -72,13 +70,9 @@ pub fn qualified(model: &Model, shared_types: &[TypeDef]) -> Model {
         rename(ty);
     }
     for op in &mut out.operations {
-        for p in &mut op.params {
-            rename(&mut p.ty);
-        }
-        if let Some(ty) = &mut op.request_ty {
-            rename(ty);
-        }
-        if let crate::model::Success::Json(ty) = &mut op.success {
+        op.params.iter_mut().for_each(|p| rename(&mut p.ty));
+        op.request_ty.iter_mut().for_each(rename);
+        if let Success::Json(ty) = &mut op.success {
             rename(ty);
         }
         if let Some(paging) = &mut op.paging {
@@ -138,39 +132,35 @@ fn named_in<'a>(ty: &'a Ty, out: &mut Vec<&'a str>) {
     }
 }
 
-fn types_shared(ty: &Ty, shared: &BTreeSet<String>) -> bool {
-    let mut names = Vec::new();
-    named_in(ty, &mut names);
-    names.iter().all(|n| shared.contains(*n))
-}
-
-/// Whether a Preview operation is the stable one unchanged: name, method, path (parameter names aside),
-/// parameters, body and answer, with every type they name shared.
+/// Whether a Preview operation is the stable one unchanged: name, route, parameters (a path parameter's name
+/// aside: it is only a field name, the segment on the wire is the same), body and answer, with every type they
+/// name shared.
 fn same_operation(stable: &Operation, preview: &Operation, shared: &BTreeSet<String>) -> bool {
-    let route = |op: &Operation| crate::overrides::route_shape(&format!("{} {}", op.method, op.path));
     let params_same = stable.params.len() == preview.params.len()
         && stable.params.iter().zip(&preview.params).all(|(s, p)| {
-            // A path parameter's name is only a field name: `{admin_id}` and `{id}` put the same segment on the wire.
-            (s.name == p.name || s.location == crate::model::ParamIn::Path)
+            (s.name == p.name || s.location == ParamIn::Path)
                 && s.location == p.location
                 && s.ty == p.ty
                 && s.required == p.required
         });
-    let success_same = match (&stable.success, &preview.success) {
-        (crate::model::Success::Json(s), crate::model::Success::Json(p)) => s == p && types_shared(p, shared),
-        (s, p) => s == p,
+    let success = match &preview.success {
+        Success::Json(ty) => Some(ty),
+        _ => None,
     };
+    let mut names = Vec::new();
+    preview
+        .params
+        .iter()
+        .map(|p| &p.ty)
+        .chain(&preview.request_ty)
+        .chain(success)
+        .for_each(|ty| named_in(ty, &mut names));
     stable.name == preview.name
-        && route(stable) == route(preview)
+        && stable.route() == preview.route()
         && params_same
-        && params_same_types(preview, shared)
         && stable.request_ty == preview.request_ty
-        && preview.request_ty.as_ref().is_none_or(|ty| types_shared(ty, shared))
-        && success_same
-}
-
-fn params_same_types(op: &Operation, shared: &BTreeSet<String>) -> bool {
-    op.params.iter().all(|p| types_shared(&p.ty, shared))
+        && stable.success == preview.success
+        && names.iter().all(|n| shared.contains(*n))
 }
 
 /// `docs/PREVIEW.md`: how much Preview shares with the stable version, and every operation it changes or adds.
@@ -220,6 +210,5 @@ pub fn report(stable: &Model, preview: &Model, sharing: &Sharing) -> String {
 }
 
 fn in_stable(stable: &Model, op: &Operation) -> bool {
-    let route = |op: &Operation| crate::overrides::route_shape(&format!("{} {}", op.method, op.path));
-    stable.operations.iter().any(|s| route(s) == route(op))
+    stable.operations.iter().any(|s| s.route() == op.route())
 }

@@ -349,7 +349,7 @@ pub fn registry(model: &Model) -> String {
     for op in &model.operations {
         let responses =
             op.responses.iter().map(|(status, key)| format!("({status:?}, {key:?})")).collect::<Vec<_>>().join(", ");
-        let route = format!("{} {}", op.method, crate::versions::normalized(&op.path));
+        let route = op.route();
         let _ = writeln!(out, "    ({:?}, {route:?}, {:?}, &[{responses}]),", op.name, op.request);
     }
     out.push_str("];\n");

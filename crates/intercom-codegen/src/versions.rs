@@ -14,6 +14,11 @@ pub fn normalized(path: &str) -> String {
         .join("/")
 }
 
+/// `METHOD /path/{}`: a route as the table keys it, whatever its parameters are called.
+pub fn route(method: &str, path: &str) -> String {
+    format!("{} {}", method.to_ascii_uppercase(), normalized(path))
+}
+
 /// The versions table: for each `METHOD /normalized/path`, the `operationId` in each version that has it.
 #[derive(Debug, Clone, Default)]
 pub struct VersionTable {
