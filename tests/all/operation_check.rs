@@ -78,9 +78,7 @@ where
             _ => panic!("{context}: the test and the endpoint disagree about the body"),
         }
 
-        let fixture = fixtures::recorded_for(operation)
-            .find(|f| f.is_success())
-            .unwrap_or_else(|| panic!("{context}: no recorded success"));
+        let fixture = fixtures::success(operation).unwrap_or_else(|| panic!("{context}: no recorded success"));
         let answer = http::Response::builder().status(fixture.status).body(fixture.body.to_vec()).expect("a status");
         let direct = parse_response(&endpoint, answer).unwrap_or_else(|e| panic!("{context}: the recording: {e}"));
         assert_eq!(format!("{output:?}"), format!("{direct:?}"), "{context}: decoded value");

@@ -61,7 +61,7 @@ where
     let endpoint = request.endpoint();
     let operation = endpoint.operation();
     assert_eq!(E::STYLE, style, "{}", operation.name);
-    let recorded = fixtures::recorded_for(operation).find(|f| f.is_success()).expect("a recorded success");
+    let recorded = fixtures::success(operation).expect("a recorded success");
     let template: Value = serde_json::from_slice(recorded.body).expect("JSON");
     let first_item = E::ITEMS_PATH.iter().try_fold(&template, |node, key| node.get(*key));
     let item = first_item.and_then(|list| list.get(0)).cloned().unwrap_or_else(|| json!({}));

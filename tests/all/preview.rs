@@ -88,7 +88,7 @@ async fn a_preview_endpoint_sends_preview_whatever_the_client_version() {
         let received = mock.received(preview::ListFolders::OPERATION).await;
         assert_eq!(received.len(), 1, "{transport:?}");
         assert_eq!(header(&received[0], "intercom-version"), "Preview", "{transport:?}");
-        let recorded = fixtures::recorded_for(preview::ListFolders::OPERATION).find(|f| f.is_success()).unwrap();
+        let recorded = fixtures::success(preview::ListFolders::OPERATION).unwrap();
         let expected: intercom_core::models::preview::ListFoldersResponse =
             serde_json::from_slice(recorded.body).unwrap();
         assert_eq!(folders, expected, "{transport:?}: the recorded Preview answer");
@@ -122,8 +122,8 @@ async fn the_mock_answers_each_version_with_its_own_recording() {
     let id = "63a07ddf05a32042dffac965";
     let stable = Transport::Ureq.send(mock.config(), endpoints::GetContact::new(id)).await.unwrap();
     let preview = Transport::Ureq.send(mock.config(), preview::GetContact::new(id)).await.unwrap();
-    let stable_recorded = fixtures::recorded_for(endpoints::GetContact::OPERATION).find(|f| f.is_success()).unwrap();
-    let preview_recorded = fixtures::recorded_for(preview::GetContact::OPERATION).find(|f| f.is_success()).unwrap();
+    let stable_recorded = fixtures::success(endpoints::GetContact::OPERATION).unwrap();
+    let preview_recorded = fixtures::success(preview::GetContact::OPERATION).unwrap();
     assert_ne!(stable_recorded.body, preview_recorded.body);
     assert_eq!(stable.id, serde_json::from_slice::<Value>(stable_recorded.body).unwrap()["id"]);
     assert_eq!(preview.id, serde_json::from_slice::<Value>(preview_recorded.body).unwrap()["id"]);

@@ -2,9 +2,8 @@
 //! operations 2.16 dropped; with the `preview` feature, the Preview description's for the operations Preview
 //! changes or adds), as files, by endpoint name.
 
-use intercom_core::operations::Operation;
-
 pub use crate::fixture::Fixture;
+use crate::OperationKey;
 
 /// Every recorded response of the stable operations.
 pub fn all() -> &'static [Fixture] {
@@ -17,15 +16,10 @@ pub fn all_preview() -> &'static [Fixture] {
     crate::preview_recorded::ALL
 }
 
-/// The recorded responses of one stable operation, by endpoint name (`GetNote`) or `operationId`
-/// (`retrieveNote`).
-pub fn of(operation: &str) -> impl Iterator<Item = &'static Fixture> + '_ {
-    let name = intercom_core::operations::find(operation).map_or(operation, |op| op.name);
-    all().iter().filter(move |f| f.operation == name)
-}
-
-/// The recorded responses of `operation`, stable or Preview.
-pub fn recorded_for(operation: &Operation) -> impl Iterator<Item = &'static Fixture> + '_ {
+/// The recorded responses of `operation`: `GetNote::OPERATION` (a Preview one too), or its name or
+/// operationId as a string (see [`OperationKey`]; an unknown name panics with the closest ones).
+pub fn of(operation: impl OperationKey) -> impl Iterator<Item = &'static Fixture> {
+    let operation = operation.operation();
     let table = match operation.preview {
         #[cfg(feature = "preview")]
         true => all_preview(),
@@ -35,11 +29,11 @@ pub fn recorded_for(operation: &Operation) -> impl Iterator<Item = &'static Fixt
 }
 
 /// The first recorded response of `operation` with `status`.
-pub fn find(operation: &str, status: u16) -> Option<&'static Fixture> {
+pub fn find(operation: impl OperationKey, status: u16) -> Option<&'static Fixture> {
     of(operation).find(|f| f.status == status)
 }
 
 /// The success response the mock serves for `operation` by default.
-pub fn success(operation: &str) -> Option<&'static Fixture> {
+pub fn success(operation: impl OperationKey) -> Option<&'static Fixture> {
     of(operation).find(|f| f.is_success())
 }

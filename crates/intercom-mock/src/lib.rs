@@ -88,7 +88,7 @@ impl MockIntercom {
     pub async fn start() -> Self {
         let mock = Self::start_empty().await;
         for operation in every_operation() {
-            if let Some(fixture) = fixtures::recorded_for(operation).find(|f| f.is_success()) {
+            if let Some(fixture) = fixtures::success(operation) {
                 let recorded = mock.matching(operation).respond_with(mock.limited(fixture_response(fixture)));
                 recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
                 if let Some((param, end)) = end_of_scroll(fixture) {
@@ -177,7 +177,7 @@ impl MockIntercom {
     /// ([`error_answer`]).
     pub async fn respond_with_fixture(&self, operation: impl OperationKey, status: u16) {
         let operation = operation.operation();
-        let answer = match fixtures::recorded_for(operation).find(|f| f.status == status) {
+        let answer = match fixtures::find(operation, status) {
             Some(fixture) => fixture_response(fixture),
             None => error_answer(status),
         };
@@ -226,8 +226,7 @@ impl MockIntercom {
     /// If the operation has no recorded JSON answer to shape the pages on.
     pub async fn serve_pages<E: Paginated>(&self, endpoint: &E, items: Vec<serde_json::Value>, per_page: usize) {
         let operation = endpoint.operation();
-        let recorded = fixtures::recorded_for(operation)
-            .find(|f| f.is_success())
+        let recorded = fixtures::success(operation)
             .and_then(|f| serde_json::from_slice(f.body).ok())
             .unwrap_or_else(|| panic!("intercom-mock has no recorded JSON answer for `{}`", operation.name));
         let answers = paged::PagedAnswers {
@@ -305,7 +304,7 @@ fn route(request: &Request) -> Option<&'static Operation> {
 }
 
 /// Every operation the mock serves: the stable ones, and the Preview ones with the `preview` feature.
-fn every_operation() -> impl Iterator<Item = &'static &'static Operation> {
+fn every_operation() -> impl Iterator<Item = &'static Operation> {
     let preview: &[&Operation] = {
         #[cfg(feature = "preview")]
         {
@@ -316,7 +315,7 @@ fn every_operation() -> impl Iterator<Item = &'static &'static Operation> {
             &[]
         }
     };
-    operations::ALL.iter().chain(preview)
+    operations::ALL.iter().chain(preview).copied()
 }
 
 fn has_bearer(request: &Request) -> bool {

@@ -18,12 +18,10 @@ impl CreateDataEventRequest {
         Self::new(event_name, created_at).id(id)
     }
 
-    /// Adds one metadata value (a `metadata` that is not a JSON object is replaced by one).
+    /// Adds one metadata value. (A `metadata` set to something other than an object is left as it is, and
+    /// sending the event reports it.)
     pub fn insert_metadata(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
         let metadata = self.metadata.get_or_insert_with(|| serde_json::Value::Object(Default::default()));
-        if !metadata.is_object() {
-            *metadata = serde_json::Value::Object(Default::default());
-        }
         if let serde_json::Value::Object(map) = metadata {
             map.insert(key.into(), value.into());
         }
