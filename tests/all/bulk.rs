@@ -198,7 +198,7 @@ fn answer(request: &Request<Vec<u8>>) -> (Duration, Response<Vec<u8>>) {
 
 fn blocking_client(
     counts: &Arc<Counts>,
-) -> BlockingClient<impl intercom_core::protocol::HttpClient + Clone + Send + Sync + 'static> {
+) -> BlockingClient<impl intercom_core::transport::HttpClient + Clone + Send + Sync + 'static> {
     let counts = Arc::clone(counts);
     let transport = move |request: Request<Vec<u8>>| -> Result<Response<Vec<u8>>, TransportError> {
         let _in_flight = counts.begin();
@@ -209,7 +209,7 @@ fn blocking_client(
     BlockingClient::with_transport(Config::new("t").with_rate_limiting(RateLimiting::off()), transport)
 }
 
-fn async_client(counts: &Arc<Counts>) -> AsyncClient<impl intercom_core::protocol::AsyncHttpClient> {
+fn async_client(counts: &Arc<Counts>) -> AsyncClient<impl intercom_core::transport::AsyncHttpClient> {
     let counts = Arc::clone(counts);
     let transport = move |request: Request<Vec<u8>>| {
         let counts = Arc::clone(&counts);

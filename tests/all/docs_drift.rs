@@ -45,7 +45,7 @@ fn every_example_is_listed_in_the_architecture_and_run_by_ci() {
 
 /// The variants of `pub enum Error` in the source.
 fn error_variants() -> BTreeSet<String> {
-    let source = read("crates/intercom-core/src/error.rs");
+    let source = read("crates/intercom-core/src/protocol/error/mod.rs");
     let body = source.split("pub enum Error {").nth(1).expect("the Error enum").split("\n}").next().unwrap();
     body.lines()
         .filter_map(|line| line.strip_prefix("    "))
@@ -101,7 +101,7 @@ fn exported(lib: &str, core: &BTreeSet<String>) -> BTreeSet<String> {
 #[test]
 fn every_crate_path_the_docs_name_is_exported() {
     let core = exported("crates/intercom-core/src/lib.rs", &BTreeSet::new());
-    let protocol = exported("crates/intercom-core/src/protocol.rs", &BTreeSet::new());
+    let protocol = exported("crates/intercom-core/src/protocol/mod.rs", &BTreeSet::new());
     assert!(core.contains("Config") && core.contains("protocol") && protocol.contains("build_request"), "{core:?}");
     let crates = [
         ("intercom_core", core.clone()),

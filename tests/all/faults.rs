@@ -298,7 +298,7 @@ async fn a_large_header_is_read(transport: Transport) -> Outcome {
 
 async fn oversized_headers(transport: Transport) -> Outcome {
     let (result, requests) =
-        against(transport, &with_header_of(2 * intercom_core::protocol::MAX_HEADER_BYTES), After::Hang, None).await;
+        against(transport, &with_header_of(2 * intercom_core::transport::MAX_HEADER_BYTES), After::Hang, None).await;
     ensure!(failure_kind(&result)? == TransportErrorKind::InvalidResponse, "{result:?}");
     ensure!(requests == 1, "not retried; saw {requests}");
     Ok(())

@@ -35,8 +35,8 @@ pub fn endpoints(model: &Model, overrides: &Overrides) -> Vec<(String, String)> 
         if ops.iter().any(|op| op.is_dropped_by(&model.version)) {
             out.push_str("#![allow(deprecated)] // The deprecated endpoints' own impls.\n\n");
         }
-        out.push_str("#[allow(unused_imports)]\nuse crate::endpoint::{json_body, path_param, Binary, Endpoint, Json, NoContent};\n");
-        out.push_str("use crate::error::Error;\nuse crate::operations::{self, Operation};\n#[allow(unused_imports)]\nuse crate::query::Query;\n");
+        out.push_str("#[allow(unused_imports)]\nuse crate::protocol::format::{Binary, Json, NoContent};\n#[allow(unused_imports)]\nuse crate::protocol::request::{json_body, path_param, Endpoint};\n");
+        out.push_str("use crate::protocol::error::Error;\nuse crate::protocol::operations::{self, Operation};\n#[allow(unused_imports)]\nuse crate::protocol::query::Query;\n");
         let mut paginated = Vec::new();
         for op in ops {
             out.push('\n');
@@ -197,11 +197,11 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
 /// The `impl Paginated` of one operation, and its `paginated!` line.
 fn paginated_impl(op: &Operation, paging: &Paging, overrides: &Overrides, out: &mut String) {
     let item = core_type(&paging.item);
-    let _ = writeln!(out, "\nimpl crate::pagination::Paginated for {} {{", op.name);
+    let _ = writeln!(out, "\nimpl crate::protocol::pager::Paginated for {} {{", op.name);
     let _ = writeln!(out, "    type Item = {item};");
     let _ = writeln!(
         out,
-        "    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::{};",
+        "    const STYLE: crate::protocol::pager::PageStyle = crate::protocol::pager::PageStyle::{};",
         paging.style
     );
     if let Some(max) = paging.max_per_page {
@@ -224,22 +224,22 @@ fn paginated_impl(op: &Operation, paging: &Paging, overrides: &Overrides, out: &
         _ => "Vec::new()".into(),
     };
     let info = if paging.pages {
-        "output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default()"
+        "output.pages.as_ref().map(crate::protocol::pager::PageInfo::from).unwrap_or_default()"
     } else if paging.top_level_pages {
-        "crate::pagination::PageInfo { page: output.page, total_pages: output.total_pages, ..Default::default() }"
+        "crate::protocol::pager::PageInfo { page: output.page, total_pages: output.total_pages, ..Default::default() }"
     } else if paging.next_cursor {
-        "crate::pagination::PageInfo { next_cursor: output.next_cursor.clone().filter(|_| output.has_more != \
+        "crate::protocol::pager::PageInfo { next_cursor: output.next_cursor.clone().filter(|_| output.has_more != \
          Some(false)), ..Default::default() }"
     } else {
-        "crate::pagination::PageInfo::default()"
+        "crate::protocol::pager::PageInfo::default()"
     };
     let total = if paging.total_count { "output.total_count" } else { "None" };
     let scroll = if paging.scroll_param { "output.scroll_param.clone()" } else { "None" };
     let _ = writeln!(
         out,
-        "\n    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {{\n        \
+        "\n    fn split(output: Self::Output) -> crate::protocol::pager::PageParts<Self::Item> {{\n        \
          let info = {info};\n        let total_count = {total};\n        let scroll_param = {scroll};\n        \
-         crate::pagination::PageParts {{ items: {items}, total_count, info, scroll_param }}\n    }}"
+         crate::protocol::pager::PageParts {{ items: {items}, total_count, info, scroll_param }}\n    }}"
     );
     if paging.style == "BodyCursor" {
         out.push_str(

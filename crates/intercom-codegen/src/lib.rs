@@ -185,7 +185,7 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     }
     files.push((PathBuf::from("tests/all/generated/schemas.rs"), render::registry(&model).into_bytes()));
     files.push((
-        PathBuf::from("crates/intercom-core/src/operations/generated/table.rs"),
+        PathBuf::from("crates/intercom-core/src/protocol/operations/generated/table.rs"),
         operation_table::table(&model).into_bytes(),
     ));
     for (name, mut text) in endpoint_types::endpoints(&model, &overrides) {
@@ -257,7 +257,7 @@ fn generate_preview(
         ));
     }
     files.push((
-        PathBuf::from("crates/intercom-core/src/operations/generated/preview_table.rs"),
+        PathBuf::from("crates/intercom-core/src/protocol/operations/generated/preview_table.rs"),
         operation_table::table(&seen_from_outside).into_bytes(),
     ));
     files.push((

@@ -59,7 +59,7 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
         "crates/intercom-models/src/generated",
         "crates/intercom-mock/fixtures",
         "crates/intercom-core/src/endpoints/generated",
-        "crates/intercom-core/src/operations/generated",
+        "crates/intercom-core/src/protocol/operations/generated",
         "crates/intercom-mock/src/generated",
         "tests/all/generated",
     ];

@@ -1,4 +1,4 @@
-//! `crates/intercom-core/src/operations/generated/table.rs`: every operation as data.
+//! `crates/intercom-core/src/protocol/operations/generated/table.rs`: every operation as data.
 
 use std::fmt::Write as _;
 
@@ -6,14 +6,14 @@ use crate::endpoint_text::{is_preview, namespace, safe_to_retry, static_name, ve
 use crate::model::Model;
 use crate::render::header;
 
-/// `crates/intercom-core/src/operations/generated/table.rs`.
+/// `crates/intercom-core/src/protocol/operations/generated/table.rs`.
 pub fn table(model: &Model) -> String {
     let mut out = header(
         model,
         "Every operation: endpoint name, `operationId`, method, path template and the versions that have it.",
     );
-    let operation = if is_preview(model) { "crate::operations::Operation" } else { "super::Operation" };
-    let _ = write!(out, "use http::Method;\n\nuse {operation};\nuse crate::version::ApiVersion;\n\n");
+    let operation = if is_preview(model) { "crate::protocol::operations::Operation" } else { "super::Operation" };
+    let _ = write!(out, "use http::Method;\n\nuse {operation};\nuse crate::protocol::version::ApiVersion;\n\n");
     for op in &model.operations {
         let versions: Vec<String> = op.versions.iter().map(|v| version_const(v)).collect();
         let _ = writeln!(

@@ -3,13 +3,15 @@
 //! It turns an endpoint into an `http::Request<Vec<u8>>` ([`protocol::build_request`]) and an
 //! `http::Response<Vec<u8>>` into the endpoint's output or an [`Error`] ([`protocol::parse_response`]). It
 //! opens no socket and needs no runtime: the blocking client (`intercom-ureq`), the async client
-//! (`intercom-hyper`) and any HTTP client you bring ([`protocol::HttpClient`], [`protocol::AsyncHttpClient`],
-//! closures included) only move bytes.
+//! (`intercom-hyper`) and any HTTP client you bring ([`transport::HttpClient`],
+//! [`transport::AsyncHttpClient`], closures included) only move bytes.
 //!
-//! The crate root holds what a user of a client needs: the clients, [`Config`], [`Error`], request options,
-//! the retry policy, raw requests, bulk runs and job waits. [`endpoints`], [`models`], [`pagination`],
-//! [`search`] and [`operations`] are modules; the machinery for transport and endpoint authors is in
-//! [`protocol`].
+//! The crate is layered, and its folders say so: [`protocol`] is everything that does no I/O (requests and
+//! answers, the call and retry machine, the pacer, the pager, the bulk schedule, job waits, content
+//! decoding); [`endpoints`] and [`search`] build requests on it; [`transport`] is the I/O boundary; and
+//! [`blocking`] and [`asynchronous`] are the two drivers, each a thin loop around the pure machines. The
+//! crate root holds what a user of a client needs: both clients, [`Config`], [`Error`], request options,
+//! the retry policy, raw requests, bulk runs and job waits. docs/ARCHITECTURE.md walks a request through.
 //!
 //! ```
 //! use intercom_core::endpoints::ListSegments;
@@ -29,64 +31,81 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
-mod body_sink;
-mod body_text;
-mod bulk;
-mod call;
-mod client;
-mod config;
-mod content;
-mod download;
-mod endpoint;
+pub mod asynchronous;
+pub mod blocking;
 pub mod endpoints;
-mod error;
-mod error_code;
-mod execute;
-mod export_file;
-mod jobs;
-pub mod operations;
-mod options;
-mod pacing;
-pub mod pagination;
-mod prepared;
-mod query;
-mod rate_limit;
-mod raw;
-mod request;
-mod response;
-mod retry;
-mod retryable;
-pub mod search;
-mod sleep;
-mod transport;
-mod trusted_roots;
-mod version;
-
 pub mod protocol;
+pub mod search;
+pub mod transport;
 
-pub use bulk::{Bulk, SendAll, SendAllIter, Sent};
-pub use call::Answer;
-pub use client::{AsyncClient, BlockingClient, SendFuture};
-pub use config::{AccessToken, Config, Region, Timeouts};
-pub use download::Downloaded;
-pub use error::{ApiError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind};
-pub use error_code::ErrorCode;
-pub use export_file::ExportFile;
-pub use jobs::{CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobWait, StartsJob};
-pub use options::RequestOptions;
-pub use pacing::RateLimiting;
-pub use pagination::Page;
-pub use prepared::Prepared;
-pub use rate_limit::RateLimit;
-pub use raw::Raw;
-pub use retry::RetryPolicy;
-pub use trusted_roots::TrustedRoots;
-pub use version::ApiVersion;
+/// What both client crates re-export besides their flavour of client: configuration, errors, request
+/// options, the retry policy, raw requests, bulk runs, job waits, and the modules of endpoints, models,
+/// search, operations, the protocol and the transport traits. `intercom-ureq` adds the [`blocking`] flavour
+/// to it, `intercom-hyper` the [`asynchronous`] one, so each crate's front page shows one client.
+pub mod common {
+    pub use crate::protocol::bulk::{Bulk, Sent};
+    pub use crate::protocol::config::{AccessToken, Config, Region, Timeouts};
+    pub use crate::protocol::error::code::ErrorCode;
+    pub use crate::protocol::error::{
+        ApiError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind,
+    };
+    pub use crate::protocol::export_file::{Downloaded, ExportFile};
+    pub use crate::protocol::job::{CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobWait, StartsJob};
+    pub use crate::protocol::operations;
+    pub use crate::protocol::options::RequestOptions;
+    pub use crate::protocol::pacer::RateLimiting;
+    pub use crate::protocol::pager::Page;
+    pub use crate::protocol::prepared::Prepared;
+    pub use crate::protocol::rate_limit::RateLimit;
+    pub use crate::protocol::raw::Raw;
+    pub use crate::protocol::response::Answer;
+    pub use crate::protocol::retry::RetryPolicy;
+    pub use crate::protocol::trusted_roots::TrustedRoots;
+    pub use crate::protocol::version::ApiVersion;
+    pub use crate::{endpoints, protocol, search, transport};
 
-/// The HTTP status type [`Error::status`] returns (`StatusCode::NOT_FOUND`); `.as_u16()` gives the number.
-pub use http::StatusCode;
-pub use intercom_models as models;
-/// The JSON crate of the models, re-exported: `json!` for free-form fields and [`Raw`] bodies.
-pub use intercom_models::serde_json;
-/// Builds a `serde_json::Value` (`json!({"plan": "pro"})`), for free-form fields and raw bodies.
-pub use intercom_models::serde_json::json;
+    /// The HTTP status type [`Error::status`] returns (`StatusCode::NOT_FOUND`); `.as_u16()` gives the
+    /// number.
+    pub use http::StatusCode;
+    pub use intercom_models as models;
+    /// The JSON crate of the models, re-exported: `json!` for free-form fields and [`Raw`] bodies.
+    pub use intercom_models::serde_json;
+    /// Builds a `serde_json::Value` (`json!({"plan": "pro"})`), for free-form fields and raw bodies.
+    pub use intercom_models::serde_json::json;
+
+    /// What paging needs whichever the client: the pure [`Pager`](pagination::Pager) and its traits, and
+    /// [`Page`]. Each client crate's `pagination` adds its iterators or streams.
+    pub mod pagination {
+        pub use crate::protocol::pager::{
+            Page, PageInfo, PageParts, PageStyle, Pager, Paginate, Paginated, MAX_EMPTY_PAGES_IN_A_ROW,
+        };
+    }
+}
+
+#[doc(inline)]
+pub use common::*;
+
+/// Pagination: every paginated endpoint has `items(&client)`, `pages(&client)` and `paginate()`, which
+/// page through it with one pure state machine ([`Pager`](pagination::Pager)) for every style Intercom
+/// uses: an [`Iterator`] from the blocking client ([`ItemIter`](pagination::ItemIter),
+/// [`PageIter`](pagination::PageIter)), a `futures_core::Stream` from the async one
+/// ([`ItemStream`](pagination::ItemStream), [`PageStream`](pagination::PageStream)).
+///
+/// ```no_run
+/// use intercom_core::endpoints::ListContacts;
+/// # fn run(client: &intercom_core::BlockingClient<impl intercom_core::transport::HttpClient>) -> Result<(), intercom_core::Error> {
+/// for contact in ListContacts::new().per_page(150).items(client) {
+///     let contact = contact?;
+///     println!("{}", contact.id);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub mod pagination {
+    pub use crate::asynchronous::{ItemStream, PageStream};
+    pub use crate::blocking::{ItemIter, PageIter};
+    pub use crate::common::pagination::*;
+}
+
+pub use asynchronous::{AsyncClient, SendAll, SendFuture};
+pub use blocking::{BlockingClient, SendAllIter};

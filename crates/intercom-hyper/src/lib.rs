@@ -16,8 +16,8 @@
 //!
 //! What a user needs is at the root: the [`Client`], [`Config`], [`Error`] and [`ErrorCode`],
 //! [`RequestOptions`], [`RetryPolicy`], [`Raw`] requests, bulk runs ([`Bulk`]) and job waits ([`JobWait`]);
-//! [`endpoints`], [`models`], [`pagination`] and [`search`] are modules, and the machinery for transport
-//! authors is in [`protocol`]. This crate is the only one to depend on. It needs a Tokio runtime.
+//! [`endpoints`], [`models`], [`pagination`] and [`search`] are modules, the pure machinery is in [`protocol`],
+//! and the traits a transport implements are in [`transport`]. This crate is the only one to depend on. It needs a Tokio runtime.
 //!
 //! Finding an operation: every one is a type in [`endpoints`] named verb + resource from its method and path
 //! (`ListContacts`, `GetContact`, `CreateContactNote`, `ReplyToConversation`); rustdoc search also finds it
@@ -31,10 +31,19 @@
 #![deny(missing_docs)]
 
 mod first_connection;
-mod transport;
+mod hyper_transport;
 
-pub use intercom_core::*;
-pub use transport::HyperTransport;
+pub use intercom_core::common::*;
+pub use intercom_core::asynchronous::*;
+
+/// Pagination: every paginated endpoint has `items(&client)` and `pages(&client)`, a `futures_core::Stream` of items
+/// or pages read one page at a time, and `paginate()` for the [`Pager`](pagination::Pager) to set limits
+/// first.
+pub mod pagination {
+    pub use intercom_core::common::pagination::*;
+    pub use intercom_core::asynchronous::{ItemStream, PageStream};
+}
+pub use hyper_transport::HyperTransport;
 
 /// The async Intercom client: a [`Config`] and one pooled [`HyperTransport`]. Cheap to clone (the pool is
 /// shared).

@@ -15,8 +15,8 @@
 //!
 //! What a user needs is at the root: the [`Client`], [`Config`], [`Error`] and [`ErrorCode`],
 //! [`RequestOptions`], [`RetryPolicy`], [`Raw`] requests, bulk runs ([`Bulk`]) and job waits ([`JobWait`]);
-//! [`endpoints`], [`models`], [`pagination`] and [`search`] are modules, and the machinery for transport
-//! authors is in [`protocol`]. This crate is the only one to depend on. No async runtime is involved.
+//! [`endpoints`], [`models`], [`pagination`] and [`search`] are modules, the pure machinery is in [`protocol`],
+//! and the traits a transport implements are in [`transport`]. This crate is the only one to depend on. No async runtime is involved.
 //!
 //! Finding an operation: every one is a type in [`endpoints`] named verb + resource from its method and path
 //! (`ListContacts`, `GetContact`, `CreateContactNote`, `ReplyToConversation`); rustdoc search also finds it
@@ -30,10 +30,19 @@
 #![deny(missing_docs)]
 
 mod resolver;
-mod transport;
+mod ureq_transport;
 
-pub use intercom_core::*;
-pub use transport::UreqTransport;
+pub use intercom_core::common::*;
+pub use intercom_core::blocking::*;
+
+/// Pagination: every paginated endpoint has `items(&client)` and `pages(&client)`, an `Iterator` of items
+/// or pages read one page at a time, and `paginate()` for the [`Pager`](pagination::Pager) to set limits
+/// first.
+pub mod pagination {
+    pub use intercom_core::common::pagination::*;
+    pub use intercom_core::blocking::{ItemIter, PageIter};
+}
+pub use ureq_transport::UreqTransport;
 
 /// The blocking Intercom client: a [`Config`] and one keep-alive [`UreqTransport`]. Cheap to clone (the
 /// connection pool is shared).

@@ -6,7 +6,7 @@ use intercom_models::{
 };
 
 use super::{CreateDataExport, ListDataEvents, SearchContacts, SearchConversations, SearchTickets};
-use crate::error::Error;
+use crate::protocol::error::Error;
 use crate::search::Search;
 
 impl SearchContacts {

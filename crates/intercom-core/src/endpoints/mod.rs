@@ -15,13 +15,13 @@ macro_rules! sendable {
             /// `Result<Output, Error>`; from an [`AsyncClient`]($crate::AsyncClient): a
             /// [`SendFuture`]($crate::SendFuture) that owns the request. To send it twice, clone it or use
             /// `client.send(&request)`.
-            pub fn send<'c, C: $crate::execute::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
+            pub fn send<'c, C: $crate::protocol::execute::Execute<Self>>(self, client: &'c C) -> C::Outcome<'c> {
                 client.execute(self)
             }
 
             /// This request with per-request options (API version, headers, query pairs, timeout).
-            pub fn with_options(self, options: $crate::RequestOptions) -> $crate::Prepared<Self> {
-                $crate::Prepared::new(self).with_options(options)
+            pub fn with_options(self, options: $crate::protocol::options::RequestOptions) -> $crate::protocol::prepared::Prepared<Self> {
+                $crate::protocol::prepared::Prepared::new(self).with_options(options)
             }
         }
     )+};
@@ -35,19 +35,19 @@ macro_rules! paginated {
             /// [`ItemIter`]($crate::pagination::ItemIter) (an `Iterator`) from the blocking client, an
             /// [`ItemStream`]($crate::pagination::ItemStream) (a `Stream`) from the async client. Only one
             /// page is held at a time.
-            pub fn items<C: $crate::pagination::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
-                $crate::pagination::Pager::new(self).items(client)
+            pub fn items<C: $crate::protocol::pager::Paginate<Self>>(self, client: &C) -> C::Items<'_> {
+                $crate::protocol::pager::Pager::new(self).items(client)
             }
 
             /// Every page, read through `client`: a [`PageIter`]($crate::pagination::PageIter) or a
             /// [`PageStream`]($crate::pagination::PageStream) of [`Page`]($crate::Page)s.
-            pub fn pages<C: $crate::pagination::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
-                $crate::pagination::Pager::new(self).pages(client)
+            pub fn pages<C: $crate::protocol::pager::Paginate<Self>>(self, client: &C) -> C::Pages<'_> {
+                $crate::protocol::pager::Pager::new(self).pages(client)
             }
 
             /// The pager, to set limits first: `.paginate().max_items(500).items(&client)`.
-            pub fn paginate(self) -> $crate::pagination::Pager<Self> {
-                $crate::pagination::Pager::new(self)
+            pub fn paginate(self) -> $crate::protocol::pager::Pager<Self> {
+                $crate::protocol::pager::Pager::new(self)
             }
         }
     )+};
@@ -55,5 +55,6 @@ macro_rules! paginated {
 
 mod conveniences;
 mod generated;
+mod job_endpoints;
 
 pub use generated::*;

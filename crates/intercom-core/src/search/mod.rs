@@ -30,7 +30,7 @@ use intercom_models::{
     SearchSortOrder, SingleFilterSearchRequest,
 };
 
-use crate::error::Error;
+use crate::protocol::error::Error;
 
 /// Groups nest at most this deep.
 pub const MAX_DEPTH: usize = 2;

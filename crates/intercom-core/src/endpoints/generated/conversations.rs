@@ -4,12 +4,14 @@
 
 #![allow(deprecated)] // The deprecated endpoints' own impls.
 
+use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::endpoint::{json_body, path_param, Binary, Endpoint, Json, NoContent};
-use crate::error::Error;
-use crate::operations::{self, Operation};
+use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
-use crate::query::Query;
+use crate::protocol::query::Query;
+#[allow(unused_imports)]
+use crate::protocol::request::{json_body, path_param, Endpoint};
 
 /// `GET /conversations`: Intercom's [`listConversations`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations/listconversations); `conversations.list` in Intercom's SDKs.
 ///
@@ -67,9 +69,9 @@ impl Endpoint for ListConversations {
     }
 }
 
-impl crate::pagination::Paginated for ListConversations {
+impl crate::protocol::pager::Paginated for ListConversations {
     type Item = intercom_models::ConversationListItem;
-    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::QueryCursor;
+    const STYLE: crate::protocol::pager::PageStyle = crate::protocol::pager::PageStyle::QueryCursor;
     const MAX_PER_PAGE: Option<i64> = Some(150);
     const ITEMS_PATH: &'static [&'static str] = &["conversations"];
 
@@ -77,11 +79,11 @@ impl crate::pagination::Paginated for ListConversations {
         self.per_page
     }
 
-    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
-        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+    fn split(output: Self::Output) -> crate::protocol::pager::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::protocol::pager::PageInfo::from).unwrap_or_default();
         let total_count = output.total_count;
         let scroll_param = None;
-        crate::pagination::PageParts { items: output.conversations, total_count, info, scroll_param }
+        crate::protocol::pager::PageParts { items: output.conversations, total_count, info, scroll_param }
     }
 }
 
@@ -352,20 +354,20 @@ impl Endpoint for SearchConversations {
     }
 }
 
-impl crate::pagination::Paginated for SearchConversations {
+impl crate::protocol::pager::Paginated for SearchConversations {
     type Item = intercom_models::ConversationListItem;
-    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::BodyCursor;
+    const STYLE: crate::protocol::pager::PageStyle = crate::protocol::pager::PageStyle::BodyCursor;
     const ITEMS_PATH: &'static [&'static str] = &["conversations"];
 
     fn requested_per_page(&self) -> Option<i64> {
         self.body.pagination.as_ref().and_then(|p| p.per_page)
     }
 
-    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
-        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+    fn split(output: Self::Output) -> crate::protocol::pager::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::protocol::pager::PageInfo::from).unwrap_or_default();
         let total_count = output.total_count;
         let scroll_param = None;
-        crate::pagination::PageParts { items: output.conversations, total_count, info, scroll_param }
+        crate::protocol::pager::PageParts { items: output.conversations, total_count, info, scroll_param }
     }
 
     fn with_body_cursor(&self, cursor: &str) -> Self {
@@ -656,9 +658,9 @@ impl Endpoint for ListSideConversations {
     }
 }
 
-impl crate::pagination::Paginated for ListSideConversations {
+impl crate::protocol::pager::Paginated for ListSideConversations {
     type Item = intercom_models::SideConversationSummary;
-    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const STYLE: crate::protocol::pager::PageStyle = crate::protocol::pager::PageStyle::PageNumber;
     const MAX_PER_PAGE: Option<i64> = Some(50);
     const ITEMS_PATH: &'static [&'static str] = &["side_conversations"];
 
@@ -666,11 +668,11 @@ impl crate::pagination::Paginated for ListSideConversations {
         self.per_page
     }
 
-    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
-        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+    fn split(output: Self::Output) -> crate::protocol::pager::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::protocol::pager::PageInfo::from).unwrap_or_default();
         let total_count = output.total_count;
         let scroll_param = None;
-        crate::pagination::PageParts { items: output.side_conversations, total_count, info, scroll_param }
+        crate::protocol::pager::PageParts { items: output.side_conversations, total_count, info, scroll_param }
     }
 }
 
@@ -867,9 +869,9 @@ impl Endpoint for ListDeletedConversations {
     }
 }
 
-impl crate::pagination::Paginated for ListDeletedConversations {
+impl crate::protocol::pager::Paginated for ListDeletedConversations {
     type Item = intercom_models::DeletedConversationItem;
-    const STYLE: crate::pagination::PageStyle = crate::pagination::PageStyle::PageNumber;
+    const STYLE: crate::protocol::pager::PageStyle = crate::protocol::pager::PageStyle::PageNumber;
     const MAX_PER_PAGE: Option<i64> = Some(60);
     const ITEMS_PATH: &'static [&'static str] = &["conversations"];
 
@@ -877,11 +879,11 @@ impl crate::pagination::Paginated for ListDeletedConversations {
         self.per_page
     }
 
-    fn split(output: Self::Output) -> crate::pagination::PageParts<Self::Item> {
-        let info = output.pages.as_ref().map(crate::pagination::PageInfo::from).unwrap_or_default();
+    fn split(output: Self::Output) -> crate::protocol::pager::PageParts<Self::Item> {
+        let info = output.pages.as_ref().map(crate::protocol::pager::PageInfo::from).unwrap_or_default();
         let total_count = output.total_count;
         let scroll_param = None;
-        crate::pagination::PageParts { items: output.conversations, total_count, info, scroll_param }
+        crate::protocol::pager::PageParts { items: output.conversations, total_count, info, scroll_param }
     }
 }
 

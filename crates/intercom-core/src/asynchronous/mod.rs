@@ -1,0 +1,13 @@
+//! The async driver: everything that does I/O for [`AsyncClient`] (sending with retries and pacing, paging
+//! `futures_core::Stream`s, `send_all` as a stream, job waits and downloads), each a thin loop around a
+//! pure machine of [`crate::protocol`]. It needs no particular runtime: the transport brings its timer.
+//! `intercom-hyper` re-exports this flavour.
+
+mod client;
+mod jobs;
+mod pages;
+mod send_all;
+
+pub use client::{AsyncClient, SendFuture};
+pub use pages::{ItemStream, PageStream};
+pub use send_all::SendAll;

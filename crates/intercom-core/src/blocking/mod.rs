@@ -1,0 +1,12 @@
+//! The blocking driver: everything that does I/O for [`BlockingClient`] (sending with retries and pacing,
+//! paging [`Iterator`]s, `send_all` on worker threads, job waits and downloads), each a thin loop around a
+//! pure machine of [`crate::protocol`]. `intercom-ureq` re-exports this flavour.
+
+mod client;
+mod jobs;
+mod pages;
+mod send_all;
+
+pub use client::BlockingClient;
+pub use pages::{ItemIter, PageIter};
+pub use send_all::SendAllIter;

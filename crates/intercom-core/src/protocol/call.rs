@@ -1,0 +1,150 @@
+//! One call, from the first attempt to the final answer: the state machine both clients drive. It builds
+//! each attempt's request, reads each outcome, and says whether to wait and try again; the clients only
+//! move bytes and sleep.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use http::{Request, Response};
+
+use crate::protocol::backoff::{retry_after, Attempt, Outcome};
+use crate::protocol::build_request::build_request;
+use crate::protocol::config::Config;
+use crate::protocol::error::{Error, TransportError};
+use crate::protocol::rate_limit::RateLimit;
+use crate::protocol::request::Endpoint;
+use crate::protocol::response::{decompressed, header_request_id, parse_parts, Answer};
+use crate::protocol::retry::RetryPolicy;
+
+/// What to do after an attempt.
+#[derive(Debug)]
+pub enum Step<O> {
+    /// The call is over.
+    Done(Result<Answer<O>, Error>),
+    /// Wait this long, then send the next attempt.
+    Retry(Duration),
+}
+
+/// One call of an endpoint, with its retries.
+#[derive(Debug)]
+pub struct Call<'a, E: ?Sized> {
+    config: &'a Config,
+    endpoint: &'a E,
+    policy: RetryPolicy,
+    retry_post: bool,
+    retries: u32,
+    waited: Duration,
+    rng: u64,
+    rate_limit: Option<RateLimit>,
+}
+
+/// Seeds the jitter of each call differently.
+static CALLS: AtomicU64 = AtomicU64::new(0);
+
+impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
+    /// A call of `endpoint` with `config`'s retry policy, or the request's own.
+    pub fn new(config: &'a Config, endpoint: &'a E) -> Self {
+        let options = endpoint.options();
+        let policy = options.and_then(|o| o.retry_policy).unwrap_or_else(|| config.retry_policy());
+        let retry_post = options.is_some_and(|o| o.retry_post);
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos() as u64).unwrap_or(0);
+        let rng = (nanos ^ CALLS.fetch_add(1, Ordering::Relaxed).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1;
+        Self { config, endpoint, policy, retry_post, retries: 0, waited: Duration::ZERO, rng, rate_limit: None }
+    }
+
+    /// The attempt about to be made, from 1.
+    pub fn attempt(&self) -> u32 {
+        self.retries + 1
+    }
+
+    /// The rate-limit state the last attempt's answer reported (`None` when it had no answer).
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit
+    }
+
+    /// The tracing span of the current attempt: method, path template and attempt; `status` and
+    /// `request_id` are recorded when the answer comes. Never the token, the query or a body.
+    pub fn span(&self) -> tracing::Span {
+        let label = self.endpoint.label();
+        tracing::debug_span!(
+            "intercom.request",
+            method = %label.method,
+            path = %label.path,
+            attempt = self.attempt(),
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+        )
+    }
+
+    /// The request of the current attempt.
+    pub fn request(&self) -> Result<Request<Vec<u8>>, Error> {
+        build_request(self.config, self.endpoint)
+    }
+
+    /// Reads the outcome of the current attempt, at time `now`.
+    pub fn finish(&mut self, result: Result<Response<Vec<u8>>, TransportError>, now: SystemTime) -> Step<E::Output> {
+        let jitter = self.next_jitter();
+        let (parts, body) = match result {
+            Err(source) => {
+                self.rate_limit = None;
+                let outcome = Outcome::Failed(source.kind());
+                let wait = retry_after(&self.policy, self.facts(), outcome, now, jitter);
+                tracing::debug!(error = %source, retry_in = ?wait, "intercom request failed");
+                return match wait {
+                    Some(wait) => self.retry(wait),
+                    None => Step::Done(Err(Error::from_transport(self.endpoint.label(), source))),
+                };
+            }
+            Ok(response) => response.into_parts(),
+        };
+        let span = tracing::Span::current();
+        span.record("status", parts.status.as_u16());
+        let request_id = header_request_id(&parts.headers);
+        if let Some(id) = &request_id {
+            span.record("request_id", id.as_str());
+        }
+        self.rate_limit = RateLimit::from_headers(&parts.headers);
+        if !parts.status.is_success() {
+            let outcome = Outcome::Answer(parts.status, &parts.headers);
+            if let Some(wait) = retry_after(&self.policy, self.facts(), outcome, now, jitter) {
+                tracing::debug!(retry_in = ?wait, "intercom answered an error worth retrying");
+                return self.retry(wait);
+            }
+        }
+        let attempts = self.attempt();
+        let mut parts = parts;
+        let cap = self.config.max_decompressed_bytes();
+        let body = match decompressed(self.endpoint.label(), parts.status, &mut parts.headers, body, cap) {
+            Ok(body) => body,
+            Err(error) => return Step::Done(Err(error)),
+        };
+        let result = parse_parts(self.endpoint, parts.status, &parts.headers, body).map(|value| Answer {
+            value,
+            status: parts.status,
+            rate_limit: self.rate_limit,
+            request_id,
+            attempts,
+            headers: parts.headers,
+        });
+        Step::Done(result)
+    }
+
+    fn facts(&self) -> Attempt {
+        let safe = self.endpoint.is_safe_to_retry();
+        Attempt { safe, retry_post: self.retry_post, retries_done: self.retries, waited: self.waited }
+    }
+
+    fn retry(&mut self, wait: Duration) -> Step<E::Output> {
+        self.retries += 1;
+        self.waited = self.waited.saturating_add(wait);
+        Step::Retry(wait)
+    }
+
+    /// A number in `[0, 1)` (xorshift: jitter needs spread, not secrecy).
+    fn next_jitter(&mut self) -> f64 {
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        (self.rng >> 11) as f64 / (1u64 << 53) as f64
+    }
+}

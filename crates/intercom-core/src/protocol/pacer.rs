@@ -1,0 +1,346 @@
+//! Pacing under Intercom's rate limit: a budget of requests per window, read from the `X-RateLimit-*`
+//! headers of the answers, spent before each request and waited for when it runs out, so that a client
+//! waits for the reset instead of sending into a 429. Shared by every clone of a configuration (so by every
+//! client, thread and task built from it). Pure state: the drivers sleep (`permit` in each driver).
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::protocol::rate_limit::RateLimit;
+
+/// How a client paces its requests under the rate limit ([`Config::with_rate_limiting`]).
+///
+/// The default, [`RateLimiting::from_headers`], paces by what the answers report; [`off`](Self::off)
+/// leaves only the retries after a 429. See docs/RESILIENCE.md.
+///
+/// [`Config::with_rate_limiting`]: crate::Config::with_rate_limiting
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimiting {
+    on: bool,
+    limit: Option<u64>,
+    window: Duration,
+    margin: Duration,
+}
+
+impl Default for RateLimiting {
+    fn default() -> Self {
+        Self::from_headers()
+    }
+}
+
+impl RateLimiting {
+    /// Paces by the rate-limit headers of the answers: the first request goes alone (the others wait for
+    /// its answer, which tells the budget), then never more requests in a window than the answers say
+    /// remain (less those still in flight). Answers without the headers leave requests unpaced.
+    pub const fn from_headers() -> Self {
+        Self { on: true, limit: None, window: Duration::from_secs(10), margin: Duration::from_millis(50) }
+    }
+
+    /// No pacing: requests go as they come, and a 429 is retried after its reset (the retry policy).
+    pub const fn off() -> Self {
+        Self { on: false, ..Self::from_headers() }
+    }
+
+    /// Also assumes `requests` per `window` before the first answer has said anything, and for a new
+    /// window until its first answer (Intercom: about 1,666 per 10 seconds for 10,000 a minute). What the
+    /// answers report wins. `window` is also the first guess of the window's length, 10 seconds by default.
+    pub const fn with_limit(mut self, requests: u64, window: Duration) -> Self {
+        self.limit = Some(requests);
+        self.window = window;
+        self
+    }
+
+    /// Waits this long past a window's reset before spending the next window's budget (default 50 ms), so
+    /// that a clock a little ahead of Intercom's does not send into the window that is ending.
+    pub const fn with_margin(mut self, margin: Duration) -> Self {
+        self.margin = margin;
+        self
+    }
+
+    /// Whether requests are paced.
+    pub const fn is_on(&self) -> bool {
+        self.on
+    }
+}
+
+/// The window as this client knows it.
+#[derive(Debug, Default)]
+struct Window {
+    /// The budget of a window, from `X-RateLimit-Limit` (or the configured limit).
+    limit: Option<u64>,
+    /// How long a window lasts: configured, then learned from two resets.
+    length: Duration,
+    learned_length: bool,
+    /// When the current window ends, if one is known or assumed.
+    end: Option<SystemTime>,
+    /// The end of the last window an answer reported.
+    last_reported_end: Option<SystemTime>,
+    /// The least `remaining` any answer of the current window reported: the server's latest count seen
+    /// (it only falls within a window). `None` while the window is assumed.
+    least_remaining: Option<u64>,
+    /// Requests started in the current window.
+    started: u64,
+    /// Requests started and not yet answered.
+    in_flight: u64,
+    /// Whether any request was answered (or failed) yet.
+    heard: bool,
+}
+
+impl Window {
+    /// Requests that may still start in the current window. Every answered request is in the least
+    /// `remaining` (its own answer, or a later one, reported it), so only those in flight are unknown,
+    /// and they are all taken off: safe, and exact once they are answered.
+    fn available(&self) -> u64 {
+        match self.least_remaining {
+            Some(remaining) => remaining.saturating_sub(self.in_flight),
+            None => self.limit.unwrap_or(u64::MAX).saturating_sub(self.started),
+        }
+    }
+}
+
+/// How often requests waiting for an answer in flight (the first one, or one that may free budget) look
+/// again.
+const ANSWER_POLL: Duration = Duration::from_millis(5);
+
+/// The pacing state shared by the clones of one configuration.
+#[derive(Debug)]
+pub(crate) struct Pacer {
+    settings: RateLimiting,
+    window: Mutex<Window>,
+}
+
+/// The right to send one request; give it the answer's rate limit with [`Permit::answered`]. Dropped (after
+/// its answer, or without one for a cancelled call), it frees its place in flight.
+#[derive(Debug)]
+pub(crate) struct Permit {
+    pacer: Arc<Pacer>,
+}
+
+impl Pacer {
+    pub(crate) fn new(settings: RateLimiting) -> Self {
+        let window = Window { limit: settings.limit, length: settings.window, ..Window::default() };
+        Self { settings, window: Mutex::new(window) }
+    }
+
+    pub(crate) fn settings(&self) -> RateLimiting {
+        self.settings
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Window> {
+        self.window.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A permit to send now, or how long to wait before asking again.
+    pub(crate) fn reserve(self: &Arc<Self>, now: SystemTime) -> Result<Permit, Duration> {
+        let mut w = self.lock();
+        if let Some(end) = w.end {
+            if now >= end + self.settings.margin {
+                // The next window, assumed full (with the last limit reported) until its first answer.
+                w.end = w.limit.map(|_| {
+                    let passed = now.duration_since(end).unwrap_or_default().as_nanos();
+                    let length = w.length.max(Duration::from_millis(1));
+                    end + length * ((passed / length.as_nanos()) as u32 + 1)
+                });
+                w.least_remaining = None;
+                w.started = 0;
+            }
+        } else if self.settings.limit.is_some() && w.last_reported_end.is_none() {
+            w.end = Some(now + w.length);
+        }
+        if !w.heard && w.in_flight > 0 && self.settings.limit.is_none() {
+            // Nothing known of the budget yet: a burst could be past it before the first answer says so.
+            return Err(ANSWER_POLL);
+        }
+        if let Some(end) = w.end {
+            if w.available() == 0 {
+                let until_next_window = (end + self.settings.margin).duration_since(now).unwrap_or_default();
+                // With requests in flight the count may be understated (one counted by the server and still
+                // in flight is taken off twice until its answer comes): look again soon.
+                let understated = w.least_remaining.is_some() && w.in_flight > 0;
+                return Err(if understated { until_next_window.min(ANSWER_POLL) } else { until_next_window });
+            }
+        }
+        w.started += 1;
+        w.in_flight += 1;
+        Ok(Permit { pacer: Arc::clone(self) })
+    }
+
+    fn answered(&self, rate_limit: Option<RateLimit>, now: SystemTime) {
+        let mut w = self.lock();
+        w.heard = true;
+        let Some(reported) = rate_limit else { return };
+        if let Some(limit) = reported.limit {
+            w.limit = Some(limit);
+        }
+        let (Some(remaining), Some(reset)) = (reported.remaining, reported.reset) else { return };
+        let reset = UNIX_EPOCH + Duration::from_secs(reset);
+        if reset <= now {
+            // A reset in the past says nothing about the window ahead.
+            return;
+        }
+        match w.last_reported_end {
+            Some(last) if reset < last => return, // an answer from an earlier window, overtaken
+            Some(last) if reset == last => {
+                if w.end == Some(reset) {
+                    w.least_remaining = Some(w.least_remaining.map_or(remaining, |least| least.min(remaining)));
+                }
+                return;
+            }
+            Some(last) => {
+                let length = reset.duration_since(last).unwrap_or_default();
+                w.length = if w.learned_length { w.length.min(length) } else { length };
+                w.learned_length = true;
+            }
+            None => {}
+        }
+        // The first answer of a window newer than any reported: it wins over what was assumed.
+        w.end = Some(reset);
+        w.least_remaining = Some(remaining);
+        w.last_reported_end = Some(reset);
+    }
+}
+
+impl Pacer {
+    /// A permit to send now, or (logged) how long to wait before asking again: what each driver's
+    /// `permit` loop calls.
+    pub(crate) fn try_permit(self: &Arc<Self>) -> Result<Permit, Duration> {
+        self.reserve(SystemTime::now()).inspect_err(|wait| {
+            tracing::debug!(?wait, "intercom rate-limit window spent: waiting for its reset");
+        })
+    }
+}
+
+impl Permit {
+    /// Records what the answer to this request said of the rate limit (`None` for no answer, or none
+    /// reported).
+    pub(crate) fn answered(self, rate_limit: Option<RateLimit>, now: SystemTime) {
+        self.pacer.answered(rate_limit, now);
+    }
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let mut w = self.pacer.lock();
+        w.in_flight = w.in_flight.saturating_sub(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T0: u64 = 1_800_000_000;
+
+    fn at(millis: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(T0) + Duration::from_millis(millis)
+    }
+
+    fn limit(limit: u64, remaining: u64, reset_secs_after_t0: u64) -> Option<RateLimit> {
+        Some(RateLimit { limit: Some(limit), remaining: Some(remaining), reset: Some(T0 + reset_secs_after_t0) })
+    }
+
+    fn pacer(settings: RateLimiting) -> Arc<Pacer> {
+        Arc::new(Pacer::new(settings))
+    }
+
+    /// Up to `most` permits at `now`, kept (a permit dropped unanswered frees its place).
+    fn take(p: &Arc<Pacer>, now: SystemTime, most: usize) -> Vec<Permit> {
+        std::iter::from_fn(|| p.reserve(now).ok()).take(most).collect()
+    }
+
+    #[test]
+    fn the_first_request_goes_alone_then_never_past_what_remains() {
+        let p = pacer(RateLimiting::from_headers());
+        let first = p.reserve(at(0)).unwrap();
+        assert_eq!(p.reserve(at(0)).unwrap_err(), ANSWER_POLL, "the first answer is awaited");
+        first.answered(limit(5, 4, 2), at(10));
+        // 4 remain in the window ending at T0+2.
+        let held = take(&p, at(20), 10);
+        assert_eq!(held.len(), 4);
+        assert_eq!(p.reserve(at(30)).unwrap_err(), ANSWER_POLL, "an answer in flight may free some");
+        for (permit, remaining) in held.into_iter().zip([3, 2, 1, 0]) {
+            permit.answered(limit(5, remaining, 2), at(40));
+        }
+        assert_eq!(p.reserve(at(50)).unwrap_err(), Duration::from_millis(2000), "all answered: to the reset");
+        // At the reset (and the margin), the next window is assumed full: 5, the reported limit, for the
+        // configured length (10 s) until an answer says when it ends.
+        let mut next = take(&p, at(2050), 10);
+        assert_eq!(next.len(), 5);
+        assert_eq!(p.reserve(at(2050)).unwrap_err(), Duration::from_millis(12_000 - 2050 + 50));
+        next.pop().unwrap().answered(limit(5, 4, 4), at(2060));
+        for permit in next {
+            permit.answered(limit(5, 0, 4), at(2070));
+        }
+        assert_eq!(p.reserve(at(2080)).unwrap_err(), Duration::from_millis(4000 + 50 - 2080), "reported: T0+4");
+        // Two reported resets, 2 s apart: the window after T0+4 is assumed to end at T0+6.
+        assert_eq!(take(&p, at(4050), 10).len(), 5);
+        assert_eq!(p.reserve(at(4050)).unwrap_err(), Duration::from_millis(6000 + 50 - 4050));
+    }
+
+    #[test]
+    fn thirty_two_waiters_at_the_reset_spend_only_the_window_budget() {
+        let p = pacer(RateLimiting::from_headers());
+        p.reserve(at(0)).unwrap().answered(limit(10, 0, 1), at(5));
+        let waits: Vec<_> = (0..32).map(|_| p.reserve(at(6)).unwrap_err()).collect();
+        assert!(waits.iter().all(|w| *w == Duration::from_millis(1000 + 50 - 6)));
+        let woken: Vec<_> = (0..32).map(|_| p.reserve(at(1050))).collect();
+        assert_eq!(woken.iter().filter(|r| r.is_ok()).count(), 10, "the limit, not 32");
+    }
+
+    #[test]
+    fn a_reset_in_the_past_and_missing_or_partial_headers_change_nothing() {
+        let p = pacer(RateLimiting::from_headers());
+        p.reserve(at(0)).unwrap().answered(limit(10, 0, 0), at(500));
+        assert!(p.reserve(at(600)).is_ok(), "a reset at T0 is in the past at T0+0.5 s");
+        p.reserve(at(600)).unwrap().answered(None, at(700));
+        let partial = RateLimit { remaining: Some(0), ..RateLimit::default() };
+        p.reserve(at(700)).unwrap().answered(Some(partial), at(800));
+        assert!(p.reserve(at(800)).is_ok(), "remaining without a reset is not enough to stop");
+    }
+
+    #[test]
+    fn a_limit_that_changes_mid_run_is_followed() {
+        let p = pacer(RateLimiting::from_headers());
+        p.reserve(at(0)).unwrap().answered(limit(10, 9, 1), at(1));
+        p.reserve(at(1)).unwrap().answered(limit(4, 0, 1), at(2));
+        assert!(p.reserve(at(3)).is_err(), "the lower remaining wins within a window");
+        let next: Vec<_> = (0..5).map(|_| p.reserve(at(1100))).collect();
+        assert_eq!(next.iter().filter(|r| r.is_ok()).count(), 4, "the new limit for the next window");
+    }
+
+    #[test]
+    fn requests_in_flight_are_taken_off_until_answered_so_an_overtaken_answer_costs_nothing() {
+        let p = pacer(RateLimiting::from_headers());
+        p.reserve(at(0)).unwrap().answered(limit(100, 99, 1), at(1));
+        let mut ten: Vec<_> = (0..10).map(|_| p.reserve(at(2)).unwrap()).collect();
+        assert_eq!(p.lock().available(), 89, "99 remain, 10 in flight");
+        // The server saw all ten; the last one's answer comes first: 89 remain, nine still in flight.
+        ten.pop().unwrap().answered(limit(100, 89, 1), at(3));
+        assert_eq!(p.lock().available(), 80, "the nine may not be counted yet: taken off");
+        // Their answers come, older (higher) counts change nothing, and nothing is lost for good.
+        for permit in ten {
+            permit.answered(limit(100, 95, 1), at(4));
+        }
+        assert_eq!(p.lock().available(), 89);
+        assert_eq!(take(&p, at(5), 100).len(), 89);
+    }
+
+    #[test]
+    fn a_configured_limit_paces_before_the_first_answer() {
+        let p = pacer(RateLimiting::from_headers().with_limit(3, Duration::from_secs(1)));
+        let sent: Vec<_> = (0..4).map(|_| p.reserve(at(0))).collect();
+        assert_eq!(sent.iter().filter(|r| r.is_ok()).count(), 3);
+        assert_eq!(sent[3].as_ref().unwrap_err(), &Duration::from_millis(1050));
+    }
+
+    #[test]
+    fn a_cancelled_request_frees_its_place_in_flight() {
+        let p = pacer(RateLimiting::from_headers());
+        let cancelled = p.reserve(at(0)).unwrap();
+        drop(cancelled);
+        assert!(p.reserve(at(0)).is_ok(), "the cancelled first request no longer holds the others back");
+        p.reserve(at(0)).unwrap().answered(None, at(1));
+        p.reserve(at(0)).unwrap().answered(limit(10, 5, 1), at(1));
+        assert_eq!(take(&p, at(2), 10).len(), 5, "no phantom request in flight is taken off what remains");
+    }
+}
