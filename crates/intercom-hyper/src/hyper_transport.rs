@@ -11,7 +11,9 @@ use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use intercom_core::transport::{check_content_length, AsyncHttpClient, BodySink, TransportFromConfig, MAX_HEADER_BYTES};
+use intercom_core::transport::{
+    check_content_length, AsyncHttpClient, BodySink, TransportFromConfig, MAX_HEADER_BYTES,
+};
 use intercom_core::{Config, Timeouts, TransportError, TransportErrorKind, TrustedRoots};
 use rustls::pki_types::CertificateDer;
 use rustls::{ClientConfig, RootCertStore};

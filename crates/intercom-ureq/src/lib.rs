@@ -32,15 +32,15 @@
 mod resolver;
 mod ureq_transport;
 
-pub use intercom_core::common::*;
 pub use intercom_core::blocking::*;
+pub use intercom_core::common::*;
 
 /// Pagination: every paginated endpoint has `items(&client)` and `pages(&client)`, an `Iterator` of items
 /// or pages read one page at a time, and `paginate()` for the [`Pager`](pagination::Pager) to set limits
 /// first.
 pub mod pagination {
-    pub use intercom_core::common::pagination::*;
     pub use intercom_core::blocking::{ItemIter, PageIter};
+    pub use intercom_core::common::pagination::*;
 }
 pub use ureq_transport::UreqTransport;
 
