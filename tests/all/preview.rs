@@ -151,7 +151,8 @@ fn a_type_preview_shares_is_the_stable_type() {
     fn same(tag: intercom_core::models::preview::Tag) -> intercom_core::models::Tag {
         tag
     }
-    let tag = intercom_core::models::Tag { name: Some("vip".into()), ..Default::default() };
+    let mut tag = intercom_core::models::Tag::default();
+    tag.name = Some("vip".into());
     assert_eq!(same(tag.clone()), tag);
     assert_eq!(preview::GetContact::OPERATION.path, "/contacts/{id}");
     assert!(preview::GetContact::OPERATION.preview);

@@ -94,6 +94,7 @@ fn endpoint(model: &Model, op: &Operation, out: &mut String) {
     }
     let no_arguments = op.params.iter().all(|p| !p.required) && op.request_ty.is_none();
     let _ = writeln!(out, "#[derive(Debug, Clone, {}PartialEq)]", if no_arguments { "Default, " } else { "" });
+    out.push_str("#[non_exhaustive]\n");
     let _ = writeln!(out, "pub struct {} {{", op.name);
     for p in &op.params {
         let place = if p.location == ParamIn::Path { "Path" } else { "Query" };

@@ -75,7 +75,7 @@ fn type_def(def: &TypeDef, out: &mut String) {
         Kind::OneOf(variants) => {
             doc(&def.doc, "", out);
             out.push_str("///\n/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.\n");
-            out.push_str("#[derive(Debug, Clone, PartialEq, Serialize)]\n#[serde(untagged)]\n");
+            out.push_str("#[derive(Debug, Clone, PartialEq, Serialize)]\n#[serde(untagged)]\n#[non_exhaustive]\n");
             let _ = writeln!(out, "pub enum {} {{", def.name);
             for v in variants {
                 let _ = writeln!(out, "    /// {}\n    {}({}),", variant_doc(&v.ty), v.name, rust_type(&v.ty));
@@ -189,6 +189,7 @@ fn structure(def: &TypeDef, fields: &[Field], out: &mut String) {
         "#[derive(Debug, Clone, {}PartialEq, Serialize, Deserialize)]",
         if default { "Default, " } else { "" }
     );
+    out.push_str("#[non_exhaustive]\n");
     if response {
         out.push_str("#[serde(default)]\n");
     }

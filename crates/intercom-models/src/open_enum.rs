@@ -2,7 +2,8 @@
 
 /// Declares a string enum whose unknown values decode to `Unknown(String)` instead of failing.
 ///
-/// The enum gets `as_str()`, `Display`, `From<&str>`, `From<String>`, `Serialize` and `Deserialize`.
+/// The enum is `#[non_exhaustive]` (Intercom adds values; a new one may become a variant in a minor
+/// release) and gets `as_str()`, `Display`, `From<&str>`, `From<String>`, `Serialize` and `Deserialize`.
 /// A non-string JSON scalar (a number or a boolean) also decodes, to `Unknown` with its text.
 #[macro_export]
 macro_rules! open_enum {
@@ -14,6 +15,7 @@ macro_rules! open_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         $vis enum $name {
             $( $(#[$vmeta])* $variant, )+
             /// A value this version of the SDK does not know, kept exactly as the server sent it.

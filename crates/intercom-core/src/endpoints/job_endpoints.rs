@@ -75,7 +75,8 @@ mod tests {
         assert_eq!(GetDataExport::job_state(&export("paused")), JobState::Running, "unknown: wait on");
         let job: Jobs = serde_json::from_value(serde_json::json!({"id": "9", "status": "success"})).unwrap();
         assert_eq!(GetJobStatus::job_state(&job), JobState::Completed);
-        let report = GetReportingDataExportResponse { status: Some("complete".into()), ..Default::default() };
+        let mut report = GetReportingDataExportResponse::default();
+        report.status = Some("complete".into());
         assert_eq!(GetReportingDataExport::job_state(&report), JobState::Completed);
         assert_eq!(
             CreateDataExport::new(intercom_models::CreateDataExportsRequest::new(1, 2))

@@ -100,7 +100,9 @@ pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap,
     let (errors, body_request_id) = match parsed {
         // Some operations answer `{"error_key": ..., "message": ...}` instead of an error list.
         Some(b) if b.errors.is_empty() && b.error_key.is_some() => {
-            (vec![ErrorItem { code: b.error_key, message: b.message, field: None }], b.request_id)
+            let mut item = ErrorItem::default();
+            (item.code, item.message) = (b.error_key, b.message);
+            (vec![item], b.request_id)
         }
         Some(b) => (b.errors, b.request_id),
         None => (Vec::new(), None),

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `activity_log` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLog {
     /// The object's id (a string, also when the API sends a number). For example `6`.
@@ -35,6 +36,7 @@ pub struct ActivityLog {
 
 /// The `performed_by` of [`ActivityLog`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLogPerformedBy {
     /// Type. For example `admin`.
@@ -53,6 +55,7 @@ pub struct ActivityLogPerformedBy {
 
 /// The `activity_log_metadata` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLogMetadata {
     /// Sign in method. For example `email_password`.
@@ -144,6 +147,7 @@ pub struct ActivityLogMetadata {
 
 /// The `team` of [`ActivityLogMetadata`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLogMetadataTeam {
     /// The object's id (a string, also when the API sends a number). For example `123`.
@@ -390,6 +394,7 @@ crate::open_enum! {
 
 /// The `activity_log_event_type_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLogEventTypeList {
     /// Type. For example `activity_log_event_type.list`.
@@ -402,6 +407,7 @@ pub struct ActivityLogEventTypeList {
 
 /// The `activity_log_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLogList {
     /// Type. For example `activity_log.list`.
@@ -417,6 +423,7 @@ pub struct ActivityLogList {
 
 /// The `admin_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminList {
     /// Type. For example `admin.list`.
@@ -429,6 +436,7 @@ pub struct AdminList {
 
 /// The `admin_with_app` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminWithApp {
     /// Type. For example `admin`.
@@ -471,6 +479,7 @@ pub struct AdminWithApp {
 
 /// The `avatar` of [`AdminWithApp`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminWithAppAvatar {
     /// Type. For example `avatar`.
@@ -483,6 +492,7 @@ pub struct AdminWithAppAvatar {
 
 /// The `app` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct App {
     /// Type. For example `app`.
@@ -513,6 +523,7 @@ pub struct App {
 
 /// The body of `PUT /admins/{admin_id}/away` (`SetAdminAway`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SetAdminAwayRequest {
     /// Away mode enabled (a flag). For example `true`.
     pub away_mode_enabled: bool,
@@ -546,6 +557,7 @@ impl SetAdminAwayRequest {
 
 /// The body of `POST /admins/activity_logs/search` (`SearchActivityLogs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchActivityLogsRequest {
     /// Created at after, in Unix seconds. For example `1677253093`.
     pub created_at_after: i64,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `content_import_source` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentImportSource {
     /// Always `content_import_source`: the kind of object this is.
@@ -66,6 +67,7 @@ crate::open_enum! {
 
 /// The `content_import_sources_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentImportSourcesList {
     /// Always `list`: the kind of object this is.
@@ -84,6 +86,7 @@ pub struct ContentImportSourcesList {
 
 /// The `create_content_import_source_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateContentImportSourceRequest {
     /// Always `api`: the kind of object this is.
     pub sync_behavior: String,
@@ -131,6 +134,7 @@ crate::open_enum! {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateContentImportSourceRequestAudienceIds {
     /// An integer.
     Integer(i64),
@@ -175,6 +179,7 @@ impl<'de> Deserialize<'de> for CreateContentImportSourceRequestAudienceIds {
 
 /// The `create_external_page_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateExternalPageRequest {
     /// Title. For example `Getting started with...`.
     pub title: String,
@@ -240,6 +245,7 @@ impl CreateExternalPageRequest {
 
 /// The `external_page` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ExternalPage {
     /// Always `external_page`: the kind of object this is.
@@ -295,6 +301,7 @@ pub struct ExternalPage {
 
 /// The `external_pages_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ExternalPagesList {
     /// Always `list`: the kind of object this is.
@@ -313,6 +320,7 @@ pub struct ExternalPagesList {
 
 /// The `update_content_import_source_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateContentImportSourceRequest {
     /// Sync behavior. For example `api`.
     pub sync_behavior: UpdateContentImportSourceRequestSyncBehavior,
@@ -387,6 +395,7 @@ crate::open_enum! {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum UpdateContentImportSourceRequestAudienceIds {
     /// An integer.
     Integer(i64),
@@ -431,6 +440,7 @@ impl<'de> Deserialize<'de> for UpdateContentImportSourceRequestAudienceIds {
 
 /// The `update_external_page_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateExternalPageRequest {
     /// Title. For example `Getting started with...`.
     pub title: String,

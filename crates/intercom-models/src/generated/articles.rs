@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `article` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Article {
     /// Always `article`: the kind of object this is.
@@ -151,6 +152,7 @@ crate::open_enum! {
 
 /// The `article_translated_content` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleTranslatedContent {
     /// Type. For example `article_translated_content`.
@@ -271,6 +273,7 @@ pub struct ArticleTranslatedContent {
 
 /// The `article_content` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleContent {
     /// Type. For example `article_content`.
@@ -353,6 +356,7 @@ crate::open_enum! {
 
 /// The `article_statistics` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleStatistics {
     /// Always `article_statistics`: the kind of object this is.
@@ -392,6 +396,7 @@ pub struct ArticleStatistics {
 
 /// The `article_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleList {
     /// Always `list`: the kind of object this is.
@@ -410,6 +415,7 @@ pub struct ArticleList {
 
 /// The `article_list_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleListItem {
     /// Always `article`: the kind of object this is.
@@ -547,6 +553,7 @@ crate::open_enum! {
 
 /// The `article_search_highlights` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleSearchHighlights {
     /// The id of the article this refers to. For example `123`.
@@ -562,6 +569,7 @@ pub struct ArticleSearchHighlights {
 
 /// An item of the `highlighted_title` of [`ArticleSearchHighlights`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleSearchHighlightsHighlightedTitleItem {
     /// Type. For example `The highlight is `.
@@ -584,6 +592,7 @@ crate::open_enum! {
 
 /// An item of an item of the `highlighted_summary` of [`ArticleSearchHighlights`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleSearchHighlightsHighlightedSummaryItem {
     /// Type. For example `How to highlight `.
@@ -606,6 +615,7 @@ crate::open_enum! {
 
 /// The `article_search_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleSearchResponse {
     /// Always `list`: the kind of object this is.
@@ -624,6 +634,7 @@ pub struct ArticleSearchResponse {
 
 /// The `data` of [`ArticleSearchResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleSearchResponseData {
     /// Articles: a list.
@@ -636,6 +647,7 @@ pub struct ArticleSearchResponseData {
 
 /// The `article_version` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleVersion {
     /// Always `article_version`: the kind of object this is.
@@ -694,6 +706,7 @@ crate::open_enum! {
 
 /// The `article_version_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleVersionList {
     /// Always `list`: the kind of object this is.
@@ -712,6 +725,7 @@ pub struct ArticleVersionList {
 
 /// The `article_version_summary` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleVersionSummary {
     /// Always `article_version`: the kind of object this is.
@@ -761,6 +775,7 @@ crate::open_enum! {
 
 /// The `create_article_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateArticleRequest {
     /// Title. For example `Thanks for everything`.
     pub title: String,
@@ -935,6 +950,7 @@ crate::open_enum! {
 
 /// The `deleted_article_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedArticleObject {
     /// The object's id (a string, also when the API sends a number). For example `6890762`.
@@ -950,6 +966,7 @@ pub struct DeletedArticleObject {
 
 /// The `publish_article_draft_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PublishArticleDraftRequest {
     /// Locales: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -971,6 +988,7 @@ impl PublishArticleDraftRequest {
 
 /// The `update_article_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateArticleRequest {
     /// Title. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1158,6 +1176,7 @@ crate::open_enum! {
 
 /// The body of `POST /articles/{article_id}/tags` (`AttachTagToArticle`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachTagToArticleRequest {
     /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `audience` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Audience {
     /// Always `audience`: the kind of object this is.
@@ -38,6 +39,7 @@ pub struct Audience {
 
 /// The `predicate` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Predicate {
     /// Attribute. For example `company.name`.
@@ -56,6 +58,7 @@ pub struct Predicate {
 
 /// The `audience_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AudienceList {
     /// Always `list`: the kind of object this is.
@@ -80,6 +83,7 @@ pub struct AudienceList {
 
 /// The `create_audience_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateAudienceRequest {
     /// Name. For example `VIP Customers`.
     pub name: String,
@@ -112,6 +116,7 @@ impl CreateAudienceRequest {
 
 /// The `update_audience_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateAudienceRequest {
     /// Name. For example `Enterprise Accounts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

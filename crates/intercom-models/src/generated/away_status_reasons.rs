@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `away_status_reason` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/away-status-reasons)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AwayStatusReason {
     /// Type. For example `away_status_reason`.
@@ -41,6 +42,7 @@ pub struct AwayStatusReason {
 
 /// The `away_status_reason_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/away-status-reasons)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AwayStatusReasonList {
     /// Always `list`: the kind of object this is.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `banner_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/banners)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct BannerList {
     /// Type. For example `list`.
@@ -23,6 +24,7 @@ pub struct BannerList {
 
 /// The `banner` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/banners)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Banner {
     /// Type. For example `banner`.
@@ -62,6 +64,7 @@ pub struct Banner {
 
 /// The `action` of [`Banner`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct BannerAction {
     /// Type. For example `url`.
@@ -86,6 +89,7 @@ pub struct BannerAction {
 
 /// An item of the `reaction_set` of [`BannerAction`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct BannerActionReactionSetItem {
     /// Index. For example `0`.
@@ -98,6 +102,7 @@ pub struct BannerActionReactionSetItem {
 
 /// The `banner_dismiss` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/banners)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct BannerDismiss {
     /// Type. For example `banner_dismiss`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `brand` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/brands)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Brand {
     /// Type. For example `brand`.
@@ -41,6 +42,7 @@ pub struct Brand {
 
 /// The `brand_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/brands)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct BrandList {
     /// Type. For example `list`.

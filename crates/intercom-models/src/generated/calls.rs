@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Datetime {
     /// A string.
     String(String),
@@ -58,6 +59,7 @@ impl<'de> Deserialize<'de> for Datetime {
 
 /// The `ai_call_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AiCallResponse {
     /// The object's id (a string, also when the API sends a number). For example `12345`.
@@ -98,6 +100,7 @@ pub struct AiCallResponse {
 
 /// The `call` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Call {
     /// Type. For example `call`.
@@ -161,6 +164,7 @@ pub struct Call {
 
 /// The `call_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CallList {
     /// Type. For example `list`.
@@ -179,6 +183,7 @@ pub struct CallList {
 
 /// The `register_fin_voice_call_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegisterFinVoiceCallRequest {
     /// Phone number. For example `+1234567890`.
     pub phone_number: String,
@@ -230,6 +235,7 @@ crate::open_enum! {
 
 /// The body of `POST /calls/search` (`SearchCalls`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchCallsRequest {
     /// Conversation ids: a list.
     pub conversation_ids: Vec<String>,
@@ -244,6 +250,7 @@ impl SearchCallsRequest {
 
 /// The `200` answer of `POST /calls/search` (`SearchCalls`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SearchCallsResponse {
     /// Type. For example `list`.
@@ -256,6 +263,7 @@ pub struct SearchCallsResponse {
 
 /// An item of the `data` of [`SearchCallsResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SearchCallsResponseDataItem {
     /// Type. For example `call`.

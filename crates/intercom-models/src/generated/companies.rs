@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `company_attached_contacts` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyAttachedContacts {
     /// Always `list`: the kind of object this is.
@@ -29,6 +30,7 @@ pub struct CompanyAttachedContacts {
 
 /// The `company_attached_segments` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyAttachedSegments {
     /// Always `list`: the kind of object this is.
@@ -41,6 +43,7 @@ pub struct CompanyAttachedSegments {
 
 /// The `company_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyList {
     /// Always `list`: the kind of object this is.
@@ -59,6 +62,7 @@ pub struct CompanyList {
 
 /// The `company_scroll` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyScroll {
     /// Always `list`: the kind of object this is.
@@ -80,6 +84,7 @@ pub struct CompanyScroll {
 
 /// The `create_or_update_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateOrUpdateCompanyRequest {
     /// Name. For example `Intercom`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,6 +202,7 @@ impl CreateOrUpdateCompanyRequest {
 
 /// The `update_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateCompanyRequest {
     /// Name. For example `Intercom`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,6 +290,7 @@ impl UpdateCompanyRequest {
 
 /// The `deleted_company_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedCompanyObject {
     /// The object's id (a string, also when the API sends a number). For example `5b7e8b2f-7a1a-4e6c-8e1b-4f9d4f4c4d4f`.
@@ -299,6 +306,7 @@ pub struct DeletedCompanyObject {
 
 /// The body of `POST /contacts/{contact_id}/companies` (`AttachCompanyToContact`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachCompanyToContactRequest {
     /// The object's id (a string, also when the API sends a number). For example `58a430d35458202d41b1e65b`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `contact_attached_companies` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactAttachedCompanies {
     /// Always `list`: the kind of object this is.
@@ -32,6 +33,7 @@ pub struct ContactAttachedCompanies {
 
 /// The `contact_deleted` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactDeleted {
     /// Always `contact`: the kind of object this is.
@@ -56,6 +58,7 @@ pub struct ContactDeleted {
 
 /// The `contact_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactList {
     /// Always `list`: the kind of object this is.
@@ -74,6 +77,7 @@ pub struct ContactList {
 
 /// The `contact_search_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactSearchRequest {
     /// Query.
     pub query: SearchQuery,
@@ -106,6 +110,7 @@ impl ContactSearchRequest {
 
 /// The `contact_segments` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactSegments {
     /// Always `list`: the kind of object this is.
@@ -118,6 +123,7 @@ pub struct ContactSegments {
 
 /// The `contact_archived` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactArchived {
     /// Always `contact`: the kind of object this is.
@@ -142,6 +148,7 @@ pub struct ContactArchived {
 
 /// The `contact_unarchived` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactUnarchived {
     /// Always `contact`: the kind of object this is.
@@ -166,6 +173,7 @@ pub struct ContactUnarchived {
 
 /// The `contact_blocked` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactBlocked {
     /// Always `contact`: the kind of object this is.
@@ -187,6 +195,7 @@ pub struct ContactBlocked {
 
 /// The `create_contact_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateContactRequest {
     /// Role. For example `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -324,6 +333,7 @@ impl CreateContactRequest {
 
 /// The `merge_contacts_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MergeContactsRequest {
     /// From. For example `5d70dd30de4efd54f42fd526`.
     pub from: String,
@@ -349,6 +359,7 @@ impl MergeContactsRequest {
 
 /// The `merge_history_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergeHistoryList {
     /// Always `list`: the kind of object this is.
@@ -367,6 +378,7 @@ pub struct MergeHistoryList {
 
 /// The `update_contact_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateContactRequest {
     /// Role.
     #[serde(default, skip_serializing_if = "Option::is_none")]

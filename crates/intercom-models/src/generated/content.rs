@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `content_bulk_action_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContentBulkActionRequest {
     /// Action. For example `publish`.
     pub action: ContentBulkActionRequestAction,
@@ -75,6 +76,7 @@ crate::open_enum! {
 
 /// An item of the `content_ids` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContentBulkActionRequestContentId {
     /// Type. For example `article_content`.
     pub r#type: ContentBulkActionRequestContentIdType,
@@ -110,6 +112,7 @@ crate::open_enum! {
 
 /// The `availability` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContentBulkActionRequestAvailability {
     /// Ai agent (a flag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,6 +152,7 @@ impl ContentBulkActionRequestAvailability {
 
 /// The `audience` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContentBulkActionRequestAudience {
     /// Add segment ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -188,6 +192,7 @@ impl ContentBulkActionRequestAudience {
 
 /// The `tags` of [`ContentBulkActionRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContentBulkActionRequestTags {
     /// Add tag ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,6 +223,7 @@ impl ContentBulkActionRequestTags {
 
 /// The `content_bulk_action_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentBulkActionResponse {
     /// Type. For example `content_bulk_action`.
@@ -230,6 +236,7 @@ pub struct ContentBulkActionResponse {
 
 /// The `content_search_article_content_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSearchArticleContentItem {
     /// Always `article_content`: the kind of object this is.
@@ -248,6 +255,7 @@ pub struct ContentSearchArticleContentItem {
 
 /// The `content_search_article_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSearchArticleItem {
     /// Always `article`: the kind of object this is.
@@ -266,6 +274,7 @@ pub struct ContentSearchArticleItem {
 
 /// The `content_search_default_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSearchDefaultItem {
     /// Type. For example `content_snippet`.
@@ -295,6 +304,7 @@ crate::open_enum! {
 
 /// The `content_search_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSearchResponse {
     /// Always `list`: the kind of object this is.
@@ -316,6 +326,7 @@ pub struct ContentSearchResponse {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ContentSearchResult {
     /// A [`ContentSearchDefaultItem`].
     ContentSearchDefaultItem(ContentSearchDefaultItem),

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `content_snippet` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSnippet {
     /// Type. For example `content_snippet`.
@@ -59,6 +60,7 @@ pub struct ContentSnippet {
 
 /// The `content_snippet_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSnippetList {
     /// Always `list`: the kind of object this is.
@@ -83,6 +85,7 @@ pub struct ContentSnippetList {
 
 /// The `content_snippet_create_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContentSnippetCreateRequest {
     /// Title. For example `How to reset your password`.
     pub title: String,
@@ -169,6 +172,7 @@ impl ContentSnippetCreateRequest {
 
 /// The `content_snippet_update_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContentSnippetUpdateRequest {
     /// Title. For example `How to reset your password`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,6 +266,7 @@ impl ContentSnippetUpdateRequest {
 
 /// The body of `POST /content_snippets/{content_snippet_id}/tags` (`AttachTagToContentSnippet`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachTagToContentSnippetRequest {
     /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]

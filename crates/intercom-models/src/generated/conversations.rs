@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `admin_reply_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AdminReplyConversationRequest {
     /// Message type. For example `comment`.
     pub message_type: AdminReplyConversationRequestMessageType,
@@ -106,6 +107,7 @@ crate::open_enum! {
 
 /// The `assign_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AssignConversationRequest {
     /// Always `assignment`: the kind of object this is.
     pub message_type: String,
@@ -157,6 +159,7 @@ crate::open_enum! {
 
 /// The `attach_contact_to_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachContactToConversationRequest {
     /// The id of the admin this refers to. For example `12345`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -190,6 +193,7 @@ impl AttachContactToConversationRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum AttachContactToConversationRequestCustomer {
     /// A [`AttachContactToConversationRequestCustomerIntercomUserId`].
     IntercomUserId(AttachContactToConversationRequestCustomerIntercomUserId),
@@ -262,6 +266,7 @@ impl From<AttachContactToConversationRequestCustomerEmail> for AttachContactToCo
 
 /// The `IntercomUserId` shape of [`AttachContactToConversationRequestCustomer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachContactToConversationRequestCustomerIntercomUserId {
     /// The id of the intercom user this refers to. For example `6329bd9ffe4e2e91dac76188`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -289,6 +294,7 @@ impl AttachContactToConversationRequestCustomerIntercomUserId {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CustomerRequest {
     /// A [`CustomerRequestIntercomUserId`].
     IntercomUserId(CustomerRequestIntercomUserId),
@@ -361,6 +367,7 @@ impl From<CustomerRequestEmail> for CustomerRequest {
 
 /// The `IntercomUserId` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CustomerRequestIntercomUserId {
     /// The id of the intercom user this refers to. For example `6329bd9ffe4e2e91dac76188`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -376,6 +383,7 @@ impl CustomerRequestIntercomUserId {
 
 /// The `UserId` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CustomerRequestUserId {
     /// The id of the user this refers to. For example `2e91dac761886329bd9ffe4e`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -391,6 +399,7 @@ impl CustomerRequestUserId {
 
 /// The `Email` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CustomerRequestEmail {
     /// Email. For example `sam.sung@example.com`.
     pub email: String,
@@ -405,6 +414,7 @@ impl CustomerRequestEmail {
 
 /// The `UserId` shape of [`AttachContactToConversationRequestCustomer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachContactToConversationRequestCustomerUserId {
     /// The id of the user this refers to. For example `6329bd9ffe4e2e91dac76188`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -429,6 +439,7 @@ impl AttachContactToConversationRequestCustomerUserId {
 
 /// The `Email` shape of [`AttachContactToConversationRequestCustomer`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachContactToConversationRequestCustomerEmail {
     /// Email. For example `winstonsmith@truth.org`.
     pub email: String,
@@ -452,6 +463,7 @@ impl AttachContactToConversationRequestCustomerEmail {
 
 /// The `close_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CloseConversationRequest {
     /// Always `close`: the kind of object this is.
     pub message_type: String,
@@ -483,6 +495,7 @@ impl CloseConversationRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ContactReplyConversationRequest {
     /// A [`ContactReplyIntercomUserIdRequest`].
     ContactReplyIntercomUserIdRequest(ContactReplyIntercomUserIdRequest),
@@ -582,6 +595,7 @@ impl From<ContactReplyUserIdRequest> for ContactReplyConversationRequest {
 
 /// The `contact_reply_intercom_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyIntercomUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyIntercomUserIdRequestMessageType,
@@ -671,6 +685,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`ContactReplyIntercomUserIdRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyIntercomUserIdRequestReplyOption {
     /// Text.
     pub text: String,
@@ -687,6 +702,7 @@ impl ContactReplyIntercomUserIdRequestReplyOption {
 
 /// The `contact_reply_email_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyEmailRequest {
     /// Message type.
     pub message_type: ContactReplyEmailRequestMessageType,
@@ -769,6 +785,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`ContactReplyEmailRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyEmailRequestReplyOption {
     /// Text.
     pub text: String,
@@ -785,6 +802,7 @@ impl ContactReplyEmailRequestReplyOption {
 
 /// The `contact_reply_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyUserIdRequestMessageType,
@@ -868,6 +886,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`ContactReplyUserIdRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyUserIdRequestReplyOption {
     /// Text.
     pub text: String,
@@ -884,6 +903,7 @@ impl ContactReplyUserIdRequestReplyOption {
 
 /// The `conversation_list_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationListItem {
     /// Type. For example `conversation`.
@@ -1025,6 +1045,7 @@ crate::open_enum! {
 
 /// The `channel` of [`ConversationListItem`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationListItemChannel {
     /// Initial. For example `messenger`.
@@ -1037,6 +1058,7 @@ pub struct ConversationListItemChannel {
 
 /// The `conversation_deleted` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationDeleted {
     /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
@@ -1052,6 +1074,7 @@ pub struct ConversationDeleted {
 
 /// The `deleted_conversation_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversation)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedConversationItem {
     /// Type. For example `conversation`.
@@ -1070,6 +1093,7 @@ pub struct DeletedConversationItem {
 
 /// The `deleted_conversation_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedConversationList {
     /// Type. For example `conversations.list`.
@@ -1088,6 +1112,7 @@ pub struct DeletedConversationList {
 
 /// The `conversation_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationList {
     /// Always `conversation.list`: the kind of object this is.
@@ -1106,6 +1131,7 @@ pub struct ConversationList {
 
 /// The `convert_conversation_to_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConvertConversationToTicketRequest {
     /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1139,6 +1165,7 @@ impl ConvertConversationToTicketRequest {
 
 /// The `create_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationRequest {
     /// From.
     pub from: CreateConversationRequestFrom,
@@ -1198,6 +1225,7 @@ impl CreateConversationRequest {
 
 /// The `from` of [`CreateConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationRequestFrom {
     /// Type. For example `user`.
     pub r#type: CreateConversationRequestFromType,
@@ -1227,6 +1255,7 @@ crate::open_enum! {
 
 /// The `detach_contact_from_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DetachContactFromConversationRequest {
     /// The id of the admin this refers to. For example `5017690`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1251,6 +1280,7 @@ impl DetachContactFromConversationRequest {
 
 /// The `customer` of [`DetachContactFromConversationRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DetachContactFromConversationRequestCustomer {
     /// The id of the intercom user this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -1290,6 +1320,7 @@ impl DetachContactFromConversationRequestCustomer {
 
 /// The `handling_event` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct HandlingEvent {
     /// Teammate.
@@ -1308,6 +1339,7 @@ pub struct HandlingEvent {
 
 /// The `teammate_reference` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TeammateReference {
     /// Type. For example `admin`.
@@ -1348,6 +1380,7 @@ crate::open_enum! {
 
 /// The `handling_event_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct HandlingEventList {
     /// Handling events: a list.
@@ -1357,6 +1390,7 @@ pub struct HandlingEventList {
 
 /// The `side_conversation_summary` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SideConversationSummary {
     /// The id of the side conversation this refers to. For example `456`.
@@ -1372,6 +1406,7 @@ pub struct SideConversationSummary {
 
 /// The `side_conversation_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SideConversationList {
     /// Always `side_conversation.list`: the kind of object this is.
@@ -1390,6 +1425,7 @@ pub struct SideConversationList {
 
 /// The `merge_conversations_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MergeConversationsRequest {
     /// The id of the merge into conversation this refers to. For example `456`.
     #[serde(deserialize_with = "crate::serde_helpers::int_id")]
@@ -1405,6 +1441,7 @@ impl MergeConversationsRequest {
 
 /// The `open_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OpenConversationRequest {
     /// Always `open`: the kind of object this is.
     pub message_type: String,
@@ -1425,6 +1462,7 @@ impl OpenConversationRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum RedactConversationRequest {
     /// A [`RedactConversationRequestRedactConversationPartRequest`].
     RedactConversationPartRequest(RedactConversationRequestRedactConversationPartRequest),
@@ -1481,6 +1519,7 @@ impl From<RedactConversationRequestRedactConversationSourceRequest> for RedactCo
 
 /// The `RedactConversationPartRequest` shape of [`RedactConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RedactConversationRequestRedactConversationPartRequest {
     /// Always `conversation_part`: the kind of object this is.
     pub r#type: String,
@@ -1505,6 +1544,7 @@ impl RedactConversationRequestRedactConversationPartRequest {
 
 /// The `RedactConversationSourceRequest` shape of [`RedactConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RedactConversationRequestRedactConversationSourceRequest {
     /// Always `source`: the kind of object this is.
     pub r#type: String,
@@ -1528,6 +1568,7 @@ impl RedactConversationRequestRedactConversationSourceRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ReplyConversationRequest {
     /// A [`ContactReplyConversationRequest`].
     ContactReplyConversationRequest(ContactReplyConversationRequest),
@@ -1594,6 +1635,7 @@ impl From<AdminReplyConversationRequest> for ReplyConversationRequest {
 
 /// The `snooze_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SnoozeConversationRequest {
     /// Always `snoozed`: the kind of object this is.
     pub message_type: String,
@@ -1613,6 +1655,7 @@ impl SnoozeConversationRequest {
 
 /// The `update_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateConversationRequest {
     /// Read (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1664,6 +1707,7 @@ impl UpdateConversationRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ManageConversationRequest {
     /// A [`CloseConversationRequest`].
     CloseConversationRequest(CloseConversationRequest),

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `conversation_attribute_base` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeBase {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -72,6 +73,7 @@ crate::open_enum! {
 
 /// The `conversation_attribute_string_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeStringType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -114,6 +116,7 @@ pub struct ConversationAttributeStringType {
 
 /// The `conversation_attribute_integer_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeIntegerType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -153,6 +156,7 @@ pub struct ConversationAttributeIntegerType {
 
 /// The `conversation_attribute_list_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeListType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -195,6 +199,7 @@ pub struct ConversationAttributeListType {
 
 /// The `conversation_attribute_option` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeOption {
     /// The object's id (a string, also when the API sends a number). For example `a1b2c3d4-e5f6-7890-abcd-ef1234567890`.
@@ -210,6 +215,7 @@ pub struct ConversationAttributeOption {
 
 /// The `conversation_attribute_decimal_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeDecimalType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -249,6 +255,7 @@ pub struct ConversationAttributeDecimalType {
 
 /// The `conversation_attribute_boolean_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeBooleanType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -288,6 +295,7 @@ pub struct ConversationAttributeBooleanType {
 
 /// The `conversation_attribute_datetime_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeDatetimeType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -327,6 +335,7 @@ pub struct ConversationAttributeDatetimeType {
 
 /// The `conversation_attribute_relationship_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeRelationshipType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -369,6 +378,7 @@ pub struct ConversationAttributeRelationshipType {
 
 /// The `reference` of [`ConversationAttributeRelationshipType`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeRelationshipTypeReference {
     /// Type. For example `many`.
@@ -391,6 +401,7 @@ crate::open_enum! {
 
 /// The `conversation_attribute_files_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeFilesType {
     /// Always `conversation_attribute`: the kind of object this is.
@@ -433,6 +444,7 @@ pub struct ConversationAttributeFilesType {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ConversationAttribute {
     /// A [`ConversationAttributeStringType`].
     ConversationAttributeStringType(ConversationAttributeStringType),
@@ -686,6 +698,7 @@ impl From<ConversationAttributeFilesType> for ConversationAttribute {
 
 /// The `conversation_attribute_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeList {
     /// Always `list`: the kind of object this is.
@@ -698,6 +711,7 @@ pub struct ConversationAttributeList {
 
 /// The `create_conversation_attribute_option_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeOptionRequest {
     /// Label. For example `High`.
     pub label: String,
@@ -712,6 +726,7 @@ impl CreateConversationAttributeOptionRequest {
 
 /// The `update_conversation_attribute_option_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateConversationAttributeOptionRequest {
     /// Label. For example `Renamed`.
     pub label: String,
@@ -726,6 +741,7 @@ impl UpdateConversationAttributeOptionRequest {
 
 /// The `create_conversation_attribute_request_base` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeRequestBase {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -797,6 +813,7 @@ crate::open_enum! {
 
 /// The `create_conversation_attribute_string_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeStringRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -856,6 +873,7 @@ impl CreateConversationAttributeStringRequest {
 
 /// The `create_conversation_attribute_integer_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeIntegerRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -905,6 +923,7 @@ impl CreateConversationAttributeIntegerRequest {
 
 /// The `create_conversation_attribute_list_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeListRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -964,6 +983,7 @@ impl CreateConversationAttributeListRequest {
 
 /// The `create_conversation_attribute_decimal_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeDecimalRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -1013,6 +1033,7 @@ impl CreateConversationAttributeDecimalRequest {
 
 /// The `create_conversation_attribute_boolean_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeBooleanRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -1062,6 +1083,7 @@ impl CreateConversationAttributeBooleanRequest {
 
 /// The `create_conversation_attribute_datetime_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeDatetimeRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -1111,6 +1133,7 @@ impl CreateConversationAttributeDatetimeRequest {
 
 /// The `create_conversation_attribute_relationship_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeRelationshipRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -1170,6 +1193,7 @@ impl CreateConversationAttributeRelationshipRequest {
 
 /// The `reference` of [`CreateConversationAttributeRelationshipRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeRelationshipRequestReference {
     /// Type.
     pub r#type: CreateConversationAttributeRelationshipRequestReferenceType,
@@ -1203,6 +1227,7 @@ crate::open_enum! {
 
 /// The `create_conversation_attribute_files_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeFilesRequest {
     /// Name. For example `api_test_attr`.
     pub name: String,
@@ -1255,6 +1280,7 @@ impl CreateConversationAttributeFilesRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateConversationAttributeRequest {
     /// A [`CreateConversationAttributeStringRequest`].
     CreateConversationAttributeStringRequest(CreateConversationAttributeStringRequest),
@@ -1416,6 +1442,7 @@ impl From<CreateConversationAttributeFilesRequest> for CreateConversationAttribu
 
 /// The `update_conversation_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateConversationAttributeRequest {
     /// Name. For example `api_test_renamed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1489,6 +1516,7 @@ impl UpdateConversationAttributeRequest {
 
 /// The `reference` of [`UpdateConversationAttributeRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateConversationAttributeRequestReference {
     /// Type.
     pub r#type: UpdateConversationAttributeRequestReferenceType,

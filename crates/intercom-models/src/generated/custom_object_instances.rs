@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_or_update_custom_object_instance_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/custom-object-instances)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateOrUpdateCustomObjectInstanceRequest {
     /// The id of the external this refers to.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -63,6 +64,7 @@ impl CreateOrUpdateCustomObjectInstanceRequest {
 
 /// The `custom_object_instance` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/custom-object-instances)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomObjectInstance {
     /// The object's id (a string, also when the API sends a number). For example `16032025`.
@@ -93,6 +95,7 @@ pub struct CustomObjectInstance {
 
 /// The `custom_object_instance_deleted` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/custom-object-instances)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomObjectInstanceDeleted {
     /// Object. For example `Order`.
@@ -108,6 +111,7 @@ pub struct CustomObjectInstanceDeleted {
 
 /// The `custom_object_instances_paginated_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/custom-object-instances)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomObjectInstancesPaginatedList {
     /// Always `list`: the kind of object this is.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_data_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataAttributeRequest {
     /// Name. For example `My Data Attribute`.
     pub name: String,
@@ -97,6 +98,7 @@ crate::open_enum! {
 
 /// An item of the `options` of [`CreateDataAttributeRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataAttributeRequestOption {
     /// Value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +120,7 @@ impl CreateDataAttributeRequestOption {
 
 /// The `data_attribute` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataAttribute {
     /// Always `data_attribute`: the kind of object this is.
@@ -201,6 +204,7 @@ crate::open_enum! {
 
 /// The `data_attribute_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataAttributeList {
     /// Always `list`: the kind of object this is.
@@ -213,6 +217,7 @@ pub struct DataAttributeList {
 
 /// The `update_data_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateDataAttributeRequest {
     /// Archived (a flag). For example `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -261,6 +266,7 @@ impl UpdateDataAttributeRequest {
 
 /// An item of the `options` of [`UpdateDataAttributeRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateDataAttributeRequestOption {
     /// Value.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_data_connector_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataConnectorRequest {
     /// Name. For example `Get Order Status`.
     pub name: String,
@@ -189,6 +190,7 @@ crate::open_enum! {
 
 /// An item of the `headers` of [`CreateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataConnectorRequestHeader {
     /// Name. For example `Content-Type`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -219,6 +221,7 @@ impl CreateDataConnectorRequestHeader {
 
 /// An item of the `data_inputs` of [`CreateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataConnectorRequestDataInput {
     /// Name. For example `order_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -290,6 +293,7 @@ crate::open_enum! {
 
 /// The `update_data_connector_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateDataConnectorRequest {
     /// Name. For example `Updated Connector Name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -495,6 +499,7 @@ crate::open_enum! {
 
 /// An item of the `headers` of [`UpdateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateDataConnectorRequestHeader {
     /// Name. For example `Content-Type`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -525,6 +530,7 @@ impl UpdateDataConnectorRequestHeader {
 
 /// An item of the `data_inputs` of [`UpdateDataConnectorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateDataConnectorRequestDataInput {
     /// Name. For example `order_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -596,6 +602,7 @@ crate::open_enum! {
 
 /// The `data_connector` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnector {
     /// Always `data_connector`: the kind of object this is.
@@ -664,6 +671,7 @@ crate::open_enum! {
 
 /// The `data_connector_detail` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorDetail {
     /// Always `data_connector`: the kind of object this is.
@@ -764,6 +772,7 @@ crate::open_enum! {
 
 /// An item of the `headers` of [`DataConnectorDetail`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorDetailHeader {
     /// Name. For example `Authorization`.
@@ -836,6 +845,7 @@ crate::open_enum! {
 
 /// An item of the `data_inputs` of [`DataConnectorDetail`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorDetailDataInput {
     /// Name. For example `conversation_id`.
@@ -871,6 +881,7 @@ crate::open_enum! {
 
 /// An item of the `response_fields` of [`DataConnectorDetail`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorDetailResponseField {
     /// Path. For example `status`.
@@ -907,6 +918,7 @@ crate::open_enum! {
 
 /// An item of the `object_mappings` of [`DataConnectorDetail`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorDetailObjectMapping {
     /// Response object path.
@@ -935,6 +947,7 @@ crate::open_enum! {
 
 /// An item of the `attribute_mappings` of [`DataConnectorDetailObjectMapping`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorDetailObjectMappingAttributeMapping {
     /// Response attribute path.
@@ -960,6 +973,7 @@ crate::open_enum! {
 
 /// An item of the `reference_mappings` of [`DataConnectorDetailObjectMapping`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorDetailObjectMappingReferenceMapping {
     /// Intercom object type.
@@ -982,6 +996,7 @@ crate::open_enum! {
 
 /// The `data_connector_execution_result` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorExecutionResult {
     /// Always `data_connector.execution`: the kind of object this is.
@@ -1107,6 +1122,7 @@ crate::open_enum! {
 
 /// The `data_connector_execution_result_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorExecutionResultList {
     /// Always `list`: the kind of object this is.
@@ -1122,6 +1138,7 @@ pub struct DataConnectorExecutionResultList {
 
 /// The `data_connector_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataConnectorList {
     /// Always `list`: the kind of object this is.
@@ -1137,6 +1154,7 @@ pub struct DataConnectorList {
 
 /// The `deleted_data_connector_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedDataConnectorObject {
     /// The object's id (a string, also when the API sends a number). For example `125`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_data_event_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataEventRequest {
     /// Event name. For example `invited-friend`.
     pub event_name: String,
@@ -74,6 +75,7 @@ impl CreateDataEventRequest {
 
 /// The `create_data_event_summaries_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataEventSummariesRequest {
     /// The id of the user this refers to. For example `314159`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -107,6 +109,7 @@ impl CreateDataEventSummariesRequest {
 
 /// The `event_summaries` of [`CreateDataEventSummariesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataEventSummariesRequestEventSummaries {
     /// Event name. For example `invited-friend`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,6 +158,7 @@ impl CreateDataEventSummariesRequestEventSummaries {
 
 /// The `data_event_summary` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataEventSummary {
     /// Always `event.summary`: the kind of object this is.
@@ -179,6 +183,7 @@ pub struct DataEventSummary {
 
 /// The `data_event_summary_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataEventSummaryItem {
     /// Name. For example `placed-order`.
@@ -200,6 +205,7 @@ pub struct DataEventSummaryItem {
 
 /// The `pages` of [`DataEventSummary`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataEventSummaryPages {
     /// Next.
@@ -212,6 +218,7 @@ pub struct DataEventSummaryPages {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ListDataEventsFilter {
     /// A [`ListDataEventsFilterUserIdQueryParameter`].
     UserIdQueryParameter(ListDataEventsFilterUserIdQueryParameter),
@@ -284,6 +291,7 @@ impl From<ListDataEventsFilterEmailQueryParameter> for ListDataEventsFilter {
 
 /// The `UserIdQueryParameter` shape of [`ListDataEventsFilter`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListDataEventsFilterUserIdQueryParameter {
     /// The id of the user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -299,6 +307,7 @@ impl ListDataEventsFilterUserIdQueryParameter {
 
 /// The `IntercomUserIdQueryParameter` shape of [`ListDataEventsFilter`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListDataEventsFilterIntercomUserIdQueryParameter {
     /// The id of the intercom user this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -314,6 +323,7 @@ impl ListDataEventsFilterIntercomUserIdQueryParameter {
 
 /// The `EmailQueryParameter` shape of [`ListDataEventsFilter`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListDataEventsFilterEmailQueryParameter {
     /// Email.
     pub email: String,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_data_exports_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-export)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateDataExportsRequest {
     /// Created at after. For example `1527811200`.
     pub created_at_after: i64,
@@ -27,6 +28,7 @@ impl CreateDataExportsRequest {
 
 /// The `data_export` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-export)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataExport {
     /// Job identifier. For example `orzzsbd7hk67xyu`.

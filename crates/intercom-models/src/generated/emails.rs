@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `email_setting` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/emails)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EmailSetting {
     /// Type. For example `email_setting`.
@@ -47,6 +48,7 @@ pub struct EmailSetting {
 
 /// The `email_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/emails)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EmailList {
     /// Type. For example `list`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `fin_agent_message` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FinAgentMessage {
     /// Author. For example `user`.
     pub author: FinAgentMessageAuthor,
@@ -54,6 +55,7 @@ crate::open_enum! {
 
 /// The `fin_agent_user` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FinAgentUser {
     /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -100,6 +102,7 @@ impl FinAgentUser {
 
 /// The `fin_agent_attachment` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FinAgentAttachment {
     /// Type. For example `url`.
     pub r#type: FinAgentAttachmentType,
@@ -160,6 +163,7 @@ crate::open_enum! {
 
 /// The `fin_agent_conversation_metadata` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FinAgentConversationMetadata {
     /// History: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,6 +198,7 @@ impl FinAgentConversationMetadata {
 
 /// The `fin_agent_attribute_errors` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentAttributeErrors {
     /// User.
@@ -206,6 +211,7 @@ pub struct FinAgentAttributeErrors {
 
 /// The `user` of [`FinAgentAttributeErrors`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentAttributeErrorsUser {
     /// Attributes.
@@ -215,6 +221,7 @@ pub struct FinAgentAttributeErrorsUser {
 
 /// The `conversation` of [`FinAgentAttributeErrors`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentAttributeErrorsConversation {
     /// Attributes.
@@ -224,6 +231,7 @@ pub struct FinAgentAttributeErrorsConversation {
 
 /// The body of `POST /fin/start` (`StartFinConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartFinConversationRequest {
     /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -271,6 +279,7 @@ impl StartFinConversationRequest {
 
 /// The `200` answer of `POST /fin/start` (`StartFinConversation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct StartFinConversationResponse {
     /// The id of the conversation this refers to. For example `ext-123`.
@@ -313,6 +322,7 @@ crate::open_enum! {
 
 /// The body of `POST /fin/reply` (`ReplyToFin`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplyToFinRequest {
     /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -345,6 +355,7 @@ impl ReplyToFinRequest {
 
 /// The `200` answer of `POST /fin/reply` (`ReplyToFin`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ReplyToFinResponse {
     /// The id of the conversation this refers to. For example `ext-123`.
@@ -387,6 +398,7 @@ crate::open_enum! {
 
 /// The body of `POST /fin/csat` (`SubmitFinCsat`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SubmitFinCsatRequest {
     /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -429,6 +441,7 @@ crate::open_enum! {
 
 /// The `200` answer of `POST /fin/csat` (`SubmitFinCsat`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SubmitFinCsatResponse {
     /// The id of the conversation this refers to. For example `ext-123`.
@@ -460,6 +473,7 @@ crate::open_enum! {
 
 /// The `422` answer of `POST /fin/csat` (`SubmitFinCsat`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SubmitFinCsatResponseInline {
     /// Errors.

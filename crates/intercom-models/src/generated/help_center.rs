@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `collection` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Collection {
     /// The object's id (a string, also when the API sends a number). For example `6871119`.
@@ -63,6 +64,7 @@ pub struct Collection {
 
 /// The `group_translated_content` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct GroupTranslatedContent {
     /// Type. For example `group_translated_content`.
@@ -183,6 +185,7 @@ pub struct GroupTranslatedContent {
 
 /// The `group_content` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct GroupContent {
     /// Type. For example `group_content`.
@@ -198,6 +201,7 @@ pub struct GroupContent {
 
 /// The `help_center_redirect` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct HelpCenterRedirect {
     /// The object's id (a string, also when the API sends a number). For example `26`.
@@ -241,6 +245,7 @@ crate::open_enum! {
 
 /// The `help_center_redirect_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct HelpCenterRedirectList {
     /// Always `list`: the kind of object this is.
@@ -259,6 +264,7 @@ pub struct HelpCenterRedirectList {
 
 /// The `create_help_center_redirect_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateHelpCenterRedirectRequest {
     /// From url: a URL.
     pub from_url: String,
@@ -300,6 +306,7 @@ crate::open_enum! {
 
 /// The `deleted_help_center_redirect_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedHelpCenterRedirectObject {
     /// The object's id (a string, also when the API sends a number). For example `26`.
@@ -315,6 +322,7 @@ pub struct DeletedHelpCenterRedirectObject {
 
 /// The `collection_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CollectionList {
     /// Always `list`: the kind of object this is.
@@ -333,6 +341,7 @@ pub struct CollectionList {
 
 /// The `create_collection_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateCollectionRequest {
     /// Name. For example `collection 51`.
     pub name: String,
@@ -387,6 +396,7 @@ impl CreateCollectionRequest {
 
 /// The `deleted_collection_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedCollectionObject {
     /// The object's id (a string, also when the API sends a number). For example `6890762`.
@@ -402,6 +412,7 @@ pub struct DeletedCollectionObject {
 
 /// The `help_center` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct HelpCenter {
     /// The object's id (a string, also when the API sends a number). For example `123`.
@@ -441,6 +452,7 @@ pub struct HelpCenter {
 
 /// The `help_center_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct HelpCenterList {
     /// Always `list`: the kind of object this is.
@@ -459,6 +471,7 @@ pub struct HelpCenterList {
 
 /// The `update_collection_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateCollectionRequest {
     /// Name. For example `collection 51`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `internal_article` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticle {
     /// Always `internal_article`: the kind of object this is.
@@ -67,6 +68,7 @@ pub struct InternalArticle {
 
 /// The `internal_article_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/internal-articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleList {
     /// Always `list`: the kind of object this is.
@@ -85,6 +87,7 @@ pub struct InternalArticleList {
 
 /// The `internal_article_list_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/internal-articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleListItem {
     /// Always `internal_article`: the kind of object this is.
@@ -141,6 +144,7 @@ pub struct InternalArticleListItem {
 
 /// The `internal_article_search_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/internal-articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleSearchResponse {
     /// Always `list`: the kind of object this is.
@@ -159,6 +163,7 @@ pub struct InternalArticleSearchResponse {
 
 /// The `data` of [`InternalArticleSearchResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleSearchResponseData {
     /// Internal articles: a list.
@@ -168,6 +173,7 @@ pub struct InternalArticleSearchResponseData {
 
 /// The `create_internal_article_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/internal-articles)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateInternalArticleRequest {
     /// Title. For example `Thanks for everything`.
     pub title: String,
@@ -262,6 +268,7 @@ impl CreateInternalArticleRequest {
 
 /// The `deleted_internal_article_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/internal-articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedInternalArticleObject {
     /// The object's id (a string, also when the API sends a number). For example `6890762`.
@@ -277,6 +284,7 @@ pub struct DeletedInternalArticleObject {
 
 /// The `update_internal_article_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/internal-articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateInternalArticleRequest {
     /// Title. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -388,6 +396,7 @@ impl UpdateInternalArticleRequest {
 
 /// The body of `POST /internal_articles/{internal_article_id}/tags` (`AttachTagToInternalArticle`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachTagToInternalArticleRequest {
     /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `ip_allowlist` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ip-allowlist)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct IpAllowlist {
     /// Type. For example `ip_allowlist`.

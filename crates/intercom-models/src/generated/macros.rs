@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `macro` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Macro {
     /// Always `macro`: the kind of object this is.
@@ -67,6 +68,7 @@ crate::open_enum! {
 
 /// The `macro_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MacroList {
     /// Always `list`: the kind of object this is.

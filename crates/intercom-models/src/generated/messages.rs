@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_message_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateMessageRequest {
     /// Message type. For example `in_app`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,6 +174,7 @@ crate::open_enum! {
 
 /// The `from` of [`CreateMessageRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateMessageRequestFrom {
     /// Always `admin`: the kind of object this is.
     pub r#type: String,
@@ -193,6 +195,7 @@ impl CreateMessageRequestFrom {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateMessageRequestTo {
     /// A [`Recipient`].
     Recipient(Recipient),
@@ -243,6 +246,7 @@ impl From<Recipient> for CreateMessageRequestTo {
 
 /// The `recipient` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Recipient {
     /// Type. For example `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,6 +326,7 @@ crate::open_enum! {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateMessageRequestCc {
     /// A [`Recipient`].
     Recipient(Recipient),
@@ -375,6 +380,7 @@ impl From<Recipient> for CreateMessageRequestCc {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateMessageRequestBcc {
     /// A [`Recipient`].
     Recipient(Recipient),
@@ -425,6 +431,7 @@ impl From<Recipient> for CreateMessageRequestBcc {
 
 /// The `whatsapp_message_status` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct WhatsappMessageStatus {
     /// The id of the conversation this refers to. For example `123456789`.
@@ -469,6 +476,7 @@ crate::open_enum! {
 
 /// The `error` of [`WhatsappMessageStatus`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct WhatsappMessageStatusError {
     /// Message.
@@ -481,6 +489,7 @@ pub struct WhatsappMessageStatusError {
 
 /// The `whatsapp_message_status_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct WhatsappMessageStatusList {
     /// Always `list`: the kind of object this is.
@@ -502,6 +511,7 @@ pub struct WhatsappMessageStatusList {
 
 /// An item of the `events` of [`WhatsappMessageStatusList`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct WhatsappMessageStatusListEvent {
     /// The object's id (a string, also when the API sends a number).

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `deleted_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedObject {
     /// The object's id (a string, also when the API sends a number). For example `6890762`.
@@ -26,6 +27,7 @@ pub struct DeletedObject {
 
 /// The `news_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct NewsItem {
     /// Always `news-item`: the kind of object this is.
@@ -88,6 +90,7 @@ crate::open_enum! {
 
 /// The `newsfeed_assignment` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct NewsfeedAssignment {
     /// The id of the newsfeed this refers to. For example `198313`.
@@ -104,6 +107,7 @@ pub struct NewsfeedAssignment {
 
 /// The `news_item_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NewsItemRequest {
     /// Title. For example `Halloween is here!`.
     pub title: String,
@@ -194,6 +198,7 @@ crate::open_enum! {
 
 /// The `newsfeed` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Newsfeed {
     /// The object's id (a string, also when the API sends a number). For example `12312`.
@@ -215,6 +220,7 @@ pub struct Newsfeed {
 
 /// The `paginated_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct PaginatedResponse {
     /// Type. For example `list`.
@@ -246,6 +252,7 @@ crate::open_enum! {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum PaginatedResponseDataItem {
     /// A [`NewsItem`].
     NewsItem(NewsItem),

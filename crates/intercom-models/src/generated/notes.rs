@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `note` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/notes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Note {
     /// Type. For example `note`.
@@ -38,6 +39,7 @@ pub struct Note {
 
 /// The `contact` of [`Note`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct NoteContact {
     /// Type.
@@ -50,6 +52,7 @@ pub struct NoteContact {
 
 /// The `company` of [`Note`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct NoteCompany {
     /// Type.
@@ -62,6 +65,7 @@ pub struct NoteCompany {
 
 /// The `note_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/notes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct NoteList {
     /// Type. For example `list`.
@@ -80,6 +84,7 @@ pub struct NoteList {
 
 /// The body of `POST /companies/{company_id}/notes` (`CreateCompanyNote`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateCompanyNoteRequest {
     /// Body. For example `New note`.
     pub body: String,
@@ -103,6 +108,7 @@ impl CreateCompanyNoteRequest {
 
 /// The body of `POST /contacts/{contact_id}/notes` (`CreateContactNote`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateContactNoteRequest {
     /// Body. For example `New note`.
     pub body: String,

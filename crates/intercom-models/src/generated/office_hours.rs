@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `office_hours_time_interval` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OfficeHoursTimeInterval {
     /// Start minute. For example `540`.
@@ -26,6 +27,7 @@ pub struct OfficeHoursTimeInterval {
 
 /// The `office_hours_schedule` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OfficeHoursSchedule {
     /// Type. For example `office_hours_schedule`.
@@ -56,6 +58,7 @@ pub struct OfficeHoursSchedule {
 
 /// The `office_hours_schedule_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OfficeHoursScheduleList {
     /// Type. For example `office_hours_schedule.list`.
@@ -68,6 +71,7 @@ pub struct OfficeHoursScheduleList {
 
 /// The `create_office_hours_schedule_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateOfficeHoursScheduleRequest {
     /// Name. For example `Standard Support Hours`.
     pub name: String,
@@ -90,6 +94,7 @@ impl CreateOfficeHoursScheduleRequest {
 
 /// The `update_office_hours_schedule_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateOfficeHoursScheduleRequest {
     /// Name. For example `Extended Support Hours`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,6 +134,7 @@ impl UpdateOfficeHoursScheduleRequest {
 
 /// The `office_hours_exception` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OfficeHoursException {
     /// Type. For example `office_hours_exception`.
@@ -175,6 +181,7 @@ crate::open_enum! {
 
 /// The `office_hours_exception_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OfficeHoursExceptionList {
     /// Type. For example `office_hours_exception.list`.
@@ -187,6 +194,7 @@ pub struct OfficeHoursExceptionList {
 
 /// The `create_office_hours_exception_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateOfficeHoursExceptionRequest {
     /// Exception date. For example `2026-12-25`.
     pub exception_date: String,
@@ -249,6 +257,7 @@ crate::open_enum! {
 
 /// The `update_office_hours_exception_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateOfficeHoursExceptionRequest {
     /// Exception date. For example `2026-12-25`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -316,6 +325,7 @@ crate::open_enum! {
 
 /// The `200` answer of `DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}` (`DeleteOfficeHoursException`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeleteOfficeHoursExceptionResponse {
     /// The object's id (a string, also when the API sends a number). For example `456`.
@@ -331,6 +341,7 @@ pub struct DeleteOfficeHoursExceptionResponse {
 
 /// The `200` answer of `DELETE /office_hours_schedules/{id}` (`DeleteOfficeHoursSchedule`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeleteOfficeHoursScheduleResponse {
     /// The object's id (a string, also when the API sends a number). For example `123`.

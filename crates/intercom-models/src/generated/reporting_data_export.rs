@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The body of `POST /export/reporting_data/enqueue` (`CreateReportingDataExport`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateReportingDataExportRequest {
     /// The id of the dataset this refers to. For example `conversation`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -42,6 +43,7 @@ impl CreateReportingDataExportRequest {
 
 /// The `200` answer of `POST /export/reporting_data/enqueue` (`CreateReportingDataExport`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CreateReportingDataExportResponse {
     /// Job identifier. For example `job1`.
@@ -60,6 +62,7 @@ pub struct CreateReportingDataExportResponse {
 
 /// The `200` answer of `GET /export/reporting_data/{job_identifier}` (`GetReportingDataExport`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct GetReportingDataExportResponse {
     /// Job identifier.
@@ -78,6 +81,7 @@ pub struct GetReportingDataExportResponse {
 
 /// The `200` answer of `GET /export/reporting_data/get_datasets` (`ListReportingDatasets`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ListReportingDatasetsResponse {
     /// Type. For example `list`.
@@ -90,6 +94,7 @@ pub struct ListReportingDatasetsResponse {
 
 /// An item of the `data` of [`ListReportingDatasetsResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ListReportingDatasetsResponseDataItem {
     /// The object's id (a string, also when the API sends a number). For example `conversation`.
@@ -111,6 +116,7 @@ pub struct ListReportingDatasetsResponseDataItem {
 
 /// An item of the `attributes` of [`ListReportingDatasetsResponseDataItem`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ListReportingDatasetsResponseDataItemAttribute {
     /// The object's id (a string, also when the API sends a number). For example `conversation_id`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `segment_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/segments)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SegmentList {
     /// Always `segment.list`: the kind of object this is.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `cursor_pages` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CursorPages {
     /// Always `pages`: the kind of object this is.
@@ -38,6 +39,7 @@ pub struct CursorPages {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CursorPagesNext {
     /// A [`StartingAfterPaging`].
     StartingAfterPaging(StartingAfterPaging),
@@ -88,6 +90,7 @@ impl From<StartingAfterPaging> for CursorPagesNext {
 
 /// The `starting_after_paging` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct StartingAfterPaging {
     /// Per page. For example `2`.
@@ -100,6 +103,7 @@ pub struct StartingAfterPaging {
 
 /// The `addressable_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AddressableList {
     /// Type: a URL. For example `note`.
@@ -115,6 +119,7 @@ pub struct AddressableList {
 
 /// The `admin` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Admin {
     /// Type. For example `admin`.
@@ -167,6 +172,7 @@ pub struct Admin {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum AdminAvatar {
     /// A string.
     String(String),
@@ -217,6 +223,7 @@ impl From<AdminAvatarImage> for AdminAvatar {
 
 /// The `Image` shape of [`AdminAvatar`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminAvatarImage {
     /// Type.
@@ -229,6 +236,7 @@ pub struct AdminAvatarImage {
 
 /// The `team_priority_level` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TeamPriorityLevel {
     /// Primary team ids: a list.
@@ -241,6 +249,7 @@ pub struct TeamPriorityLevel {
 
 /// The `role` of [`Admin`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminRole {
     /// Type. For example `role`.
@@ -256,6 +265,7 @@ pub struct AdminRole {
 
 /// The `quick_reply_option` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct QuickReplyOption {
     /// Text.
@@ -268,6 +278,7 @@ pub struct QuickReplyOption {
 
 /// The `conversation_attachment_files` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConversationAttachmentFiles {
     /// Content type. For example `application/json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -307,6 +318,7 @@ impl ConversationAttachmentFiles {
 
 /// The `ai_agent` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AiAgent {
     /// Source type. For example `workflow`.
@@ -382,6 +394,7 @@ crate::open_enum! {
 
 /// The `content_sources_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSourcesList {
     /// Always `content_source.list`: the kind of object this is.
@@ -397,6 +410,7 @@ pub struct ContentSourcesList {
 
 /// The `content_source` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content-source)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContentSource {
     /// Content type. For example `content_snippet`.
@@ -433,6 +447,7 @@ crate::open_enum! {
 
 /// The `sales_agent` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/sales-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SalesAgent {
     /// Outcome. For example `qualified`.
@@ -464,6 +479,7 @@ crate::open_enum! {
 
 /// The `tags` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Tags {
     /// Always `tag.list`: the kind of object this is.
@@ -476,6 +492,7 @@ pub struct Tags {
 
 /// The `tag` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Tag {
     /// Type. For example `tag`.
@@ -497,6 +514,7 @@ pub struct Tag {
 
 /// The `applied_by` of [`Tag`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TagAppliedBy {
     /// Type. For example `contact`.
@@ -509,6 +527,7 @@ pub struct TagAppliedBy {
 
 /// The `company` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Company {
     /// Always `company`: the kind of object this is.
@@ -575,6 +594,7 @@ pub struct Company {
 
 /// The `plan` of [`Company`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyPlan {
     /// Type. For example `plan`.
@@ -590,6 +610,7 @@ pub struct CompanyPlan {
 
 /// The `tags` of [`Company`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyTags {
     /// Always `tag.list`: the kind of object this is.
@@ -602,6 +623,7 @@ pub struct CompanyTags {
 
 /// The `tag_basic` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TagBasic {
     /// Type. For example `tag`.
@@ -617,6 +639,7 @@ pub struct TagBasic {
 
 /// The `segments` of [`Company`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanySegments {
     /// Always `segment.list`: the kind of object this is.
@@ -629,6 +652,7 @@ pub struct CompanySegments {
 
 /// The `segment` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/segments)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Segment {
     /// Always `segment`: the kind of object this is.
@@ -666,6 +690,7 @@ crate::open_enum! {
 
 /// The `notes` of [`Company`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyNotes {
     /// Always `note.list`: the kind of object this is.
@@ -690,6 +715,7 @@ pub struct CompanyNotes {
 
 /// The `company_note` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/notes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyNote {
     /// Type. For example `note`.
@@ -714,6 +740,7 @@ pub struct CompanyNote {
 
 /// The `company` of [`CompanyNote`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyNoteCompany {
     /// Type. For example `company`.
@@ -726,6 +753,7 @@ pub struct CompanyNoteCompany {
 
 /// The `contact` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Contact {
     /// Type. For example `contact`.
@@ -882,6 +910,7 @@ pub struct Contact {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ContactAvatar {
     /// A [`ContactAvatarImage`].
     Image(ContactAvatarImage),
@@ -932,6 +961,7 @@ impl From<ContactAvatarImage> for ContactAvatar {
 
 /// The `Image` shape of [`ContactAvatar`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactAvatarImage {
     /// Type.
@@ -944,6 +974,7 @@ pub struct ContactAvatarImage {
 
 /// The `contact_tags` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactTags {
     /// Data: a list.
@@ -965,6 +996,7 @@ pub struct ContactTags {
 
 /// The `contact_notes` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactNotes {
     /// Data: a list.
@@ -986,6 +1018,7 @@ pub struct ContactNotes {
 
 /// The `contact_companies` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactCompanies {
     /// Data: a list.
@@ -1007,6 +1040,7 @@ pub struct ContactCompanies {
 
 /// The `company_data` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyData {
     /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
@@ -1022,6 +1056,7 @@ pub struct CompanyData {
 
 /// The `contact_location` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactLocation {
     /// Type. For example `location`.
@@ -1040,6 +1075,7 @@ pub struct ContactLocation {
 
 /// The `contact_social_profiles` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactSocialProfiles {
     /// Data: a list.
@@ -1052,6 +1088,7 @@ pub struct ContactSocialProfiles {
 
 /// The `social_profile` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SocialProfile {
     /// Type. For example `social_profile`.
@@ -1067,6 +1104,7 @@ pub struct SocialProfile {
 
 /// The `merge_history_item` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergeHistoryItem {
     /// Type. For example `merge_history`.
@@ -1095,6 +1133,7 @@ crate::open_enum! {
 
 /// The `contact_subscription_types` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactSubscriptionTypes {
     /// Data: a list.
@@ -1116,6 +1155,7 @@ pub struct ContactSubscriptionTypes {
 
 /// The `pages_link` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct PagesLink {
     /// Always `pages`: the kind of object this is.
@@ -1137,6 +1177,7 @@ pub struct PagesLink {
 
 /// The `contact_reference` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactReference {
     /// Always `contact`: the kind of object this is.
@@ -1155,6 +1196,7 @@ pub struct ContactReference {
 
 /// The `contact_reply_base_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyBaseRequest {
     /// Message type.
     pub message_type: ContactReplyBaseRequestMessageType,
@@ -1224,6 +1266,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`ContactReplyBaseRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyBaseRequestReplyOption {
     /// Text.
     pub text: String,
@@ -1243,6 +1286,7 @@ impl ContactReplyBaseRequestReplyOption {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum SearchQuery {
     /// A [`SingleFilterSearchRequest`].
     SingleFilterSearchRequest(SingleFilterSearchRequest),
@@ -1299,6 +1343,7 @@ impl From<MultipleFilterSearchRequest> for SearchQuery {
 
 /// The `single_filter_search_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SingleFilterSearchRequest {
     /// Field. For example `created_at`.
     pub field: String,
@@ -1350,6 +1395,7 @@ crate::open_enum! {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum FilterValue {
     /// A string.
     String(String),
@@ -1424,6 +1470,7 @@ impl<'de> Deserialize<'de> for FilterValue {
 
 /// The `multiple_filter_search_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MultipleFilterSearchRequest {
     /// Operator. For example `AND`.
     pub operator: GroupOperator,
@@ -1450,6 +1497,7 @@ crate::open_enum! {
 
 /// The `search_sort` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchSort {
     /// Field.
     pub field: String,
@@ -1483,6 +1531,7 @@ crate::open_enum! {
 
 /// The `conversation_rating` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationRating {
     /// Rating. For example `5`.
@@ -1507,6 +1556,7 @@ pub struct ConversationRating {
 
 /// The `reference` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Reference {
     /// Type. For example `contact`.
@@ -1519,6 +1569,7 @@ pub struct Reference {
 
 /// The `conversation_source` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSource {
     /// Type. For example `email`.
@@ -1561,6 +1612,7 @@ pub struct ConversationSource {
 
 /// An item of the `recipients` of [`ConversationSource`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSourceRecipient {
     /// Type. For example `to`.
@@ -1576,6 +1628,7 @@ pub struct ConversationSourceRecipient {
 
 /// An item of the `reply_to` of [`ConversationSource`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSourceReplyToItem {
     /// Email. For example `replies@example.com`.
@@ -1588,6 +1641,7 @@ pub struct ConversationSourceReplyToItem {
 
 /// The `conversation_source_author` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSourceAuthor {
     /// Type. For example `admin`.
@@ -1606,6 +1660,7 @@ pub struct ConversationSourceAuthor {
 
 /// The `part_attachment` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct PartAttachment {
     /// Type. For example `upload`.
@@ -1633,6 +1688,7 @@ pub struct PartAttachment {
 
 /// The `source_email_message_metadata` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SourceEmailMessageMetadata {
     /// The id of the message this refers to.
@@ -1651,6 +1707,7 @@ pub struct SourceEmailMessageMetadata {
 
 /// The `email_address_header` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EmailAddressHeader {
     /// Type. For example `from`.
@@ -1666,6 +1723,7 @@ pub struct EmailAddressHeader {
 
 /// The `conversation_contacts` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationContacts {
     /// Always `contact.list`: the kind of object this is.
@@ -1678,6 +1736,7 @@ pub struct ConversationContacts {
 
 /// The `conversation_teammates` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationTeammates {
     /// Type. For example `admin.list`.
@@ -1696,6 +1755,7 @@ pub type CustomAttributes = serde_json::Map<String, serde_json::Value>;
 
 /// The `conversation_first_contact_reply` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationFirstContactReply {
     /// Created at, in Unix seconds. For example `1663597223`.
@@ -1711,6 +1771,7 @@ pub struct ConversationFirstContactReply {
 
 /// The `sla_applied` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SlaApplied {
     /// Type. For example `conversation_sla_summary`.
@@ -1740,6 +1801,7 @@ crate::open_enum! {
 
 /// The `conversation_statistics` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationStatistics {
     /// Type. For example `conversation_statistics`.
@@ -1815,6 +1877,7 @@ pub struct ConversationStatistics {
 
 /// The `conversation_response_time` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationResponseTime {
     /// The id of the team this refers to. For example `100`.
@@ -1834,6 +1897,7 @@ pub struct ConversationResponseTime {
 
 /// The `linked_object_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct LinkedObjectList {
     /// Always `list`: the kind of object this is.
@@ -1852,6 +1916,7 @@ pub struct LinkedObjectList {
 
 /// The `linked_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct LinkedObject {
     /// Type. For example `ticket`.
@@ -1889,6 +1954,7 @@ crate::open_enum! {
 
 /// The `conversation_external_reference` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationExternalReference {
     /// Type. For example `zendesk_ticket`.
@@ -1901,6 +1967,7 @@ pub struct ConversationExternalReference {
 
 /// The `conversation_monitor_evaluation` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationMonitorEvaluation {
     /// The id of the monitor this refers to. For example `12345`.
@@ -1925,6 +1992,7 @@ pub struct ConversationMonitorEvaluation {
 
 /// The `conversation_scorecard` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationScorecard {
     /// The id of the scorecard this refers to. For example `67890`.
@@ -1961,6 +2029,7 @@ pub struct ConversationScorecard {
 
 /// The `conversation_scorecard_reviewed_teammate` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationScorecardReviewedTeammate {
     /// Type. For example `admin`.
@@ -1983,6 +2052,7 @@ crate::open_enum! {
 
 /// The `conversation_scorecard_evaluator` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationScorecardEvaluator {
     /// The id of the evaluator this refers to. For example `54321`.
@@ -1995,6 +2065,7 @@ pub struct ConversationScorecardEvaluator {
 
 /// The `result` of [`ConversationScorecardEvaluator`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationScorecardEvaluatorResultInline {
     /// Value. For example `pass`.
@@ -2016,6 +2087,7 @@ pub struct ConversationScorecardEvaluatorResultInline {
 
 /// The `conversation` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Conversation {
     /// Type. For example `conversation`.
@@ -2163,6 +2235,7 @@ crate::open_enum! {
 
 /// The `conversation_parts` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationParts {
     /// Always `conversation_part.list`: the kind of object this is.
@@ -2178,6 +2251,7 @@ pub struct ConversationParts {
 
 /// The `conversation_part` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationPart {
     /// Type. For example `conversation_part`.
@@ -2244,6 +2318,7 @@ pub struct ConversationPart {
 
 /// The `conversation_part_author` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationPartAuthor {
     /// Type. For example `admin`.
@@ -2268,6 +2343,7 @@ pub struct ConversationPartAuthor {
 
 /// The `email_message_metadata` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EmailMessageMetadata {
     /// Subject. For example `Question about my order`.
@@ -2283,6 +2359,7 @@ pub struct EmailMessageMetadata {
 
 /// The `conversation_part_metadata` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationPartMetadata {
     /// Quick reply options: a list.
@@ -2295,6 +2372,7 @@ pub struct ConversationPartMetadata {
 
 /// An item of the `quick_reply_options` of [`ConversationPartMetadata`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationPartMetadataQuickReplyOption {
     /// Text.
@@ -2325,6 +2403,7 @@ crate::open_enum! {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum EventDetails {
     /// A [`ConversationAttributeUpdatedByWorkflow`].
     ConversationAttributeUpdatedByWorkflow(ConversationAttributeUpdatedByWorkflow),
@@ -2445,6 +2524,7 @@ impl From<OperatorWorkflowEvent> for EventDetails {
 
 /// The `conversation_attribute_updated_by_workflow` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByWorkflow {
     /// Workflow.
@@ -2460,6 +2540,7 @@ pub struct ConversationAttributeUpdatedByWorkflow {
 
 /// The `workflow` of [`ConversationAttributeUpdatedByWorkflow`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
     /// Name. For example `Workflow 1`.
@@ -2469,6 +2550,7 @@ pub struct ConversationAttributeUpdatedByWorkflowWorkflow {
 
 /// The `attribute` of [`ConversationAttributeUpdatedByWorkflow`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByWorkflowAttribute {
     /// Name. For example `flight_category`.
@@ -2478,6 +2560,7 @@ pub struct ConversationAttributeUpdatedByWorkflowAttribute {
 
 /// The `value` of [`ConversationAttributeUpdatedByWorkflow`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByWorkflowValue {
     /// Name. For example `vip_status`.
@@ -2487,6 +2570,7 @@ pub struct ConversationAttributeUpdatedByWorkflowValue {
 
 /// The `conversation_attribute_updated_by_admin` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByAdmin {
     /// Attribute.
@@ -2499,6 +2583,7 @@ pub struct ConversationAttributeUpdatedByAdmin {
 
 /// The `attribute` of [`ConversationAttributeUpdatedByAdmin`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByAdminAttribute {
     /// Name. For example `jira_issue_key`.
@@ -2508,6 +2593,7 @@ pub struct ConversationAttributeUpdatedByAdminAttribute {
 
 /// The `value` of [`ConversationAttributeUpdatedByAdmin`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByAdminValue {
     /// Name. For example `PROJ-007`.
@@ -2520,6 +2606,7 @@ pub struct ConversationAttributeUpdatedByAdminValue {
 
 /// The `conversation_attribute_updated_by_user` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByUser {
     /// Attribute.
@@ -2532,6 +2619,7 @@ pub struct ConversationAttributeUpdatedByUser {
 
 /// The `attribute` of [`ConversationAttributeUpdatedByUser`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByUserAttribute {
     /// Name. For example `Priority`.
@@ -2541,6 +2629,7 @@ pub struct ConversationAttributeUpdatedByUserAttribute {
 
 /// The `value` of [`ConversationAttributeUpdatedByUser`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationAttributeUpdatedByUserValue {
     /// Name. For example `High`.
@@ -2553,6 +2642,7 @@ pub struct ConversationAttributeUpdatedByUserValue {
 
 /// The `custom_action_started` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomActionStarted {
     /// Action.
@@ -2562,6 +2652,7 @@ pub struct CustomActionStarted {
 
 /// The `action` of [`CustomActionStarted`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomActionStartedAction {
     /// Name. For example `Jira Create Issue`.
@@ -2571,6 +2662,7 @@ pub struct CustomActionStartedAction {
 
 /// The `custom_action_finished` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomActionFinished {
     /// Action.
@@ -2580,6 +2672,7 @@ pub struct CustomActionFinished {
 
 /// The `action` of [`CustomActionFinished`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomActionFinishedAction {
     /// Name. For example `Jira Create Issue`.
@@ -2602,6 +2695,7 @@ crate::open_enum! {
 
 /// The `operator_workflow_event` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OperatorWorkflowEvent {
     /// Workflow.
@@ -2614,6 +2708,7 @@ pub struct OperatorWorkflowEvent {
 
 /// The `workflow` of [`OperatorWorkflowEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OperatorWorkflowEventWorkflow {
     /// Name. For example `Custom Bot 1`.
@@ -2623,6 +2718,7 @@ pub struct OperatorWorkflowEventWorkflow {
 
 /// The `event` of [`OperatorWorkflowEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct OperatorWorkflowEventEvent {
     /// Type. For example `wait_finished`.
@@ -2635,6 +2731,7 @@ pub struct OperatorWorkflowEventEvent {
 
 /// The `seen_state` of [`ConversationPart`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationPartSeenState {
     /// Admin seen (a flag).
@@ -2644,6 +2741,7 @@ pub struct ConversationPartSeenState {
 
 /// The `channel` of [`Conversation`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationChannelInline {
     /// Initial. For example `messenger`.
@@ -2656,6 +2754,7 @@ pub struct ConversationChannelInline {
 
 /// The `conversation_channel` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationChannel {
     /// Initial. For example `messenger`.
@@ -2668,6 +2767,7 @@ pub struct ConversationChannel {
 
 /// The `conversation_scorecard_evaluator_result` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationScorecardEvaluatorResult {
     /// Value. For example `pass`.
@@ -2692,6 +2792,7 @@ pub struct ConversationScorecardEvaluatorResult {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum TicketRequestCustomAttributesValue {
     /// A string.
     String(String),
@@ -2759,6 +2860,7 @@ pub type TicketRequestCustomAttributes = std::collections::BTreeMap<String, Opti
 
 /// The `error` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/macros)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ErrorBody {
     /// Type. For example `error.list`.
@@ -2780,6 +2882,7 @@ pub struct ErrorBody {
 
 /// An item of the `errors` of [`ErrorBody`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ErrorItem {
     /// Code. For example `unauthorized`.
@@ -2795,6 +2898,7 @@ pub struct ErrorItem {
 
 /// The `file_attribute` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FileAttribute {
     /// Type. For example `upload`.
@@ -2822,6 +2926,7 @@ pub struct FileAttribute {
 
 /// The `jobs` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/jobs)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Jobs {
     /// Always `job`: the kind of object this is.
@@ -2911,6 +3016,7 @@ crate::open_enum! {
 
 /// The `message` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/messages)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Message {
     /// Type. For example `user_message`.
@@ -2955,6 +3061,7 @@ crate::open_enum! {
 
 /// The `search_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchRequest {
     /// Query.
     pub query: SearchQuery,
@@ -2987,6 +3094,7 @@ impl SearchRequest {
 
 /// The `subscription_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/subscription-types)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SubscriptionType {
     /// Type. For example `subscription`.
@@ -3026,6 +3134,7 @@ crate::open_enum! {
 
 /// The `translation` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Translation {
     /// Name. For example `Announcements`.
@@ -3061,6 +3170,7 @@ crate::open_enum! {
 
 /// The `subscription_type_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SubscriptionTypeList {
     /// Always `list`: the kind of object this is.
@@ -3073,6 +3183,7 @@ pub struct SubscriptionTypeList {
 
 /// The `tag_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TagList {
     /// Always `list`: the kind of object this is.
@@ -3085,6 +3196,7 @@ pub struct TagList {
 
 /// The `ticket` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Ticket {
     /// Always `ticket`: the kind of object this is.
@@ -3174,6 +3286,7 @@ crate::open_enum! {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum TicketCustomAttributesValue {
     /// A string.
     String(String),
@@ -3260,6 +3373,7 @@ pub type TicketCustomAttributes = std::collections::BTreeMap<String, Option<Tick
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum TicketTicketState {
     /// A [`TicketState`].
     TicketState(TicketState),
@@ -3316,6 +3430,7 @@ impl From<TicketTicketStateString> for TicketTicketState {
 
 /// The `ticket_state` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketState {
     /// Type. For example `ticket_state`.
@@ -3365,6 +3480,7 @@ crate::open_enum! {
 
 /// The `ticket_type` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketType {
     /// Type. For example `ticket_type`.
@@ -3422,6 +3538,7 @@ crate::open_enum! {
 
 /// The `ticket_type_attribute_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketTypeAttributeList {
     /// Type.
@@ -3437,6 +3554,7 @@ pub struct TicketTypeAttributeList {
 
 /// The `ticket_type_attribute` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketTypeAttribute {
     /// Type. For example `ticket_type_attribute`.
@@ -3518,6 +3636,7 @@ crate::open_enum! {
 
 /// The `ticket_states` of [`TicketType`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketTypeTicketStates {
     /// Type. For example `list`.
@@ -3530,6 +3649,7 @@ pub struct TicketTypeTicketStates {
 
 /// The `ticket_contacts` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketContacts {
     /// Always `contact.list`: the kind of object this is.
@@ -3542,6 +3662,7 @@ pub struct TicketContacts {
 
 /// The `ticket_parts` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketParts {
     /// Always `ticket_part.list`: the kind of object this is.
@@ -3557,6 +3678,7 @@ pub struct TicketParts {
 
 /// The `ticket_part` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketPart {
     /// Type. For example `ticket_part`.
@@ -3636,6 +3758,7 @@ crate::open_enum! {
 
 /// The `ticket_part_author` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketPartAuthor {
     /// Type. For example `admin`.
@@ -3668,6 +3791,7 @@ crate::open_enum! {
 
 /// The `updated_attribute_data` of [`TicketPart`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketPartUpdatedAttributeData {
     /// Attribute.
@@ -3680,6 +3804,7 @@ pub struct TicketPartUpdatedAttributeData {
 
 /// The `attribute` of [`TicketPartUpdatedAttributeData`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketPartUpdatedAttributeDataAttribute {
     /// Always `attribute`: the kind of object this is.
@@ -3695,6 +3820,7 @@ pub struct TicketPartUpdatedAttributeDataAttribute {
 
 /// The `value` of [`TicketPartUpdatedAttributeData`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketPartUpdatedAttributeDataValue {
     /// Always `value`: the kind of object this is.
@@ -3713,6 +3839,7 @@ pub struct TicketPartUpdatedAttributeDataValue {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum TicketPartUpdatedAttributeDataValueId {
     /// A string.
     String(String),
@@ -3760,6 +3887,7 @@ impl<'de> Deserialize<'de> for TicketPartUpdatedAttributeDataValueId {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum TicketPartUpdatedAttributeDataValueLabel {
     /// A string.
     String(String),

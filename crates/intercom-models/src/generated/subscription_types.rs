@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The body of `POST /contacts/{contact_id}/subscriptions` (`AttachSubscriptionToContact`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachSubscriptionToContactRequest {
     /// The object's id (a string, also when the API sends a number). For example `37846`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_phone_switch_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/switch)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreatePhoneSwitchRequest {
     /// Phone. For example `+1 1234567890`.
     pub phone: String,
@@ -34,6 +35,7 @@ impl CreatePhoneSwitchRequest {
 
 /// The `phone_switch` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/switch)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct PhoneSwitch {
     /// Always `phone_call_redirect`: the kind of object this is.

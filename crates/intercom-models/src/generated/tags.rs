@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_or_update_tag_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateOrUpdateTagRequest {
     /// Name. For example `Independent`.
     pub name: String,
@@ -34,6 +35,7 @@ impl CreateOrUpdateTagRequest {
 
 /// The `tag_create_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TagCreateResponse {
     /// Type. For example `tag`.
@@ -55,6 +57,7 @@ pub struct TagCreateResponse {
 
 /// An item of the `users` of [`TagCreateResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TagCreateResponseUser {
     /// The object's id (a string, also when the API sends a number). For example `6329e838deab40166d1a53f7`.
@@ -67,6 +70,7 @@ pub struct TagCreateResponseUser {
 
 /// An item of the `companies` of [`TagCreateResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TagCreateResponseCompany {
     /// The object's id (a string, also when the API sends a number). For example `6329e838deab40166d1a5400`.
@@ -79,6 +83,7 @@ pub struct TagCreateResponseCompany {
 
 /// The `tag_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagCompanyRequest {
     /// Name. For example `Independent`.
     pub name: String,
@@ -95,6 +100,7 @@ impl TagCompanyRequest {
 
 /// An item of the `companies` of [`TagCompanyRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagCompanyRequestCompany {
     /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -125,6 +131,7 @@ impl TagCompanyRequestCompany {
 
 /// The `tag_multiple_users_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagMultipleUsersRequest {
     /// Name. For example `Independent`.
     pub name: String,
@@ -141,6 +148,7 @@ impl TagMultipleUsersRequest {
 
 /// An item of the `users` of [`TagMultipleUsersRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagMultipleUsersRequestUser {
     /// The object's id (a string, also when the API sends a number). For example `5f7f0d217289f8d2f4262080`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -162,6 +170,7 @@ impl TagMultipleUsersRequestUser {
 
 /// The `untag_company_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UntagCompanyRequest {
     /// Name. For example `Independent`.
     pub name: String,
@@ -178,6 +187,7 @@ impl UntagCompanyRequest {
 
 /// An item of the `companies` of [`UntagCompanyRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UntagCompanyRequestCompany {
     /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -217,6 +227,7 @@ impl UntagCompanyRequestCompany {
 
 /// The body of `POST /contacts/{contact_id}/tags` (`AttachTagToContact`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachTagToContactRequest {
     /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -232,6 +243,7 @@ impl AttachTagToContactRequest {
 
 /// The body of `POST /conversations/{conversation_id}/tags` (`AttachTagToConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachTagToConversationRequest {
     /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -250,6 +262,7 @@ impl AttachTagToConversationRequest {
 
 /// The body of `DELETE /conversations/{conversation_id}/tags/{tag_id}` (`DetachTagFromConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DetachTagFromConversationRequest {
     /// The id of the admin this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -268,6 +281,7 @@ impl DetachTagFromConversationRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateTagRequest {
     /// A [`CreateOrUpdateTagRequest`].
     CreateOrUpdateTagRequest(CreateOrUpdateTagRequest),
@@ -356,6 +370,7 @@ impl From<TagMultipleUsersRequest> for CreateTagRequest {
 
 /// The body of `POST /tickets/{ticket_id}/tags` (`AttachTagToTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AttachTagToTicketRequest {
     /// The object's id (a string, also when the API sends a number). For example `7522907`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -374,6 +389,7 @@ impl AttachTagToTicketRequest {
 
 /// The body of `DELETE /tickets/{ticket_id}/tags/{tag_id}` (`DetachTagFromTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DetachTagFromTicketRequest {
     /// The id of the admin this refers to. For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `admin_priority_level` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/teams)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminPriorityLevel {
     /// Primary admin ids: a list.
@@ -23,6 +24,7 @@ pub struct AdminPriorityLevel {
 
 /// The `team_metric` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/teams)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TeamMetric {
     /// Type. For example `team_metric`.
@@ -44,6 +46,7 @@ pub struct TeamMetric {
 
 /// The `team_metric_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/teams)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TeamMetricList {
     /// Type. For example `team_metric.list`.
@@ -56,6 +59,7 @@ pub struct TeamMetricList {
 
 /// The `team` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/teams)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Team {
     /// Type. For example `team`.
@@ -83,6 +87,7 @@ pub struct Team {
 
 /// The `team_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/teams)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TeamList {
     /// Always `team.list`: the kind of object this is.

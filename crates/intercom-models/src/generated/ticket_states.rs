@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `ticket_state_detailed` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketStateDetailed {
     /// Type. For example `ticket_state`.
@@ -52,6 +53,7 @@ crate::open_enum! {
 
 /// The `ticket_types` of [`TicketStateDetailed`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketStateDetailedTicketTypes {
     /// Type. For example `list`.
@@ -64,6 +66,7 @@ pub struct TicketStateDetailedTicketTypes {
 
 /// The `ticket_state_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-states)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketStateList {
     /// Type. For example `list`.

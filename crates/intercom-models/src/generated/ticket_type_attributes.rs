@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_ticket_type_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-type-attributes)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketTypeAttributeRequest {
     /// Name. For example `Bug Priority`.
     pub name: String,
@@ -127,6 +128,7 @@ crate::open_enum! {
 
 /// The `update_ticket_type_attribute_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-type-attributes)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateTicketTypeAttributeRequest {
     /// Name. For example `Bug Priority`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

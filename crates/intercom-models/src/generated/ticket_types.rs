@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_ticket_type_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-types)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketTypeRequest {
     /// Name. For example `Bug`.
     pub name: String,
@@ -73,6 +74,7 @@ crate::open_enum! {
 
 /// The `ticket_type_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-types)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketTypeList {
     /// Type. For example `list`.
@@ -85,6 +87,7 @@ pub struct TicketTypeList {
 
 /// The `update_ticket_type_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-types)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateTicketTypeRequest {
     /// Name. For example `Bug`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

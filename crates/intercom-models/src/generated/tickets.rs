@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `admin_reply_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AdminReplyTicketRequest {
     /// Message type. For example `comment`.
     pub message_type: AdminReplyTicketRequestMessageType,
@@ -106,6 +107,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`AdminReplyTicketRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AdminReplyTicketRequestReplyOption {
     /// Text.
     pub text: String,
@@ -122,6 +124,7 @@ impl AdminReplyTicketRequestReplyOption {
 
 /// The `change_ticket_type_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ChangeTicketTypeRequest {
     /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -153,6 +156,7 @@ impl ChangeTicketTypeRequest {
 
 /// The `contact_reply_ticket_email_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyTicketEmailRequest {
     /// Message type.
     pub message_type: ContactReplyTicketEmailRequestMessageType,
@@ -225,6 +229,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`ContactReplyTicketEmailRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyTicketEmailRequestReplyOption {
     /// Text.
     pub text: String,
@@ -241,6 +246,7 @@ impl ContactReplyTicketEmailRequestReplyOption {
 
 /// The `contact_reply_ticket_intercom_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyTicketIntercomUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyTicketIntercomUserIdRequestMessageType,
@@ -320,6 +326,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`ContactReplyTicketIntercomUserIdRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyTicketIntercomUserIdRequestReplyOption {
     /// Text.
     pub text: String,
@@ -339,6 +346,7 @@ impl ContactReplyTicketIntercomUserIdRequestReplyOption {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ContactReplyTicketRequest {
     /// A [`ContactReplyTicketIntercomUserIdRequest`].
     ContactReplyTicketIntercomUserIdRequest(ContactReplyTicketIntercomUserIdRequest),
@@ -435,6 +443,7 @@ impl From<ContactReplyTicketEmailRequest> for ContactReplyTicketRequest {
 
 /// The `contact_reply_ticket_user_id_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyTicketUserIdRequest {
     /// Message type.
     pub message_type: ContactReplyTicketUserIdRequestMessageType,
@@ -511,6 +520,7 @@ crate::open_enum! {
 
 /// An item of the `reply_options` of [`ContactReplyTicketUserIdRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ContactReplyTicketUserIdRequestReplyOption {
     /// Text.
     pub text: String,
@@ -527,6 +537,7 @@ impl ContactReplyTicketUserIdRequestReplyOption {
 
 /// The `create_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequest {
     /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -600,6 +611,7 @@ impl CreateTicketRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateTicketRequestContact {
     /// A [`CreateTicketRequestContactId`].
     Id(CreateTicketRequestContactId),
@@ -672,6 +684,7 @@ impl From<CreateTicketRequestContactEmail> for CreateTicketRequestContact {
 
 /// The `Id` shape of [`CreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestContactId {
     /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -687,6 +700,7 @@ impl CreateTicketRequestContactId {
 
 /// The `ExternalId` shape of [`CreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestContactExternalId {
     /// The id of the external this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -702,6 +716,7 @@ impl CreateTicketRequestContactExternalId {
 
 /// The `Email` shape of [`CreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestContactEmail {
     /// Email.
     pub email: String,
@@ -716,6 +731,7 @@ impl CreateTicketRequestContactEmail {
 
 /// The `assignment` of [`CreateTicketRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestAssignment {
     /// The id of the admin assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -746,6 +762,7 @@ impl CreateTicketRequestAssignment {
 
 /// The `ticket_deleted` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketDeleted {
     /// The object's id (a string, also when the API sends a number). For example `5ba682d23d7cf92bef87bfd4`.
@@ -761,6 +778,7 @@ pub struct TicketDeleted {
 
 /// The `ticket_list` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketList {
     /// Always `ticket.list`: the kind of object this is.
@@ -779,6 +797,7 @@ pub struct TicketList {
 
 /// The `ticket_reply` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketReply {
     /// Always `ticket_part`: the kind of object this is.
@@ -827,6 +846,7 @@ crate::open_enum! {
 
 /// The `update_ticket_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateTicketRequest {
     /// Ticket attributes.
     #[serde(
@@ -931,6 +951,7 @@ impl UpdateTicketRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ReplyToTicketRequest {
     /// A [`ContactReplyTicketRequest`].
     ContactReplyTicketRequest(ContactReplyTicketRequest),
@@ -997,6 +1018,7 @@ impl From<AdminReplyTicketRequest> for ReplyToTicketRequest {
 
 /// The body of `POST /tickets/{ticket_id}/linked_conversations` (`LinkConversationToTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LinkConversationToTicketRequest {
     /// The id of the conversation this refers to. For example `204`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1012,6 +1034,7 @@ impl LinkConversationToTicketRequest {
 
 /// The body of `POST /tickets` (`CreateTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestBody {
     /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1095,6 +1118,7 @@ impl CreateTicketRequestBody {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateTicketRequestBodyContact {
     /// A [`CreateTicketRequestBodyContactId`].
     Id(CreateTicketRequestBodyContactId),
@@ -1167,6 +1191,7 @@ impl From<CreateTicketRequestBodyContactEmail> for CreateTicketRequestBodyContac
 
 /// The `Id` shape of [`CreateTicketRequestBodyContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestBodyContactId {
     /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1182,6 +1207,7 @@ impl CreateTicketRequestBodyContactId {
 
 /// The `ExternalId` shape of [`CreateTicketRequestBodyContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestBodyContactExternalId {
     /// The id of the external this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1197,6 +1223,7 @@ impl CreateTicketRequestBodyContactExternalId {
 
 /// The `Email` shape of [`CreateTicketRequestBodyContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestBodyContactEmail {
     /// Email.
     pub email: String,
@@ -1211,6 +1238,7 @@ impl CreateTicketRequestBodyContactEmail {
 
 /// The `assignment` of [`CreateTicketRequestBody`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicketRequestBodyAssignment {
     /// The id of the admin assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -1241,6 +1269,7 @@ impl CreateTicketRequestBodyAssignment {
 
 /// The body of `POST /tickets/enqueue` (`EnqueueCreateTicket`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnqueueCreateTicketRequest {
     /// The id of the ticket type this refers to. For example `1234`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1324,6 +1353,7 @@ impl EnqueueCreateTicketRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum EnqueueCreateTicketRequestContact {
     /// A [`EnqueueCreateTicketRequestContactId`].
     Id(EnqueueCreateTicketRequestContactId),
@@ -1396,6 +1426,7 @@ impl From<EnqueueCreateTicketRequestContactEmail> for EnqueueCreateTicketRequest
 
 /// The `Id` shape of [`EnqueueCreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnqueueCreateTicketRequestContactId {
     /// The object's id (a string, also when the API sends a number).
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1411,6 +1442,7 @@ impl EnqueueCreateTicketRequestContactId {
 
 /// The `ExternalId` shape of [`EnqueueCreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnqueueCreateTicketRequestContactExternalId {
     /// The id of the external this refers to.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -1426,6 +1458,7 @@ impl EnqueueCreateTicketRequestContactExternalId {
 
 /// The `Email` shape of [`EnqueueCreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnqueueCreateTicketRequestContactEmail {
     /// Email.
     pub email: String,
@@ -1440,6 +1473,7 @@ impl EnqueueCreateTicketRequestContactEmail {
 
 /// The `assignment` of [`EnqueueCreateTicketRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnqueueCreateTicketRequestAssignment {
     /// The id of the admin assignee this refers to. For example `123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -1470,6 +1504,7 @@ impl EnqueueCreateTicketRequestAssignment {
 
 /// The body of `PUT /tickets/{ticket_id}` (`UpdateTicket`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateTicketRequestBody {
     /// Ticket attributes.
     #[serde(

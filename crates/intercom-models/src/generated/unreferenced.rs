@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CreateTicketReplyWithCommentRequest {
     /// A [`ContactReplyTicketRequest`].
     ContactReplyTicketRequest(ContactReplyTicketRequest),
@@ -80,6 +81,7 @@ impl From<AdminReplyTicketRequest> for CreateTicketReplyWithCommentRequest {
 
 /// The `custom_object_instance_list` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CustomObjectInstanceList {
     /// Type. For example `order.list`.
@@ -92,6 +94,7 @@ pub struct CustomObjectInstanceList {
 
 /// The `data_event` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-events)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataEvent {
     /// Always `event`: the kind of object this is.
@@ -122,6 +125,7 @@ pub struct DataEvent {
 
 /// The `data_event_list` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataEventList {
     /// Always `event.list`: the kind of object this is.
@@ -137,6 +141,7 @@ pub struct DataEventList {
 
 /// The `pages` of [`DataEventList`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataEventListPages {
     /// Next.
@@ -149,6 +154,7 @@ pub struct DataEventListPages {
 
 /// The `data_export_csv` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataExportCsv {
     /// The id of the user this refers to.
@@ -236,6 +242,7 @@ pub type Metadata = ConversationPartMetadata;
 
 /// The `fin_agent_status_updated_event` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentStatusUpdatedEvent {
     /// Always `fin_status_updated`: the kind of object this is.
@@ -274,6 +281,7 @@ crate::open_enum! {
 
 /// The `fin_agent_replied_event` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentRepliedEvent {
     /// Always `fin_replied`: the kind of object this is.
@@ -301,6 +309,7 @@ pub struct FinAgentRepliedEvent {
 
 /// The `message` of [`FinAgentRepliedEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentRepliedEventMessage {
     /// The object's id (a string, also when the API sends a number). For example `98765`.
@@ -329,6 +338,7 @@ crate::open_enum! {
 
 /// The `fin_agent_reply_chunk_event` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentReplyChunkEvent {
     /// Always `fin_reply_chunk`: the kind of object this is.
@@ -356,6 +366,7 @@ pub struct FinAgentReplyChunkEvent {
 
 /// The `fin_agent_csat_requested_event` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentCsatRequestedEvent {
     /// Always `csat_requested`: the kind of object this is.
@@ -377,6 +388,7 @@ pub struct FinAgentCsatRequestedEvent {
 
 /// The `csat` of [`FinAgentCsatRequestedEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentCsatRequestedEventCsat {
     /// Options: a list.
@@ -386,6 +398,7 @@ pub struct FinAgentCsatRequestedEventCsat {
 
 /// An item of the `options` of [`FinAgentCsatRequestedEventCsat`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct FinAgentCsatRequestedEventCsatOption {
     /// Key. For example `amazing`.
@@ -417,6 +430,7 @@ crate::open_enum! {
 
 /// The `visitor_deleted_object` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorDeletedObject {
     /// The object's id (a string, also when the API sends a number). For example `530370b477ad7120001d`.

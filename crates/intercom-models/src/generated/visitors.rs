@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `convert_visitor_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/visitors)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConvertVisitorRequest {
     /// Type. For example `user`.
     pub r#type: String,
@@ -33,6 +34,7 @@ impl ConvertVisitorRequest {
 
 /// The `user` of [`ConvertVisitorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConvertVisitorRequestUser {
     /// The object's id (a string, also when the API sends a number). For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -72,6 +74,7 @@ impl ConvertVisitorRequestUser {
 
 /// The `visitor` of [`ConvertVisitorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConvertVisitorRequestVisitor {
     /// The object's id (a string, also when the API sends a number). For example `8a88a590-e1c3-41e2-a502-e0649dbf721c`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -111,6 +114,7 @@ impl ConvertVisitorRequestVisitor {
 
 /// The `update_visitor_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/visitors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateVisitorRequest {
     /// The object's id (a string, also when the API sends a number). For example `8a88a590-e`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -163,6 +167,7 @@ impl UpdateVisitorRequest {
 
 /// The `visitor` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/visitors)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Visitor {
     /// Type. For example `visitor`.
@@ -268,6 +273,7 @@ pub struct Visitor {
 
 /// The `avatar` of [`Visitor`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorAvatar {
     /// Type. For example `avatar`.
@@ -280,6 +286,7 @@ pub struct VisitorAvatar {
 
 /// The `companies` of [`Visitor`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorCompanies {
     /// Always `company.list`: the kind of object this is.
@@ -292,6 +299,7 @@ pub struct VisitorCompanies {
 
 /// The `location_data` of [`Visitor`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorLocationData {
     /// Type. For example `location_data`.
@@ -322,6 +330,7 @@ pub struct VisitorLocationData {
 
 /// The `social_profiles` of [`Visitor`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorSocialProfiles {
     /// Always `social_profile.list`: the kind of object this is.
@@ -334,6 +343,7 @@ pub struct VisitorSocialProfiles {
 
 /// The `tags` of [`Visitor`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorTags {
     /// Always `tag.list`: the kind of object this is.
@@ -346,6 +356,7 @@ pub struct VisitorTags {
 
 /// An item of the `tags` of [`VisitorTags`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorTagsTag {
     /// Always `tag`: the kind of object this is.
@@ -361,6 +372,7 @@ pub struct VisitorTagsTag {
 
 /// The `segments` of [`Visitor`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct VisitorSegments {
     /// Always `segment.list`: the kind of object this is.

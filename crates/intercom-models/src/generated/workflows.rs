@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `workflow_export` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/workflows)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct WorkflowExport {
     /// Export version. For example `1.0`.
@@ -33,6 +34,7 @@ pub struct WorkflowExport {
 
 /// The `workflow` of [`WorkflowExport`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct WorkflowExportWorkflow {
     /// The object's id (a string, also when the API sends a number). For example `67890`.

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "identifyAdmin")]
 #[doc(alias = "admins.identify")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentifyAdmin {}
 
 impl IdentifyAdmin {
@@ -53,6 +54,7 @@ impl Endpoint for IdentifyAdmin {
 #[doc(alias = "setAwayAdmin")]
 #[doc(alias = "admins.away")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SetAdminAway {
     /// Path parameter `admin_id`.
     pub admin_id: String,
@@ -96,6 +98,7 @@ impl Endpoint for SetAdminAway {
 #[doc(alias = "listActivityLogs")]
 #[doc(alias = "admins.listAllActivityLogs")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListActivityLogs {
     /// Query parameter `created_at_after`.
     pub created_at_after: String,
@@ -158,6 +161,7 @@ impl crate::protocol::pager::Paginated for ListActivityLogs {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "searchActivityLogs")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchActivityLogs {
     /// The request body.
     pub body: intercom_models::SearchActivityLogsRequest,
@@ -211,6 +215,7 @@ impl crate::protocol::pager::Paginated for SearchActivityLogs {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listActivityLogEventTypes")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListActivityLogEventTypes {}
 
 impl ListActivityLogEventTypes {
@@ -245,6 +250,7 @@ impl Endpoint for ListActivityLogEventTypes {
 #[doc(alias = "listAdmins")]
 #[doc(alias = "admins.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListAdmins {
     /// Query parameter `display_avatar`.
     pub display_avatar: Option<bool>,
@@ -292,6 +298,7 @@ impl Endpoint for ListAdmins {
 #[doc(alias = "retrieveAdmin")]
 #[doc(alias = "admins.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetAdmin {
     /// Path parameter `admin_id`.
     pub admin_id: String,

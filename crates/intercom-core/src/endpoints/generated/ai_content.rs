@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "listContentImportSources")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListContentImportSources {}
 
 impl ListContentImportSources {
@@ -63,6 +64,7 @@ impl crate::protocol::pager::Paginated for ListContentImportSources {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "createContentImportSource")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateContentImportSource {
     /// The request body.
     pub body: intercom_models::CreateContentImportSourceRequest,
@@ -103,6 +105,7 @@ impl Endpoint for CreateContentImportSource {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "deleteContentImportSource")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteContentImportSource {
     /// Path parameter `source_id`.
     pub source_id: String,
@@ -139,6 +142,7 @@ impl Endpoint for DeleteContentImportSource {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "getContentImportSource")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetContentImportSource {
     /// Path parameter `source_id`.
     pub source_id: String,
@@ -175,6 +179,7 @@ impl Endpoint for GetContentImportSource {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "updateContentImportSource")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateContentImportSource {
     /// Path parameter `source_id`.
     pub source_id: String,
@@ -220,6 +225,7 @@ impl Endpoint for UpdateContentImportSource {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "listExternalPages")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListExternalPages {}
 
 impl ListExternalPages {
@@ -265,6 +271,7 @@ impl crate::protocol::pager::Paginated for ListExternalPages {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "createExternalPage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateExternalPage {
     /// The request body.
     pub body: intercom_models::CreateExternalPageRequest,
@@ -305,6 +312,7 @@ impl Endpoint for CreateExternalPage {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "deleteExternalPage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteExternalPage {
     /// Path parameter `page_id`.
     pub page_id: String,
@@ -341,6 +349,7 @@ impl Endpoint for DeleteExternalPage {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "getExternalPage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetExternalPage {
     /// Path parameter `page_id`.
     pub page_id: String,
@@ -377,6 +386,7 @@ impl Endpoint for GetExternalPage {
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "updateExternalPage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateExternalPage {
     /// Path parameter `page_id`.
     pub page_id: String,

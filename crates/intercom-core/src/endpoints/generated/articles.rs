@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listArticles")]
 #[doc(alias = "articles.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListArticles {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -91,6 +92,7 @@ impl crate::protocol::pager::Paginated for ListArticles {
 #[doc(alias = "createArticle")]
 #[doc(alias = "articles.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateArticle {
     /// The request body.
     pub body: intercom_models::CreateArticleRequest,
@@ -132,6 +134,7 @@ impl Endpoint for CreateArticle {
 #[doc(alias = "retrieveArticle")]
 #[doc(alias = "articles.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetArticle {
     /// Path parameter `article_id`.
     pub article_id: String,
@@ -169,6 +172,7 @@ impl Endpoint for GetArticle {
 #[doc(alias = "updateArticle")]
 #[doc(alias = "articles.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateArticle {
     /// Path parameter `article_id`.
     pub article_id: String,
@@ -212,6 +216,7 @@ impl Endpoint for UpdateArticle {
 #[doc(alias = "deleteArticle")]
 #[doc(alias = "articles.delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteArticle {
     /// Path parameter `article_id`.
     pub article_id: String,
@@ -248,6 +253,7 @@ impl Endpoint for DeleteArticle {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "retrieveArticleDraft")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetArticleDraft {
     /// Path parameter `id`.
     pub id: String,
@@ -284,6 +290,7 @@ impl Endpoint for GetArticleDraft {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "stageArticleDraft")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateArticleDraft {
     /// Path parameter `id`.
     pub id: String,
@@ -326,6 +333,7 @@ impl Endpoint for UpdateArticleDraft {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "publishArticleDraft")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PublishArticleDraft {
     /// Path parameter `id`.
     pub id: String,
@@ -368,6 +376,7 @@ impl Endpoint for PublishArticleDraft {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "attachTagToArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachTagToArticle {
     /// Path parameter `article_id`.
     pub article_id: String,
@@ -410,6 +419,7 @@ impl Endpoint for AttachTagToArticle {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "detachTagFromArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachTagFromArticle {
     /// Path parameter `article_id`.
     pub article_id: String,
@@ -448,6 +458,7 @@ impl Endpoint for DetachTagFromArticle {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listArticleVersions")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListArticleVersions {
     /// Path parameter `article_id`.
     pub article_id: String,
@@ -530,6 +541,7 @@ impl crate::protocol::pager::Paginated for ListArticleVersions {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "retrieveArticleVersion")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetArticleVersion {
     /// Path parameter `article_id`.
     pub article_id: String,
@@ -585,6 +597,7 @@ impl Endpoint for GetArticleVersion {
 #[doc(alias = "searchArticles")]
 #[doc(alias = "articles.search")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchArticles {
     /// Query parameter `phrase`.
     pub phrase: Option<String>,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listAudiences")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListAudiences {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -94,6 +95,7 @@ impl crate::protocol::pager::Paginated for ListAudiences {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createAudience")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateAudience {
     /// The request body.
     pub body: intercom_models::CreateAudienceRequest,
@@ -134,6 +136,7 @@ impl Endpoint for CreateAudience {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "retrieveAudience")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetAudience {
     /// Path parameter `id`.
     pub id: String,
@@ -170,6 +173,7 @@ impl Endpoint for GetAudience {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "updateAudience")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateAudience {
     /// Path parameter `id`.
     pub id: String,
@@ -212,6 +216,7 @@ impl Endpoint for UpdateAudience {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteAudience")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteAudience {
     /// Path parameter `id`.
     pub id: String,

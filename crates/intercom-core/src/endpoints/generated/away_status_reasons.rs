@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "listAwayStatusReasons")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListAwayStatusReasons {}
 
 impl ListAwayStatusReasons {

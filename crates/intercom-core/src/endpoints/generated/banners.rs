@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listContactBanners")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactBanners {
     /// Path parameter `id`.
     pub id: String,
@@ -54,6 +55,7 @@ impl Endpoint for ListContactBanners {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "dismissContactBanner")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DismissContactBanner {
     /// Path parameter `id`.
     pub id: String,

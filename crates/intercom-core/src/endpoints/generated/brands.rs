@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "listBrands")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListBrands {}
 
 impl ListBrands {
@@ -51,6 +52,7 @@ impl Endpoint for ListBrands {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "retrieveBrand")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetBrand {
     /// Path parameter `id`.
     pub id: String,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "listCalls")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCalls {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -90,6 +91,7 @@ impl crate::protocol::pager::Paginated for ListCalls {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "showCall")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCall {
     /// Path parameter `call_id`.
     pub call_id: String,
@@ -126,6 +128,7 @@ impl Endpoint for GetCall {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "showCallRecording")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCallRecording {
     /// Path parameter `call_id`.
     pub call_id: String,
@@ -162,6 +165,7 @@ impl Endpoint for GetCallRecording {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "showCallTranscript")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCallTranscript {
     /// Path parameter `call_id`.
     pub call_id: String,
@@ -198,6 +202,7 @@ impl Endpoint for GetCallTranscript {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "listCallsWithTranscripts")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchCalls {
     /// The request body.
     pub body: intercom_models::SearchCallsRequest,
@@ -238,6 +243,7 @@ impl Endpoint for SearchCalls {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "registerFinVoiceCall")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RegisterFinVoiceCall {
     /// The request body.
     pub body: intercom_models::RegisterFinVoiceCallRequest,
@@ -278,6 +284,7 @@ impl Endpoint for RegisterFinVoiceCall {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "collectFinVoiceCallById")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetFinVoiceCall {
     /// Path parameter `id`.
     pub id: String,
@@ -314,6 +321,7 @@ impl Endpoint for GetFinVoiceCall {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "collectFinVoiceCallByExternalId")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetFinVoiceCallByExternalId {
     /// Path parameter `external_id`.
     pub external_id: String,
@@ -350,6 +358,7 @@ impl Endpoint for GetFinVoiceCallByExternalId {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "collectFinVoiceCallByPhoneNumber")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetFinVoiceCallByPhoneNumber {
     /// Path parameter `phone_number`.
     pub phone_number: String,
@@ -386,6 +395,7 @@ impl Endpoint for GetFinVoiceCallByPhoneNumber {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "collectFinVoiceCallsByConversationId")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListFinVoiceCallsByConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,

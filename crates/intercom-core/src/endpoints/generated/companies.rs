@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createOrUpdateCompany")]
 #[doc(alias = "companies.createOrUpdate")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateOrUpdateCompany {
     /// The request body.
     pub body: intercom_models::CreateOrUpdateCompanyRequest,
@@ -60,6 +61,7 @@ impl Endpoint for CreateOrUpdateCompany {
 #[doc(alias = "retrieveCompany")]
 #[doc(alias = "companies.retrieve")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompanies {
     /// Query parameter `name`.
     pub name: Option<String>,
@@ -172,6 +174,7 @@ impl crate::protocol::pager::Paginated for ListCompanies {
 #[doc(alias = "RetrieveACompanyById")]
 #[doc(alias = "companies.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompany {
     /// Path parameter `company_id`.
     pub company_id: String,
@@ -208,6 +211,7 @@ impl Endpoint for GetCompany {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "companies.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompany {
     /// Path parameter `company_id`.
     pub company_id: String,
@@ -251,6 +255,7 @@ impl Endpoint for UpdateCompany {
 #[doc(alias = "deleteCompany")]
 #[doc(alias = "companies.delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompany {
     /// Path parameter `company_id`.
     pub company_id: String,
@@ -288,6 +293,7 @@ impl Endpoint for DeleteCompany {
 #[doc(alias = "ListAttachedContacts")]
 #[doc(alias = "companies.listAttachedContacts")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompanyContacts {
     /// Path parameter `company_id`.
     pub company_id: String,
@@ -362,6 +368,7 @@ impl crate::protocol::pager::Paginated for ListCompanyContacts {
 #[doc(alias = "ListAttachedSegmentsForCompanies")]
 #[doc(alias = "companies.listAttachedSegments")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompanySegments {
     /// Path parameter `company_id`.
     pub company_id: String,
@@ -399,6 +406,7 @@ impl Endpoint for ListCompanySegments {
 #[doc(alias = "listAllCompanies")]
 #[doc(alias = "companies.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListAllCompanies {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -484,6 +492,7 @@ impl crate::protocol::pager::Paginated for ListAllCompanies {
 #[doc(alias = "scrollOverAllCompanies")]
 #[doc(alias = "companies.scroll")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ScrollCompanies {
     /// Query parameter `scroll_param`.
     pub scroll_param: Option<String>,
@@ -543,6 +552,7 @@ impl crate::protocol::pager::Paginated for ScrollCompanies {
 #[doc(alias = "attachContactToACompany")]
 #[doc(alias = "companies.attachContact")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachCompanyToContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -586,6 +596,7 @@ impl Endpoint for AttachCompanyToContact {
 #[doc(alias = "detachContactFromACompany")]
 #[doc(alias = "companies.detachContact")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachCompanyFromContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,

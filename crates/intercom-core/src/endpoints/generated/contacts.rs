@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listCompaniesForAContact")]
 #[doc(alias = "contacts.listAttachedCompanies")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactCompanies {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -93,6 +94,7 @@ impl crate::protocol::pager::Paginated for ListContactCompanies {
 #[doc(alias = "listSegmentsForAContact")]
 #[doc(alias = "contacts.listAttachedSegments")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactSegments {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -130,6 +132,7 @@ impl Endpoint for ListContactSegments {
 #[doc(alias = "listSubscriptionsForAContact")]
 #[doc(alias = "contacts.listAttachedSubscriptions")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactSubscriptions {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -167,6 +170,7 @@ impl Endpoint for ListContactSubscriptions {
 #[doc(alias = "listTagsForAContact")]
 #[doc(alias = "contacts.listAttachedTags")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactTags {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -203,6 +207,7 @@ impl Endpoint for ListContactTags {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -258,6 +263,7 @@ impl Endpoint for UpdateContact {
 #[doc(alias = "ShowContact")]
 #[doc(alias = "contacts.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -306,6 +312,7 @@ impl Endpoint for GetContact {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -343,6 +350,7 @@ impl Endpoint for DeleteContact {
 #[doc(alias = "MergeContact")]
 #[doc(alias = "contacts.mergeLeadInUser")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MergeContacts {
     /// Query parameter `include_merge_history`.
     pub include_merge_history: Option<bool>,
@@ -395,6 +403,7 @@ impl Endpoint for MergeContacts {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.search")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchContacts {
     /// Query parameter `include_merge_history`.
     pub include_merge_history: Option<bool>,
@@ -469,6 +478,7 @@ impl crate::protocol::pager::Paginated for SearchContacts {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListContacts {
     /// Query parameter `include_merge_history`.
     pub include_merge_history: Option<bool>,
@@ -558,6 +568,7 @@ impl crate::protocol::pager::Paginated for ListContacts {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateContact {
     /// The request body.
     pub body: intercom_models::CreateContactRequest,
@@ -598,6 +609,7 @@ impl Endpoint for CreateContact {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "ShowContactByExternalId")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetContactByExternalId {
     /// Path parameter `external_id`.
     pub external_id: String,
@@ -646,6 +658,7 @@ impl Endpoint for GetContactByExternalId {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.archive")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ArchiveContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -682,6 +695,7 @@ impl Endpoint for ArchiveContact {
 /// Since API 2.7; in 2.7–2.16, Preview.
 #[doc(alias = "contacts.unarchive")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UnarchiveContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -717,6 +731,7 @@ impl Endpoint for UnarchiveContact {
 ///
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BlockContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -752,6 +767,7 @@ impl Endpoint for BlockContact {
 ///
 /// Since API 2.16; in 2.16, Preview.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactMergeHistory {
     /// Path parameter `id`.
     pub id: String,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "bulkContentActions")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RunContentBulkAction {
     /// The request body.
     pub body: intercom_models::ContentBulkActionRequest,
@@ -58,6 +59,7 @@ impl Endpoint for RunContentBulkAction {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "searchContent")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchContent {
     /// Query parameter `query`.
     pub query: Option<String>,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listContentSnippets")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListContentSnippets {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -94,6 +95,7 @@ impl crate::protocol::pager::Paginated for ListContentSnippets {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createContentSnippet")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateContentSnippet {
     /// The request body.
     pub body: intercom_models::ContentSnippetCreateRequest,
@@ -134,6 +136,7 @@ impl Endpoint for CreateContentSnippet {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "getContentSnippet")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetContentSnippet {
     /// Path parameter `id`.
     pub id: String,
@@ -170,6 +173,7 @@ impl Endpoint for GetContentSnippet {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "updateContentSnippet")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateContentSnippet {
     /// Path parameter `id`.
     pub id: String,
@@ -212,6 +216,7 @@ impl Endpoint for UpdateContentSnippet {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteContentSnippet")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteContentSnippet {
     /// Path parameter `id`.
     pub id: String,
@@ -248,6 +253,7 @@ impl Endpoint for DeleteContentSnippet {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "attachTagToContentSnippet")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachTagToContentSnippet {
     /// Path parameter `content_snippet_id`.
     pub content_snippet_id: String,
@@ -293,6 +299,7 @@ impl Endpoint for AttachTagToContentSnippet {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "detachTagFromContentSnippet")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachTagFromContentSnippet {
     /// Path parameter `content_snippet_id`.
     pub content_snippet_id: String,

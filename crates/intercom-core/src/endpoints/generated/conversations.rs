@@ -21,6 +21,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listConversations")]
 #[doc(alias = "conversations.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListConversations {
     /// Query parameter `per_page`.
     pub per_page: Option<i64>,
@@ -95,6 +96,7 @@ impl crate::protocol::pager::Paginated for ListConversations {
 #[doc(alias = "createConversation")]
 #[doc(alias = "conversations.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateConversation {
     /// The request body.
     pub body: intercom_models::CreateConversationRequest,
@@ -136,6 +138,7 @@ impl Endpoint for CreateConversation {
 #[doc(alias = "retrieveConversation")]
 #[doc(alias = "conversations.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -194,6 +197,7 @@ impl Endpoint for GetConversation {
 #[doc(alias = "updateConversation")]
 #[doc(alias = "conversations.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -251,6 +255,7 @@ impl Endpoint for UpdateConversation {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "deleteConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -300,6 +305,7 @@ impl Endpoint for DeleteConversation {
 #[doc(alias = "searchConversations")]
 #[doc(alias = "conversations.search")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchConversations {
     /// Query parameter `include_monitors`.
     pub include_monitors: Option<bool>,
@@ -385,6 +391,7 @@ impl crate::protocol::pager::Paginated for SearchConversations {
 #[doc(alias = "replyConversation")]
 #[doc(alias = "conversations.reply")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReplyToConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -428,6 +435,7 @@ impl Endpoint for ReplyToConversation {
 #[doc(alias = "manageConversation")]
 #[doc(alias = "conversations.manage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ManageConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -474,6 +482,7 @@ impl Endpoint for ManageConversation {
 #[doc(alias = "attachContactToConversation")]
 #[doc(alias = "conversations.attachContactAsAdmin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachContactToConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -520,6 +529,7 @@ impl Endpoint for AttachContactToConversation {
 #[doc(alias = "detachContactFromConversation")]
 #[doc(alias = "conversations.detachContactAsAdmin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachContactFromConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -572,6 +582,7 @@ impl Endpoint for DetachContactFromConversation {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "listHandlingEvents")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListConversationHandlingEvents {
     /// Path parameter `id`.
     pub id: String,
@@ -608,6 +619,7 @@ impl Endpoint for ListConversationHandlingEvents {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listSideConversations")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListSideConversations {
     /// Path parameter `id`.
     pub id: String,
@@ -684,6 +696,7 @@ impl crate::protocol::pager::Paginated for ListSideConversations {
 #[doc(alias = "redactConversation")]
 #[doc(alias = "conversations.redactConversationPart")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RedactConversation {
     /// The request body.
     pub body: intercom_models::RedactConversationRequest,
@@ -724,6 +737,7 @@ impl Endpoint for RedactConversation {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "mergeConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MergeConversation {
     /// Path parameter `id`.
     pub id: String,
@@ -767,6 +781,7 @@ impl Endpoint for MergeConversation {
 #[doc(alias = "convertConversationToTicket")]
 #[doc(alias = "conversations.convertToTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ConvertConversationToTicket {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -812,6 +827,7 @@ impl Endpoint for ConvertConversationToTicket {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listDeletedConversationIds")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListDeletedConversations {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -896,6 +912,7 @@ impl crate::protocol::pager::Paginated for ListDeletedConversations {
 #[doc(alias = "conversations.runAssignmentRules")]
 #[deprecated(note = "API 2.16 dropped this operation (last in 2.11): it works only with an older `Intercom-Version`")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AutoAssignConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listConversationAttributes")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListConversationAttributes {
     /// Query parameter `include_archived`.
     pub include_archived: Option<bool>,
@@ -64,6 +65,7 @@ impl Endpoint for ListConversationAttributes {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createConversationAttribute")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateConversationAttribute {
     /// The request body.
     pub body: intercom_models::CreateConversationAttributeRequest,
@@ -104,6 +106,7 @@ impl Endpoint for CreateConversationAttribute {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "getConversationAttribute")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetConversationAttribute {
     /// Path parameter `id`.
     pub id: String,
@@ -140,6 +143,7 @@ impl Endpoint for GetConversationAttribute {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "updateConversationAttribute")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateConversationAttribute {
     /// Path parameter `id`.
     pub id: String,
@@ -182,6 +186,7 @@ impl Endpoint for UpdateConversationAttribute {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteConversationAttribute")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteConversationAttribute {
     /// Path parameter `id`.
     pub id: String,
@@ -218,6 +223,7 @@ impl Endpoint for DeleteConversationAttribute {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createConversationAttributeOption")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateConversationAttributeOption {
     /// Path parameter `id`.
     pub id: String,
@@ -263,6 +269,7 @@ impl Endpoint for CreateConversationAttributeOption {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "updateConversationAttributeOption")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateConversationAttributeOption {
     /// Path parameter `id`.
     pub id: String,
@@ -315,6 +322,7 @@ impl Endpoint for UpdateConversationAttributeOption {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteConversationAttributeOption")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteConversationAttributeOption {
     /// Path parameter `id`.
     pub id: String,

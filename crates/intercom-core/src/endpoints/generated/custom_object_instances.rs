@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "createCustomObjectInstances")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateOrUpdateCustomObjectInstance {
     /// Path parameter `custom_object_type_identifier`.
     pub custom_object_type_identifier: String,
@@ -66,6 +67,7 @@ impl Endpoint for CreateOrUpdateCustomObjectInstance {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "listCustomObjectInstances")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListCustomObjectInstances {
     /// Path parameter `custom_object_type_identifier`.
     pub custom_object_type_identifier: String,
@@ -177,6 +179,7 @@ impl crate::protocol::pager::Paginated for ListCustomObjectInstances {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "deleteCustomObjectInstancesById")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCustomObjectInstanceByExternalId {
     /// Path parameter `custom_object_type_identifier`.
     pub custom_object_type_identifier: String,
@@ -222,6 +225,7 @@ impl Endpoint for DeleteCustomObjectInstanceByExternalId {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "getCustomObjectInstancesById")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCustomObjectInstance {
     /// Path parameter `custom_object_type_identifier`.
     pub custom_object_type_identifier: String,
@@ -267,6 +271,7 @@ impl Endpoint for GetCustomObjectInstance {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "deleteCustomObjectInstancesByExternalId")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCustomObjectInstance {
     /// Path parameter `custom_object_type_identifier`.
     pub custom_object_type_identifier: String,

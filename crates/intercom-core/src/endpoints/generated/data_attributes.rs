@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "lisDataAttributes")]
 #[doc(alias = "dataAttributes.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListDataAttributes {
     /// Query parameter `model`.
     pub model: Option<intercom_models::ListDataAttributesModel>,
@@ -75,6 +76,7 @@ impl Endpoint for ListDataAttributes {
 #[doc(alias = "createDataAttribute")]
 #[doc(alias = "dataAttributes.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateDataAttribute {
     /// The request body.
     pub body: intercom_models::CreateDataAttributeRequest,
@@ -116,6 +118,7 @@ impl Endpoint for CreateDataAttribute {
 #[doc(alias = "updateDataAttribute")]
 #[doc(alias = "dataAttributes.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateDataAttribute {
     /// Path parameter `data_attribute_id`.
     pub data_attribute_id: String,

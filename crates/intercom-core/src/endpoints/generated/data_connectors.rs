@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listDataConnectors")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListDataConnectors {
     /// Query parameter `per_page`.
     pub per_page: Option<i64>,
@@ -90,6 +91,7 @@ impl crate::protocol::pager::Paginated for ListDataConnectors {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createDataConnector")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateDataConnector {
     /// The request body.
     pub body: intercom_models::CreateDataConnectorRequest,
@@ -130,6 +132,7 @@ impl Endpoint for CreateDataConnector {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "RetrieveDataConnector")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetDataConnector {
     /// Path parameter `id`.
     pub id: String,
@@ -178,6 +181,7 @@ impl Endpoint for GetDataConnector {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteDataConnector")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteDataConnector {
     /// Path parameter `id`.
     pub id: String,
@@ -214,6 +218,7 @@ impl Endpoint for DeleteDataConnector {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "updateDataConnector")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateDataConnector {
     /// Path parameter `id`.
     pub id: String,
@@ -256,6 +261,7 @@ impl Endpoint for UpdateDataConnector {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listDataConnectorExecutionResults")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListDataConnectorExecutionResults {
     /// Path parameter `data_connector_id`.
     pub data_connector_id: String,
@@ -387,6 +393,7 @@ impl crate::protocol::pager::Paginated for ListDataConnectorExecutionResults {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "showDataConnectorExecutionResult")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetDataConnectorExecutionResult {
     /// Path parameter `data_connector_id`.
     pub data_connector_id: String,

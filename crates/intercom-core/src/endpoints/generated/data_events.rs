@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createDataEvent")]
 #[doc(alias = "events.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateDataEvent {
     /// The request body.
     pub body: intercom_models::CreateDataEventRequest,
@@ -60,6 +61,7 @@ impl Endpoint for CreateDataEvent {
 #[doc(alias = "lisDataEvents")]
 #[doc(alias = "events.list")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListDataEvents {
     /// Query parameter `filter`.
     pub filter: intercom_models::ListDataEventsFilter,
@@ -139,6 +141,7 @@ impl crate::protocol::pager::Paginated for ListDataEvents {
 #[doc(alias = "dataEventSummaries")]
 #[doc(alias = "events.summaries")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateDataEventSummaries {
     /// The request body.
     pub body: intercom_models::CreateDataEventSummariesRequest,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createDataExport")]
 #[doc(alias = "dataExport.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateDataExport {
     /// The request body.
     pub body: intercom_models::CreateDataExportsRequest,
@@ -60,6 +61,7 @@ impl Endpoint for CreateDataExport {
 #[doc(alias = "getDataExport")]
 #[doc(alias = "dataExport.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetDataExport {
     /// Path parameter `job_identifier`.
     pub job_identifier: String,
@@ -97,6 +99,7 @@ impl Endpoint for GetDataExport {
 #[doc(alias = "cancelDataExport")]
 #[doc(alias = "dataExport.cancel")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CancelDataExport {
     /// Path parameter `job_identifier`.
     pub job_identifier: String,
@@ -134,6 +137,7 @@ impl Endpoint for CancelDataExport {
 #[doc(alias = "downloadDataExport")]
 #[doc(alias = "dataExport.download")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DownloadDataExport {
     /// Path parameter `job_identifier`.
     pub job_identifier: String,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "listEmails")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListEmails {}
 
 impl ListEmails {
@@ -51,6 +52,7 @@ impl Endpoint for ListEmails {
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "retrieveEmail")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetEmail {
     /// Path parameter `id`.
     pub id: String,

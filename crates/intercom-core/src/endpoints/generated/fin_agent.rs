@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "startFinConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct StartFinConversation {
     /// The request body.
     pub body: intercom_models::StartFinConversationRequest,
@@ -58,6 +59,7 @@ impl Endpoint for StartFinConversation {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "replyToFin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReplyToFin {
     /// The request body.
     pub body: intercom_models::ReplyToFinRequest,
@@ -98,6 +100,7 @@ impl Endpoint for ReplyToFin {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "submitFinCsat")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SubmitFinCsat {
     /// The request body.
     pub body: intercom_models::SubmitFinCsatRequest,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listHelpCenterRedirects")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListHelpCenterRedirects {
     /// Path parameter `help_center_id`.
     pub help_center_id: String,
@@ -92,6 +93,7 @@ impl crate::protocol::pager::Paginated for ListHelpCenterRedirects {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createHelpCenterRedirect")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateHelpCenterRedirect {
     /// Path parameter `help_center_id`.
     pub help_center_id: String,
@@ -137,6 +139,7 @@ impl Endpoint for CreateHelpCenterRedirect {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "retrieveHelpCenterRedirect")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetHelpCenterRedirect {
     /// Path parameter `help_center_id`.
     pub help_center_id: String,
@@ -179,6 +182,7 @@ impl Endpoint for GetHelpCenterRedirect {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteHelpCenterRedirect")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteHelpCenterRedirect {
     /// Path parameter `help_center_id`.
     pub help_center_id: String,
@@ -222,6 +226,7 @@ impl Endpoint for DeleteHelpCenterRedirect {
 #[doc(alias = "listAllCollections")]
 #[doc(alias = "helpCenters.collections.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCollections {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -294,6 +299,7 @@ impl crate::protocol::pager::Paginated for ListCollections {
 #[doc(alias = "createCollection")]
 #[doc(alias = "helpCenters.collections.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCollection {
     /// The request body.
     pub body: intercom_models::CreateCollectionRequest,
@@ -335,6 +341,7 @@ impl Endpoint for CreateCollection {
 #[doc(alias = "retrieveCollection")]
 #[doc(alias = "helpCenters.collections.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCollection {
     /// Path parameter `collection_id`.
     pub collection_id: String,
@@ -372,6 +379,7 @@ impl Endpoint for GetCollection {
 #[doc(alias = "updateCollection")]
 #[doc(alias = "helpCenters.collections.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCollection {
     /// Path parameter `collection_id`.
     pub collection_id: String,
@@ -415,6 +423,7 @@ impl Endpoint for UpdateCollection {
 #[doc(alias = "deleteCollection")]
 #[doc(alias = "helpCenters.collections.delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCollection {
     /// Path parameter `collection_id`.
     pub collection_id: String,
@@ -452,6 +461,7 @@ impl Endpoint for DeleteCollection {
 #[doc(alias = "retrieveHelpCenter")]
 #[doc(alias = "helpCenters.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetHelpCenter {
     /// Path parameter `help_center_id`.
     pub help_center_id: String,
@@ -489,6 +499,7 @@ impl Endpoint for GetHelpCenter {
 #[doc(alias = "listHelpCenters")]
 #[doc(alias = "helpCenters.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListHelpCenters {
     /// Query parameter `page`.
     pub page: Option<i64>,

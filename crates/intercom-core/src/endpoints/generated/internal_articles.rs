@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "listInternalArticles")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListInternalArticles {}
 
 impl ListInternalArticles {
@@ -63,6 +64,7 @@ impl crate::protocol::pager::Paginated for ListInternalArticles {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "createInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateInternalArticle {
     /// The request body.
     pub body: intercom_models::CreateInternalArticleRequest,
@@ -103,6 +105,7 @@ impl Endpoint for CreateInternalArticle {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "retrieveInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetInternalArticle {
     /// Path parameter `internal_article_id`.
     pub internal_article_id: String,
@@ -139,6 +142,7 @@ impl Endpoint for GetInternalArticle {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "updateInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateInternalArticle {
     /// Path parameter `internal_article_id`.
     pub internal_article_id: String,
@@ -184,6 +188,7 @@ impl Endpoint for UpdateInternalArticle {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "deleteInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteInternalArticle {
     /// Path parameter `internal_article_id`.
     pub internal_article_id: String,
@@ -220,6 +225,7 @@ impl Endpoint for DeleteInternalArticle {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "attachTagToInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachTagToInternalArticle {
     /// Path parameter `internal_article_id`.
     pub internal_article_id: String,
@@ -265,6 +271,7 @@ impl Endpoint for AttachTagToInternalArticle {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "detachTagFromInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachTagFromInternalArticle {
     /// Path parameter `internal_article_id`.
     pub internal_article_id: String,
@@ -307,6 +314,7 @@ impl Endpoint for DetachTagFromInternalArticle {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "searchInternalArticles")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchInternalArticles {
     /// Query parameter `folder_id`.
     pub folder_id: Option<String>,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.14; in 2.14–2.16.
 #[doc(alias = "getIpAllowlist")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetIpAllowlist {}
 
 impl GetIpAllowlist {
@@ -51,6 +52,7 @@ impl Endpoint for GetIpAllowlist {
 /// Since API 2.14; in 2.14–2.16.
 #[doc(alias = "updateIpAllowlist")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateIpAllowlist {
     /// The request body.
     pub body: intercom_models::IpAllowlist,

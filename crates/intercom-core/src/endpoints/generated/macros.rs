@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "getMacro")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetMacro {
     /// Path parameter `id`.
     pub id: String,
@@ -54,6 +55,7 @@ impl Endpoint for GetMacro {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listMacros")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListMacros {
     /// Query parameter `per_page`.
     pub per_page: Option<i64>,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createMessage")]
 #[doc(alias = "messages.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateMessage {
     /// The request body.
     pub body: intercom_models::CreateMessageRequest,
@@ -59,6 +60,7 @@ impl Endpoint for CreateMessage {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "RetrieveWhatsAppMessageStatus")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetWhatsAppMessageStatus {
     /// Query parameter `message_id`.
     pub message_id: String,
@@ -99,6 +101,7 @@ impl Endpoint for GetWhatsAppMessageStatus {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "getWhatsAppMessageStatus")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetMessageStatus {
     /// Query parameter `ruleset_id`.
     pub ruleset_id: String,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listNewsItems")]
 #[doc(alias = "news.items.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListNewsItems {}
 
 impl ListNewsItems {
@@ -65,6 +66,7 @@ impl crate::protocol::pager::Paginated for ListNewsItems {
 #[doc(alias = "createNewsItem")]
 #[doc(alias = "news.items.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateNewsItem {
     /// The request body.
     pub body: intercom_models::NewsItemRequest,
@@ -106,6 +108,7 @@ impl Endpoint for CreateNewsItem {
 #[doc(alias = "retrieveNewsItem")]
 #[doc(alias = "news.items.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetNewsItem {
     /// Path parameter `news_item_id`.
     pub news_item_id: String,
@@ -143,6 +146,7 @@ impl Endpoint for GetNewsItem {
 #[doc(alias = "updateNewsItem")]
 #[doc(alias = "news.items.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateNewsItem {
     /// Path parameter `news_item_id`.
     pub news_item_id: String,
@@ -186,6 +190,7 @@ impl Endpoint for UpdateNewsItem {
 #[doc(alias = "deleteNewsItem")]
 #[doc(alias = "news.items.delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteNewsItem {
     /// Path parameter `news_item_id`.
     pub news_item_id: String,
@@ -223,6 +228,7 @@ impl Endpoint for DeleteNewsItem {
 #[doc(alias = "listLiveNewsfeedItems")]
 #[doc(alias = "news.feeds.listItems")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListNewsfeedItems {
     /// Path parameter `newsfeed_id`.
     pub newsfeed_id: String,
@@ -272,6 +278,7 @@ impl crate::protocol::pager::Paginated for ListNewsfeedItems {
 #[doc(alias = "listNewsfeeds")]
 #[doc(alias = "news.feeds.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListNewsfeeds {}
 
 impl ListNewsfeeds {
@@ -318,6 +325,7 @@ impl crate::protocol::pager::Paginated for ListNewsfeeds {
 #[doc(alias = "retrieveNewsfeed")]
 #[doc(alias = "news.feeds.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetNewsfeed {
     /// Path parameter `newsfeed_id`.
     pub newsfeed_id: String,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "listCompanyNotes")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompanyNotes {
     /// Path parameter `company_id`.
     pub company_id: String,
@@ -66,6 +67,7 @@ impl crate::protocol::pager::Paginated for ListCompanyNotes {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createCompanyNote")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompanyNote {
     /// Path parameter `company_id`.
     pub company_id: String,
@@ -109,6 +111,7 @@ impl Endpoint for CreateCompanyNote {
 #[doc(alias = "listNotes")]
 #[doc(alias = "notes.list")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactNotes {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -183,6 +186,7 @@ impl crate::protocol::pager::Paginated for ListContactNotes {
 #[doc(alias = "createNote")]
 #[doc(alias = "notes.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateContactNote {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -226,6 +230,7 @@ impl Endpoint for CreateContactNote {
 #[doc(alias = "retrieveNote")]
 #[doc(alias = "notes.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetNote {
     /// Path parameter `note_id`.
     pub note_id: String,

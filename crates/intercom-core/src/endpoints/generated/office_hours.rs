@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "getOfficeHoursException")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetOfficeHoursException {
     /// Path parameter `office_hours_schedule_id`.
     pub office_hours_schedule_id: String,
@@ -60,6 +61,7 @@ impl Endpoint for GetOfficeHoursException {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "updateOfficeHoursException")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateOfficeHoursException {
     /// Path parameter `office_hours_schedule_id`.
     pub office_hours_schedule_id: String,
@@ -112,6 +114,7 @@ impl Endpoint for UpdateOfficeHoursException {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteOfficeHoursException")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteOfficeHoursException {
     /// Path parameter `office_hours_schedule_id`.
     pub office_hours_schedule_id: String,
@@ -154,6 +157,7 @@ impl Endpoint for DeleteOfficeHoursException {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listOfficeHoursExceptions")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListOfficeHoursExceptions {
     /// Path parameter `office_hours_schedule_id`.
     pub office_hours_schedule_id: String,
@@ -193,6 +197,7 @@ impl Endpoint for ListOfficeHoursExceptions {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createOfficeHoursException")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateOfficeHoursException {
     /// Path parameter `office_hours_schedule_id`.
     pub office_hours_schedule_id: String,
@@ -241,6 +246,7 @@ impl Endpoint for CreateOfficeHoursException {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "getOfficeHoursSchedule")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetOfficeHoursSchedule {
     /// Path parameter `id`.
     pub id: String,
@@ -277,6 +283,7 @@ impl Endpoint for GetOfficeHoursSchedule {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "updateOfficeHoursSchedule")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateOfficeHoursSchedule {
     /// Path parameter `id`.
     pub id: String,
@@ -319,6 +326,7 @@ impl Endpoint for UpdateOfficeHoursSchedule {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "deleteOfficeHoursSchedule")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteOfficeHoursSchedule {
     /// Path parameter `id`.
     pub id: String,
@@ -355,6 +363,7 @@ impl Endpoint for DeleteOfficeHoursSchedule {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "listOfficeHoursSchedules")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListOfficeHoursSchedules {}
 
 impl ListOfficeHoursSchedules {
@@ -388,6 +397,7 @@ impl Endpoint for ListOfficeHoursSchedules {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "createOfficeHoursSchedule")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateOfficeHoursSchedule {
     /// The request body.
     pub body: intercom_models::CreateOfficeHoursScheduleRequest,

@@ -17,6 +17,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 ///
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateReportingDataExport {
     /// The request body.
     pub body: intercom_models::CreateReportingDataExportRequest,
@@ -57,6 +58,7 @@ impl Endpoint for CreateReportingDataExport {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "dataExport.exportReportingData")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetReportingDataExport {
     /// Path parameter `job_identifier`.
     pub job_identifier: String,
@@ -101,6 +103,7 @@ impl Endpoint for GetReportingDataExport {
 ///
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListReportingDatasets {}
 
 impl ListReportingDatasets {
@@ -134,6 +137,7 @@ impl Endpoint for ListReportingDatasets {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "dataExport.downloadReportingDataExport")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DownloadReportingDataExport {
     /// Path parameter `job_identifier`.
     pub job_identifier: String,

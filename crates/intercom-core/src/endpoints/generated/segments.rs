@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listSegments")]
 #[doc(alias = "segments.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListSegments {
     /// Query parameter `include_count`.
     pub include_count: Option<bool>,
@@ -66,6 +67,7 @@ impl Endpoint for ListSegments {
 #[doc(alias = "retrieveSegment")]
 #[doc(alias = "segments.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetSegment {
     /// Path parameter `segment_id`.
     pub segment_id: String,

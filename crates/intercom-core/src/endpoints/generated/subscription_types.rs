@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "attachSubscriptionTypeToContact")]
 #[doc(alias = "contacts.attachSubscription")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachSubscriptionToContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -65,6 +66,7 @@ impl Endpoint for AttachSubscriptionToContact {
 #[doc(alias = "detachSubscriptionTypeToContact")]
 #[doc(alias = "contacts.detachSubscription")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachSubscriptionFromContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -108,6 +110,7 @@ impl Endpoint for DetachSubscriptionFromContact {
 #[doc(alias = "listSubscriptionTypes")]
 #[doc(alias = "subscriptionTypes.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListSubscriptionTypes {}
 
 impl ListSubscriptionTypes {

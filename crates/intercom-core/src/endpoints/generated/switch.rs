@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createPhoneSwitch")]
 #[doc(alias = "phoneCallRedirects.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreatePhoneCallRedirect {
     /// The request body.
     pub body: intercom_models::CreatePhoneSwitchRequest,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "attachTagToContact")]
 #[doc(alias = "tags.tagContact")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachTagToContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -62,6 +63,7 @@ impl Endpoint for AttachTagToContact {
 #[doc(alias = "detachTagFromContact")]
 #[doc(alias = "tags.untagContact")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachTagFromContact {
     /// Path parameter `contact_id`.
     pub contact_id: String,
@@ -105,6 +107,7 @@ impl Endpoint for DetachTagFromContact {
 #[doc(alias = "attachTagToConversation")]
 #[doc(alias = "tags.tagConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachTagToConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -151,6 +154,7 @@ impl Endpoint for AttachTagToConversation {
 #[doc(alias = "detachTagFromConversation")]
 #[doc(alias = "tags.untagConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachTagFromConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -204,6 +208,7 @@ impl Endpoint for DetachTagFromConversation {
 #[doc(alias = "listTags")]
 #[doc(alias = "tags.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListTags {}
 
 impl ListTags {
@@ -238,6 +243,7 @@ impl Endpoint for ListTags {
 #[doc(alias = "createTag")]
 #[doc(alias = "tags.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateTag {
     /// The request body.
     pub body: intercom_models::CreateTagRequest,
@@ -279,6 +285,7 @@ impl Endpoint for CreateTag {
 #[doc(alias = "findTag")]
 #[doc(alias = "tags.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetTag {
     /// Path parameter `tag_id`.
     pub tag_id: String,
@@ -316,6 +323,7 @@ impl Endpoint for GetTag {
 #[doc(alias = "deleteTag")]
 #[doc(alias = "tags.delete")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteTag {
     /// Path parameter `tag_id`.
     pub tag_id: String,
@@ -353,6 +361,7 @@ impl Endpoint for DeleteTag {
 #[doc(alias = "attachTagToTicket")]
 #[doc(alias = "tags.tagTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachTagToTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -396,6 +405,7 @@ impl Endpoint for AttachTagToTicket {
 #[doc(alias = "detachTagFromTicket")]
 #[doc(alias = "tags.untagTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachTagFromTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listTeams")]
 #[doc(alias = "teams.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListTeams {}
 
 impl ListTeams {
@@ -53,6 +54,7 @@ impl Endpoint for ListTeams {
 #[doc(alias = "retrieveTeam")]
 #[doc(alias = "teams.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetTeam {
     /// Path parameter `team_id`.
     pub team_id: String,
@@ -89,6 +91,7 @@ impl Endpoint for GetTeam {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "getTeamMetrics")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetTeamMetrics {
     /// Path parameter `team_id`.
     pub team_id: String,

@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.12; in 2.12–2.16, Preview.
 #[doc(alias = "listTicketStates")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListTicketStates {}
 
 impl ListTicketStates {

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createTicketTypeAttribute")]
 #[doc(alias = "ticketTypes.attributes.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateTicketTypeAttribute {
     /// Path parameter `ticket_type_id`.
     pub ticket_type_id: String,
@@ -65,6 +66,7 @@ impl Endpoint for CreateTicketTypeAttribute {
 #[doc(alias = "updateTicketTypeAttribute")]
 #[doc(alias = "ticketTypes.attributes.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateTicketTypeAttribute {
     /// Path parameter `ticket_type_id`.
     pub ticket_type_id: String,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listTicketTypes")]
 #[doc(alias = "ticketTypes.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListTicketTypes {}
 
 impl ListTicketTypes {
@@ -53,6 +54,7 @@ impl Endpoint for ListTicketTypes {
 #[doc(alias = "createTicketType")]
 #[doc(alias = "ticketTypes.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateTicketType {
     /// The request body.
     pub body: intercom_models::CreateTicketTypeRequest,
@@ -94,6 +96,7 @@ impl Endpoint for CreateTicketType {
 #[doc(alias = "getTicketType")]
 #[doc(alias = "ticketTypes.get")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetTicketType {
     /// Path parameter `ticket_type_id`.
     pub ticket_type_id: String,
@@ -131,6 +134,7 @@ impl Endpoint for GetTicketType {
 #[doc(alias = "updateTicketType")]
 #[doc(alias = "ticketTypes.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateTicketType {
     /// Path parameter `ticket_type_id`.
     pub ticket_type_id: String,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "replyTicket")]
 #[doc(alias = "tickets.reply")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReplyToTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -61,6 +62,7 @@ impl Endpoint for ReplyToTicket {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "linkConversationToTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct LinkConversationToTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -106,6 +108,7 @@ impl Endpoint for LinkConversationToTicket {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "unlinkConversationFromTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UnlinkConversationFromTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -149,6 +152,7 @@ impl Endpoint for UnlinkConversationFromTicket {
 #[doc(alias = "createTicket")]
 #[doc(alias = "tickets.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateTicket {
     /// The request body.
     pub body: intercom_models::CreateTicketRequestBody,
@@ -189,6 +193,7 @@ impl Endpoint for CreateTicket {
 /// Since API 2.14; in 2.14–2.16, Preview.
 #[doc(alias = "enqueueCreateTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct EnqueueCreateTicket {
     /// The request body.
     pub body: intercom_models::EnqueueCreateTicketRequest,
@@ -230,6 +235,7 @@ impl Endpoint for EnqueueCreateTicket {
 #[doc(alias = "updateTicket")]
 #[doc(alias = "tickets.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -273,6 +279,7 @@ impl Endpoint for UpdateTicket {
 #[doc(alias = "getTicket")]
 #[doc(alias = "tickets.get")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -309,6 +316,7 @@ impl Endpoint for GetTicket {
 /// Since API 2.13; in 2.13–2.16, Preview.
 #[doc(alias = "deleteTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -345,6 +353,7 @@ impl Endpoint for DeleteTicket {
 /// Since API 2.16; in 2.16, Preview.
 #[doc(alias = "changeTicketType")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeTicketType {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -388,6 +397,7 @@ impl Endpoint for ChangeTicketType {
 #[doc(alias = "searchTickets")]
 #[doc(alias = "tickets.search")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchTickets {
     /// The request body.
     pub body: intercom_models::SearchRequest,

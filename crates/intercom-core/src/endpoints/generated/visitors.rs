@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "updateVisitor")]
 #[doc(alias = "visitors.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateVisitor {
     /// The request body.
     pub body: intercom_models::UpdateVisitorRequest,
@@ -60,6 +61,7 @@ impl Endpoint for UpdateVisitor {
 #[doc(alias = "retrieveVisitorWithUserId")]
 #[doc(alias = "visitors.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetVisitor {
     /// Query parameter `user_id`.
     pub user_id: String,
@@ -101,6 +103,7 @@ impl Endpoint for GetVisitor {
 #[doc(alias = "convertVisitor")]
 #[doc(alias = "visitors.mergeToContact")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ConvertVisitor {
     /// The request body.
     pub body: intercom_models::ConvertVisitorRequest,

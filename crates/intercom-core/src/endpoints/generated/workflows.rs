@@ -18,6 +18,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// Since API 2.15; in 2.15–2.16, Preview.
 #[doc(alias = "exportWorkflow")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ExportWorkflow {
     /// Path parameter `id`.
     pub id: String,

@@ -472,8 +472,9 @@ mod tests {
     use crate::protocol::retry::RetryPolicy;
 
     fn api(status: u16, code: &str) -> Error {
-        let errors =
-            vec![ErrorItem { code: Some(code.to_owned()), message: Some("nope".into()), ..Default::default() }];
+        let mut error = ErrorItem::default();
+        (error.code, error.message) = (Some(code.to_owned()), Some("nope".into()));
+        let errors = vec![error];
         let request = RequestLabel { method: Method::GET, path: "/contacts/{contact_id}".into() };
         ApiError::for_test(request, status, errors)
     }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `activity_log` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLog {
     /// The object's id (a string, also when the API sends a number). For example `6`.
@@ -35,6 +36,7 @@ pub struct ActivityLog {
 
 /// The `activity_log_metadata` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLogMetadata {
     /// Sign in method. For example `email_password`.
@@ -260,6 +262,7 @@ crate::open_enum! {
 
 /// The `activity_log_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ActivityLogList {
     /// Type. For example `activity_log.list`.
@@ -275,6 +278,7 @@ pub struct ActivityLogList {
 
 /// The `admin_with_app` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminWithApp {
     /// Type. For example `admin`.
@@ -320,6 +324,7 @@ pub struct AdminWithApp {
 
 /// The `role` of [`AdminWithApp`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AdminWithAppRole {
     /// Type. For example `role`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `create_external_page_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateExternalPageRequest {
     /// Title. For example `Getting started with...`.
     pub title: String,
@@ -86,6 +87,7 @@ impl CreateExternalPageRequest {
 
 /// The `update_external_page_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateExternalPageRequest {
     /// Title. For example `Getting started with...`.
     pub title: String,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `article` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Article {
     /// Always `article`: the kind of object this is.
@@ -130,6 +131,7 @@ pub struct Article {
 
 /// The `article_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleList {
     /// Always `list`: the kind of object this is.
@@ -148,6 +150,7 @@ pub struct ArticleList {
 
 /// The `article_list_item` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleListItem {
     /// Always `article`: the kind of object this is.
@@ -264,6 +267,7 @@ pub struct ArticleListItem {
 
 /// The `article_search_response` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleSearchResponse {
     /// Always `list`: the kind of object this is.
@@ -282,6 +286,7 @@ pub struct ArticleSearchResponse {
 
 /// The `data` of [`ArticleSearchResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ArticleSearchResponseData {
     /// Articles: a list.
@@ -294,6 +299,7 @@ pub struct ArticleSearchResponseData {
 
 /// The `create_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateArticleRequest {
     /// Title. For example `Thanks for everything`.
     pub title: String,
@@ -472,6 +478,7 @@ impl CreateArticleRequest {
 
 /// The `update_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateArticleRequest {
     /// Title. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

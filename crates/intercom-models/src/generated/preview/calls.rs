@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `call` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Call {
     /// Type. For example `call`.
@@ -86,6 +87,7 @@ pub struct Call {
 
 /// The `call_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CallList {
     /// Type. For example `list`.
@@ -104,6 +106,7 @@ pub struct CallList {
 
 /// The `200` answer of `POST /calls/search` (`SearchCalls`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SearchCallsResponse {
     /// Type. For example `list`.
@@ -116,6 +119,7 @@ pub struct SearchCallsResponse {
 
 /// An item of the `data` of [`SearchCallsResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SearchCallsResponseDataItem {
     /// Type. For example `call`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `bulk_create_companies_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateCompaniesRequest {
     /// Companies: a list.
     pub companies: Vec<BulkCreateCompaniesRequestCompany>,
@@ -34,6 +35,7 @@ impl BulkCreateCompaniesRequest {
 
 /// An item of the `companies` of [`BulkCreateCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateCompaniesRequestCompany {
     /// The id of the company this refers to. For example `625e90fc55ab113b6d92175f`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -151,6 +153,7 @@ impl BulkCreateCompaniesRequestCompany {
 
 /// The `job` of [`BulkCreateCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateCompaniesRequestJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -172,6 +175,7 @@ impl BulkCreateCompaniesRequestJob {
 
 /// The `bulk_delete_companies_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkDeleteCompaniesRequest {
     /// Companies: a list.
     pub companies: Vec<BulkDeleteCompaniesRequestCompany>,
@@ -195,6 +199,7 @@ impl BulkDeleteCompaniesRequest {
 
 /// An item of the `companies` of [`BulkDeleteCompaniesRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkDeleteCompaniesRequestCompany {
     /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -210,6 +215,7 @@ impl BulkDeleteCompaniesRequestCompany {
 
 /// The `job` of [`BulkDeleteCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkDeleteCompaniesRequestJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -231,6 +237,7 @@ impl BulkDeleteCompaniesRequestJob {
 
 /// The `bulk_update_companies_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateCompaniesRequest {
     /// Companies: a list.
     pub companies: Vec<BulkUpdateCompaniesRequestCompany>,
@@ -254,6 +261,7 @@ impl BulkUpdateCompaniesRequest {
 
 /// An item of the `companies` of [`BulkUpdateCompaniesRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateCompaniesRequestCompany {
     /// The object's id (a string, also when the API sends a number). For example `531ee472cce572a6ec000006`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -365,6 +373,7 @@ impl BulkUpdateCompaniesRequestCompany {
 
 /// The `job` of [`BulkUpdateCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateCompaniesRequestJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -386,6 +395,7 @@ impl BulkUpdateCompaniesRequestJob {
 
 /// The `company_attached_contacts` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompanyAttachedContacts {
     /// Always `list`: the kind of object this is.
@@ -404,6 +414,7 @@ pub struct CompanyAttachedContacts {
 
 /// The `companies_bulk_job` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompaniesBulkJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
@@ -448,6 +459,7 @@ crate::open_enum! {
 
 /// An item of the `tasks` of [`CompaniesBulkJob`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CompaniesBulkJobTask {
     /// The object's id (a string, also when the API sends a number). For example `task_v2_1`.
@@ -486,6 +498,7 @@ crate::open_enum! {
 
 /// The `create_or_update_company_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateOrUpdateCompanyRequest {
     /// Name. For example `Intercom`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -603,6 +616,7 @@ impl CreateOrUpdateCompanyRequest {
 
 /// The `company_search_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompanySearchRequest {
     /// Query.
     pub query: CompanySearchRequestQuery,
@@ -638,6 +652,7 @@ impl CompanySearchRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum CompanySearchRequestQuery {
     /// A [`SingleFilterSearchRequest`].
     SingleFilterSearchRequest(SingleFilterSearchRequest),
@@ -694,6 +709,7 @@ impl From<MultipleFilterSearchRequest> for CompanySearchRequestQuery {
 
 /// The `sort` of [`CompanySearchRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompanySearchRequestSort {
     /// Field. For example `created_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

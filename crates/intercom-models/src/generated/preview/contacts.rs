@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `bulk_create_contacts_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateContactsRequest {
     /// Contacts: a list.
     pub contacts: Vec<BulkCreateContactsRequestContact>,
@@ -34,6 +35,7 @@ impl BulkCreateContactsRequest {
 
 /// An item of the `contacts` of [`BulkCreateContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateContactsRequestContact {
     /// The id of the external this refers to. For example `abc123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -191,6 +193,7 @@ impl BulkCreateContactsRequestContact {
 
 /// An item of the `companies` of [`BulkCreateContactsRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateContactsRequestContactCompany {
     /// The id of the company this refers to. For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -215,6 +218,7 @@ impl BulkCreateContactsRequestContactCompany {
 
 /// The `tags` of [`BulkCreateContactsRequestContact`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateContactsRequestContactTags {
     /// Add: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -236,6 +240,7 @@ impl BulkCreateContactsRequestContactTags {
 
 /// An item of the `add` of [`BulkCreateContactsRequestContactTags`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateContactsRequestContactTagsAddItem {
     /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -251,6 +256,7 @@ impl BulkCreateContactsRequestContactTagsAddItem {
 
 /// The `job` of [`BulkCreateContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkCreateContactsRequestJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -272,6 +278,7 @@ impl BulkCreateContactsRequestJob {
 
 /// The `bulk_delete_contacts_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkDeleteContactsRequest {
     /// Contacts: a list.
     pub contacts: Vec<BulkDeleteContactsRequestContact>,
@@ -295,6 +302,7 @@ impl BulkDeleteContactsRequest {
 
 /// An item of the `contacts` of [`BulkDeleteContactsRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkDeleteContactsRequestContact {
     /// The object's id (a string, also when the API sends a number). For example `abc123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -310,6 +318,7 @@ impl BulkDeleteContactsRequestContact {
 
 /// The `job` of [`BulkDeleteContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkDeleteContactsRequestJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -331,6 +340,7 @@ impl BulkDeleteContactsRequestJob {
 
 /// The `bulk_update_contacts_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateContactsRequest {
     /// Contacts: a list.
     pub contacts: Vec<BulkUpdateContactsRequestContact>,
@@ -354,6 +364,7 @@ impl BulkUpdateContactsRequest {
 
 /// An item of the `contacts` of [`BulkUpdateContactsRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateContactsRequestContact {
     /// The object's id (a string, also when the API sends a number). For example `abc123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -485,6 +496,7 @@ impl BulkUpdateContactsRequestContact {
 
 /// An item of the `companies` of [`BulkUpdateContactsRequestContact`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateContactsRequestContactCompany {
     /// The id of the company this refers to. For example `6`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -518,6 +530,7 @@ impl BulkUpdateContactsRequestContactCompany {
 
 /// The `tags` of [`BulkUpdateContactsRequestContact`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateContactsRequestContactTags {
     /// Add: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -548,6 +561,7 @@ impl BulkUpdateContactsRequestContactTags {
 
 /// An item of the `add` of [`BulkUpdateContactsRequestContactTags`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateContactsRequestContactTagsAddItem {
     /// The object's id (a string, also when the API sends a number). For example `123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -563,6 +577,7 @@ impl BulkUpdateContactsRequestContactTagsAddItem {
 
 /// An item of the `remove` of [`BulkUpdateContactsRequestContactTags`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateContactsRequestContactTagsRemoveItem {
     /// The object's id (a string, also when the API sends a number). For example `789`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -578,6 +593,7 @@ impl BulkUpdateContactsRequestContactTagsRemoveItem {
 
 /// The `job` of [`BulkUpdateContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BulkUpdateContactsRequestJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -599,6 +615,7 @@ impl BulkUpdateContactsRequestJob {
 
 /// The `contact_activity` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactActivity {
     /// Always `contact_activity`: the kind of object this is.
@@ -651,6 +668,7 @@ crate::open_enum! {
 
 /// The `contact_activity_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactActivityList {
     /// Always `list`: the kind of object this is.
@@ -666,6 +684,7 @@ pub struct ContactActivityList {
 
 /// The `pages` of [`ContactActivityList`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactActivityListPages {
     /// Always `pages`: the kind of object this is.
@@ -681,6 +700,7 @@ pub struct ContactActivityListPages {
 
 /// The `next` of [`ContactActivityListPages`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactActivityListPagesNext {
     /// Starting after. For example `1717000000000.0000a1`.
@@ -690,6 +710,7 @@ pub struct ContactActivityListPagesNext {
 
 /// The `contact_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactList {
     /// Always `list`: the kind of object this is.
@@ -708,6 +729,7 @@ pub struct ContactList {
 
 /// The `contacts_bulk_job` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactsBulkJob {
     /// The object's id (a string, also when the API sends a number). For example `job_v2_1`.
@@ -752,6 +774,7 @@ crate::open_enum! {
 
 /// An item of the `tasks` of [`ContactsBulkJob`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ContactsBulkJobTask {
     /// The object's id (a string, also when the API sends a number). For example `task_v2_1`.
@@ -790,6 +813,7 @@ crate::open_enum! {
 
 /// The `create_contact_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateContactRequest {
     /// Role. For example `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -937,6 +961,7 @@ impl CreateContactRequest {
 
 /// The `merge_preview_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MergePreviewRequest {
     /// From. For example `6762f0d51bb69f9f2193bb7f`.
     pub from: String,
@@ -965,6 +990,7 @@ impl MergePreviewRequest {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum MergePreviewResponse {
     /// A [`MergePreviewAllowed`].
     MergePreviewAllowed(MergePreviewAllowed),
@@ -1021,6 +1047,7 @@ impl From<MergePreviewBlocked> for MergePreviewResponse {
 
 /// The `merge_preview_allowed` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewAllowed {
     /// Allowed (a flag).
@@ -1033,6 +1060,7 @@ pub struct MergePreviewAllowed {
 
 /// The `merge_preview_summary` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewSummary {
     /// Attribute changes.
@@ -1045,6 +1073,7 @@ pub struct MergePreviewSummary {
 
 /// The `merge_preview_attribute_changes` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewAttributeChanges {
     /// Attributes: a list.
@@ -1057,6 +1086,7 @@ pub struct MergePreviewAttributeChanges {
 
 /// The `merge_preview_attribute_change` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewAttributeChange {
     /// Field. For example `name`.
@@ -1090,6 +1120,7 @@ crate::open_enum! {
 
 /// The `merge_preview_reassignments` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewReassignments {
     /// Conversations.
@@ -1111,6 +1142,7 @@ pub struct MergePreviewReassignments {
 
 /// The `conversations` of [`MergePreviewReassignments`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewReassignmentsConversations {
     /// From. For example `12`.
@@ -1123,6 +1155,7 @@ pub struct MergePreviewReassignmentsConversations {
 
 /// The `tickets` of [`MergePreviewReassignments`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewReassignmentsTickets {
     /// From. For example `2`.
@@ -1135,6 +1168,7 @@ pub struct MergePreviewReassignmentsTickets {
 
 /// The `phone_calls` of [`MergePreviewReassignments`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewReassignmentsPhoneCalls {
     /// From. For example `1`.
@@ -1147,6 +1181,7 @@ pub struct MergePreviewReassignmentsPhoneCalls {
 
 /// The `tags` of [`MergePreviewReassignments`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewReassignmentsTags {
     /// From. For example `3`.
@@ -1159,6 +1194,7 @@ pub struct MergePreviewReassignmentsTags {
 
 /// The `notes` of [`MergePreviewReassignments`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewReassignmentsNotes {
     /// From. For example `2`.
@@ -1171,6 +1207,7 @@ pub struct MergePreviewReassignmentsNotes {
 
 /// The `merge_preview_blocked` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewBlocked {
     /// Allowed (a flag).
@@ -1183,6 +1220,7 @@ pub struct MergePreviewBlocked {
 
 /// The `merge_preview_reason` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct MergePreviewReason {
     /// Code.
@@ -1211,6 +1249,7 @@ crate::open_enum! {
 
 /// The `update_contact_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateContactRequest {
     /// Role.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `update_conversation_part_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateConversationPartRequest {
     /// Send state. For example `sent`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `admin_reply_conversation_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AdminReplyConversationRequest {
     /// Message type. For example `comment`.
     pub message_type: AdminReplyConversationRequestMessageType,
@@ -104,6 +105,7 @@ impl AdminReplyConversationRequest {
 
 /// The `side_conversation_summary` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SideConversationSummary {
     /// The id of the side conversation this refers to. For example `456`.
@@ -119,6 +121,7 @@ pub struct SideConversationSummary {
 
 /// The `side_conversation_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct SideConversationList {
     /// Always `side_conversation.list`: the kind of object this is.
@@ -140,6 +143,7 @@ pub struct SideConversationList {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ReplyConversationRequest {
     /// A [`ContactReplyConversationRequest`].
     ContactReplyConversationRequest(ContactReplyConversationRequest),
@@ -207,6 +211,7 @@ impl From<AdminReplyConversationRequest> for ReplyConversationRequest {
 
 /// The `update_conversation_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateConversationRequest {
     /// Read (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `data_attribute` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataAttribute {
     /// Always `data_attribute`: the kind of object this is.
@@ -86,6 +87,7 @@ crate::open_enum! {
 
 /// The `data_attribute_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataAttributeList {
     /// Always `list`: the kind of object this is.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `data_export` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DataExport {
     /// Status. For example `pending`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `ecommerce_catalog_upload_part_response` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EcommerceCatalogUploadPartResponse {
     /// The id of the import job this refers to. For example `job_01abc123`.
@@ -23,6 +24,7 @@ pub struct EcommerceCatalogUploadPartResponse {
 
 /// The `ecommerce_catalog_upload_response` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EcommerceCatalogUploadResponse {
     /// The id of the import job this refers to. For example `job_01abc123`.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `fin_agent_message` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FinAgentMessage {
     /// Author. For example `user`.
     pub author: FinAgentMessageAuthor,
@@ -45,6 +46,7 @@ impl FinAgentMessage {
 
 /// The `fin_agent_conversation_metadata` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FinAgentConversationMetadata {
     /// History: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,6 +81,7 @@ impl FinAgentConversationMetadata {
 
 /// The `fin_agent_settings` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FinAgentSettings {
     /// Follow up questions (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,6 +112,7 @@ impl FinAgentSettings {
 
 /// The body of `POST /fin/capabilities` (`ListFinCapabilities`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListFinCapabilitiesRequest {
     /// User.
     pub user: ListFinCapabilitiesRequestUser,
@@ -123,6 +127,7 @@ impl ListFinCapabilitiesRequest {
 
 /// The `user` of [`ListFinCapabilitiesRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListFinCapabilitiesRequestUser {
     /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -169,6 +174,7 @@ impl ListFinCapabilitiesRequestUser {
 
 /// The `200` answer of `POST /fin/capabilities` (`ListFinCapabilities`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ListFinCapabilitiesResponse {
     /// Version. For example `Preview`.
@@ -181,6 +187,7 @@ pub struct ListFinCapabilitiesResponse {
 
 /// An item of the `capabilities` of [`ListFinCapabilitiesResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ListFinCapabilitiesResponseCapability {
     /// Type. For example `procedure`.
@@ -205,6 +212,7 @@ pub struct ListFinCapabilitiesResponseCapability {
 
 /// The body of `POST /fin/ask` (`AskFin`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AskFinRequest {
     /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -252,6 +260,7 @@ impl AskFinRequest {
 
 /// The `200` answer of `POST /fin/ask` (`AskFin`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AskFinResponse {
     /// The id of the conversation this refers to. For example `ext-123`.
@@ -290,6 +299,7 @@ crate::open_enum! {
 
 /// The body of `POST /fin/reply` (`ReplyToFin`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplyToFinRequest {
     /// The id of the conversation this refers to. For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -337,6 +347,7 @@ impl ReplyToFinRequest {
 
 /// The body of `POST /fin/procedures/{procedure_id}/run` (`RunFinProcedure`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RunFinProcedureRequest {
     /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -390,6 +401,7 @@ impl RunFinProcedureRequest {
 
 /// The `conversation_metadata` of [`RunFinProcedureRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RunFinProcedureRequestConversationMetadata {
     /// Attributes.
     #[serde(
@@ -415,6 +427,7 @@ impl RunFinProcedureRequestConversationMetadata {
 
 /// The `settings` of [`RunFinProcedureRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RunFinProcedureRequestSettings {
     /// Email (a flag). For example `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -436,6 +449,7 @@ impl RunFinProcedureRequestSettings {
 
 /// The `200` answer of `POST /fin/procedures/{procedure_id}/run` (`RunFinProcedure`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct RunFinProcedureResponse {
     /// The id of the conversation this refers to. For example `ext-123`.
@@ -481,6 +495,7 @@ crate::open_enum! {
 
 /// The body of `POST /fin/escalate` (`EscalateFinConversation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EscalateFinConversationRequest {
     /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(default, deserialize_with = "crate::serde_helpers::optional_id", skip_serializing_if = "Option::is_none")]
@@ -529,6 +544,7 @@ impl EscalateFinConversationRequest {
 
 /// The `user` of [`EscalateFinConversationRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EscalateFinConversationRequestUser {
     /// The object's id (a string, also when the API sends a number). For example `123456`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -575,6 +591,7 @@ impl EscalateFinConversationRequestUser {
 
 /// The `200` answer of `POST /fin/escalate` (`EscalateFinConversation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EscalateFinConversationResponse {
     /// The id of the conversation this refers to. For example `ext-123`.
@@ -593,6 +610,7 @@ pub struct EscalateFinConversationResponse {
 
 /// The body of `POST /fin/start` (`StartFinConversation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartFinConversationRequest {
     /// The id of the conversation this refers to. For example `ext-123`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `folder` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Folder {
     /// The object's id (a string, also when the API sends a number). For example `6`.
@@ -45,6 +46,7 @@ pub struct Folder {
 
 /// The `deleted_folder_object` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct DeletedFolderObject {
     /// The object's id (a string, also when the API sends a number). For example `6`.
@@ -60,6 +62,7 @@ pub struct DeletedFolderObject {
 
 /// The `200` answer of `GET /folders` (`ListFolders`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ListFoldersResponse {
     /// Always `list`: the kind of object this is.
@@ -78,6 +81,7 @@ pub struct ListFoldersResponse {
 
 /// The body of `POST /folders` (`CreateFolder`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateFolderRequest {
     /// Folder.
     pub folder: CreateFolderRequestFolder,
@@ -92,6 +96,7 @@ impl CreateFolderRequest {
 
 /// The `folder` of [`CreateFolderRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateFolderRequestFolder {
     /// Name. For example `Product Documentation`.
     pub name: String,
@@ -137,6 +142,7 @@ impl CreateFolderRequestFolder {
 
 /// The body of `PUT /folders/{id}` (`UpdateFolder`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateFolderRequest {
     /// Folder.
     pub folder: UpdateFolderRequestFolder,
@@ -151,6 +157,7 @@ impl UpdateFolderRequest {
 
 /// The `folder` of [`UpdateFolderRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateFolderRequestFolder {
     /// Name. For example `Updated Product Documentation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

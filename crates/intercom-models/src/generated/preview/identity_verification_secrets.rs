@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `identity_verification_secret` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct IdentityVerificationSecret {
     /// Type. For example `identity_verification_secret`.
@@ -38,6 +39,7 @@ pub struct IdentityVerificationSecret {
 
 /// The `identity_verification_secret_with_material` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct IdentityVerificationSecretWithMaterial {
     /// Type. For example `identity_verification_secret`.
@@ -68,6 +70,7 @@ pub struct IdentityVerificationSecretWithMaterial {
 
 /// The `identity_verification_secret_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct IdentityVerificationSecretList {
     /// Always `list`: the kind of object this is.
@@ -80,6 +83,7 @@ pub struct IdentityVerificationSecretList {
 
 /// The `create_identity_verification_secret_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateIdentityVerificationSecretRequest {
     /// Name. For example `Production Web`.
     pub name: String,

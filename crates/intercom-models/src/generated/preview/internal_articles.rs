@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `internal_article` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticle {
     /// Always `internal_article`: the kind of object this is.
@@ -77,6 +78,7 @@ pub struct InternalArticle {
 
 /// The `internal_article_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleList {
     /// Always `list`: the kind of object this is.
@@ -95,6 +97,7 @@ pub struct InternalArticleList {
 
 /// The `internal_article_list_item` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleListItem {
     /// Always `internal_article`: the kind of object this is.
@@ -161,6 +164,7 @@ pub struct InternalArticleListItem {
 
 /// The `internal_article_search_response` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleSearchResponse {
     /// Always `list`: the kind of object this is.
@@ -179,6 +183,7 @@ pub struct InternalArticleSearchResponse {
 
 /// The `data` of [`InternalArticleSearchResponse`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct InternalArticleSearchResponseData {
     /// Internal articles: a list.
@@ -188,6 +193,7 @@ pub struct InternalArticleSearchResponseData {
 
 /// The `create_internal_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateInternalArticleRequest {
     /// Title. For example `Thanks for everything`.
     pub title: String,
@@ -296,6 +302,7 @@ impl CreateInternalArticleRequest {
 
 /// The `update_internal_article_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateInternalArticleRequest {
     /// Title. For example `Thanks for everything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

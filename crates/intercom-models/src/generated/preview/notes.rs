@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The body of `POST /contacts/{id}/notes` (`CreateContactNote`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateContactNoteRequest {
     /// Body. For example `New note`.
     pub body: String,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `collect_agent_input_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CollectAgentInputRequest {
     /// The id of the step this refers to. For example `d5b81f72-adb9-4317-b973-75b3c3624c09`.
     #[serde(deserialize_with = "crate::serde_helpers::id")]
@@ -31,6 +32,7 @@ impl CollectAgentInputRequest {
 
 /// An item of the `attribute_values` of [`CollectAgentInputRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CollectAgentInputRequestAttributeValue {
     /// Identifier.
     pub identifier: String,

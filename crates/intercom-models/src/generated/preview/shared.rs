@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `ai_subtopic` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AiSubtopic {
     /// Type. For example `ai_subtopic`.
@@ -26,6 +27,7 @@ pub struct AiSubtopic {
 
 /// The `ai_topic` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AiTopic {
     /// Type. For example `ai_topic`.
@@ -41,6 +43,7 @@ pub struct AiTopic {
 
 /// The `ai_topics` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct AiTopics {
     /// Type. For example `ai_topics`.
@@ -53,6 +56,7 @@ pub struct AiTopics {
 
 /// The `contact` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Contact {
     /// Type. For example `contact`.
@@ -209,6 +213,7 @@ pub struct Contact {
 
 /// The `conversation` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Conversation {
     /// Type. For example `conversation`.
@@ -331,6 +336,7 @@ pub struct Conversation {
 
 /// The `conversation_parts` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationParts {
     /// Always `conversation_part.list`: the kind of object this is.
@@ -346,6 +352,7 @@ pub struct ConversationParts {
 
 /// The `conversation_part` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationPart {
     /// Type. For example `conversation_part`.
@@ -418,6 +425,7 @@ pub struct ConversationPart {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum EventDetails {
     /// A [`ConversationAttributeUpdatedByWorkflow`].
     ConversationAttributeUpdatedByWorkflow(ConversationAttributeUpdatedByWorkflow),
@@ -712,6 +720,7 @@ impl From<CallSummary> for EventDetails {
 
 /// The `conversation_tags_updated` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationTagsUpdated {
     /// Tags added: a list.
@@ -724,6 +733,7 @@ pub struct ConversationTagsUpdated {
 
 /// The `snoozed` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Snoozed {
     /// Until. For example `until tomorrow`.
@@ -736,6 +746,7 @@ pub struct Snoozed {
 
 /// The `priority_changed` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct PriorityChanged {
     /// Current priority. For example `high`.
@@ -780,6 +791,7 @@ crate::open_enum! {
 
 /// The `conversation_sla_applied_by_rule` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaAppliedByRule {
     /// Sla name. For example `Premium SLA`.
@@ -792,6 +804,7 @@ pub struct ConversationSlaAppliedByRule {
 
 /// The `sla_definition` of [`ConversationSlaAppliedByRule`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaAppliedByRuleSlaDefinition {
     /// First reply time. For example `300`.
@@ -810,6 +823,7 @@ pub struct ConversationSlaAppliedByRuleSlaDefinition {
 
 /// The `conversation_sla_applied_by_workflow` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaAppliedByWorkflow {
     /// Sla name. For example `Standard SLA`.
@@ -822,6 +836,7 @@ pub struct ConversationSlaAppliedByWorkflow {
 
 /// The `sla_definition` of [`ConversationSlaAppliedByWorkflow`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaAppliedByWorkflowSlaDefinition {
     /// First reply time. For example `300`.
@@ -840,6 +855,7 @@ pub struct ConversationSlaAppliedByWorkflowSlaDefinition {
 
 /// The `conversation_sla_target_missed` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaTargetMissed {
     /// Sla name. For example `HandleConversation`.
@@ -888,6 +904,7 @@ crate::open_enum! {
 
 /// The `conversation_sla_paused` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaPaused {
     /// Sla name. For example `Premium SLA`.
@@ -917,6 +934,7 @@ crate::open_enum! {
 
 /// The `conversation_sla_unpaused` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaUnpaused {
     /// Sla name. For example `Premium SLA`.
@@ -926,6 +944,7 @@ pub struct ConversationSlaUnpaused {
 
 /// The `conversation_sla_removed` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct ConversationSlaRemoved {
     /// Sla name. For example `Standard SLA`.
@@ -935,6 +954,7 @@ pub struct ConversationSlaRemoved {
 
 /// The `call_summary` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct CallSummary {
     /// The id of the call this refers to. For example `3822007689`.
@@ -999,6 +1019,7 @@ pub type IntercomVersionPreview = String;
 
 /// The `message` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Message {
     /// Type. For example `user_message`.
@@ -1047,6 +1068,7 @@ crate::open_enum! {
 
 /// The `ticket` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct Ticket {
     /// Always `ticket`: the kind of object this is.
@@ -1121,6 +1143,7 @@ pub struct Ticket {
 
 /// The `ticket_parts` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketParts {
     /// Always `ticket_part.list`: the kind of object this is.
@@ -1136,6 +1159,7 @@ pub struct TicketParts {
 
 /// The `ticket_part` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketPart {
     /// Type. For example `ticket_part`.

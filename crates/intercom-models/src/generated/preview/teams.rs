@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `admin_priority_level_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AdminPriorityLevelRequest {
     /// Primary admin ids: a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,6 +42,7 @@ impl AdminPriorityLevelRequest {
 
 /// The `update_team_members_request` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateTeamMembersRequest {
     /// Admin ids: a list.
     pub admin_ids: Vec<i64>,

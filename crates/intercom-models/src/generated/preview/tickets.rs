@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `ticket_list` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketList {
     /// Always `ticket.list`: the kind of object this is.
@@ -29,6 +30,7 @@ pub struct TicketList {
 
 /// The `ticket_reply` object ([Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct TicketReply {
     /// Always `ticket_part`: the kind of object this is.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The `ecommerce_catalog_variant` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EcommerceCatalogVariant {
     /// The object's id (a string, also when the API sends a number). For example `var-001`.
@@ -44,6 +45,7 @@ pub struct EcommerceCatalogVariant {
 
 /// An item of the `selected_options` of [`EcommerceCatalogVariant`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EcommerceCatalogVariantSelectedOption {
     /// Name. For example `Size`.
@@ -56,6 +58,7 @@ pub struct EcommerceCatalogVariantSelectedOption {
 
 /// The `ecommerce_catalog_product` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EcommerceCatalogProduct {
     /// The object's id (a string, also when the API sends a number). For example `prod-12345`.
@@ -116,6 +119,7 @@ pub struct EcommerceCatalogProduct {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum EcommerceCatalogProductCollection {
     /// A string.
     String(String),
@@ -166,6 +170,7 @@ impl From<EcommerceCatalogProductCollectionVariant2> for EcommerceCatalogProduct
 
 /// The `Variant2` shape of [`EcommerceCatalogProductCollection`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EcommerceCatalogProductCollectionVariant2 {
     /// Title. For example `Summer Collection`.
@@ -178,6 +183,7 @@ pub struct EcommerceCatalogProductCollectionVariant2 {
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum EcommerceCatalogProductCategoryPath {
     /// A string.
     String(String),
@@ -222,6 +228,7 @@ impl<'de> Deserialize<'de> for EcommerceCatalogProductCategoryPath {
 
 /// An item of the `available_options` of [`EcommerceCatalogProduct`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(default)]
 pub struct EcommerceCatalogProductAvailableOption {
     /// Name. For example `Size`.

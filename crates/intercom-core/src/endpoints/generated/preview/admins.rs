@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "identifyAdmin")]
 #[doc(alias = "admins.identify")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IdentifyAdmin {}
 
 impl IdentifyAdmin {
@@ -55,6 +56,7 @@ impl Endpoint for IdentifyAdmin {
 #[doc(alias = "listActivityLogs")]
 #[doc(alias = "admins.listAllActivityLogs")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListActivityLogs {
     /// Query parameter `created_at_after`.
     pub created_at_after: String,
@@ -118,6 +120,7 @@ impl crate::protocol::pager::Paginated for ListActivityLogs {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "searchActivityLogs")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchActivityLogs {
     /// The request body.
     pub body: intercom_models::preview::SearchActivityLogsRequest,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in 2.12–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "createExternalPage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateExternalPage {
     /// The request body.
     pub body: intercom_models::preview::CreateExternalPageRequest,
@@ -60,6 +61,7 @@ impl Endpoint for CreateExternalPage {
 /// `RequestOptions::api_version` wins); in 2.12–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "updateExternalPage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateExternalPage {
     /// Path parameter `id`.
     pub id: String,

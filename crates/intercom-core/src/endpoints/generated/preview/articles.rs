@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listArticles")]
 #[doc(alias = "articles.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListArticles {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -93,6 +94,7 @@ impl crate::protocol::pager::Paginated for ListArticles {
 #[doc(alias = "createArticle")]
 #[doc(alias = "articles.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateArticle {
     /// The request body.
     pub body: intercom_models::preview::CreateArticleRequest,
@@ -135,6 +137,7 @@ impl Endpoint for CreateArticle {
 #[doc(alias = "retrieveArticle")]
 #[doc(alias = "articles.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetArticle {
     /// Path parameter `id`.
     pub id: String,
@@ -173,6 +176,7 @@ impl Endpoint for GetArticle {
 #[doc(alias = "updateArticle")]
 #[doc(alias = "articles.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateArticle {
     /// Path parameter `id`.
     pub id: String,
@@ -216,6 +220,7 @@ impl Endpoint for UpdateArticle {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "retrieveArticleDraft")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetArticleDraft {
     /// Path parameter `id`.
     pub id: String,
@@ -253,6 +258,7 @@ impl Endpoint for GetArticleDraft {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "stageArticleDraft")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateArticleDraft {
     /// Path parameter `id`.
     pub id: String,
@@ -296,6 +302,7 @@ impl Endpoint for UpdateArticleDraft {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "publishArticleDraft")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PublishArticleDraft {
     /// Path parameter `id`.
     pub id: String,
@@ -340,6 +347,7 @@ impl Endpoint for PublishArticleDraft {
 #[doc(alias = "searchArticles")]
 #[doc(alias = "articles.search")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchArticles {
     /// Query parameter `phrase`.
     pub phrase: Option<String>,

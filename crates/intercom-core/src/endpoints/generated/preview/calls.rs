@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in 2.14–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "listCalls")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCalls {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -92,6 +93,7 @@ impl crate::protocol::pager::Paginated for ListCalls {
 /// `RequestOptions::api_version` wins); in 2.14–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "showCall")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCall {
     /// Path parameter `id`.
     pub id: String,
@@ -129,6 +131,7 @@ impl Endpoint for GetCall {
 /// `RequestOptions::api_version` wins); in 2.14–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "listCallsWithTranscripts")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchCalls {
     /// The request body.
     pub body: intercom_models::preview::SearchCallsRequest,

@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createOrUpdateCompany")]
 #[doc(alias = "companies.createOrUpdate")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateOrUpdateCompany {
     /// The request body.
     pub body: intercom_models::preview::CreateOrUpdateCompanyRequest,
@@ -61,6 +62,7 @@ impl Endpoint for CreateOrUpdateCompany {
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "companies.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompany {
     /// Path parameter `id`.
     pub id: String,
@@ -99,6 +101,7 @@ impl Endpoint for UpdateCompany {
 #[doc(alias = "ListAttachedContacts")]
 #[doc(alias = "companies.listAttachedContacts")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompanyContacts {
     /// Path parameter `id`.
     pub id: String,
@@ -148,6 +151,7 @@ impl crate::protocol::pager::Paginated for ListCompanyContacts {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "searchCompanies")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchCompanies {
     /// The request body.
     pub body: intercom_models::preview::CompanySearchRequest,
@@ -210,6 +214,7 @@ impl crate::protocol::pager::Paginated for SearchCompanies {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BulkCreateCompanies {
     /// The request body.
     pub body: intercom_models::preview::BulkCreateCompaniesRequest,
@@ -250,6 +255,7 @@ impl Endpoint for BulkCreateCompanies {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BulkUpdateCompanies {
     /// The request body.
     pub body: intercom_models::preview::BulkUpdateCompaniesRequest,
@@ -290,6 +296,7 @@ impl Endpoint for BulkUpdateCompanies {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BulkDeleteCompanies {
     /// The request body.
     pub body: intercom_models::preview::BulkDeleteCompaniesRequest,
@@ -331,6 +338,7 @@ impl Endpoint for BulkDeleteCompanies {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "ShowBulkCompaniesJob")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompaniesBulkJob {
     /// Path parameter `id`.
     pub id: String,

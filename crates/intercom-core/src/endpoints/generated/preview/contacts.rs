@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listCompaniesForAContact")]
 #[doc(alias = "contacts.listAttachedCompanies")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactCompanies {
     /// Path parameter `id`.
     pub id: String,
@@ -69,6 +70,7 @@ impl crate::protocol::pager::Paginated for ListContactCompanies {
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "contacts.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateContact {
     /// Path parameter `id`.
     pub id: String,
@@ -125,6 +127,7 @@ impl Endpoint for UpdateContact {
 #[doc(alias = "ShowContact")]
 #[doc(alias = "contacts.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetContact {
     /// Path parameter `id`.
     pub id: String,
@@ -175,6 +178,7 @@ impl Endpoint for GetContact {
 #[doc(alias = "MergeContact")]
 #[doc(alias = "contacts.mergeLeadInUser")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MergeContacts {
     /// Query parameter `include_merge_history`.
     pub include_merge_history: Option<bool>,
@@ -228,6 +232,7 @@ impl Endpoint for MergeContacts {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "PreviewMergeContact")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PreviewContactMerge {
     /// The request body.
     pub body: intercom_models::preview::MergePreviewRequest,
@@ -269,6 +274,7 @@ impl Endpoint for PreviewContactMerge {
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "contacts.search")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchContacts {
     /// Query parameter `include_merge_history`.
     pub include_merge_history: Option<bool>,
@@ -343,6 +349,7 @@ impl crate::protocol::pager::Paginated for SearchContacts {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactActivities {
     /// Query parameter `per_page`.
     pub per_page: Option<i64>,
@@ -399,6 +406,7 @@ impl Endpoint for ListContactActivities {
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "contacts.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListContacts {
     /// Query parameter `include_merge_history`.
     pub include_merge_history: Option<bool>,
@@ -489,6 +497,7 @@ impl crate::protocol::pager::Paginated for ListContacts {
 /// `RequestOptions::api_version` wins); in 2.7–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "contacts.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateContact {
     /// The request body.
     pub body: intercom_models::preview::CreateContactRequest,
@@ -530,6 +539,7 @@ impl Endpoint for CreateContact {
 /// `RequestOptions::api_version` wins); in 2.13–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "ShowContactByExternalId")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetContactByExternalId {
     /// Path parameter `external_id`.
     pub external_id: String,
@@ -578,6 +588,7 @@ impl Endpoint for GetContactByExternalId {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BulkCreateContacts {
     /// The request body.
     pub body: intercom_models::preview::BulkCreateContactsRequest,
@@ -618,6 +629,7 @@ impl Endpoint for BulkCreateContacts {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BulkUpdateContacts {
     /// The request body.
     pub body: intercom_models::preview::BulkUpdateContactsRequest,
@@ -658,6 +670,7 @@ impl Endpoint for BulkUpdateContacts {
 /// Preview: sent with `Intercom-Version: Preview` whatever the client's version (a request's own
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BulkDeleteContacts {
     /// The request body.
     pub body: intercom_models::preview::BulkDeleteContactsRequest,
@@ -699,6 +712,7 @@ impl Endpoint for BulkDeleteContacts {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "ShowBulkUpdateContactsJob")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetContactsBulkJob {
     /// Path parameter `id`.
     pub id: String,

@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "attachContactToConversation")]
 #[doc(alias = "conversations.attachContactAsAdmin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AttachContactToConversation {
     /// Path parameter `id`.
     pub id: String,
@@ -67,6 +68,7 @@ impl Endpoint for AttachContactToConversation {
 #[doc(alias = "detachContactFromConversation")]
 #[doc(alias = "conversations.detachContactAsAdmin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DetachContactFromConversation {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "updateConversationPart")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateConversationPart {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,
@@ -73,6 +74,7 @@ impl Endpoint for UpdateConversationPart {
 #[doc(alias = "redactConversation")]
 #[doc(alias = "conversations.redactConversationPart")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RedactConversation {
     /// The request body.
     pub body: intercom_models::preview::RedactConversationRequest,

@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listConversations")]
 #[doc(alias = "conversations.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListConversations {
     /// Query parameter `per_page`.
     pub per_page: Option<i64>,
@@ -113,6 +114,7 @@ impl crate::protocol::pager::Paginated for ListConversations {
 #[doc(alias = "createConversation")]
 #[doc(alias = "conversations.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateConversation {
     /// The request body.
     pub body: intercom_models::preview::CreateConversationRequest,
@@ -155,6 +157,7 @@ impl Endpoint for CreateConversation {
 #[doc(alias = "retrieveConversation")]
 #[doc(alias = "conversations.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetConversation {
     /// Path parameter `id`.
     pub id: String,
@@ -248,6 +251,7 @@ impl Endpoint for GetConversation {
 #[doc(alias = "updateConversation")]
 #[doc(alias = "conversations.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateConversation {
     /// Path parameter `id`.
     pub id: String,
@@ -304,6 +308,7 @@ impl Endpoint for UpdateConversation {
 #[doc(alias = "replyConversation")]
 #[doc(alias = "conversations.reply")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReplyToConversation {
     /// Path parameter `id`.
     pub id: String,
@@ -348,6 +353,7 @@ impl Endpoint for ReplyToConversation {
 #[doc(alias = "manageConversation")]
 #[doc(alias = "conversations.manage")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ManageConversation {
     /// Path parameter `id`.
     pub id: String,
@@ -391,6 +397,7 @@ impl Endpoint for ManageConversation {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "listSideConversations")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListSideConversations {
     /// Path parameter `id`.
     pub id: String,
@@ -467,6 +474,7 @@ impl crate::protocol::pager::Paginated for ListSideConversations {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "mergeConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MergeConversation {
     /// Path parameter `id`.
     pub id: String,
@@ -511,6 +519,7 @@ impl Endpoint for MergeConversation {
 #[doc(alias = "convertConversationToTicket")]
 #[doc(alias = "conversations.convertToTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ConvertConversationToTicket {
     /// Path parameter `id`.
     pub id: String,

@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "lisDataAttributes")]
 #[doc(alias = "dataAttributes.list")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListDataAttributes {
     /// Query parameter `model`.
     pub model: Option<intercom_models::preview::ListDataAttributesModel>,
@@ -77,6 +78,7 @@ impl Endpoint for ListDataAttributes {
 #[doc(alias = "createDataAttribute")]
 #[doc(alias = "dataAttributes.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateDataAttribute {
     /// The request body.
     pub body: intercom_models::preview::CreateDataAttributeRequest,
@@ -119,6 +121,7 @@ impl Endpoint for CreateDataAttribute {
 #[doc(alias = "updateDataAttribute")]
 #[doc(alias = "dataAttributes.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateDataAttribute {
     /// Path parameter `id`.
     pub id: String,

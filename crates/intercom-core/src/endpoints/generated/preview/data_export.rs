@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createDataExport")]
 #[doc(alias = "dataExport.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateDataExport {
     /// The request body.
     pub body: intercom_models::preview::CreateDataExportsRequest,
@@ -62,6 +63,7 @@ impl Endpoint for CreateDataExport {
 #[doc(alias = "getDataExport")]
 #[doc(alias = "dataExport.find")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetDataExport {
     /// Path parameter `job_identifier`.
     pub job_identifier: String,
@@ -100,6 +102,7 @@ impl Endpoint for GetDataExport {
 #[doc(alias = "cancelDataExport")]
 #[doc(alias = "dataExport.cancel")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CancelDataExport {
     /// Path parameter `job_identifier`.
     pub job_identifier: String,

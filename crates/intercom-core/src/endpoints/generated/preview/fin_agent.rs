@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "listFinCapabilities")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListFinCapabilities {
     /// The request body.
     pub body: intercom_models::preview::ListFinCapabilitiesRequest,
@@ -60,6 +61,7 @@ impl Endpoint for ListFinCapabilities {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "askFin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AskFin {
     /// The request body.
     pub body: intercom_models::preview::AskFinRequest,
@@ -101,6 +103,7 @@ impl Endpoint for AskFin {
 /// `RequestOptions::api_version` wins); in 2.14–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "replyToFin")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReplyToFin {
     /// The request body.
     pub body: intercom_models::preview::ReplyToFinRequest,
@@ -142,6 +145,7 @@ impl Endpoint for ReplyToFin {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "runFinProcedure")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RunFinProcedure {
     /// Path parameter `procedure_id`.
     pub procedure_id: String,
@@ -188,6 +192,7 @@ impl Endpoint for RunFinProcedure {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "escalateFinConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct EscalateFinConversation {
     /// The request body.
     pub body: intercom_models::preview::EscalateFinConversationRequest,
@@ -229,6 +234,7 @@ impl Endpoint for EscalateFinConversation {
 /// `RequestOptions::api_version` wins); in 2.14–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "startFinConversation")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct StartFinConversation {
     /// The request body.
     pub body: intercom_models::preview::StartFinConversationRequest,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "listFolders")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListFolders {
     /// Query parameter `page`.
     pub page: Option<i64>,
@@ -101,6 +102,7 @@ impl crate::protocol::pager::Paginated for ListFolders {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "createFolder")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateFolder {
     /// The request body.
     pub body: intercom_models::preview::CreateFolderRequest,
@@ -142,6 +144,7 @@ impl Endpoint for CreateFolder {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "retrieveFolder")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetFolder {
     /// Path parameter `id`.
     pub id: String,
@@ -179,6 +182,7 @@ impl Endpoint for GetFolder {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "updateFolder")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateFolder {
     /// Path parameter `id`.
     pub id: String,
@@ -222,6 +226,7 @@ impl Endpoint for UpdateFolder {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "deleteFolder")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteFolder {
     /// Path parameter `id`.
     pub id: String,

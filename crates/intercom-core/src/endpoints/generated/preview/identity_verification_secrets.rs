@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "listIdentityVerificationSecrets")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListSecureModeSecrets {}
 
 impl ListSecureModeSecrets {
@@ -53,6 +54,7 @@ impl Endpoint for ListSecureModeSecrets {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "createIdentityVerificationSecret")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateSecureModeSecret {
     /// The request body.
     pub body: intercom_models::preview::CreateIdentityVerificationSecretRequest,
@@ -94,6 +96,7 @@ impl Endpoint for CreateSecureModeSecret {
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "deleteIdentityVerificationSecret")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteSecureModeSecret {
     /// Path parameter `id`.
     pub id: String,

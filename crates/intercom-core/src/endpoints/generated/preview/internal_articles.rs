@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in 2.13–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "listInternalArticles")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListInternalArticles {}
 
 impl ListInternalArticles {
@@ -65,6 +66,7 @@ impl crate::protocol::pager::Paginated for ListInternalArticles {
 /// `RequestOptions::api_version` wins); in 2.13–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "createInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateInternalArticle {
     /// The request body.
     pub body: intercom_models::preview::CreateInternalArticleRequest,
@@ -106,6 +108,7 @@ impl Endpoint for CreateInternalArticle {
 /// `RequestOptions::api_version` wins); in 2.13–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "retrieveInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetInternalArticle {
     /// Path parameter `id`.
     pub id: String,
@@ -143,6 +146,7 @@ impl Endpoint for GetInternalArticle {
 /// `RequestOptions::api_version` wins); in 2.13–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "updateInternalArticle")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateInternalArticle {
     /// Path parameter `id`.
     pub id: String,
@@ -186,6 +190,7 @@ impl Endpoint for UpdateInternalArticle {
 /// `RequestOptions::api_version` wins); in 2.13–2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "searchInternalArticles")]
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SearchInternalArticles {
     /// Query parameter `folder_id`.
     pub folder_id: Option<i64>,

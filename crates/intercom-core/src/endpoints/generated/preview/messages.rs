@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "createMessage")]
 #[doc(alias = "messages.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateMessage {
     /// The request body.
     pub body: intercom_models::preview::CreateMessageRequest,

@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "listNotes")]
 #[doc(alias = "notes.list")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListContactNotes {
     /// Path parameter `id`.
     pub id: String,
@@ -70,6 +71,7 @@ impl crate::protocol::pager::Paginated for ListContactNotes {
 #[doc(alias = "createNote")]
 #[doc(alias = "notes.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateContactNote {
     /// Path parameter `id`.
     pub id: String,

@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "collectProcedureAgentInput")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CollectProcedureAgentInput {
     /// Path parameter `conversation_id`.
     pub conversation_id: String,

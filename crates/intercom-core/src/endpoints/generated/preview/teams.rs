@@ -19,6 +19,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 /// `RequestOptions::api_version` wins); in Preview. See docs/VERSIONING.md.
 #[doc(alias = "updateTeamMembers")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateTeam {
     /// Path parameter `id`.
     pub id: String,

@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "replyTicket")]
 #[doc(alias = "tickets.reply")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReplyToTicket {
     /// Path parameter `id`.
     pub id: String,
@@ -63,6 +64,7 @@ impl Endpoint for ReplyToTicket {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "linkConversationToTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct LinkConversationToTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -109,6 +111,7 @@ impl Endpoint for LinkConversationToTicket {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "unlinkConversationFromTicket")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UnlinkConversationFromTicket {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -153,6 +156,7 @@ impl Endpoint for UnlinkConversationFromTicket {
 #[doc(alias = "createTicket")]
 #[doc(alias = "tickets.create")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CreateTicket {
     /// The request body.
     pub body: intercom_models::preview::CreateTicketRequestBody,
@@ -195,6 +199,7 @@ impl Endpoint for CreateTicket {
 #[doc(alias = "updateTicket")]
 #[doc(alias = "tickets.update")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateTicket {
     /// Path parameter `id`.
     pub id: String,
@@ -239,6 +244,7 @@ impl Endpoint for UpdateTicket {
 #[doc(alias = "getTicket")]
 #[doc(alias = "tickets.get")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GetTicket {
     /// Path parameter `id`.
     pub id: String,
@@ -276,6 +282,7 @@ impl Endpoint for GetTicket {
 /// `RequestOptions::api_version` wins); in 2.16, Preview. See docs/VERSIONING.md.
 #[doc(alias = "changeTicketType")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ChangeTicketType {
     /// Path parameter `ticket_id`.
     pub ticket_id: String,
@@ -323,6 +330,7 @@ impl Endpoint for ChangeTicketType {
 #[doc(alias = "searchTickets")]
 #[doc(alias = "tickets.search")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchTickets {
     /// The request body.
     pub body: intercom_models::preview::SearchRequest,

@@ -20,6 +20,7 @@ use crate::protocol::request::{json_body, path_param, Endpoint};
 #[doc(alias = "convertVisitor")]
 #[doc(alias = "visitors.mergeToContact")]
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ConvertVisitor {
     /// The request body.
     pub body: intercom_models::preview::ConvertVisitorRequest,
