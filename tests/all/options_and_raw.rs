@@ -110,5 +110,5 @@ fn the_operation_table_covers_every_operation_of_2_11_and_2_16() {
 }
 
 fn normalized(path: &str) -> String {
-    intercom_codegen::versions::normalized(path)
+    intercom_codegen::route::normalized(path)
 }

@@ -57,7 +57,7 @@ const STABLE: Registry = Registry {
 impl Registry {
     /// The SDK's operation for `method` on `path` (any parameter names).
     pub fn operation_of(&self, method: &str, path: &str) -> Option<&'static OperationEntry> {
-        let route = format!("{} {}", method.to_ascii_uppercase(), intercom_codegen::versions::normalized(path));
+        let route = format!("{} {}", method.to_ascii_uppercase(), intercom_codegen::route::normalized(path));
         self.operations.iter().find(|(_, r, _, _)| *r == route)
     }
 

@@ -108,13 +108,13 @@ pub fn recorded(spec: &Node, legacy: Option<&Node>, operations: &[Operation]) ->
 /// The JSON response examples of `operation` in `spec`, files named with `prefix`.
 fn examples_of(spec: &Node, operation: &Operation, prefix: &str, files: &mut Vec<RecordedFile>) {
     let method = operation.method.to_ascii_lowercase();
-    let route = crate::versions::normalized(&operation.path);
+    let route = crate::route::normalized(&operation.path);
     let item = spec
         .get("paths")
         .map(Node::entries)
         .unwrap_or_default()
         .iter()
-        .find(|(path, item)| crate::versions::normalized(path) == route && item.get(&method).is_some());
+        .find(|(path, item)| crate::route::normalized(path) == route && item.get(&method).is_some());
     let Some(op) = item.and_then(|(_, item)| item.get(&method)) else { return };
     for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
         let Ok(code) = status.parse::<u16>() else { continue };

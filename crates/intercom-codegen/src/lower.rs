@@ -7,6 +7,7 @@ use crate::model::{
 };
 use crate::naming::{field, humanize, pascal, singular, snake, variant};
 use crate::overrides::Overrides;
+use crate::route::ref_name;
 use crate::spec::{Node, SpecError};
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "patch"];
@@ -56,11 +57,6 @@ pub fn lower(spec: &Node, overrides: &Overrides) -> Result<Model, SpecError> {
     let mut model = Model { version, versions: Vec::new(), types: lowerer.types, keys, operations };
     crate::paging::annotate(&mut model, spec, overrides);
     Ok(model)
-}
-
-/// The name a `$ref` points to.
-pub fn ref_name(reference: &str) -> &str {
-    reference.rsplit('/').next().unwrap_or(reference)
 }
 
 /// Which operations reach each component schema: its style (request or response) and its module.

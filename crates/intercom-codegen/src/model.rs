@@ -235,7 +235,7 @@ pub struct Paging {
 impl Operation {
     /// `METHOD /path/{}`: its route whatever its parameters are called (Preview spells `{admin_id}` as `{id}`).
     pub fn route(&self) -> String {
-        crate::versions::route(&self.method, &self.path)
+        crate::route::route(&self.method, &self.path)
     }
 
     /// The newest stable version that has the operation (`Preview` aside).

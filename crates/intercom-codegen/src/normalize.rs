@@ -9,7 +9,7 @@
 //!   properties (as optional fields, like every field of an answer): `GetContact` answers a `Contact`, not a
 //!   `GetContactResponse` that repeats every field of it.
 
-use crate::lower::ref_name;
+use crate::route::ref_name;
 use crate::spec::{Node, SpecError};
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "patch"];

@@ -164,7 +164,7 @@ impl Overrides {
     /// The endpoint name chosen for `method` (upper case) on `path`, when the naming rule's is not used.
     /// Parameter names do not count: the Preview description spells `{admin_id}` as `{id}` in places.
     pub fn endpoint_name(&self, method: &str, path: &str) -> Option<&str> {
-        let key = crate::versions::route(method, path);
+        let key = crate::route::route(method, path);
         self.endpoint_names.iter().find(|(k, _)| route_of_key(k) == key).map(|(_, n)| n.as_str())
     }
 
@@ -189,9 +189,9 @@ impl Overrides {
     }
 }
 
-/// The route of an `endpoint_names` key (`PUT /admins/{admin_id}/away`), as `versions::route` writes it.
+/// The route of an `endpoint_names` key (`PUT /admins/{admin_id}/away`), as `route::route` writes it.
 pub fn route_of_key(key: &str) -> String {
-    key.split_once(' ').map_or_else(|| key.to_owned(), |(method, path)| crate::versions::route(method, path))
+    key.split_once(' ').map_or_else(|| key.to_owned(), |(method, path)| crate::route::route(method, path))
 }
 
 fn patches(doc: &Node, section: &str) -> Result<Vec<Patch>, SpecError> {

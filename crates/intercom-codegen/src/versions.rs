@@ -4,20 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::Operation;
+use crate::route::{normalized, ref_name};
 use crate::spec::{Node, SpecError};
-
-/// A path template with every parameter written `{}`: how the table names paths.
-pub fn normalized(path: &str) -> String {
-    path.split('/')
-        .map(|segment| if segment.starts_with('{') && segment.ends_with('}') { "{}" } else { segment })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// `METHOD /path/{}`: a route as the table keys it, whatever its parameters are called.
-pub fn route(method: &str, path: &str) -> String {
-    format!("{} {}", method.to_ascii_uppercase(), normalized(path))
-}
 
 /// The versions table: for each `METHOD /normalized/path`, the `operationId` in each version that has it.
 #[derive(Debug, Clone, Default)]
@@ -126,7 +114,7 @@ fn collect_refs(node: &Node, out: &mut Vec<String>) {
         Node::Map(entries) => {
             for (key, value) in entries {
                 match (key.as_str(), value.as_str()) {
-                    ("$ref", Some(reference)) => out.push(crate::lower::ref_name(reference).to_owned()),
+                    ("$ref", Some(reference)) => out.push(ref_name(reference).to_owned()),
                     _ => collect_refs(value, out),
                 }
             }
