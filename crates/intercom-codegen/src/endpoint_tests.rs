@@ -9,6 +9,7 @@ use crate::naming::snake;
 use crate::overrides::Overrides;
 use crate::render::header;
 use crate::spec::Node;
+use crate::template::{fill, pairs};
 
 /// Percent-encodes everything but RFC 3986's unreserved characters (the tests' own oracle).
 fn encode(text: &str) -> String {
@@ -129,26 +130,27 @@ pub fn tests(model: &Model, overrides: &Overrides) -> String {
         if version != model.version {
             let _ = write!(call, ".with_options(intercom_core::RequestOptions::new().api_version({version:?}))");
         }
-        let _ = writeln!(
-            out,
-            "\n#[tokio::test(flavor = \"multi_thread\", worker_threads = 2)]\nasync fn {}() {{\n    let endpoint = {call};\n    \
-             check_operation(endpoint, Expected {{ path: {path:?}, query: {:?}, body: {body_text}, exact_body: {exact}, \
-             version: {version:?} }}).await;\n}}",
-            snake(&op.name),
-            query.join("&"),
-        );
+        let values = [
+            ("test_name", snake(&op.name)),
+            ("call", call),
+            ("path", format!("{path:?}")),
+            ("query", format!("{:?}", query.join("&"))),
+            ("body", body_text),
+            ("exact", exact.to_string()),
+            ("version", format!("{version:?}")),
+        ];
+        out.push_str(&fill(include_str!("../templates/operation_test.rs.tmpl"), &pairs(&values)));
     }
     out
 }
 
 /// The pagination scenario test of one operation.
 fn paging_test(op: &Operation, paging: &Paging, call: &str, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "\n#[tokio::test(flavor = \"multi_thread\", worker_threads = 2)]\nasync fn {}_pages() {{\n    let endpoint = {call};\n    \
-         check_pagination(endpoint, PageStyle::{}, {:?}).await;\n}}",
-        crate::naming::snake(&op.name),
-        paging.style,
-        paging.id_field
-    );
+    let values = [
+        ("test_name", snake(&op.name)),
+        ("call", call.to_owned()),
+        ("style", paging.style.to_string()),
+        ("id_field", format!("{:?}", paging.id_field)),
+    ];
+    out.push_str(&fill(include_str!("../templates/pagination_test.rs.tmpl"), &pairs(&values)));
 }

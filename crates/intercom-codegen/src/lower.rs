@@ -153,6 +153,38 @@ impl Ctx {
     }
 }
 
+/// Where an operation's parts are lowered: its endpoint name, method, path, module and tag.
+struct Site<'a> {
+    name: &'a str,
+    upper: &'a str,
+    path: &'a str,
+    module: String,
+    tag: &'a str,
+}
+
+impl Site<'_> {
+    /// The context of a type lowered for this operation under registry `key`.
+    fn ctx(&self, key: &str, style: Style) -> Ctx {
+        Ctx { path: key.to_owned(), module: self.module.clone(), style, tag: Some(self.tag.to_owned()) }
+    }
+}
+
+/// An operation's JSON request body, lowered.
+struct RequestBody {
+    key: String,
+    ty: Ty,
+    examples: Vec<(String, Node)>,
+    sample: Option<Node>,
+}
+
+/// An operation's answers, lowered.
+struct Answers {
+    responses: Vec<(String, String)>,
+    success: Option<Success>,
+    success_status: String,
+    success_sample: Option<Node>,
+}
+
 struct Lowerer<'a> {
     schemas: &'a Node,
     overrides: &'a Overrides,
@@ -167,7 +199,7 @@ struct Lowerer<'a> {
 }
 
 impl Lowerer<'_> {
-    /// Lowers one operation: its parameters, its request body and its answers.
+    /// Lowers one operation: its name, its parameters, its request body and its answers.
     fn operation(
         &mut self,
         path: &str,
@@ -176,9 +208,7 @@ impl Lowerer<'_> {
         op: &Node,
         keys: &mut Vec<(String, Ty)>,
     ) -> Option<Operation> {
-        let spec_id = op.str("operationId");
         let tag = op.get("tags").and_then(|t| t.items().first()).and_then(Node::as_str).unwrap_or("other").to_owned();
-        let module = snake(&tag);
         let upper = method.to_ascii_uppercase();
         let Some(name) = self
             .overrides
@@ -189,140 +219,143 @@ impl Lowerer<'_> {
             self.errors.push(format!("`{upper} {path}` needs a name in the overrides' `endpoint_names`"));
             return None;
         };
-        let ctx_for =
-            |key: &str, style| Ctx { path: key.to_owned(), module: module.clone(), style, tag: Some(tag.clone()) };
+        let site = Site { name: &name, upper: &upper, path, module: snake(&tag), tag: &tag };
+        let declared = item.get("parameters").map(Node::items).unwrap_or_default();
+        let own = op.get("parameters").map(Node::items).unwrap_or_default();
+        let params = declared.iter().chain(own.iter()).filter_map(|param| self.parameter(&site, param)).collect();
+        let body = op
+            .at(&["requestBody", "content", "application/json"])
+            .map(|content| self.request_body(&site, content, keys));
+        let answers = self.answers(&site, op, keys);
+        Some(Operation {
+            spec_id: op.str("operationId").map(str::to_owned),
+            versions: Vec::new(),
+            sdk_method: None,
+            module: site.module.clone(),
+            name: name.clone(),
+            tag: tag.clone(),
+            method: upper.clone(),
+            path: path.to_owned(),
+            params,
+            request: body.as_ref().map(|b| b.key.clone()),
+            request_ty: body.as_ref().map(|b| b.ty.clone()),
+            request_examples: body.as_ref().map(|b| b.examples.clone()).unwrap_or_default(),
+            request_sample: body.and_then(|b| b.sample),
+            responses: answers.responses,
+            success: answers.success.unwrap_or(Success::Empty),
+            success_status: answers.success_status,
+            success_sample: answers.success_sample,
+            paging: None,
+        })
+    }
 
-        let mut params = Vec::new();
-        let declared = item
-            .get("parameters")
-            .map(Node::items)
-            .unwrap_or_default()
-            .iter()
-            .chain(op.get("parameters").map(Node::items).unwrap_or_default().iter());
-        for param in declared {
-            let param = self.resolve(param).clone();
-            let location = match param.str("in") {
-                Some("path") => ParamIn::Path,
-                Some("query") => ParamIn::Query,
-                _ => continue,
-            };
-            let Some(param_name) = param.str("name") else { continue };
-            let schema = param.get("schema").cloned().unwrap_or(Node::Null);
-            let key = format!("op:{name}.{}.{param_name}", if location == ParamIn::Path { "path" } else { "query" });
-            let hint = format!("{name}{}", pascal(param_name));
-            let doc = format!("The `{param_name}` parameter of `{name}`.");
-            let ty = match location {
-                ParamIn::Path => Ty::Str,
-                ParamIn::Query => self.lower(&schema, &ctx_for(&key, Style::Request), &hint, &doc),
-            };
-            let sample = param.get("example").cloned().or_else(|| schema.get("example").cloned());
-            let sample = sample.unwrap_or_else(|| self.sample(&schema, &format!("{param_name}-1")));
-            // A list parameter's example may be written as the comma-separated text (`published,draft`).
-            let sample = match (&sample, schema.str("type")) {
-                (Node::Str(text), Some("array")) => {
-                    let integers =
-                        self.resolve(schema.get("items").unwrap_or(&Node::Null)).str("type") == Some("integer");
-                    let item = |s: &str| match s.trim().parse() {
-                        Ok(number) if integers => Node::Int(number),
-                        _ => Node::Str(s.trim().to_owned()),
-                    };
-                    Node::List(text.split(',').map(item).collect())
-                }
-                _ => sample,
-            };
-            params.push(Param {
-                name: param_name.to_owned(),
-                rust: field(param_name),
-                location,
-                ty,
-                required: location == ParamIn::Path || param.flag("required"),
-                sample,
-            });
+    /// One path or query parameter (a header or cookie parameter is not the SDK's to send): its type and a
+    /// sample value for the tests.
+    fn parameter(&mut self, site: &Site<'_>, param: &Node) -> Option<Param> {
+        let param = self.resolve(param).clone();
+        let location = match param.str("in") {
+            Some("path") => ParamIn::Path,
+            Some("query") => ParamIn::Query,
+            _ => return None,
+        };
+        let param_name = param.str("name")?;
+        let name = site.name;
+        let schema = param.get("schema").cloned().unwrap_or(Node::Null);
+        let key = format!("op:{name}.{}.{param_name}", if location == ParamIn::Path { "path" } else { "query" });
+        let hint = format!("{name}{}", pascal(param_name));
+        let doc = format!("The `{param_name}` parameter of `{name}`.");
+        let ty = match location {
+            ParamIn::Path => Ty::Str,
+            ParamIn::Query => self.lower(&schema, &site.ctx(&key, Style::Request), &hint, &doc),
+        };
+        let sample = param.get("example").cloned().or_else(|| schema.get("example").cloned());
+        let sample = sample.unwrap_or_else(|| self.sample(&schema, &format!("{param_name}-1")));
+        // A list parameter's example may be written as the comma-separated text (`published,draft`).
+        let sample = match (&sample, schema.str("type")) {
+            (Node::Str(text), Some("array")) => {
+                let integers = self.resolve(schema.get("items").unwrap_or(&Node::Null)).str("type") == Some("integer");
+                let item = |s: &str| match s.trim().parse() {
+                    Ok(number) if integers => Node::Int(number),
+                    _ => Node::Str(s.trim().to_owned()),
+                };
+                Node::List(text.split(',').map(item).collect())
+            }
+            _ => sample,
+        };
+        Some(Param {
+            name: param_name.to_owned(),
+            rust: field(param_name),
+            location,
+            ty,
+            required: location == ParamIn::Path || param.flag("required"),
+            sample,
+        })
+    }
+
+    /// The JSON request body: its registry key and type (an inline schema becomes a type of its own), its
+    /// examples, and a sample made from the schema when it has none.
+    fn request_body(&mut self, site: &Site<'_>, content: &Node, keys: &mut Vec<(String, Ty)>) -> RequestBody {
+        let schema = content.get("schema").cloned().unwrap_or(Node::Null);
+        let (key, ty) = match schema.str("$ref") {
+            Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
+            None => {
+                let (name, upper, path) = (site.name, site.upper, site.path);
+                let key = format!("op:{name}.request");
+                let doc = format!("The body of `{upper} {path}` (`{name}`).");
+                let ty = self.lower(&schema, &site.ctx(&key, Style::Request), &format!("{name}Request"), &doc);
+                keys.push((key.clone(), ty.clone()));
+                (key, ty)
+            }
+        };
+        let mut examples = Vec::new();
+        for (example_name, example) in content.get("examples").map(Node::entries).unwrap_or_default() {
+            if let Some(value) = example.get("value") {
+                examples.push((example_name.clone(), value.clone()));
+            }
         }
-
-        let mut request = None;
-        let mut request_ty = None;
-        let mut request_examples = Vec::new();
-        let mut request_sample = None;
-        if let Some(content) = op.at(&["requestBody", "content", "application/json"]) {
-            let schema = content.get("schema").cloned().unwrap_or(Node::Null);
-            let (key, ty) = match schema.str("$ref") {
-                Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
-                None => {
-                    let key = format!("op:{name}.request");
-                    let doc = format!("The body of `{} {path}` (`{name}`).", method.to_ascii_uppercase());
-                    let ty = self.lower(&schema, &ctx_for(&key, Style::Request), &format!("{name}Request"), &doc);
-                    keys.push((key.clone(), ty.clone()));
-                    (key, ty)
-                }
-            };
-            for (example_name, example) in content.get("examples").map(Node::entries).unwrap_or_default() {
-                if let Some(value) = example.get("value") {
-                    request_examples.push((example_name.clone(), value.clone()));
-                }
-            }
-            if let (true, Some(value)) = (request_examples.is_empty(), content.get("example")) {
-                request_examples.push(("example".to_owned(), value.clone()));
-            }
-            if request_examples.is_empty() {
-                request_sample = Some(self.sample(&schema, "x"));
-            }
-            request = Some(key);
-            request_ty = Some(ty);
+        if let (true, Some(value)) = (examples.is_empty(), content.get("example")) {
+            examples.push(("example".to_owned(), value.clone()));
         }
+        let sample = examples.is_empty().then(|| self.sample(&schema, "x"));
+        RequestBody { key, ty, examples, sample }
+    }
 
-        let mut responses = Vec::new();
-        let mut success = None;
-        let mut success_status = String::from("200");
-        let mut success_sample = None;
+    /// The answers: each JSON one's registry key by status, and the first success (JSON, empty or a file),
+    /// with a sample when it has no examples.
+    fn answers(&mut self, site: &Site<'_>, op: &Node, keys: &mut Vec<(String, Ty)>) -> Answers {
+        let mut answers =
+            Answers { responses: Vec::new(), success: None, success_status: "200".into(), success_sample: None };
         for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
             let is_success = status.starts_with('2');
             let Some(schema) = response.at(&["content", "application/json", "schema"]) else {
-                if is_success && success.is_none() {
-                    success = Some(if self.overrides.is_binary(&name) { Success::Binary } else { Success::Empty });
-                    success_status = status.clone();
+                if is_success && answers.success.is_none() {
+                    let binary = self.overrides.is_binary(site.name);
+                    answers.success = Some(if binary { Success::Binary } else { Success::Empty });
+                    answers.success_status = status.clone();
                 }
                 continue;
             };
             let (key, ty) = match schema.str("$ref") {
                 Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
                 None => {
+                    let (name, upper, path) = (site.name, site.upper, site.path);
                     let key = format!("op:{name}.response.{status}");
-                    let doc = format!("The `{status}` answer of `{} {path}` (`{name}`).", method.to_ascii_uppercase());
-                    let ty = self.lower(schema, &ctx_for(&key, Style::Response), &format!("{name}Response"), &doc);
+                    let doc = format!("The `{status}` answer of `{upper} {path}` (`{name}`).");
+                    let ty = self.lower(schema, &site.ctx(&key, Style::Response), &format!("{name}Response"), &doc);
                     keys.push((key.clone(), ty.clone()));
                     (key, ty)
                 }
             };
-            if is_success && success.is_none() {
-                success = Some(Success::Json(ty));
-                success_status = status.clone();
+            if is_success && answers.success.is_none() {
+                answers.success = Some(Success::Json(ty));
+                answers.success_status = status.clone();
                 if response.at(&["content", "application/json", "examples"]).is_none() {
-                    success_sample = Some(self.sample(schema, "x"));
+                    answers.success_sample = Some(self.sample(schema, "x"));
                 }
             }
-            responses.push((status.clone(), key));
+            answers.responses.push((status.clone(), key));
         }
-        Some(Operation {
-            spec_id: spec_id.map(str::to_owned),
-            versions: Vec::new(),
-            sdk_method: None,
-            name,
-            module,
-            tag,
-            method: method.to_ascii_uppercase(),
-            path: path.to_owned(),
-            params,
-            request,
-            request_ty,
-            request_examples,
-            request_sample,
-            responses,
-            success: success.unwrap_or(Success::Empty),
-            success_status,
-            success_sample,
-            paging: None,
-        })
+        answers
     }
 
     /// A value of `schema` for tests: its example, or one made from its type (objects: every property that

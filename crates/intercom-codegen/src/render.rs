@@ -3,24 +3,20 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::model::{Field, JsonKind, Kind, Model, Shape, Style, Ty, TypeDef};
+use crate::model::{Field, JsonKind, Kind, Model, Shape, Style, Ty, TypeDef, Variant};
+use crate::template::{fill, pairs};
 
 /// The files of the models crate's `src/generated/` folder: `(file name, contents)`.
 pub fn models(model: &Model) -> Vec<(String, String)> {
     let modules = by_module(&model.types, |def| &def.module);
     let mut files = vec![module_root(model, "Every type of the description, by resource group.", &modules)];
     for (module, defs) in &modules {
-        let mut out = header(model, &format!("Types of the `{module}` group."));
-        // Setters are named after their JSON fields, and a field may be called `add` or `sub`.
-        out.push_str("#![allow(clippy::should_implement_trait)]\n\n");
-        out.push_str(
-            "#[allow(unused_imports)]\nuse super::*;\n#[allow(unused_imports)]\nuse serde::{Deserialize, Serialize};\n",
-        );
-        for def in defs {
-            out.push('\n');
-            type_def(def, &mut out);
-        }
-        files.push((format!("{module}.rs"), out));
+        let types: String = defs.iter().map(|def| type_def(def)).collect();
+        // The file allows `clippy::should_implement_trait`: setters are named after their JSON fields, and a
+        // field may be called `add` or `sub`.
+        let header = header(model, &format!("Types of the `{module}` group."));
+        let file = fill(include_str!("../templates/models_file.rs.tmpl"), &[("header", &header), ("types", &types)]);
+        files.push((format!("{module}.rs"), file));
     }
     files
 }
@@ -54,67 +50,58 @@ pub(crate) fn header(model: &Model, what: &str) -> String {
     )
 }
 
-fn doc(text: &str, indent: &str, out: &mut String) {
-    for line in text.lines() {
-        let _ = writeln!(out, "{indent}/// {line}");
+/// `text` as doc comment lines, indented.
+fn doc(text: &str, indent: &str) -> String {
+    text.lines().map(|line| format!("{indent}/// {line}\n")).collect()
+}
+
+fn type_def(def: &TypeDef) -> String {
+    match &def.kind {
+        Kind::Struct(fields) => structure(def, fields),
+        Kind::Enum(variants) => {
+            let variants: String = variants
+                .iter()
+                .map(|(name, value)| format!("        /// `{value}`.\n        {name} = {value:?},\n"))
+                .collect();
+            let values = [("docs", doc(&def.doc, "    ")), ("name", def.name.clone()), ("variants", variants)];
+            fill(include_str!("../templates/model_open_enum.rs.tmpl"), &pairs(&values))
+        }
+        Kind::OneOf(variants) => one_of(def, variants),
+        Kind::Alias(ty) => format!("\n{}pub type {} = {};\n", doc(&def.doc, ""), def.name, rust_type(ty)),
     }
 }
 
-fn type_def(def: &TypeDef, out: &mut String) {
-    match &def.kind {
-        Kind::Struct(fields) => structure(def, fields, out),
-        Kind::Enum(variants) => {
-            out.push_str("crate::open_enum! {\n");
-            doc(&def.doc, "    ", out);
-            let _ = writeln!(out, "    pub enum {} {{", def.name);
-            for (name, value) in variants {
-                let _ = writeln!(out, "        /// `{value}`.\n        {name} = {value:?},");
-            }
-            out.push_str("    }\n}\n");
-        }
-        Kind::OneOf(variants) => {
-            doc(&def.doc, "", out);
-            out.push_str("///\n/// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.\n");
-            out.push_str("#[derive(Debug, Clone, PartialEq, Serialize)]\n#[serde(untagged)]\n#[non_exhaustive]\n");
-            let _ = writeln!(out, "pub enum {} {{", def.name);
-            for v in variants {
-                let _ = writeln!(out, "    /// {}\n    {}({}),", variant_doc(&v.ty), v.name, rust_type(&v.ty));
-            }
-            out.push_str(
-                "    /// A shape this version does not know, kept as sent.\n    Other(serde_json::Value),\n}\n\n",
-            );
-            let _ = writeln!(out, "impl<'de> Deserialize<'de> for {} {{", def.name);
-            out.push_str(
-                "    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {\n",
-            );
-            out.push_str("        const SHAPES: &[crate::polymorphic::Shape] = &[\n");
-            for v in variants {
-                let _ = writeln!(out, "            {},", shape(&v.shape));
-            }
-            out.push_str("        ];\n        let value = serde_json::Value::deserialize(deserializer)?;\n");
-            out.push_str("        for index in crate::polymorphic::ranked(&value, SHAPES) {\n            let decoded = match index {\n");
-            for (i, v) in variants.iter().enumerate() {
-                let _ =
-                    writeln!(out, "                {i} => crate::polymorphic::decode(&value).map(Self::{}),", v.name);
-            }
-            out.push_str("                _ => None,\n            };\n            if let Some(decoded) = decoded {\n");
-            out.push_str("                return Ok(decoded);\n            }\n        }\n        Ok(Self::Other(value))\n    }\n}\n");
-            for v in variants {
-                let alone = variants.iter().filter(|w| w.ty == v.ty).count() == 1;
-                if let (Ty::Named(inner), true) = (&v.ty, alone) {
-                    let _ = writeln!(
-                        out,
-                        "\nimpl From<{inner}> for {} {{\n    fn from(value: {inner}) -> Self {{\n        Self::{}(value)\n    }}\n}}",
-                        def.name, v.name
-                    );
-                }
-            }
-        }
-        Kind::Alias(ty) => {
-            doc(&def.doc, "", out);
-            let _ = writeln!(out, "pub type {} = {};", def.name, rust_type(ty));
+/// A one-of type: an untagged enum that decodes by shape, with an `Other` arm, and a `From` per variant
+/// type that only one variant has.
+fn one_of(def: &TypeDef, variants: &[Variant]) -> String {
+    let arms: String = variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("                {i} => crate::polymorphic::decode(&value).map(Self::{}),\n", v.name))
+        .collect();
+    let mut conversions = String::new();
+    for v in variants {
+        let alone = variants.iter().filter(|w| w.ty == v.ty).count() == 1;
+        if let (Ty::Named(inner), true) = (&v.ty, alone) {
+            let values = [("inner", inner.as_str()), ("name", &def.name), ("variant", &v.name)];
+            conversions.push_str(&fill(include_str!("../templates/model_one_of_from.rs.tmpl"), &values));
         }
     }
+    let values = [
+        ("docs", doc(&def.doc, "")),
+        ("name", def.name.clone()),
+        (
+            "variants",
+            variants
+                .iter()
+                .map(|v| format!("    /// {}\n    {}({}),\n", variant_doc(&v.ty), v.name, rust_type(&v.ty)))
+                .collect(),
+        ),
+        ("shapes", variants.iter().map(|v| format!("            {},\n", shape(&v.shape))).collect()),
+        ("arms", arms),
+        ("conversions", conversions),
+    ];
+    fill(include_str!("../templates/model_one_of.rs.tmpl"), &pairs(&values))
 }
 
 fn variant_doc(ty: &Ty) -> String {
@@ -180,39 +167,32 @@ fn is_id(field: &Field) -> bool {
     matches!(field.ty, Ty::Str | Ty::Int) && (field.json == "id" || field.json.ends_with("_id"))
 }
 
-fn structure(def: &TypeDef, fields: &[Field], out: &mut String) {
-    doc(&def.doc, "", out);
+fn structure(def: &TypeDef, fields: &[Field]) -> String {
     let response = def.style == Style::Response;
     let default = response || fields.iter().all(|f| !f.required);
-    let _ = writeln!(
-        out,
-        "#[derive(Debug, Clone, {}PartialEq, Serialize, Deserialize)]",
-        if default { "Default, " } else { "" }
-    );
-    out.push_str("#[non_exhaustive]\n");
-    if response {
-        out.push_str("#[serde(default)]\n");
-    }
-    let _ = writeln!(out, "pub struct {} {{", def.name);
+    let mut field_text = String::new();
     for f in fields {
         let (ty, mut attrs) = if response { response_field(f) } else { request_field(f) };
         if f.rust.trim_start_matches("r#") != f.json {
             attrs.insert(0, format!("rename = {:?}", f.json));
         }
-        doc(&f.doc, "    ", out);
-        if !attrs.is_empty() {
-            let _ = writeln!(out, "    #[serde({})]", attrs.join(", "));
-        }
-        let _ = writeln!(out, "    pub {}: {ty},", f.rust);
+        let serde = if attrs.is_empty() { String::new() } else { format!("    #[serde({})]\n", attrs.join(", ")) };
+        let values = [("docs", doc(&f.doc, "    ")), ("serde", serde), ("field", f.rust.clone()), ("type", ty)];
+        field_text.push_str(&fill(include_str!("../templates/model_field.rs.tmpl"), &pairs(&values)));
     }
-    out.push_str("}\n");
-    if !response {
-        request_builder(def, fields, out);
-    }
+    let values = [
+        ("docs", doc(&def.doc, "")),
+        ("default", if default { "Default, " } else { "" }.to_owned()),
+        ("serde_default", if response { "#[serde(default)]\n" } else { "" }.to_owned()),
+        ("name", def.name.clone()),
+        ("fields", field_text),
+        ("builder", if response { String::new() } else { request_builder(def, fields) }),
+    ];
+    fill(include_str!("../templates/model_struct.rs.tmpl"), &pairs(&values))
 }
 
 /// `new` with the required fields, and a setter per optional field, for a request type.
-fn request_builder(def: &TypeDef, fields: &[Field], out: &mut String) {
+fn request_builder(def: &TypeDef, fields: &[Field]) -> String {
     let mut args = Vec::new();
     let mut inits = Vec::new();
     let mut setters = String::new();
@@ -235,22 +215,19 @@ fn request_builder(def: &TypeDef, fields: &[Field], out: &mut String) {
             }
             (_, false) => {
                 inits.push(format!("{}: None", f.rust));
-                let _ = write!(
-                    setters,
-                    "\n    /// Sets `{}`.\n    pub fn {}(mut self, {}: {argument}) -> Self {{\n        self.{} = Some({}.{convert}());\n        self\n    }}\n",
-                    f.json, f.rust, f.rust, f.rust, f.rust
-                );
+                let values =
+                    [("json", f.json.as_str()), ("field", &f.rust), ("argument", &argument), ("convert", convert)];
+                setters.push_str(&fill(include_str!("../templates/model_setter.rs.tmpl"), &values));
             }
         }
     }
-    let _ = write!(
-        out,
-        "\nimpl {} {{\n    /// A value with every required field; set the others with the methods below.\n    \
-         pub fn new({}) -> Self {{\n        Self {{ {} }}\n    }}\n{setters}}}\n",
-        def.name,
-        args.join(", "),
-        inits.join(", ")
-    );
+    let values = [
+        ("name", def.name.clone()),
+        ("arguments", args.join(", ")),
+        ("initializers", inits.join(", ")),
+        ("setters", setters),
+    ];
+    fill(include_str!("../templates/model_builder.rs.tmpl"), &pairs(&values))
 }
 
 const SKIP_NONE: &str = "skip_serializing_if = \"Option::is_none\"";
@@ -333,28 +310,23 @@ fn request_field(f: &Field) -> (String, Vec<String>) {
 /// `tests/all/generated/schemas.rs`: a macro naming the model type of every registry key, and every
 /// operation's request and answer keys.
 pub fn registry(model: &Model) -> String {
-    let mut out = header(model, "The model type of every schema and operation body, for the conformance tests.");
-    out.push_str("/// Calls `$f::<T>(args)` where `T` is the model type of the registry key `$key`; `None` for an unknown key.\n");
-    out.push_str(
-        "macro_rules! with_schema_type {\n    ($key:expr, $f:ident($($arg:expr),*)) => {\n        match $key {\n",
-    );
-    for (key, ty) in &model.keys {
-        let _ = writeln!(out, "            {key:?} => Some($f::<{}>($($arg),*)),", qualified(ty));
-    }
-    out.push_str("            _ => None,\n        }\n    };\n}\npub(crate) use with_schema_type;\n\n");
-    out.push_str(
-        "/// Every operation: `(endpoint name, \"METHOD /path/{}\" with parameters as {}, request body key, \
-         [(status, answer key)])`.\n",
-    );
-    out.push_str("pub const OPERATIONS: &[(&str, &str, Option<&str>, &[(&str, &str)])] = &[\n");
-    for op in &model.operations {
-        let responses =
-            op.responses.iter().map(|(status, key)| format!("({status:?}, {key:?})")).collect::<Vec<_>>().join(", ");
-        let route = op.route();
-        let _ = writeln!(out, "    ({:?}, {route:?}, {:?}, &[{responses}]),", op.name, op.request);
-    }
-    out.push_str("];\n");
-    out
+    let arms: String = model
+        .keys
+        .iter()
+        .map(|(key, ty)| format!("            {key:?} => Some($f::<{}>($($arg),*)),\n", qualified(ty)))
+        .collect();
+    let operations: String = model
+        .operations
+        .iter()
+        .map(|op| {
+            let responses: Vec<String> =
+                op.responses.iter().map(|(status, key)| format!("({status:?}, {key:?})")).collect();
+            format!("    ({:?}, {:?}, {:?}, &[{}]),\n", op.name, op.route(), op.request, responses.join(", "))
+        })
+        .collect();
+    let header = header(model, "The model type of every schema and operation body, for the conformance tests.");
+    let values = [("header", header.as_str()), ("arms", &arms), ("operations", &operations)];
+    fill(include_str!("../templates/schema_registry.rs.tmpl"), &values)
 }
 
 /// A type with the models named from outside the models crate (`intercom_models::Contact`).
