@@ -292,21 +292,44 @@ impl Lowerer<'_> {
         })
     }
 
+    /// The registry key and type of a body's schema, the request's (`answer` is `None`) or the answer's
+    /// with that status: a component's own, or a type of its own for an inline schema, registered under
+    /// `op:<name>.request` or `op:<name>.response.<status>`.
+    fn body_type(
+        &mut self,
+        site: &Site<'_>,
+        schema: &Node,
+        answer: Option<&str>,
+        keys: &mut Vec<(String, Ty)>,
+    ) -> (String, Ty) {
+        if let Some(reference) = schema.str("$ref") {
+            return (ref_name(reference).to_owned(), self.component(ref_name(reference)));
+        }
+        let (name, upper, path) = (site.name, site.upper, site.path);
+        let (key, hint, doc, style) = match answer {
+            None => (
+                format!("op:{name}.request"),
+                format!("{name}Request"),
+                format!("The body of `{upper} {path}` (`{name}`)."),
+                Style::Request,
+            ),
+            Some(status) => (
+                format!("op:{name}.response.{status}"),
+                format!("{name}Response"),
+                format!("The `{status}` answer of `{upper} {path}` (`{name}`)."),
+                Style::Response,
+            ),
+        };
+        let ty = self.lower(schema, &site.ctx(&key, style), &hint, &doc);
+        keys.push((key.clone(), ty.clone()));
+        (key, ty)
+    }
+
     /// The JSON request body: its registry key and type (an inline schema becomes a type of its own), its
     /// examples, and a sample made from the schema when it has none.
     fn request_body(&mut self, site: &Site<'_>, content: &Node, keys: &mut Vec<(String, Ty)>) -> RequestBody {
         let schema = content.get("schema").cloned().unwrap_or(Node::Null);
-        let (key, ty) = match schema.str("$ref") {
-            Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
-            None => {
-                let (name, upper, path) = (site.name, site.upper, site.path);
-                let key = format!("op:{name}.request");
-                let doc = format!("The body of `{upper} {path}` (`{name}`).");
-                let ty = self.lower(&schema, &site.ctx(&key, Style::Request), &format!("{name}Request"), &doc);
-                keys.push((key.clone(), ty.clone()));
-                (key, ty)
-            }
-        };
+        let (key, ty) = self.body_type(site, &schema, None, keys);
         let mut examples = Vec::new();
         for (example_name, example) in content.get("examples").map(Node::entries).unwrap_or_default() {
             if let Some(value) = example.get("value") {
@@ -335,17 +358,7 @@ impl Lowerer<'_> {
                 }
                 continue;
             };
-            let (key, ty) = match schema.str("$ref") {
-                Some(reference) => (ref_name(reference).to_owned(), self.component(ref_name(reference))),
-                None => {
-                    let (name, upper, path) = (site.name, site.upper, site.path);
-                    let key = format!("op:{name}.response.{status}");
-                    let doc = format!("The `{status}` answer of `{upper} {path}` (`{name}`).");
-                    let ty = self.lower(schema, &site.ctx(&key, Style::Response), &format!("{name}Response"), &doc);
-                    keys.push((key.clone(), ty.clone()));
-                    (key, ty)
-                }
-            };
+            let (key, ty) = self.body_type(site, schema, Some(status), keys);
             if is_success && answers.success.is_none() {
                 answers.success = Some(Success::Json(ty));
                 answers.success_status = status.clone();

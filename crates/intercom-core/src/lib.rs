@@ -72,14 +72,6 @@ pub mod common {
     pub use intercom_models::serde_json;
     /// Builds a `serde_json::Value` (`json!({"plan": "pro"})`), for free-form fields and raw bodies.
     pub use intercom_models::serde_json::json;
-
-    /// What paging needs whichever the client: the pure [`Pager`](pagination::Pager) and its traits, and
-    /// [`Page`]. Each client crate's `pagination` adds its iterators or streams.
-    pub mod pagination {
-        pub use crate::protocol::pager::{
-            Page, PageInfo, PageParts, PageStyle, Pager, Paginate, Paginated, MAX_EMPTY_PAGES_IN_A_ROW,
-        };
-    }
 }
 
 #[doc(inline)]
@@ -104,7 +96,7 @@ pub use common::*;
 pub mod pagination {
     pub use crate::asynchronous::{ItemStream, PageStream};
     pub use crate::blocking::{ItemIter, PageIter};
-    pub use crate::common::pagination::*;
+    pub use crate::protocol::pager::*;
 }
 
 pub use asynchronous::{AsyncClient, SendAll, SendFuture};

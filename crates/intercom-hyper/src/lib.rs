@@ -33,17 +33,9 @@
 mod first_connection;
 mod hyper_transport;
 
+pub use hyper_transport::HyperTransport;
 pub use intercom_core::asynchronous::*;
 pub use intercom_core::common::*;
-
-/// Pagination: every paginated endpoint has `items(&client)` and `pages(&client)`, a `futures_core::Stream` of items
-/// or pages read one page at a time, and `paginate()` for the [`Pager`](pagination::Pager) to set limits
-/// first.
-pub mod pagination {
-    pub use intercom_core::asynchronous::{ItemStream, PageStream};
-    pub use intercom_core::common::pagination::*;
-}
-pub use hyper_transport::HyperTransport;
 
 /// The async Intercom client: a [`Config`] and one pooled [`HyperTransport`]. Cheap to clone (the pool is
 /// shared).

@@ -32,21 +32,13 @@
 mod resolver;
 mod ureq_transport;
 
-pub use intercom_core::blocking::*;
-pub use intercom_core::common::*;
-
-/// Pagination: every paginated endpoint has `items(&client)` and `pages(&client)`, an `Iterator` of items
-/// or pages read one page at a time, and `paginate()` for the [`Pager`](pagination::Pager) to set limits
-/// first.
-pub mod pagination {
-    pub use intercom_core::blocking::{ItemIter, PageIter};
-    pub use intercom_core::common::pagination::*;
-}
-pub use ureq_transport::UreqTransport;
-
 /// The blocking Intercom client: a [`Config`] and one keep-alive [`UreqTransport`]. Cheap to clone (the
 /// connection pool is shared).
 ///
 /// Build it with `Client::new(token)`, `Client::from_config(config)` or `Client::from_env()`; send with
 /// `endpoint.send(&client)` or `client.send(&endpoint)`.
 pub type Client = BlockingClient<UreqTransport>;
+
+pub use intercom_core::blocking::*;
+pub use intercom_core::common::*;
+pub use ureq_transport::UreqTransport;

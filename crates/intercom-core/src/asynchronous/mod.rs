@@ -11,3 +11,11 @@ mod send_all;
 pub use client::{AsyncClient, SendFuture};
 pub use pages::{ItemStream, PageStream};
 pub use send_all::SendAll;
+
+/// Pagination on this client: every paginated endpoint has `items(&client)` and `pages(&client)`, a `futures_core::Stream` of items or pages
+/// read one page at a time, and `paginate()` for the [`Pager`](pagination::Pager) to set limits first.
+pub mod pagination {
+    pub use crate::protocol::pager::*;
+
+    pub use super::{ItemStream, PageStream};
+}

@@ -10,3 +10,11 @@ mod send_all;
 pub use client::BlockingClient;
 pub use pages::{ItemIter, PageIter};
 pub use send_all::SendAllIter;
+
+/// Pagination on this client: every paginated endpoint has `items(&client)` and `pages(&client)`, an [`Iterator`] of items or pages
+/// read one page at a time, and `paginate()` for the [`Pager`](pagination::Pager) to set limits first.
+pub mod pagination {
+    pub use crate::protocol::pager::*;
+
+    pub use super::{ItemIter, PageIter};
+}
