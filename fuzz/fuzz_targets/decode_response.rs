@@ -5,10 +5,11 @@
 
 use http::Response;
 use intercom_core::endpoints::{
-    CreateDataEvent, DownloadDataExport, IdentifyAdmin, ListContacts, ListDataEvents, RetrieveConversation, SearchTickets,
+    CreateDataEvent, DownloadDataExport, IdentifyAdmin, ListContacts, ListDataEvents, GetConversation, SearchTickets,
 };
 use intercom_core::models::{CreateDataEventRequest, SearchRequest};
-use intercom_core::{parse_response, Endpoint, Raw};
+use intercom_core::protocol::{parse_response, Endpoint};
+use intercom_core::Raw;
 use libfuzzer_sys::fuzz_target;
 
 const STATUSES: [u16; 10] = [200, 201, 202, 204, 400, 401, 404, 429, 500, 503];
@@ -34,8 +35,8 @@ fn read<E: Endpoint>(endpoint: &E, data: &[u8]) {
 fuzz_target!(|data: &[u8]| {
     read(&IdentifyAdmin::new(), data);
     read(&ListContacts::new(), data);
-    read(&RetrieveConversation::new("1"), data);
-    read(&SearchTickets::new(SearchRequest::new(intercom_core::models::MultipleOrSingleFilterSearchRequest::Other(serde_json::Value::Null))), data);
+    read(&GetConversation::new("1"), data);
+    read(&SearchTickets::new(SearchRequest::new(intercom_core::models::SearchQuery::Other(serde_json::Value::Null))), data);
     read(&ListDataEvents::for_email("a@b.c"), data);
     read(&CreateDataEvent::new(CreateDataEventRequest::for_email("e", 1, "a@b.c")), data);
     read(&DownloadDataExport::new("job"), data);
@@ -45,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(contact) = serde_json::from_value::<intercom_models::Contact>(value.clone()) {
             let _ = serde_json::to_value(&contact);
         }
-        if let Ok(query) = serde_json::from_value::<intercom_models::MultipleOrSingleFilterSearchRequest>(value) {
+        if let Ok(query) = serde_json::from_value::<intercom_models::SearchQuery>(value) {
             let _ = serde_json::to_string(&query);
         }
     }

@@ -6,10 +6,10 @@
 use std::marker::PhantomData;
 
 use intercom_core::pagination::{PageInfo, PageParts};
-use intercom_core::{
-    build_request, operations, BodyDecodeError, Config, Endpoint, Error, Operation, PageStyle, Pager, Paginated, Query,
-    ResponseFormat,
+use intercom_core::protocol::{
+    build_request, BodyDecodeError, Endpoint, Operation, PageStyle, Pager, Paginated, Query, ResponseFormat,
 };
+use intercom_core::{operations, Config, Error};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, Clone, PartialEq)]
