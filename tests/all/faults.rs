@@ -413,6 +413,94 @@ async fn a_malformed_reset_on_a_429(transport: Transport) -> Outcome {
     Ok(())
 }
 
+/// Sends `IdentifyAdmin` `times` times with one client of `transport` (so its pacer sees every answer),
+/// failing instead of hanging when the sends take more than 20 seconds.
+async fn identify_on_one_client(
+    transport: Transport,
+    config: Config,
+    times: usize,
+) -> Result<Vec<Result<u32, Error>>, String> {
+    let sends = async move {
+        match transport {
+            Transport::Ureq => tokio::task::spawn_blocking(move || {
+                let client = intercom_ureq::Client::from_config(config);
+                (0..times).map(|_| client.send_with_answer(&IdentifyAdmin::new()).map(|a| a.attempts)).collect()
+            })
+            .await
+            .expect("the blocking calls"),
+            Transport::Hyper => {
+                let client = intercom_hyper::Client::from_config(config);
+                let mut results = Vec::new();
+                for _ in 0..times {
+                    results.push(client.send_with_answer(&IdentifyAdmin::new()).await.map(|a| a.attempts));
+                }
+                results
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(20), sends).await.map_err(|_| "the client hung".to_owned())
+}
+
+/// The recorded admin, with these rate-limit headers.
+fn admin_with(limit: &str, remaining: &str, reset: &str) -> Result<ResponseTemplate, String> {
+    let body = intercom_mock::fixtures::success("IdentifyAdmin").ok_or("a fixture")?.body;
+    Ok(ResponseTemplate::new(200)
+        .set_body_raw(body, "application/json")
+        .insert_header("x-ratelimit-limit", limit)
+        .insert_header("x-ratelimit-remaining", remaining)
+        .insert_header("x-ratelimit-reset", reset))
+}
+
+async fn a_reset_in_milliseconds_does_not_hang(transport: Transport) -> Outcome {
+    let mock = MockIntercom::start().await;
+    let millis = (now() * 1000 + 2_000).to_string();
+    mock.respond("IdentifyAdmin", admin_with("100", "0", &millis)?).await;
+    let results = identify_on_one_client(transport, mock.config(), 3).await?;
+    ensure!(results.iter().all(|r| matches!(r, Ok(1))), "{results:?}");
+    ensure!(attempts(&mock, "IdentifyAdmin").await == 3, "3 requests");
+    Ok(())
+}
+
+async fn a_reset_no_clock_can_hold_does_not_panic(transport: Transport) -> Outcome {
+    let mock = MockIntercom::start().await;
+    let max = u64::MAX.to_string();
+    first(&mock, "IdentifyAdmin", 1, limited().insert_header("x-ratelimit-reset", max.as_str())).await;
+    mock.respond("IdentifyAdmin", admin_with("100", "0", &max)?).await;
+    let results = identify_on_one_client(transport, mock.config(), 2).await?;
+    ensure!(matches!(results[..], [Ok(2), Ok(1)]), "backed off once, then answered: {results:?}");
+    Ok(())
+}
+
+async fn a_429_an_hour_ahead_fails_and_later_sends_go_on(transport: Transport) -> Outcome {
+    let mock = MockIntercom::start().await;
+    let hour = (now() + 3600).to_string();
+    first(&mock, "IdentifyAdmin", 1, limited().insert_header("x-ratelimit-reset", hour.as_str())).await;
+    let results = identify_on_one_client(transport, mock.config(), 2).await?;
+    let [Err(refused), Ok(1)] = &results[..] else { return Err(format!("{results:?}")) };
+    ensure!(refused.is_rate_limited(), "{refused}");
+    ensure!(attempts(&mock, "IdentifyAdmin").await == 2, "the refusal was not retried, the next send went");
+    Ok(())
+}
+
+async fn retry_after_is_honoured(transport: Transport) -> Outcome {
+    let mock = MockIntercom::start().await;
+    first(&mock, "IdentifyAdmin", 1, ResponseTemplate::new(429).insert_header("retry-after", "1")).await;
+    let started = Instant::now();
+    let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
+    ensure!(answer.attempts == 2, "2 attempts, saw {}", answer.attempts);
+    ensure!(started.elapsed() >= Duration::from_secs(1), "waited only {:?} for Retry-After: 1", started.elapsed());
+    Ok(())
+}
+
+async fn a_429_is_retried_past_the_retry_count(transport: Transport) -> Outcome {
+    let mock = MockIntercom::start().await;
+    first(&mock, "CreateContactNote", 3, ResponseTemplate::new(429).insert_header("retry-after", "1")).await;
+    let answer = send(transport, mock.config(), note(), None).await.map_err(|e| e.to_string())?;
+    ensure!(answer.attempts == 4, "three refusals, then the note: {} attempts", answer.attempts);
+    ensure!(attempts(&mock, "CreateContactNote").await == 4, "4 requests");
+    Ok(())
+}
+
 async fn a_refused_connection(transport: Transport) -> Outcome {
     let port =
         std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
@@ -481,6 +569,11 @@ const CASES: &[(&str, Case)] = &[
     ("HTML 503", |t| Box::pin(an_html_server_error(t))),
     ("malformed rate-limit headers", |t| Box::pin(malformed_rate_limit_headers(t))),
     ("malformed reset on a 429", |t| Box::pin(a_malformed_reset_on_a_429(t))),
+    ("reset in milliseconds: no hang", |t| Box::pin(a_reset_in_milliseconds_does_not_hang(t))),
+    ("reset u64::MAX: no panic", |t| Box::pin(a_reset_no_clock_can_hold_does_not_panic(t))),
+    ("429 an hour ahead: fails, then sends go on", |t| Box::pin(a_429_an_hour_ahead_fails_and_later_sends_go_on(t))),
+    ("429 with Retry-After", |t| Box::pin(retry_after_is_honoured(t))),
+    ("429 three times on a POST: retried past the count", |t| Box::pin(a_429_is_retried_past_the_retry_count(t))),
     ("connection refused", |t| Box::pin(a_refused_connection(t))),
     ("reset before any answer", |t| Box::pin(reset_before_any_answer(t))),
     ("garbage bytes, not HTTP", |t| Box::pin(garbage_bytes(t))),

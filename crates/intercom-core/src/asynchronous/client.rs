@@ -48,17 +48,17 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub async fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
-        self.attempts(endpoint, None).await
+        self.attempts(Call::new(&self.config, endpoint), endpoint, None).await
     }
 
     /// The call loop: wait for the pacer, build the attempt, send it (a download streams its body into
     /// `sink`), read the outcome, sleep with the transport's timer and go again while the `Call` says so.
     async fn attempts<E: Endpoint + ?Sized>(
         &self,
+        mut call: Call<'_, E>,
         endpoint: &E,
         mut sink: Option<&mut BodySink<'_>>,
     ) -> Result<Answer<E::Output>, Error> {
-        let mut call = Call::new(&self.config, endpoint);
         loop {
             let permit = match self.config.pacer() {
                 Some(pacer) => Some(self.permit(pacer).await),
@@ -107,7 +107,7 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
         E: Endpoint<Output = ExportFile> + Sync + ?Sized,
     {
         let mut sink = BodySink::new(writer);
-        let answer = self.attempts(endpoint, Some(&mut sink)).await?;
+        let answer = self.attempts(Call::new(&self.config, endpoint), endpoint, Some(&mut sink)).await?;
         Ok(download::downloaded(answer, sink.written()))
     }
 
@@ -131,7 +131,8 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     /// Sends every request of `requests`, `bulk.concurrency()` at a time, and yields each with its result as
     /// it completes (or in input order with [`Bulk::in_order`]): a `futures_core::Stream` that needs no
     /// particular runtime. A failure does not stop the others; each comes back with its request, to send
-    /// again. Dropping the stream cancels the requests in flight and starts no other.
+    /// again. Each request waits out refusals (`429`) for up to [`Bulk::wait_budget`]. Dropping the stream
+    /// cancels the requests in flight and starts no other.
     pub fn send_all<'c, E, I>(&'c self, requests: I, bulk: Bulk) -> SendAll<'c, E>
     where
         I: IntoIterator<Item = E>,
@@ -139,9 +140,11 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
         E: Endpoint + Send + Sync + 'c,
         E::Output: Send,
     {
+        let budget = bulk.wait_budget();
         SendAll::new(requests.into_iter(), bulk, move |index, request| {
             Box::pin(async move {
-                let result = self.send(&request).await;
+                let call = Call::new(&self.config, &request).with_wait_budget(budget);
+                let result = self.attempts(call, &request, None).await.map(|answer| answer.value);
                 Sent { index, request, result }
             })
         })

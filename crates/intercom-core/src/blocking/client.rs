@@ -44,17 +44,17 @@ impl<T: HttpClient> BlockingClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
-        self.attempts(endpoint, None)
+        self.attempts(Call::new(&self.config, endpoint), endpoint, None)
     }
 
     /// The call loop: wait for the pacer, build the attempt, send it (a download streams its body into
     /// `sink`), read the outcome, sleep and go again while the `Call` says so.
     fn attempts<E: Endpoint + ?Sized>(
         &self,
+        mut call: Call<'_, E>,
         endpoint: &E,
         mut sink: Option<&mut BodySink<'_>>,
     ) -> Result<Answer<E::Output>, Error> {
-        let mut call = Call::new(&self.config, endpoint);
         loop {
             let permit = self.config.pacer().map(permit);
             let span = call.span();
@@ -89,7 +89,7 @@ impl<T: HttpClient> BlockingClient<T> {
         E: Endpoint<Output = ExportFile> + ?Sized,
     {
         let mut sink = BodySink::new(writer);
-        let answer = self.attempts(endpoint, Some(&mut sink))?;
+        let answer = self.attempts(Call::new(&self.config, endpoint), endpoint, Some(&mut sink))?;
         Ok(download::downloaded(answer, sink.written()))
     }
 
@@ -113,7 +113,8 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
     /// Sends every request of `requests`, `bulk.concurrency()` at a time on worker threads, and yields each
     /// with its result as it completes (or in input order with [`Bulk::in_order`]). A failure does not stop
     /// the others; each comes back with its request, to send again. The clients share this one's rate
-    /// limiter, so a paced run never sends into a 429.
+    /// limiter, so a paced run never sends into a 429, and each request waits out refusals for up to
+    /// [`Bulk::wait_budget`] (a `429` ran nothing, so giving up on it would lose the write).
     ///
     /// ```no_run
     /// use intercom_core::endpoints::CreateContact;
@@ -130,8 +131,11 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
         E: Endpoint + Send + 'static,
         E::Output: Send + 'static,
     {
-        let client = self.clone();
-        SendAllIter::new(requests.into_iter(), bulk, move |request: &E| client.send(request))
+        let (client, budget) = (self.clone(), bulk.wait_budget());
+        SendAllIter::new(requests.into_iter(), bulk, move |request: &E| {
+            let call = Call::new(&client.config, request).with_wait_budget(budget);
+            client.attempts(call, request, None).map(|answer| answer.value)
+        })
     }
 }
 

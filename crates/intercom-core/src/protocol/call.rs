@@ -52,6 +52,13 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         Self { config, endpoint, policy, retry_post, retries: 0, waited: Duration::ZERO, rng, rate_limit: None }
     }
 
+    /// This call with at least `budget` to spend waiting between attempts (a bulk run's
+    /// [`wait_budget`](crate::Bulk::wait_budget)), when its policy allows less.
+    pub fn with_wait_budget(mut self, budget: Duration) -> Self {
+        self.policy.max_total_wait = self.policy.max_total_wait.max(budget);
+        self
+    }
+
     /// The attempt about to be made, from 1.
     pub fn attempt(&self) -> u32 {
         self.retries + 1

@@ -3,8 +3,9 @@
 //! waits for the reset instead of sending into a 429. Shared by every clone of a configuration (so by every
 //! client, thread and task built from it). Pure state: the drivers sleep (`permit` in each driver).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use crate::protocol::rate_limit::RateLimit;
 
@@ -20,6 +21,7 @@ pub struct RateLimiting {
     limit: Option<u64>,
     window: Duration,
     margin: Duration,
+    max_wait: Duration,
 }
 
 impl Default for RateLimiting {
@@ -33,8 +35,18 @@ impl RateLimiting {
     /// its answer, which tells the budget), then never more requests in a window than the answers say
     /// remain (less those still in flight). Answers without the headers leave requests unpaced.
     pub const fn from_headers() -> Self {
-        Self { on: true, limit: None, window: Duration::from_secs(10), margin: Duration::from_millis(50) }
+        Self {
+            on: true,
+            limit: None,
+            window: Duration::from_secs(10),
+            margin: Duration::from_millis(50),
+            max_wait: Self::DEFAULT_MAX_WAIT,
+        }
     }
+
+    /// The default of [`with_max_wait`](Self::with_max_wait): one minute, six of Intercom's 10-second
+    /// windows.
+    pub const DEFAULT_MAX_WAIT: Duration = Duration::from_secs(60);
 
     /// No pacing: requests go as they come, and a 429 is retried after its reset (the retry policy).
     pub const fn off() -> Self {
@@ -55,6 +67,21 @@ impl RateLimiting {
     pub const fn with_margin(mut self, margin: Duration) -> Self {
         self.margin = margin;
         self
+    }
+
+    /// The longest the pacer makes a request wait (default [`DEFAULT_MAX_WAIT`](Self::DEFAULT_MAX_WAIT)), and
+    /// so the furthest ahead a reset it believes: an answer whose `X-RateLimit-Reset` is further ahead (a
+    /// gateway's milliseconds, a nonsense value, a reset an hour away) is not believed, a warning says so
+    /// once, and pacing goes on with what it knew. A wait is also never longer than the window it waits
+    /// for.
+    pub const fn with_max_wait(mut self, max_wait: Duration) -> Self {
+        self.max_wait = max_wait;
+        self
+    }
+
+    /// The longest the pacer makes a request wait.
+    pub const fn max_wait(&self) -> Duration {
+        self.max_wait
     }
 
     /// Whether requests are paced.
@@ -98,6 +125,18 @@ impl Window {
     }
 }
 
+/// The end of the first window after `now`, when windows of `length` follow one another from `end` (a
+/// window that ended long ago, or a clock that jumped, gives the window that starts now).
+fn next_window_end(end: SystemTime, length: Duration, now: SystemTime) -> SystemTime {
+    let passed = now.duration_since(end).unwrap_or_default().as_nanos();
+    let windows = u32::try_from(passed / length.as_nanos()).ok().and_then(|n| n.checked_add(1));
+    windows
+        .and_then(|n| length.checked_mul(n))
+        .and_then(|ahead| end.checked_add(ahead))
+        .or_else(|| now.checked_add(length))
+        .unwrap_or(now)
+}
+
 /// How often requests waiting for an answer in flight (the first one, or one that may free budget) look
 /// again.
 const ANSWER_POLL: Duration = Duration::from_millis(5);
@@ -107,6 +146,8 @@ const ANSWER_POLL: Duration = Duration::from_millis(5);
 pub(crate) struct Pacer {
     settings: RateLimiting,
     window: Mutex<Window>,
+    /// Whether a reset was already ignored (and said so): the warning is given once per pacer.
+    warned: AtomicBool,
 }
 
 /// The right to send one request; give it the answer's rate limit with [`Permit::answered`]. Dropped (after
@@ -119,7 +160,7 @@ pub(crate) struct Permit {
 impl Pacer {
     pub(crate) fn new(settings: RateLimiting) -> Self {
         let window = Window { limit: settings.limit, length: settings.window, ..Window::default() };
-        Self { settings, window: Mutex::new(window) }
+        Self { settings, window: Mutex::new(window), warned: AtomicBool::new(false) }
     }
 
     pub(crate) fn settings(&self) -> RateLimiting {
@@ -130,22 +171,21 @@ impl Pacer {
         self.window.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// A permit to send now, or how long to wait before asking again.
+    /// A permit to send now, or how long to wait before asking again (never longer than
+    /// [`RateLimiting::max_wait`]).
     pub(crate) fn reserve(self: &Arc<Self>, now: SystemTime) -> Result<Permit, Duration> {
         let mut w = self.lock();
+        let margin = self.settings.margin;
         if let Some(end) = w.end {
-            if now >= end + self.settings.margin {
+            if end.checked_add(margin).is_none_or(|open| now >= open) {
                 // The next window, assumed full (with the last limit reported) until its first answer.
-                w.end = w.limit.map(|_| {
-                    let passed = now.duration_since(end).unwrap_or_default().as_nanos();
-                    let length = w.length.max(Duration::from_millis(1));
-                    end + length * ((passed / length.as_nanos()) as u32 + 1)
-                });
+                let length = w.length.max(Duration::from_millis(1));
+                w.end = w.limit.map(|_| next_window_end(end, length, now));
                 w.least_remaining = None;
                 w.started = 0;
             }
         } else if self.settings.limit.is_some() && w.last_reported_end.is_none() {
-            w.end = Some(now + w.length);
+            w.end = now.checked_add(w.length);
         }
         if !w.heard && w.in_flight > 0 && self.settings.limit.is_none() {
             // Nothing known of the budget yet: a burst could be past it before the first answer says so.
@@ -153,7 +193,8 @@ impl Pacer {
         }
         if let Some(end) = w.end {
             if w.available() == 0 {
-                let until_next_window = (end + self.settings.margin).duration_since(now).unwrap_or_default();
+                let open = end.checked_add(margin).unwrap_or(end);
+                let until_next_window = open.duration_since(now).unwrap_or_default().min(self.settings.max_wait);
                 // With requests in flight the count may be understated (one counted by the server and still
                 // in flight is taken off twice until its answer comes): look again soon.
                 let understated = w.least_remaining.is_some() && w.in_flight > 0;
@@ -172,12 +213,17 @@ impl Pacer {
         if let Some(limit) = reported.limit {
             w.limit = Some(limit);
         }
-        let (Some(remaining), Some(reset)) = (reported.remaining, reported.reset) else { return };
-        let reset = UNIX_EPOCH + Duration::from_secs(reset);
-        if reset <= now {
+        let (Some(remaining), Some(reset_at)) = (reported.remaining, reported.resets_at()) else { return };
+        if reset_at <= now {
             // A reset in the past says nothing about the window ahead.
             return;
         }
+        if now.checked_add(self.settings.max_wait).is_some_and(|furthest| reset_at > furthest) {
+            drop(w);
+            self.ignore_reset(&reported, now);
+            return;
+        }
+        let reset = reset_at;
         match w.last_reported_end {
             Some(last) if reset < last => return, // an answer from an earlier window, overtaken
             Some(last) if reset == last => {
@@ -201,6 +247,19 @@ impl Pacer {
 }
 
 impl Pacer {
+    /// Says, once per pacer, that an answer's reset was too far ahead to believe.
+    fn ignore_reset(&self, reported: &RateLimit, now: SystemTime) {
+        if !self.warned.swap(true, Ordering::Relaxed) {
+            tracing::warn!(
+                reset = reported.reset,
+                ahead = ?reported.reset_in(now),
+                max_wait = ?self.settings.max_wait,
+                "intercom answered an X-RateLimit-Reset further ahead than pacing waits: not believed (pacing goes \
+                 on with what it knew; this is said once)"
+            );
+        }
+    }
+
     /// A permit to send now, or (logged) how long to wait before asking again: what each driver's
     /// `permit` loop calls.
     pub(crate) fn try_permit(self: &Arc<Self>) -> Result<Permit, Duration> {
@@ -227,6 +286,8 @@ impl Drop for Permit {
 
 #[cfg(test)]
 mod tests {
+    use std::time::UNIX_EPOCH;
+
     use super::*;
 
     const T0: u64 = 1_800_000_000;
@@ -342,5 +403,60 @@ mod tests {
         p.reserve(at(0)).unwrap().answered(None, at(1));
         p.reserve(at(0)).unwrap().answered(limit(10, 5, 1), at(1));
         assert_eq!(take(&p, at(2), 10).len(), 5, "no phantom request in flight is taken off what remains");
+    }
+
+    #[test]
+    fn a_reset_further_ahead_than_the_longest_wait_is_not_believed() {
+        let p = pacer(RateLimiting::from_headers());
+        // A gateway's milliseconds, with nothing remaining: pacing would wait 57,000 years.
+        let millis = RateLimit { limit: Some(100), remaining: Some(0), reset: Some((T0 + 2) * 1000) };
+        p.reserve(at(0)).unwrap().answered(Some(millis), at(10));
+        assert!(p.reserve(at(20)).is_ok(), "not believed: requests go on");
+        let max = RateLimit { limit: Some(100), remaining: Some(0), reset: Some(u64::MAX) };
+        p.reserve(at(30)).unwrap().answered(Some(max), at(40));
+        let hour = RateLimit { limit: Some(100), remaining: Some(0), reset: Some(T0 + 3600) };
+        p.reserve(at(50)).unwrap().answered(Some(hour), at(60));
+        assert!(p.reserve(at(70)).is_ok(), "an hour ahead is past the one-minute bound");
+        // What was known before goes on: a believable window is still paced.
+        p.reserve(at(80)).unwrap().answered(limit(100, 0, 2), at(90));
+        assert_eq!(p.reserve(at(100)).unwrap_err(), Duration::from_millis(2000 + 50 - 100));
+        // A longer bound believes the hour, and still waits no longer than the bound.
+        let patient = pacer(RateLimiting::from_headers().with_max_wait(Duration::from_secs(7200)));
+        patient.reserve(at(0)).unwrap().answered(Some(hour), at(10));
+        assert_eq!(patient.reserve(at(20)).unwrap_err(), Duration::from_millis(3_600_000 + 50 - 20));
+    }
+
+    /// Arbitrary rate-limit reports at arbitrary times: never a panic, never a wait past the bound.
+    #[test]
+    fn no_report_makes_a_wait_longer_than_the_bound() {
+        let mut rng: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        for settings in
+            [RateLimiting::from_headers(), RateLimiting::from_headers().with_limit(3, Duration::from_secs(2))]
+        {
+            let p = pacer(settings);
+            let mut now = at(0);
+            for _ in 0..2_000 {
+                now += Duration::from_millis(next() % 3_000);
+                let reset = match next() % 6 {
+                    0 => u64::MAX,
+                    1 => (T0 + next() % 100) * 1000,
+                    2 => T0 + next() % 100,
+                    3 => next(),
+                    4 => 0,
+                    _ => T0 + 100_000 + next() % 10,
+                };
+                let report = RateLimit { limit: Some(next() % 200), remaining: Some(next() % 5), reset: Some(reset) };
+                match p.reserve(now) {
+                    Ok(permit) => permit.answered(Some(report), now),
+                    Err(wait) => assert!(wait <= settings.max_wait(), "{wait:?} after {report:?}"),
+                }
+            }
+        }
     }
 }

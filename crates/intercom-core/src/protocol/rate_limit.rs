@@ -32,15 +32,15 @@ impl RateLimit {
         (limit != Self::default()).then_some(limit)
     }
 
-    /// How long until the window resets, seen from `now`; zero if it is past.
+    /// How long until the window resets, seen from `now`; zero if it is past; `None` without a reset, or
+    /// for one no clock can hold (a header such as `18446744073709551615`).
     pub fn reset_in(&self, now: SystemTime) -> Option<Duration> {
-        let reset = UNIX_EPOCH + Duration::from_secs(self.reset?);
-        Some(reset.duration_since(now).unwrap_or(Duration::ZERO))
+        Some(self.resets_at()?.duration_since(now).unwrap_or(Duration::ZERO))
     }
 
-    /// When the window resets, as a time.
+    /// When the window resets, as a time; `None` without a reset, or for one no clock can hold.
     pub fn resets_at(&self) -> Option<SystemTime> {
-        Some(UNIX_EPOCH + Duration::from_secs(self.reset?))
+        UNIX_EPOCH.checked_add(Duration::from_secs(self.reset?))
     }
 
     /// How long from now until the window resets; zero if it is past.
@@ -158,6 +158,9 @@ mod tests {
         assert_eq!(RateLimit::default().reset_in(now), None);
         assert_eq!(limit.resets_at(), Some(now + Duration::from_secs(60)));
         assert_eq!(limit.time_until_reset(), Some(Duration::ZERO), "a reset in 2023 is past");
+        let never = RateLimit { reset: Some(u64::MAX), ..RateLimit::default() };
+        assert_eq!((never.resets_at(), never.reset_in(now)), (None, None), "no clock holds it: no panic");
+        assert!(never.to_string().starts_with("rate limit resets at "), "{never}");
     }
 
     #[test]

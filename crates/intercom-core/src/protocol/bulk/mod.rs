@@ -5,6 +5,8 @@
 
 pub(crate) mod schedule;
 
+use std::time::Duration;
+
 use crate::protocol::error::Error;
 use crate::protocol::request::Endpoint;
 
@@ -22,6 +24,7 @@ use crate::protocol::request::Endpoint;
 pub struct Bulk {
     concurrency: usize,
     in_order: bool,
+    wait_budget: Duration,
 }
 
 impl Default for Bulk {
@@ -34,7 +37,28 @@ impl Default for Bulk {
 impl Bulk {
     /// At most `concurrency` requests (at least one) started and not yet yielded, results as they complete.
     pub const fn new(concurrency: usize) -> Self {
-        Self { concurrency: if concurrency == 0 { 1 } else { concurrency }, in_order: false }
+        Self {
+            concurrency: if concurrency == 0 { 1 } else { concurrency },
+            in_order: false,
+            wait_budget: Self::DEFAULT_WAIT_BUDGET,
+        }
+    }
+
+    /// The default of [`with_wait_budget`](Self::with_wait_budget): ten minutes.
+    pub const DEFAULT_WAIT_BUDGET: Duration = Duration::from_secs(600);
+
+    /// How long each request of the run may spend waiting to be let through (default
+    /// [`DEFAULT_WAIT_BUDGET`](Self::DEFAULT_WAIT_BUDGET)) when the policy it is sent with allows less: a
+    /// `429` means Intercom ran nothing, so a bulk run waits out refusals (other processes spending the same
+    /// budget) instead of giving up on a write. Other failures are retried as the policy says.
+    pub const fn with_wait_budget(mut self, budget: Duration) -> Self {
+        self.wait_budget = budget;
+        self
+    }
+
+    /// How long each request may spend waiting to be let through.
+    pub const fn wait_budget(&self) -> Duration {
+        self.wait_budget
     }
 
     /// Yields results in the order of the input. A slow request then holds back the results after it (and

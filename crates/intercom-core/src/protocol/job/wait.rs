@@ -171,6 +171,9 @@ pub(crate) struct Waiting {
     cancel: Option<CancelWait>,
 }
 
+/// The furthest deadline a wait keeps.
+const CENTURY: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
 /// How often a pause looks at the cancel handle.
 pub(crate) const CANCEL_CHECK: Duration = Duration::from_millis(100);
 
@@ -179,7 +182,8 @@ impl Waiting {
         Self {
             pause: wait.first_pause,
             max_pause: wait.max_pause,
-            deadline: now + wait.deadline,
+            // A deadline no clock can hold (`Duration::MAX`) is a century: never a panic.
+            deadline: now.checked_add(wait.deadline).unwrap_or_else(|| now + CENTURY),
             due: now,
             cancel: wait.cancel.clone(),
         }
