@@ -71,6 +71,8 @@ pub const MOCK_TOKEN: &str = "mock-access-token";
 
 /// Priority of the recorded responses: below wiremock's default (5), so a mock you mount wins.
 const RECORDED_PRIORITY: u8 = 100;
+/// Where [`MockIntercom::serve_rate_limit_windows`] answers.
+pub const WINDOWS_PATH: &str = "/__intercom_mock/rate-limit-windows";
 /// Priority of the `401` for requests without a bearer token.
 const UNAUTHORIZED_PRIORITY: u8 = 50;
 /// Priority of the catch-all `404`.
@@ -138,6 +140,31 @@ impl MockIntercom {
         self.limiter.windows()
     }
 
+    /// Serves [`rate_limit_windows`](Self::rate_limit_windows) over HTTP at [`WINDOWS_PATH`], as a JSON list
+    /// of `{"start": <Unix seconds>, "admitted": n, "refused": n}`, without a token and without counting
+    /// against the limit: how several processes sharing one mock (the `intercom-mock` program) read what
+    /// their fleet was admitted and refused.
+    pub async fn serve_rate_limit_windows(&self) {
+        let limiter = self.limiter.clone();
+        Mock::given(wiremock::matchers::method("GET"))
+            .and(wiremock::matchers::path(WINDOWS_PATH))
+            .respond_with(move |_: &Request| {
+                let windows: Vec<serde_json::Value> = limiter
+                    .windows()
+                    .into_iter()
+                    .map(|(start, count)| {
+                        let start = start.duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs();
+                        serde_json::json!({"start": start, "admitted": count.admitted, "refused": count.refused})
+                    })
+                    .collect();
+                ResponseTemplate::new(200).set_body_json(windows)
+            })
+            .with_priority(1)
+            .named("intercom-mock: rate-limit windows")
+            .mount(&self.server)
+            .await;
+    }
+
     fn limited<R: Respond>(&self, inner: R) -> Limited<R> {
         Limited { inner, limiter: self.limiter.clone() }
     }
@@ -151,6 +178,15 @@ impl MockIntercom {
     /// count, millisecond backoffs).
     pub fn config(&self) -> Config {
         config_for(&self.uri())
+    }
+
+    /// A client configuration pointed at a mock another process serves at `url` (the `intercom-mock`
+    /// program), like [`config`](Self::config).
+    ///
+    /// # Panics
+    /// If `url` is not a base URL (`http://127.0.0.1:41234`).
+    pub fn config_for_url(url: &str) -> Config {
+        config_for(url)
     }
 
     /// The wiremock server, to mount anything or inspect what it received.

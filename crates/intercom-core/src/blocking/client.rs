@@ -69,7 +69,7 @@ impl<T: HttpClient> BlockingClient<T> {
                 })
             })?;
             if let Some(permit) = permit {
-                permit.answered(call.rate_limit(), SystemTime::now());
+                permit.answered(call.rate_limit(), call.was_refused(), SystemTime::now());
             }
             self.rate_limit.store(call.rate_limit());
             match step {

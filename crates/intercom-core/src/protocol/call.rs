@@ -36,6 +36,7 @@ pub struct Call<'a, E: ?Sized> {
     waited: Duration,
     rng: u64,
     rate_limit: Option<RateLimit>,
+    refused: bool,
 }
 
 /// Seeds the jitter of each call differently.
@@ -49,7 +50,17 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         let retry_post = options.is_some_and(|o| o.retry_post);
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos() as u64).unwrap_or(0);
         let rng = (nanos ^ CALLS.fetch_add(1, Ordering::Relaxed).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1;
-        Self { config, endpoint, policy, retry_post, retries: 0, waited: Duration::ZERO, rng, rate_limit: None }
+        Self {
+            config,
+            endpoint,
+            policy,
+            retry_post,
+            retries: 0,
+            waited: Duration::ZERO,
+            rng,
+            rate_limit: None,
+            refused: false,
+        }
     }
 
     /// This call with at least `budget` to spend waiting between attempts (a bulk run's
@@ -67,6 +78,11 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
     /// The rate-limit state the last attempt's answer reported (`None` when it had no answer).
     pub fn rate_limit(&self) -> Option<RateLimit> {
         self.rate_limit
+    }
+
+    /// Whether the last attempt was refused (`429`): what the pacer adapts to.
+    pub fn was_refused(&self) -> bool {
+        self.refused
     }
 
     /// The tracing span of the current attempt: method, path template and attempt; `status` and
@@ -94,6 +110,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         let (parts, body) = match result {
             Err(source) => {
                 self.rate_limit = None;
+                self.refused = false;
                 let outcome = Outcome::Failed(source.kind());
                 let wait = retry_after(&self.policy, self.facts(), outcome, now, jitter);
                 tracing::debug!(error = %source, retry_in = ?wait, "intercom request failed");
@@ -111,6 +128,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
             span.record("request_id", id.as_str());
         }
         self.rate_limit = RateLimit::from_headers(&parts.headers);
+        self.refused = parts.status == http::StatusCode::TOO_MANY_REQUESTS;
         if !parts.status.is_success() {
             let outcome = Outcome::Answer(parts.status, &parts.headers);
             if let Some(wait) = retry_after(&self.policy, self.facts(), outcome, now, jitter) {

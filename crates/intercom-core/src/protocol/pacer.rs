@@ -111,9 +111,35 @@ struct Window {
     in_flight: u64,
     /// Whether any request was answered (or failed) yet.
     heard: bool,
+    /// How many requests may be in flight at once, lowered when answers are refused (`429`) although
+    /// pacing let them go, raised again as answers come back accepted: `None` while nothing was refused.
+    in_flight_cap: Option<f64>,
+    /// The window in which the cap was last lowered: it is lowered once a window, however many refusals
+    /// that window brings.
+    lowered_in: Option<SystemTime>,
 }
 
 impl Window {
+    /// Additive increase, multiplicative decrease of the requests let in flight at once: a refusal (an
+    /// answer `429` that pacing did not foresee, so other processes spend the same budget) halves the cap,
+    /// once per window; every accepted answer raises it by one over the cap (about one more request per
+    /// round of answers), until it is out of the way again.
+    fn adapt_in_flight_cap(&mut self, refused: bool, window: Option<SystemTime>) {
+        if refused {
+            let window = window.or(self.end);
+            if self.lowered_in.is_some() && self.lowered_in == window {
+                return;
+            }
+            let in_flight = (self.in_flight as f64).max(1.0);
+            let cap = self.in_flight_cap.map_or(in_flight, |cap| cap.min(in_flight));
+            self.in_flight_cap = Some((cap / 2.0).max(1.0));
+            self.lowered_in = window;
+        } else if let Some(cap) = self.in_flight_cap {
+            let raised = cap + 1.0 / cap;
+            self.in_flight_cap = (raised < UNCAPPED).then_some(raised);
+        }
+    }
+
     /// Requests that may still start in the current window. Every answered request is in the least
     /// `remaining` (its own answer, or a later one, reported it), so only those in flight are unknown,
     /// and they are all taken off: safe, and exact once they are answered.
@@ -136,6 +162,9 @@ fn next_window_end(end: SystemTime, length: Duration, now: SystemTime) -> System
         .or_else(|| now.checked_add(length))
         .unwrap_or(now)
 }
+
+/// An in-flight cap raised this far is out of the way: dropped.
+const UNCAPPED: f64 = 1024.0;
 
 /// How often requests waiting for an answer in flight (the first one, or one that may free budget) look
 /// again.
@@ -187,6 +216,10 @@ impl Pacer {
         } else if self.settings.limit.is_some() && w.last_reported_end.is_none() {
             w.end = now.checked_add(w.length);
         }
+        if w.in_flight_cap.is_some_and(|cap| w.in_flight as f64 >= cap.floor()) {
+            // Others spend this budget too (answers were refused): fewer at once until answers come back.
+            return Err(ANSWER_POLL);
+        }
         if !w.heard && w.in_flight > 0 && self.settings.limit.is_none() {
             // Nothing known of the budget yet: a burst could be past it before the first answer says so.
             return Err(ANSWER_POLL);
@@ -206,9 +239,10 @@ impl Pacer {
         Ok(Permit { pacer: Arc::clone(self) })
     }
 
-    fn answered(&self, rate_limit: Option<RateLimit>, now: SystemTime) {
+    fn answered(&self, rate_limit: Option<RateLimit>, refused: bool, now: SystemTime) {
         let mut w = self.lock();
         w.heard = true;
+        w.adapt_in_flight_cap(refused, rate_limit.and_then(|r| r.resets_at()));
         let Some(reported) = rate_limit else { return };
         if let Some(limit) = reported.limit {
             w.limit = Some(limit);
@@ -271,9 +305,9 @@ impl Pacer {
 
 impl Permit {
     /// Records what the answer to this request said of the rate limit (`None` for no answer, or none
-    /// reported).
-    pub(crate) fn answered(self, rate_limit: Option<RateLimit>, now: SystemTime) {
-        self.pacer.answered(rate_limit, now);
+    /// reported), and whether it was refused (`429`).
+    pub(crate) fn answered(self, rate_limit: Option<RateLimit>, refused: bool, now: SystemTime) {
+        self.pacer.answered(rate_limit, refused, now);
     }
 }
 
@@ -314,13 +348,13 @@ mod tests {
         let p = pacer(RateLimiting::from_headers());
         let first = p.reserve(at(0)).unwrap();
         assert_eq!(p.reserve(at(0)).unwrap_err(), ANSWER_POLL, "the first answer is awaited");
-        first.answered(limit(5, 4, 2), at(10));
+        first.answered(limit(5, 4, 2), false, at(10));
         // 4 remain in the window ending at T0+2.
         let held = take(&p, at(20), 10);
         assert_eq!(held.len(), 4);
         assert_eq!(p.reserve(at(30)).unwrap_err(), ANSWER_POLL, "an answer in flight may free some");
         for (permit, remaining) in held.into_iter().zip([3, 2, 1, 0]) {
-            permit.answered(limit(5, remaining, 2), at(40));
+            permit.answered(limit(5, remaining, 2), false, at(40));
         }
         assert_eq!(p.reserve(at(50)).unwrap_err(), Duration::from_millis(2000), "all answered: to the reset");
         // At the reset (and the margin), the next window is assumed full: 5, the reported limit, for the
@@ -328,9 +362,9 @@ mod tests {
         let mut next = take(&p, at(2050), 10);
         assert_eq!(next.len(), 5);
         assert_eq!(p.reserve(at(2050)).unwrap_err(), Duration::from_millis(12_000 - 2050 + 50));
-        next.pop().unwrap().answered(limit(5, 4, 4), at(2060));
+        next.pop().unwrap().answered(limit(5, 4, 4), false, at(2060));
         for permit in next {
-            permit.answered(limit(5, 0, 4), at(2070));
+            permit.answered(limit(5, 0, 4), false, at(2070));
         }
         assert_eq!(p.reserve(at(2080)).unwrap_err(), Duration::from_millis(4000 + 50 - 2080), "reported: T0+4");
         // Two reported resets, 2 s apart: the window after T0+4 is assumed to end at T0+6.
@@ -341,7 +375,7 @@ mod tests {
     #[test]
     fn thirty_two_waiters_at_the_reset_spend_only_the_window_budget() {
         let p = pacer(RateLimiting::from_headers());
-        p.reserve(at(0)).unwrap().answered(limit(10, 0, 1), at(5));
+        p.reserve(at(0)).unwrap().answered(limit(10, 0, 1), false, at(5));
         let waits: Vec<_> = (0..32).map(|_| p.reserve(at(6)).unwrap_err()).collect();
         assert!(waits.iter().all(|w| *w == Duration::from_millis(1000 + 50 - 6)));
         let woken: Vec<_> = (0..32).map(|_| p.reserve(at(1050))).collect();
@@ -351,19 +385,19 @@ mod tests {
     #[test]
     fn a_reset_in_the_past_and_missing_or_partial_headers_change_nothing() {
         let p = pacer(RateLimiting::from_headers());
-        p.reserve(at(0)).unwrap().answered(limit(10, 0, 0), at(500));
+        p.reserve(at(0)).unwrap().answered(limit(10, 0, 0), false, at(500));
         assert!(p.reserve(at(600)).is_ok(), "a reset at T0 is in the past at T0+0.5 s");
-        p.reserve(at(600)).unwrap().answered(None, at(700));
+        p.reserve(at(600)).unwrap().answered(None, false, at(700));
         let partial = RateLimit { remaining: Some(0), ..RateLimit::default() };
-        p.reserve(at(700)).unwrap().answered(Some(partial), at(800));
+        p.reserve(at(700)).unwrap().answered(Some(partial), false, at(800));
         assert!(p.reserve(at(800)).is_ok(), "remaining without a reset is not enough to stop");
     }
 
     #[test]
     fn a_limit_that_changes_mid_run_is_followed() {
         let p = pacer(RateLimiting::from_headers());
-        p.reserve(at(0)).unwrap().answered(limit(10, 9, 1), at(1));
-        p.reserve(at(1)).unwrap().answered(limit(4, 0, 1), at(2));
+        p.reserve(at(0)).unwrap().answered(limit(10, 9, 1), false, at(1));
+        p.reserve(at(1)).unwrap().answered(limit(4, 0, 1), false, at(2));
         assert!(p.reserve(at(3)).is_err(), "the lower remaining wins within a window");
         let next: Vec<_> = (0..5).map(|_| p.reserve(at(1100))).collect();
         assert_eq!(next.iter().filter(|r| r.is_ok()).count(), 4, "the new limit for the next window");
@@ -372,15 +406,15 @@ mod tests {
     #[test]
     fn requests_in_flight_are_taken_off_until_answered_so_an_overtaken_answer_costs_nothing() {
         let p = pacer(RateLimiting::from_headers());
-        p.reserve(at(0)).unwrap().answered(limit(100, 99, 1), at(1));
+        p.reserve(at(0)).unwrap().answered(limit(100, 99, 1), false, at(1));
         let mut ten: Vec<_> = (0..10).map(|_| p.reserve(at(2)).unwrap()).collect();
         assert_eq!(p.lock().available(), 89, "99 remain, 10 in flight");
         // The server saw all ten; the last one's answer comes first: 89 remain, nine still in flight.
-        ten.pop().unwrap().answered(limit(100, 89, 1), at(3));
+        ten.pop().unwrap().answered(limit(100, 89, 1), false, at(3));
         assert_eq!(p.lock().available(), 80, "the nine may not be counted yet: taken off");
         // Their answers come, older (higher) counts change nothing, and nothing is lost for good.
         for permit in ten {
-            permit.answered(limit(100, 95, 1), at(4));
+            permit.answered(limit(100, 95, 1), false, at(4));
         }
         assert_eq!(p.lock().available(), 89);
         assert_eq!(take(&p, at(5), 100).len(), 89);
@@ -400,8 +434,8 @@ mod tests {
         let cancelled = p.reserve(at(0)).unwrap();
         drop(cancelled);
         assert!(p.reserve(at(0)).is_ok(), "the cancelled first request no longer holds the others back");
-        p.reserve(at(0)).unwrap().answered(None, at(1));
-        p.reserve(at(0)).unwrap().answered(limit(10, 5, 1), at(1));
+        p.reserve(at(0)).unwrap().answered(None, false, at(1));
+        p.reserve(at(0)).unwrap().answered(limit(10, 5, 1), false, at(1));
         assert_eq!(take(&p, at(2), 10).len(), 5, "no phantom request in flight is taken off what remains");
     }
 
@@ -410,19 +444,19 @@ mod tests {
         let p = pacer(RateLimiting::from_headers());
         // A gateway's milliseconds, with nothing remaining: pacing would wait 57,000 years.
         let millis = RateLimit { limit: Some(100), remaining: Some(0), reset: Some((T0 + 2) * 1000) };
-        p.reserve(at(0)).unwrap().answered(Some(millis), at(10));
+        p.reserve(at(0)).unwrap().answered(Some(millis), false, at(10));
         assert!(p.reserve(at(20)).is_ok(), "not believed: requests go on");
         let max = RateLimit { limit: Some(100), remaining: Some(0), reset: Some(u64::MAX) };
-        p.reserve(at(30)).unwrap().answered(Some(max), at(40));
+        p.reserve(at(30)).unwrap().answered(Some(max), false, at(40));
         let hour = RateLimit { limit: Some(100), remaining: Some(0), reset: Some(T0 + 3600) };
-        p.reserve(at(50)).unwrap().answered(Some(hour), at(60));
+        p.reserve(at(50)).unwrap().answered(Some(hour), false, at(60));
         assert!(p.reserve(at(70)).is_ok(), "an hour ahead is past the one-minute bound");
         // What was known before goes on: a believable window is still paced.
-        p.reserve(at(80)).unwrap().answered(limit(100, 0, 2), at(90));
+        p.reserve(at(80)).unwrap().answered(limit(100, 0, 2), false, at(90));
         assert_eq!(p.reserve(at(100)).unwrap_err(), Duration::from_millis(2000 + 50 - 100));
         // A longer bound believes the hour, and still waits no longer than the bound.
         let patient = pacer(RateLimiting::from_headers().with_max_wait(Duration::from_secs(7200)));
-        patient.reserve(at(0)).unwrap().answered(Some(hour), at(10));
+        patient.reserve(at(0)).unwrap().answered(Some(hour), false, at(10));
         assert_eq!(patient.reserve(at(20)).unwrap_err(), Duration::from_millis(3_600_000 + 50 - 20));
     }
 
@@ -453,10 +487,41 @@ mod tests {
                 };
                 let report = RateLimit { limit: Some(next() % 200), remaining: Some(next() % 5), reset: Some(reset) };
                 match p.reserve(now) {
-                    Ok(permit) => permit.answered(Some(report), now),
+                    Ok(permit) => permit.answered(Some(report), false, now),
                     Err(wait) => assert!(wait <= settings.max_wait(), "{wait:?} after {report:?}"),
                 }
             }
         }
+    }
+
+    #[test]
+    fn refusals_halve_what_goes_at_once_once_a_window_and_accepted_answers_raise_it_again() {
+        let p = pacer(RateLimiting::from_headers());
+        p.reserve(at(0)).unwrap().answered(limit(1000, 900, 2), false, at(1));
+        let mut held = take(&p, at(2), 16);
+        assert_eq!(held.len(), 16, "900 remain: pacing lets 16 go");
+        // Refused although 900 remained: others spend the budget. Sixteen were in flight: eight may be.
+        held.pop().unwrap().answered(None, true, at(3));
+        held.pop().unwrap().answered(None, true, at(4));
+        assert_eq!(p.lock().in_flight_cap, Some(8.0), "halved once in the window, not twice");
+        assert_eq!(p.reserve(at(5)).unwrap_err(), ANSWER_POLL, "14 in flight, 8 allowed");
+        for permit in held.drain(..6) {
+            permit.answered(limit(1000, 800, 2), false, at(6));
+        }
+        assert_eq!(p.lock().in_flight, 8);
+        assert!(p.reserve(at(7)).is_err(), "8 in flight: the cap, raised to {:?}", p.lock().in_flight_cap);
+        held.pop().unwrap().answered(limit(1000, 790, 2), false, at(8));
+        let again = p.reserve(at(9));
+        assert!(again.is_ok(), "answers came back accepted: one more may go");
+        // A refusal in the next window halves again.
+        held.pop().unwrap().answered(limit(1000, 0, 4), true, at(2100));
+        let cap = p.lock().in_flight_cap.unwrap();
+        assert!((3.0..5.0).contains(&cap), "halved from about 8.9: {cap}");
+        // Accepted answers raise the cap back out of the way.
+        let mut w = p.lock();
+        for _ in 0..2_000_000 {
+            w.adapt_in_flight_cap(false, None);
+        }
+        assert_eq!(w.in_flight_cap, None);
     }
 }
