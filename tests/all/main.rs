@@ -7,6 +7,7 @@ mod decode_fixtures;
 mod dispatch;
 mod docs_drift;
 mod faults;
+mod fleet;
 #[allow(clippy::all, deprecated)]
 #[path = "generated/operations.rs"]
 mod generated_operations;

@@ -89,10 +89,11 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
         }
     }
 
-    /// A permit from the pacer, sleeping with the transport's timer until the budget allows one.
+    /// A permit from the pacer (and the fleet's budget, when the configuration shares one), sleeping with
+    /// the transport's timer until the budget allows one.
     async fn permit(&self, pacer: &Arc<Pacer>) -> Permit {
         loop {
-            match pacer.try_permit() {
+            match pacer.try_permit(self.config.shared_windows()) {
                 Ok(permit) => return permit,
                 Err(wait) => self.transport.sleep(wait).await,
             }

@@ -56,7 +56,7 @@ impl<T: HttpClient> BlockingClient<T> {
         mut sink: Option<&mut BodySink<'_>>,
     ) -> Result<Answer<E::Output>, Error> {
         loop {
-            let permit = self.config.pacer().map(permit);
+            let permit = self.config.pacer().map(|pacer| permit(pacer, &self.config));
             let span = call.span();
             let step = span.in_scope(|| {
                 let request = call.request()?;
@@ -154,10 +154,11 @@ impl<T: HttpClient, E: Endpoint> Execute<E> for BlockingClient<T> {
     }
 }
 
-/// A permit from the pacer, sleeping the thread until the budget allows one.
-fn permit(pacer: &Arc<Pacer>) -> Permit {
+/// A permit from the pacer (and the fleet's budget, when the configuration shares one), sleeping the
+/// thread until the budget allows one.
+fn permit(pacer: &Arc<Pacer>, config: &Config) -> Permit {
     loop {
-        match pacer.try_permit() {
+        match pacer.try_permit(config.shared_windows()) {
             Ok(permit) => return permit,
             Err(wait) => std::thread::sleep(wait),
         }

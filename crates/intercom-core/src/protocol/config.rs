@@ -9,6 +9,7 @@ use http::Uri;
 use crate::protocol::error::Error;
 use crate::protocol::pacer::{Pacer, RateLimiting};
 use crate::protocol::retry::RetryPolicy;
+use crate::protocol::shared_budget::{SharedBudget, SharedWindows};
 use crate::protocol::trusted_roots::TrustedRoots;
 use crate::protocol::version::ApiVersion;
 
@@ -129,6 +130,7 @@ pub struct Config {
     trusted_roots: TrustedRoots,
     /// `None` when pacing is off; shared by the clones.
     pacer: Option<Arc<Pacer>>,
+    shared: Option<Arc<SharedWindows>>,
 }
 
 impl Config {
@@ -146,6 +148,7 @@ impl Config {
             max_decompressed_bytes: crate::protocol::content::DEFAULT_MAX_DECOMPRESSED_BYTES,
             trusted_roots: TrustedRoots::default(),
             pacer: Some(Arc::new(Pacer::new(RateLimiting::default()))),
+            shared: None,
         }
     }
 
@@ -251,6 +254,26 @@ impl Config {
 
     pub(crate) fn pacer(&self) -> Option<&Arc<Pacer>> {
         self.pacer.as_ref()
+    }
+
+    /// Keeps the rate-limit budget of each window in `store` too, so that every process (and machine)
+    /// configured with the same store spends one budget together: after the local pacer lets a request go,
+    /// it takes a slot of the window in the store, and waits for the next window when the fleet has spent
+    /// this one. Needs pacing on (the default). A store that fails or is slow never holds a request: the
+    /// client paces alone (a warning says so once) and asks the store again ten seconds later. With the
+    /// `redis` feature, `transport::RedisBudget` keeps the budget in Redis. docs/RESILIENCE.md, "Fleets".
+    pub fn with_shared_budget(mut self, store: impl SharedBudget + 'static) -> Self {
+        self.shared = Some(Arc::new(SharedWindows::new(Arc::new(store))));
+        self
+    }
+
+    /// Whether a shared budget is set ([`with_shared_budget`](Self::with_shared_budget)).
+    pub fn has_shared_budget(&self) -> bool {
+        self.shared.is_some()
+    }
+
+    pub(crate) fn shared_windows(&self) -> Option<&SharedWindows> {
+        self.shared.as_deref()
     }
 
     /// Retries with `policy` (default: [`RetryPolicy::default`], 2 retries).

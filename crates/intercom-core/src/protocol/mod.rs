@@ -42,6 +42,7 @@ pub(crate) mod raw;
 pub(crate) mod request;
 pub(crate) mod response;
 pub(crate) mod retry;
+pub(crate) mod shared_budget;
 pub(crate) mod trusted_roots;
 pub(crate) mod version;
 

@@ -5,9 +5,10 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::protocol::rate_limit::RateLimit;
+use crate::protocol::shared_budget::SharedWindows;
 
 /// How a client paces its requests under the rate limit ([`Config::with_rate_limiting`]).
 ///
@@ -82,6 +83,11 @@ impl RateLimiting {
     /// The longest the pacer makes a request wait.
     pub const fn max_wait(&self) -> Duration {
         self.max_wait
+    }
+
+    /// How long past a window's reset the pacer waits before spending the next window's budget.
+    pub const fn margin(&self) -> Duration {
+        self.margin
     }
 
     /// Whether requests are paced.
@@ -163,6 +169,15 @@ fn next_window_end(end: SystemTime, length: Duration, now: SystemTime) -> System
         .unwrap_or(now)
 }
 
+/// The end of the clock-aligned window of `length` that holds `now` (windows of 10 s end at :00, :10, ...);
+/// `None` where the arithmetic leaves what a clock holds.
+fn aligned_window_end(now: SystemTime, length: Duration) -> Option<SystemTime> {
+    let since_epoch = now.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    let length = length.as_nanos().max(1_000_000);
+    let end = (since_epoch / length).checked_add(1)?.checked_mul(length)?;
+    UNIX_EPOCH.checked_add(Duration::from_nanos(u64::try_from(end).ok()?))
+}
+
 /// An in-flight cap raised this far is out of the way: dropped.
 const UNCAPPED: f64 = 1024.0;
 
@@ -184,6 +199,7 @@ pub(crate) struct Pacer {
 #[derive(Debug)]
 pub(crate) struct Permit {
     pacer: Arc<Pacer>,
+    window: Option<(SystemTime, u64)>,
 }
 
 impl Pacer {
@@ -214,7 +230,9 @@ impl Pacer {
                 w.started = 0;
             }
         } else if self.settings.limit.is_some() && w.last_reported_end.is_none() {
-            w.end = now.checked_add(w.length);
+            // Windows are aligned to the clock (as Intercom's and the mock's are), so that the processes of a
+            // fleet assume the same window before any answer has said where it ends.
+            w.end = aligned_window_end(now, w.length).or_else(|| now.checked_add(w.length));
         }
         if w.in_flight_cap.is_some_and(|cap| w.in_flight as f64 >= cap.floor()) {
             // Others spend this budget too (answers were refused): fewer at once until answers come back.
@@ -236,7 +254,13 @@ impl Pacer {
         }
         w.started += 1;
         w.in_flight += 1;
-        Ok(Permit { pacer: Arc::clone(self) })
+        // Where the window is, once an answer has said it: what a shared budget keys its slots by.
+        let known = w.last_reported_end.is_some() || self.settings.limit.is_some();
+        let window = match (w.end, w.limit) {
+            (Some(end), Some(limit)) if known => Some((end, limit)),
+            _ => None,
+        };
+        Ok(Permit { pacer: Arc::clone(self), window })
     }
 
     fn answered(&self, rate_limit: Option<RateLimit>, refused: bool, now: SystemTime) {
@@ -295,15 +319,30 @@ impl Pacer {
     }
 
     /// A permit to send now, or (logged) how long to wait before asking again: what each driver's
-    /// `permit` loop calls.
-    pub(crate) fn try_permit(self: &Arc<Self>) -> Result<Permit, Duration> {
-        self.reserve(SystemTime::now()).inspect_err(|wait| {
+    /// `permit` loop calls. With a shared budget, the fleet's window must have room too.
+    pub(crate) fn try_permit(self: &Arc<Self>, shared: Option<&SharedWindows>) -> Result<Permit, Duration> {
+        let now = SystemTime::now();
+        let permit = self.reserve(now).inspect_err(|wait| {
             tracing::debug!(?wait, "intercom rate-limit window spent: waiting for its reset");
-        })
+        })?;
+        let (margin, max_wait) = (self.settings.margin, self.settings.max_wait);
+        match shared.and_then(|shared| shared.admit(permit.window(), now, margin, max_wait)) {
+            None => Ok(permit),
+            Some(wait) => {
+                tracing::debug!(?wait, "intercom rate-limit window spent by the fleet: waiting for its reset");
+                Err(wait)
+            }
+        }
     }
 }
 
 impl Permit {
+    /// The window this permit was granted in (its end) and that window's budget, once answers have said
+    /// where windows are.
+    pub(crate) fn window(&self) -> Option<(SystemTime, u64)> {
+        self.window
+    }
+
     /// Records what the answer to this request said of the rate limit (`None` for no answer, or none
     /// reported), and whether it was refused (`429`).
     pub(crate) fn answered(self, rate_limit: Option<RateLimit>, refused: bool, now: SystemTime) {
@@ -320,8 +359,6 @@ impl Drop for Permit {
 
 #[cfg(test)]
 mod tests {
-    use std::time::UNIX_EPOCH;
-
     use super::*;
 
     const T0: u64 = 1_800_000_000;
@@ -523,5 +560,13 @@ mod tests {
             w.adapt_in_flight_cap(false, None);
         }
         assert_eq!(w.in_flight_cap, None);
+    }
+
+    #[test]
+    fn a_configured_window_is_aligned_to_the_clock_so_a_fleet_agrees_on_it() {
+        let p = pacer(RateLimiting::from_headers().with_limit(3, Duration::from_secs(10)));
+        let permits: Vec<_> = (0..3).map(|_| p.reserve(at(3500)).unwrap()).collect();
+        assert_eq!(permits[0].window(), Some((at(10_000), 3)), "the window of :00 to :10, whoever asks");
+        assert_eq!(p.reserve(at(3500)).unwrap_err(), Duration::from_millis(10_000 + 50 - 3500));
     }
 }

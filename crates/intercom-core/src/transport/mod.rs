@@ -7,6 +7,8 @@
 
 mod body_sink;
 pub(crate) mod download;
+#[cfg(feature = "redis")]
+mod redis_budget;
 mod thread_sleep;
 
 use std::future::Future;
@@ -15,6 +17,11 @@ use std::time::Duration;
 use http::{HeaderMap, Request, Response};
 
 pub use body_sink::BodySink;
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis_budget::RedisBudget;
+
+pub use crate::protocol::shared_budget::SharedBudget;
 
 use crate::protocol::config::Config;
 use crate::protocol::error::{TransportError, TransportErrorKind};
