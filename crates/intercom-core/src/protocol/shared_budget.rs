@@ -7,8 +7,6 @@ use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::protocol::error::BoxError;
-
 /// A rate-limit budget kept outside the process, so that every process and machine of a fleet spends one
 /// window's budget together (set with [`Config::with_shared_budget`](crate::Config::with_shared_budget)).
 ///
@@ -19,7 +17,7 @@ pub trait SharedBudget: Send + Sync + fmt::Debug {
     /// Takes one request's slot of the window that ends at `window_end` (Unix seconds), whose budget is
     /// `limit` requests: `Ok(true)` when the slot is this request's, `Ok(false)` when the fleet has spent
     /// the window. Slots must be taken atomically across processes.
-    fn take(&self, window_end: u64, limit: u64) -> Result<bool, BoxError>;
+    fn take(&self, window_end: u64, limit: u64) -> Result<bool, Box<dyn std::error::Error + Send + Sync>>;
 }
 
 /// How long a client paces alone after the store failed, before it asks the store again.
@@ -106,7 +104,7 @@ mod tests {
     }
 
     impl SharedBudget for Store {
-        fn take(&self, _window_end: u64, _limit: u64) -> Result<bool, BoxError> {
+        fn take(&self, _window_end: u64, _limit: u64) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
             let n = self.asked.fetch_add(1, Ordering::SeqCst);
             if self.failing {
                 return Err("connection refused".into());
