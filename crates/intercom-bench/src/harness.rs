@@ -103,6 +103,33 @@ pub fn run_once(name: &str, base: &str, env: &[(&str, String)]) -> Run {
     Run::parse(line.trim()).unwrap_or_else(|| panic!("{name} failed: {}", String::from_utf8_lossy(&output.stderr)))
 }
 
+/// Runs `members` processes of contender `name` against `base` at once, each with the environment
+/// `env(member)` added; what each measured.
+pub fn run_together(
+    name: &str,
+    base: &str,
+    members: usize,
+    env: impl Fn(usize) -> Vec<(&'static str, String)>,
+) -> Vec<Run> {
+    let me = std::env::current_exe().expect("this program");
+    let children: Vec<_> = (0..members)
+        .map(|member| {
+            let mut command = Command::new(&me);
+            command.args(["run", name, base]).envs(env(member)).stdout(Stdio::piped()).stderr(Stdio::piped());
+            command.spawn().expect("a member")
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|child| {
+            let output = child.wait_with_output().expect("a member's output");
+            let line = String::from_utf8_lossy(&output.stdout);
+            Run::parse(line.trim())
+                .unwrap_or_else(|| panic!("{name} failed: {}", String::from_utf8_lossy(&output.stderr)))
+        })
+        .collect()
+}
+
 /// Races `names` against `base` for `rounds` rounds, alternating.
 pub fn rounds(names: &[&str], base: &str, server: &str, rounds: usize) -> Vec<Runs> {
     let mut all: Vec<Runs> = names.iter().map(|n| Runs { name: n.to_string(), ..Runs::default() }).collect();

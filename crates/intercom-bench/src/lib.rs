@@ -7,6 +7,7 @@
 pub mod bulk;
 pub mod contenders;
 pub mod data;
+pub mod fleet;
 pub mod harness;
 pub mod link;
 pub mod measure;

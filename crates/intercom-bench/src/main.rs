@@ -1,6 +1,7 @@
 //! `cargo run --release -p intercom-bench [-- MODE] [ROUNDS]`: the loopback race (default), `wan` (the same
 //! through an emulated 40 ms / 100 Mbit/s link), `link-check` (the emulator alone against a direct run),
-//! `concurrency` (64 calls at once) and `bulk` (6,000 creates under a rate limit, paced and not). See
+//! `concurrency` (64 calls at once), `bulk` (6,000 creates under a rate limit, paced and not) and `fleet` (2
+//! to 16 processes on one budget, alone and through Redis). See
 //! docs/PERFORMANCE.md.
 
 use std::io::Write;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 use intercom_bench::contenders::{self, Encoding};
 use intercom_bench::link::{self, Link};
 use intercom_bench::measure::Run;
-use intercom_bench::{bulk, reports, server, tls_server};
+use intercom_bench::{bulk, fleet, reports, server, tls_server};
 
 const ME_TIMES: usize = 3000;
 
@@ -27,6 +28,7 @@ fn main() {
         "link-check" => reports::link_check(rounds(2)),
         "concurrency" => reports::concurrency(),
         "bulk" => bulk::report(),
+        "fleet" => fleet::report(),
         _ => reports::loopback(rounds(1), ME_TIMES),
     }
 }
@@ -66,6 +68,8 @@ fn run(contender: &str, base: &str) {
         "bulk-sdk-async" => bulk::sdk_async(base, true),
         "bulk-sdk-blocking-unpaced" => bulk::sdk_blocking(base, false),
         "bulk-sdk-async-unpaced" => bulk::sdk_async(base, false),
+        "fleet-sdk-blocking" => fleet::sdk_blocking(base),
+        "fleet-sdk-async" => fleet::sdk_async(base),
         other => panic!("no contender {other}"),
     });
     println!("{}", run.line());
