@@ -123,16 +123,19 @@ struct Window {
     /// The window in which the cap was last lowered: it is lowered once a window, however many refusals
     /// that window brings.
     lowered_in: Option<SystemTime>,
+    /// The window in which the cap was last raised: once a window too.
+    raised_in: Option<SystemTime>,
 }
 
 impl Window {
     /// Additive increase, multiplicative decrease of the requests let in flight at once: a refusal (an
     /// answer `429` that pacing did not foresee, so other processes spend the same budget) halves the cap,
-    /// once per window; every accepted answer raises it by one over the cap (about one more request per
-    /// round of answers), until it is out of the way again.
+    /// once per window; an accepted answer in a window where the cap has not changed yet raises it by one,
+    /// until it is out of the way again. The feedback comes once a window (every process's burst meets the
+    /// others' when the window opens), so the cap moves once a window.
     fn adapt_in_flight_cap(&mut self, refused: bool, window: Option<SystemTime>) {
+        let window = window.or(self.end);
         if refused {
-            let window = window.or(self.end);
             if self.lowered_in.is_some() && self.lowered_in == window {
                 return;
             }
@@ -141,8 +144,12 @@ impl Window {
             self.in_flight_cap = Some((cap / 2.0).max(1.0));
             self.lowered_in = window;
         } else if let Some(cap) = self.in_flight_cap {
-            let raised = cap + 1.0 / cap;
+            if window.is_none() || window == self.lowered_in || window == self.raised_in {
+                return;
+            }
+            let raised = cap + 1.0;
             self.in_flight_cap = (raised < UNCAPPED).then_some(raised);
+            self.raised_in = window;
         }
     }
 
@@ -178,8 +185,8 @@ fn aligned_window_end(now: SystemTime, length: Duration) -> Option<SystemTime> {
     UNIX_EPOCH.checked_add(Duration::from_nanos(u64::try_from(end).ok()?))
 }
 
-/// An in-flight cap raised this far is out of the way: dropped.
-const UNCAPPED: f64 = 1024.0;
+/// An in-flight cap raised this far is out of the way (more than a bulk run sends at once): dropped.
+const UNCAPPED: f64 = 64.0;
 
 /// How often requests waiting for an answer in flight (the first one, or one that may free budget) look
 /// again.
@@ -545,19 +552,21 @@ mod tests {
         for permit in held.drain(..6) {
             permit.answered(limit(1000, 800, 2), false, at(6));
         }
+        assert_eq!(p.lock().in_flight_cap, Some(8.0), "not raised in the window that lowered it");
         assert_eq!(p.lock().in_flight, 8);
-        assert!(p.reserve(at(7)).is_err(), "8 in flight: the cap, raised to {:?}", p.lock().in_flight_cap);
-        held.pop().unwrap().answered(limit(1000, 790, 2), false, at(8));
-        let again = p.reserve(at(9));
-        assert!(again.is_ok(), "answers came back accepted: one more may go");
-        // A refusal in the next window halves again.
-        held.pop().unwrap().answered(limit(1000, 0, 4), true, at(2100));
-        let cap = p.lock().in_flight_cap.unwrap();
-        assert!((3.0..5.0).contains(&cap), "halved from about 8.9: {cap}");
-        // Accepted answers raise the cap back out of the way.
+        assert!(p.reserve(at(7)).is_err(), "8 in flight: the cap");
+        // The next window's first accepted answer raises the cap by one: one more may go.
+        held.pop().unwrap().answered(limit(1000, 990, 4), false, at(2100));
+        held.pop().unwrap().answered(limit(1000, 980, 4), false, at(2110));
+        assert_eq!(p.lock().in_flight_cap, Some(9.0), "raised once in the window");
+        assert!(p.reserve(at(2120)).is_ok());
+        // A refusal in a later window halves again.
+        held.pop().unwrap().answered(limit(1000, 0, 6), true, at(4100));
+        assert_eq!(p.lock().in_flight_cap, Some(3.0), "half of the six in flight, fewer than the cap");
+        // Accepted answers, window after window, raise the cap back out of the way.
         let mut w = p.lock();
-        for _ in 0..2_000_000 {
-            w.adapt_in_flight_cap(false, None);
+        for window in 0..100 {
+            w.adapt_in_flight_cap(false, Some(at(10_000 + window * 2000)));
         }
         assert_eq!(w.in_flight_cap, None);
     }
