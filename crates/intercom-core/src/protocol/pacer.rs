@@ -134,7 +134,6 @@ impl Window {
     /// until it is out of the way again. The feedback comes once a window (every process's burst meets the
     /// others' when the window opens), so the cap moves once a window.
     fn adapt_in_flight_cap(&mut self, refused: bool, window: Option<SystemTime>) {
-        let window = window.or(self.end);
         if refused {
             if self.lowered_in.is_some() && self.lowered_in == window {
                 return;
@@ -273,7 +272,9 @@ impl Pacer {
     fn answered(&self, rate_limit: Option<RateLimit>, refused: bool, now: SystemTime) {
         let mut w = self.lock();
         w.heard = true;
-        w.adapt_in_flight_cap(refused, rate_limit.and_then(|r| r.resets_at()));
+        // The window the answer belongs to: its reset, else the one the pacer knows, else the clock's.
+        let window = rate_limit.and_then(|r| r.resets_at()).or(w.end).or_else(|| aligned_window_end(now, w.length));
+        w.adapt_in_flight_cap(refused, window);
         let Some(reported) = rate_limit else { return };
         if let Some(limit) = reported.limit {
             w.limit = Some(limit);
@@ -577,5 +578,18 @@ mod tests {
         let permits: Vec<_> = (0..3).map(|_| p.reserve(at(3500)).unwrap()).collect();
         assert_eq!(permits[0].window(), Some((at(10_000), 3)), "the window of :00 to :10, whoever asks");
         assert_eq!(p.reserve(at(3500)).unwrap_err(), Duration::from_millis(10_000 + 50 - 3500));
+    }
+
+    #[test]
+    fn answers_without_headers_still_move_the_cap_once_a_window_of_the_clock() {
+        let p = pacer(RateLimiting::from_headers());
+        let mut held = take(&p, at(0), 1);
+        held.pop().unwrap().answered(None, false, at(1));
+        let mut held = take(&p, at(2), 8);
+        held.pop().unwrap().answered(None, true, at(3));
+        held.pop().unwrap().answered(None, true, at(4));
+        assert_eq!(p.lock().in_flight_cap, Some(4.0), "bare 429s: halved once in the clock's window");
+        held.pop().unwrap().answered(None, false, at(10_500));
+        assert_eq!(p.lock().in_flight_cap, Some(5.0), "raised in the next one");
     }
 }
