@@ -94,15 +94,26 @@ async fn rate_limited_then_ok_with_reset(transport: Transport) -> Outcome {
     Ok(())
 }
 
-async fn rate_limited_waits_for_the_reset(transport: Transport) -> Outcome {
+/// Answers the first request with `refusal`, then the recorded admin: two attempts, the second at least
+/// `wait` after the first (`asked` says what asked for the wait).
+async fn waits_before_trying_again(
+    transport: Transport,
+    refusal: ResponseTemplate,
+    wait: Duration,
+    asked: &str,
+) -> Outcome {
     let mock = MockIntercom::start().await;
-    let reset = limited().insert_header("x-ratelimit-reset", (now() + 2).to_string().as_str());
-    first(&mock, "IdentifyAdmin", 1, reset).await;
+    first(&mock, "IdentifyAdmin", 1, refusal).await;
     let started = Instant::now();
     let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
     ensure!(answer.attempts == 2, "2 attempts, saw {}", answer.attempts);
-    ensure!(started.elapsed() >= Duration::from_secs(1), "waited only {:?} for a reset 2 s ahead", started.elapsed());
+    ensure!(started.elapsed() >= wait, "waited only {:?} for {asked}", started.elapsed());
     Ok(())
+}
+
+async fn rate_limited_waits_for_the_reset(transport: Transport) -> Outcome {
+    let reset = limited().insert_header("x-ratelimit-reset", (now() + 2).to_string().as_str());
+    waits_before_trying_again(transport, reset, Duration::from_secs(1), "a reset 2 s ahead").await
 }
 
 async fn rate_limited_then_ok_without_reset(transport: Transport) -> Outcome {
@@ -483,13 +494,8 @@ async fn a_429_an_hour_ahead_fails_and_later_sends_go_on(transport: Transport) -
 }
 
 async fn retry_after_is_honoured(transport: Transport) -> Outcome {
-    let mock = MockIntercom::start().await;
-    first(&mock, "IdentifyAdmin", 1, ResponseTemplate::new(429).insert_header("retry-after", "1")).await;
-    let started = Instant::now();
-    let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;
-    ensure!(answer.attempts == 2, "2 attempts, saw {}", answer.attempts);
-    ensure!(started.elapsed() >= Duration::from_secs(1), "waited only {:?} for Retry-After: 1", started.elapsed());
-    Ok(())
+    let refusal = ResponseTemplate::new(429).insert_header("retry-after", "1");
+    waits_before_trying_again(transport, refusal, Duration::from_secs(1), "Retry-After: 1").await
 }
 
 async fn a_429_is_retried_past_the_retry_count(transport: Transport) -> Outcome {

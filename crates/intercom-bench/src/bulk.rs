@@ -60,6 +60,18 @@ pub fn sdk_async(base: &str, paced: bool) -> usize {
     })
 }
 
+/// A mock that answers every `POST /contacts` with a contact, under `limit`: what the bulk and fleet runs
+/// create against.
+pub(crate) fn creates_mock(runtime: &tokio::runtime::Runtime, limit: MockRateLimit) -> MockIntercom {
+    runtime.block_on(async {
+        let mock = MockIntercom::start_empty().await;
+        let created = serde_json::json!({"type": "contact", "id": "c1", "role": "user"});
+        mock.respond("CreateContact", wiremock::ResponseTemplate::new(200).set_body_json(created)).await;
+        mock.set_rate_limit(limit);
+        mock
+    })
+}
+
 /// One contender's run against a fresh window count: what it measured and what the mock refused.
 struct Measured {
     run: Run,
@@ -70,13 +82,7 @@ struct Measured {
 }
 
 fn measure(runtime: &tokio::runtime::Runtime, name: &str, requests: usize) -> Measured {
-    let mock = runtime.block_on(async {
-        let mock = MockIntercom::start_empty().await;
-        let created = serde_json::json!({"type": "contact", "id": "c1", "role": "user"});
-        mock.respond("CreateContact", wiremock::ResponseTemplate::new(200).set_body_json(created)).await;
-        mock.set_rate_limit(MockRateLimit::new(LIMIT, WINDOW));
-        mock
-    });
+    let mock = creates_mock(runtime, MockRateLimit::new(LIMIT, WINDOW));
     let run = harness::run_once(name, &mock.uri(), &[("INTERCOM_BENCH_BULK_REQUESTS", requests.to_string())]);
     let windows = mock.rate_limit_windows();
     if std::env::var_os("INTERCOM_BENCH_SHOW_WINDOWS").is_some() {

@@ -8,7 +8,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use intercom_mock::{MockIntercom, MockRateLimit};
+use intercom_mock::MockRateLimit;
 use intercom_ureq::endpoints::CreateContact;
 use intercom_ureq::models::CreateContactRequest;
 use intercom_ureq::transport::RedisBudget;
@@ -91,13 +91,7 @@ struct Fleet {
 }
 
 fn run_fleet(runtime: &tokio::runtime::Runtime, name: &str, members: usize, redis: Option<&str>) -> Fleet {
-    let mock = runtime.block_on(async {
-        let mock = MockIntercom::start_empty().await;
-        let created = serde_json::json!({"type": "contact", "id": "c1", "role": "user"});
-        mock.respond("CreateContact", wiremock::ResponseTemplate::new(200).set_body_json(created)).await;
-        mock.set_rate_limit(MockRateLimit::new(LIMIT, WINDOW));
-        mock
-    });
+    let mock = crate::bulk::creates_mock(runtime, MockRateLimit::new(LIMIT, WINDOW));
     let requests = env_number("INTERCOM_BENCH_FLEET_REQUESTS", PER_PROCESS);
     let started = Instant::now();
     let runs = harness::run_together(name, &mock.uri(), members, |member| {

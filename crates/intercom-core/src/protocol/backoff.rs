@@ -156,41 +156,35 @@ mod tests {
         Duration::from_secs(n)
     }
 
+    /// The decision after `retries` retries and `waited` seconds of waiting, for an answer `code`.
+    fn after(
+        policy: &RetryPolicy,
+        method: Method,
+        retries: u32,
+        waited: u64,
+        code: u16,
+        headers: &HeaderMap,
+    ) -> Option<Duration> {
+        retry_after(
+            policy,
+            attempt(&method, false, retries, secs(waited)),
+            Outcome::Answer(status(code), headers),
+            at(NOW),
+            0.5,
+        )
+    }
+
     #[test]
     fn a_429_is_retried_past_the_retry_count_while_the_wait_budget_lasts() {
         let reset = headers(&[("x-ratelimit-reset", &(NOW + 2).to_string())]);
         let policy = RetryPolicy::default();
-        let tenth = retry_after(
-            &policy,
-            attempt(&Method::POST, false, 9, secs(40)),
-            Outcome::Answer(status(429), &reset),
-            at(NOW),
-            0.5,
-        );
+        let tenth = after(&policy, Method::POST, 9, 40, 429, &reset);
         assert_eq!(tenth, Some(secs(2)), "a POST refused ten times is still sent again: nothing ran");
-        let spent = retry_after(
-            &policy,
-            attempt(&Method::POST, false, 9, secs(59)),
-            Outcome::Answer(status(429), &reset),
-            at(NOW),
-            0.5,
-        );
+        let spent = after(&policy, Method::POST, 9, 59, 429, &reset);
         assert_eq!(spent, None, "59 s waited: 2 more do not fit in the minute");
-        let off = retry_after(
-            &RetryPolicy::none(),
-            attempt(&Method::GET, false, 0, Duration::ZERO),
-            Outcome::Answer(status(429), &reset),
-            at(NOW),
-            0.5,
-        );
+        let off = after(&RetryPolicy::none(), Method::GET, 0, 0, 429, &reset);
         assert_eq!(off, None, "a policy that retries nothing does not retry a 429 either");
-        let server_error = retry_after(
-            &policy,
-            attempt(&Method::GET, false, 9, secs(40)),
-            Outcome::Answer(status(503), &reset),
-            at(NOW),
-            0.5,
-        );
+        let server_error = after(&policy, Method::GET, 9, 40, 503, &reset);
         assert_eq!(server_error, None, "other failures keep their count");
     }
 
