@@ -403,13 +403,7 @@ async fn an_html_server_error(transport: Transport) -> Outcome {
 }
 
 async fn malformed_rate_limit_headers(transport: Transport) -> Outcome {
-    let body = intercom_mock::fixtures::success("IdentifyAdmin").ok_or("a fixture")?.body;
-    let response = ResponseTemplate::new(200)
-        .set_body_raw(body, "application/json")
-        .insert_header("x-ratelimit-limit", "lots")
-        .insert_header("x-ratelimit-remaining", "5")
-        .insert_header("x-ratelimit-reset", "soon");
-    let (result, _) = answered_with(transport, response).await;
+    let (result, _) = answered_with(transport, admin_with("lots", "5", "soon")?).await;
     let answer = result.map_err(|e| e.to_string())?;
     let expected = Some(RateLimit { limit: None, remaining: Some(5), reset: None });
     ensure!(answer.rate_limit == expected, "{:?}", answer.rate_limit);

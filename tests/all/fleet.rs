@@ -118,4 +118,5 @@ fn a_redis_budget_shows_no_password() {
     let config = Config::new("t0k3n").with_shared_budget(RedisBudget::new(url).expect("a URL"));
     let shown = format!("{budget} {config:?}");
     assert!(!shown.contains("s3cret") && !shown.contains("t0k3n"), "{shown}");
+    assert!(budget.contains(r#"prefix: "intercom-rs:budget""#) && shown.contains("RedisBudget"), "{shown}");
 }

@@ -48,7 +48,7 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub async fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
-        self.attempts(Call::new(&self.config, endpoint), endpoint, None).await
+        self.attempts(Call::new(&self.config, endpoint), None).await
     }
 
     /// The call loop: wait for the pacer, build the attempt, send it (a download streams its body into
@@ -56,7 +56,6 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     async fn attempts<E: Endpoint + ?Sized>(
         &self,
         mut call: Call<'_, E>,
-        endpoint: &E,
         mut sink: Option<&mut BodySink<'_>>,
     ) -> Result<Answer<E::Output>, Error> {
         loop {
@@ -72,7 +71,7 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
                     Some(sink) => {
                         let request = download::prepare(request, sink);
                         let result = self.transport.execute_streaming(request, sink).await;
-                        download::settle(&mut call, endpoint, sink, result)
+                        download::settle(&mut call, sink, result)
                     }
                 })
             }
@@ -108,7 +107,7 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
         E: Endpoint<Output = ExportFile> + Sync + ?Sized,
     {
         let mut sink = BodySink::new(writer);
-        let answer = self.attempts(Call::new(&self.config, endpoint), endpoint, Some(&mut sink)).await?;
+        let answer = self.attempts(Call::new(&self.config, endpoint), Some(&mut sink)).await?;
         Ok(download::downloaded(answer, sink.written()))
     }
 
@@ -145,7 +144,7 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
         SendAll::new(requests.into_iter(), bulk, move |index, request| {
             Box::pin(async move {
                 let call = Call::new(&self.config, &request).with_wait_budget(budget);
-                let result = self.attempts(call, &request, None).await.map(|answer| answer.value);
+                let result = self.attempts(call, None).await.map(|answer| answer.value);
                 Sent { index, request, result }
             })
         })

@@ -44,7 +44,7 @@ impl<T: HttpClient> BlockingClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
-        self.attempts(Call::new(&self.config, endpoint), endpoint, None)
+        self.attempts(Call::new(&self.config, endpoint), None)
     }
 
     /// The call loop: wait for the pacer, build the attempt, send it (a download streams its body into
@@ -52,7 +52,6 @@ impl<T: HttpClient> BlockingClient<T> {
     fn attempts<E: Endpoint + ?Sized>(
         &self,
         mut call: Call<'_, E>,
-        endpoint: &E,
         mut sink: Option<&mut BodySink<'_>>,
     ) -> Result<Answer<E::Output>, Error> {
         loop {
@@ -64,7 +63,7 @@ impl<T: HttpClient> BlockingClient<T> {
                     None => call.finish(self.transport.execute(request), SystemTime::now()),
                     Some(sink) => {
                         let result = self.transport.execute_streaming(download::prepare(request, sink), sink);
-                        download::settle(&mut call, endpoint, sink, result)
+                        download::settle(&mut call, sink, result)
                     }
                 })
             })?;
@@ -89,7 +88,7 @@ impl<T: HttpClient> BlockingClient<T> {
         E: Endpoint<Output = ExportFile> + ?Sized,
     {
         let mut sink = BodySink::new(writer);
-        let answer = self.attempts(Call::new(&self.config, endpoint), endpoint, Some(&mut sink))?;
+        let answer = self.attempts(Call::new(&self.config, endpoint), Some(&mut sink))?;
         Ok(download::downloaded(answer, sink.written()))
     }
 
@@ -134,7 +133,7 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
         let (client, budget) = (self.clone(), bulk.wait_budget());
         SendAllIter::new(requests.into_iter(), bulk, move |request: &E| {
             let call = Call::new(&client.config, request).with_wait_budget(budget);
-            client.attempts(call, request, None).map(|answer| answer.value)
+            client.attempts(call, None).map(|answer| answer.value)
         })
     }
 }

@@ -70,6 +70,11 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         self
     }
 
+    /// The request this call sends.
+    pub(crate) fn endpoint(&self) -> &'a E {
+        self.endpoint
+    }
+
     /// The attempt about to be made, from 1.
     pub fn attempt(&self) -> u32 {
         self.retries + 1

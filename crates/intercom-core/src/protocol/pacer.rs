@@ -85,11 +85,6 @@ impl RateLimiting {
         self.max_wait
     }
 
-    /// How long past a window's reset the pacer waits before spending the next window's budget.
-    pub const fn margin(&self) -> Duration {
-        self.margin
-    }
-
     /// Whether requests are paced.
     pub const fn is_on(&self) -> bool {
         self.on
@@ -279,17 +274,16 @@ impl Pacer {
         if let Some(limit) = reported.limit {
             w.limit = Some(limit);
         }
-        let (Some(remaining), Some(reset_at)) = (reported.remaining, reported.resets_at()) else { return };
-        if reset_at <= now {
+        let (Some(remaining), Some(reset)) = (reported.remaining, reported.resets_at()) else { return };
+        if reset <= now {
             // A reset in the past says nothing about the window ahead.
             return;
         }
-        if now.checked_add(self.settings.max_wait).is_some_and(|furthest| reset_at > furthest) {
+        if now.checked_add(self.settings.max_wait).is_some_and(|furthest| reset > furthest) {
             drop(w);
             self.ignore_reset(&reported, now);
             return;
         }
-        let reset = reset_at;
         match w.last_reported_end {
             Some(last) if reset < last => return, // an answer from an earlier window, overtaken
             Some(last) if reset == last => {

@@ -5,6 +5,8 @@ use http::header::HeaderMap;
 use http::{Response, StatusCode};
 use intercom_models::{ErrorBody, ErrorItem};
 
+use crate::protocol::content::{self, ContentError, DEFAULT_MAX_DECOMPRESSED_BYTES};
+use crate::protocol::error::body_text;
 use crate::protocol::error::{ApiError, DecodeError, Error, RequestLabel};
 use crate::protocol::format::ResponseFormat;
 use crate::protocol::rate_limit::RateLimit;
@@ -38,8 +40,7 @@ pub const REQUEST_ID: &str = "x-request-id";
 /// [`DEFAULT_MAX_DECOMPRESSED_BYTES`](crate::protocol::DEFAULT_MAX_DECOMPRESSED_BYTES)).
 pub fn parse_response<E: Endpoint + ?Sized>(endpoint: &E, response: Response<Vec<u8>>) -> Result<E::Output, Error> {
     let (mut parts, body) = response.into_parts();
-    let cap = crate::protocol::content::DEFAULT_MAX_DECOMPRESSED_BYTES;
-    let body = decompressed(endpoint.label(), parts.status, &mut parts.headers, body, cap)?;
+    let body = decompressed(endpoint.label(), parts.status, &mut parts.headers, body, DEFAULT_MAX_DECOMPRESSED_BYTES)?;
     parse_parts(endpoint, parts.status, &parts.headers, body)
 }
 
@@ -52,19 +53,17 @@ pub(crate) fn decompressed(
     body: Vec<u8>,
     cap: usize,
 ) -> Result<Vec<u8>, Error> {
-    match crate::protocol::content::decode(headers, &body, cap) {
+    match content::decode(headers, &body, cap) {
         Ok(decoded) => Ok(decoded.unwrap_or(body)),
-        Err(crate::protocol::content::ContentError::TooLarge(source)) => Err(Error::from_transport(request, source)),
-        Err(crate::protocol::content::ContentError::Corrupt { encoding, message }) => {
-            Err(Error::Decode(Box::new(DecodeError {
-                request,
-                status,
-                path: ".".into(),
-                message: format!("the {encoding}-compressed body cannot be decompressed ({message})"),
-                snippet: crate::protocol::error::body_text::quote(&body, Some(&encoding)),
-                request_id: header_request_id(headers),
-            })))
-        }
+        Err(ContentError::TooLarge(source)) => Err(Error::from_transport(request, source)),
+        Err(ContentError::Corrupt { encoding, message }) => Err(Error::Decode(Box::new(DecodeError {
+            request,
+            status,
+            path: ".".into(),
+            message: format!("the {encoding}-compressed body cannot be decompressed ({message})"),
+            snippet: body_text::quote(&body, Some(&encoding)),
+            request_id: header_request_id(headers),
+        }))),
     }
 }
 
@@ -79,8 +78,7 @@ pub fn parse_parts<E: Endpoint + ?Sized>(
         return Err(api_error(endpoint.label(), status, headers, body));
     }
     // A body the transport did not decompress is described, not quoted, if it cannot be read.
-    let encoded = content_encoding(headers)
-        .and_then(|encoding| crate::protocol::error::body_text::describe(&body, Some(encoding)));
+    let encoded = content_encoding(headers).and_then(|encoding| body_text::describe(&body, Some(encoding)));
     match <E::Format as ResponseFormat<E::Output>>::decode(body) {
         Ok(output) => Ok(output),
         Err(failure) => Err(Error::Decode(Box::new(DecodeError {
@@ -115,7 +113,7 @@ pub fn api_error(request: RequestLabel, status: StatusCode, headers: &HeaderMap,
         body: String::from_utf8_lossy(&body).into_owned(),
         hint: None,
         rate_limit: RateLimit::from_headers(headers),
-        body_description: crate::protocol::error::body_text::describe(&body, content_encoding(headers)),
+        body_description: body_text::describe(&body, content_encoding(headers)),
         canonical: canonical_link(headers),
         scroll_expired: false,
     }))

@@ -31,13 +31,12 @@ pub(crate) fn prepare(mut request: Request<Vec<u8>>, sink: &mut BodySink<'_>) ->
 /// (or a failed write) ends the download.
 pub(crate) fn settle<E: Endpoint + ?Sized>(
     call: &mut Call<'_, E>,
-    endpoint: &E,
     sink: &BodySink<'_>,
     result: Result<Response<Vec<u8>>, TransportError>,
 ) -> Step<E::Output> {
     match result {
         Err(source) if sink.written() > 0 || sink.write_failed() => {
-            Step::Done(Err(Error::from_transport(endpoint.label(), source)))
+            Step::Done(Err(Error::from_transport(call.endpoint().label(), source)))
         }
         Ok(mut response) if sink.is_accepted() => {
             // The body went to the writer, decoded.

@@ -9,14 +9,15 @@ use std::time::{Duration, Instant};
 /// Completes after `duration`, on any executor.
 #[derive(Debug)]
 pub(crate) struct ThreadSleep {
-    until: Instant,
+    until: Option<Instant>,
     duration: Duration,
     waker: Option<Arc<Mutex<Option<Waker>>>>,
 }
 
 impl ThreadSleep {
     pub(crate) fn new(duration: Duration) -> Self {
-        Self { until: Instant::now() + duration, duration, waker: None }
+        // A duration no clock can hold (`Duration::MAX`) never ends, and never panics.
+        Self { until: Instant::now().checked_add(duration), duration, waker: None }
     }
 }
 
@@ -24,7 +25,7 @@ impl Future for ThreadSleep {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if Instant::now() >= self.until {
+        if self.until.is_some_and(|until| Instant::now() >= until) {
             return Poll::Ready(());
         }
         match &self.waker {
@@ -47,5 +48,19 @@ impl Future for ThreadSleep {
             }
         }
         Poll::Pending
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sleep_no_clock_can_hold_is_pending_not_a_panic() {
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut forever = ThreadSleep::new(Duration::MAX);
+        assert!(Pin::new(&mut forever).poll(&mut cx).is_pending());
+        let mut done = ThreadSleep::new(Duration::ZERO);
+        assert!(Pin::new(&mut done).poll(&mut cx).is_ready());
     }
 }
