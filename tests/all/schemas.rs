@@ -17,7 +17,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::generated_schemas::{with_schema_type, OPERATIONS};
-use crate::support::same_json;
 
 /// Decodes `value` as `T` and re-serializes it; the error names the JSON path.
 pub(crate) fn round_trip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
@@ -127,26 +126,28 @@ fn every_recorded_response_decodes_and_matches_its_snapshot() {
     assert_eq!(decoded, expected, "every JSON response example of 2.16 (and of the operation it dropped)");
 }
 
-/// Paths of `original` (non-null values) missing from `reserialized`, with list indices as `[]`.
-fn dropped(original: &Value, reserialized: &Value, path: &str, out: &mut BTreeSet<String>) {
-    match (original, reserialized) {
+/// Where `written` differs from `original`, as JSON paths (list indices as `[i]`) with both values.
+pub(crate) fn differences(original: &Value, written: &Value, path: &str, out: &mut Vec<String>) {
+    match (original, written) {
         (Value::Object(before), Value::Object(after)) => {
             for (key, value) in before {
                 let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
                 match after.get(key) {
-                    _ if value.is_null() => {}
-                    None => {
-                        out.insert(here);
-                    }
-                    Some(kept) => dropped(value, kept, &here, out),
+                    None => out.push(format!("{here}: {value} was not written back")),
+                    Some(kept) => differences(value, kept, &here, out),
                 }
             }
-        }
-        (Value::Array(before), Value::Array(after)) => {
-            for (value, kept) in before.iter().zip(after) {
-                dropped(value, kept, &format!("{path}[]"), out);
+            for (key, value) in after.iter().filter(|(key, _)| !before.contains_key(*key)) {
+                let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                out.push(format!("{here}: {value} was written, never sent"));
             }
         }
+        (Value::Array(before), Value::Array(after)) if before.len() == after.len() => {
+            for (index, (value, kept)) in before.iter().zip(after).enumerate() {
+                differences(value, kept, &format!("{path}[{index}]"), out);
+            }
+        }
+        _ if original != written => out.push(format!("{path}: sent {original}, written back as {written}")),
         _ => {}
     }
 }
@@ -159,7 +160,7 @@ fn variants_in(debug: &str) -> Vec<String> {
         .filter_map(|token| token.strip_suffix('('))
         .filter(|name| {
             name.starts_with(|c: char| c.is_ascii_uppercase())
-                && !matches!(*name, "Some" | "Ok" | "Err" | "String" | "Number" | "Bool")
+                && !matches!(*name, "Some" | "Ok" | "Err" | "String" | "Number" | "Bool" | "Value")
         })
         .map(str::to_owned)
         .collect()
@@ -171,12 +172,13 @@ pub(crate) struct Tally {
     pub decoded: usize,
     pub skipped: BTreeSet<String>,
     pub failures: Vec<String>,
-    pub dropped: BTreeSet<String>,
+    /// Where writing a decoded example back did not give the example.
+    pub differences: Vec<String>,
 }
 
-/// Decodes every response example of `spec` as the type `registry` declares, and re-serializes it to find
-/// dropped fields (those the overrides list aside).
-pub(crate) fn check_version(registry: &Registry, spec: &Node, version: &str, overrides: &Overrides, tally: &mut Tally) {
+/// Decodes every response example of `spec` as the type `registry` declares, and writes it back: the JSON
+/// must be the example's, member for member.
+pub(crate) fn check_version(registry: &Registry, spec: &Node, version: &str, tally: &mut Tally) {
     for (path, method, op) in operations_of(spec) {
         let Some(operation) = registry.operation_of(method, path) else {
             // Only an operation the SDK does not have may be passed over, and the summary names it.
@@ -198,14 +200,9 @@ pub(crate) fn check_version(registry: &Registry, spec: &Node, version: &str, ove
                     Some(Err(e)) => tally.failures.push(format!("{context}: {e}")),
                     Some(Ok(again)) => {
                         tally.decoded += 1;
-                        let mut paths = BTreeSet::new();
-                        dropped(&value, &again, "", &mut paths);
-                        for path in paths {
-                            let listed = overrides.dropped.iter().any(|d| d.operation == id && d.path == path);
-                            if !listed {
-                                tally.dropped.insert(format!("{version} {id}: {path}"));
-                            }
-                        }
+                        let mut found = Vec::new();
+                        differences(&value, &again, "", &mut found);
+                        tally.differences.extend(found.into_iter().map(|d| format!("{context}: {d}")));
                     }
                 }
             }
@@ -232,15 +229,14 @@ pub(crate) fn load(version: &str) -> Node {
 }
 
 #[test]
-fn every_example_of_every_version_decodes_without_dropping_fields() {
-    let overrides = Overrides::load(&intercom_codegen::overrides_path()).expect("the overrides file");
+fn every_example_of_every_version_decodes_and_writes_back_exactly() {
     let versions = version_folders();
     let mut summary = Vec::new();
     let mut failed = Vec::new();
     for version in &versions {
         let spec = load(version);
         let mut tally = Tally::default();
-        check_version(&STABLE, &spec, version, &overrides, &mut tally);
+        check_version(&STABLE, &spec, version, &mut tally);
         let skipped = if tally.skipped.is_empty() {
             String::new()
         } else {
@@ -248,13 +244,13 @@ fn every_example_of_every_version_decodes_without_dropping_fields() {
             format!(" (skipped: operations of this version only, which the SDK does not have: {})", list.join(", "))
         };
         summary.push(format!(
-            "{version}: {} examples decoded, {} decode errors, {} fields dropped{skipped}",
+            "{version}: {} examples decoded, {} decode errors, {} written back differently{skipped}",
             tally.decoded,
             tally.failures.len(),
-            tally.dropped.len()
+            tally.differences.len()
         ));
         failed.extend(tally.failures);
-        failed.extend(tally.dropped.into_iter().map(|d| format!("dropped {d}")));
+        failed.extend(tally.differences);
     }
     println!("schema conformance over {} versions:\n  {}", versions.len(), summary.join("\n  "));
     assert!(failed.is_empty(), "{} problems:\n{}", failed.len(), failed.join("\n"));
@@ -297,7 +293,7 @@ pub(crate) fn check_request_examples<'a>(
             }
             match (registry.round_trip)(key, &value).expect("a type for every key") {
                 Err(e) if !known_difference => tally.failures.push(format!("{id} `{name}` as `{key}`: {e}")),
-                Ok(sent) if !known_difference && !same_json(&sent, &value) => {
+                Ok(sent) if !known_difference && sent != value => {
                     tally.failures.push(format!("{id} `{name}`: sends {sent}\n    the example is {value}"))
                 }
                 _ => {}
@@ -327,6 +323,23 @@ fn every_request_example_serializes_back_from_its_request_type() {
     );
     insta::assert_snapshot!("request_example_variants", tally.chosen.join("\n"));
     let failures = tally.failures;
+    assert!(failures.is_empty(), "{} request examples differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_request_example_of_every_version_decodes_and_writes_back_exactly() {
+    let overrides = Overrides::load(&intercom_codegen::overrides_path()).expect("the overrides file");
+    let mut failures = Vec::new();
+    let mut summary = Vec::new();
+    for version in version_folders() {
+        let spec = load(&version);
+        let known: Vec<_> =
+            operations_of(&spec).into_iter().filter(|(path, method, _)| operation_of(method, path).is_some()).collect();
+        let tally = check_request_examples(&STABLE, known, &overrides);
+        summary.push(format!("{version}: {} request examples", tally.checked));
+        failures.extend(tally.failures.into_iter().map(|f| format!("{version} {f}")));
+    }
+    println!("request examples written back exactly: {}", summary.join(", "));
     assert!(failures.is_empty(), "{} request examples differ:\n{}", failures.len(), failures.join("\n"));
 }
 

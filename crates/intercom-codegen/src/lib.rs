@@ -24,6 +24,7 @@ pub mod preview;
 pub mod render;
 pub mod route;
 pub mod spec;
+pub mod struct_text;
 pub mod template;
 pub mod versions;
 

@@ -25,17 +25,6 @@ pub struct Patch {
     pub why: String,
 }
 
-/// A JSON field the models do not keep on purpose (the round-trip test tolerates it).
-#[derive(Debug, Clone)]
-pub struct Dropped {
-    /// The operation whose examples have it.
-    pub operation: String,
-    /// The JSON path, e.g. `data[].secure`.
-    pub path: String,
-    /// Why it is not modelled.
-    pub why: String,
-}
-
 /// Everything in the overrides file.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -49,8 +38,6 @@ pub struct Overrides {
     pub variants: Vec<(String, String)>,
     /// Modules of schemas no operation reaches.
     pub modules: Vec<(String, String)>,
-    /// Fields the models drop on purpose.
-    pub dropped: Vec<Dropped>,
     /// Request examples that differ from what the request types send, by operation, with the reason.
     pub request_examples: Vec<(String, String)>,
     /// Endpoint names that depart from the naming rule, by `METHOD /path/{template}`.
@@ -87,13 +74,6 @@ impl Overrides {
         for (key, entry) in doc.get("modules").map(Node::entries).unwrap_or_default() {
             let module = entry.as_str().ok_or_else(|| SpecError(format!("module of `{key}` must be a string")))?;
             out.modules.push((key.clone(), module.to_owned()));
-        }
-        for entry in doc.get("dropped").map(Node::items).unwrap_or_default() {
-            out.dropped.push(Dropped {
-                operation: named(entry, "operation")?,
-                path: named(entry, "path")?,
-                why: why(entry)?,
-            });
         }
         for (key, entry) in doc.get("request_examples").map(Node::entries).unwrap_or_default() {
             out.request_examples.push((key.clone(), why(entry)?));

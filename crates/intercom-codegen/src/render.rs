@@ -1,17 +1,18 @@
 //! From the [`Model`] to Rust source text (formatted afterwards by rustfmt).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::model::{Field, JsonKind, Kind, Model, Shape, Style, Ty, TypeDef, Variant};
+use crate::model::{JsonKind, Kind, Model, Shape, Ty, TypeDef, Variant};
 use crate::template::{fill, pairs};
 
 /// The files of the models crate's `src/generated/` folder: `(file name, contents)`.
 pub fn models(model: &Model) -> Vec<(String, String)> {
     let modules = by_module(&model.types, |def| &def.module);
+    let updates = crate::struct_text::update_types(model);
     let mut files = vec![module_root(model, "Every type of the description, by resource group.", &modules)];
     for (module, defs) in &modules {
-        let types: String = defs.iter().map(|def| type_def(def)).collect();
+        let types: String = defs.iter().map(|def| type_def(def, &updates)).collect();
         // The file allows `clippy::should_implement_trait`: setters are named after their JSON fields, and a
         // field may be called `add` or `sub`.
         let header = header(model, &format!("Types of the `{module}` group."));
@@ -51,13 +52,13 @@ pub(crate) fn header(model: &Model, what: &str) -> String {
 }
 
 /// `text` as doc comment lines, indented.
-fn doc(text: &str, indent: &str) -> String {
+pub(crate) fn doc(text: &str, indent: &str) -> String {
     text.lines().map(|line| format!("{indent}/// {line}\n")).collect()
 }
 
-fn type_def(def: &TypeDef) -> String {
+fn type_def(def: &TypeDef, updates: &BTreeSet<String>) -> String {
     match &def.kind {
-        Kind::Struct(fields) => structure(def, fields),
+        Kind::Struct(fields) => crate::struct_text::structure(def, fields, updates.contains(&def.name)),
         Kind::Enum(variants) => {
             let variants: String = variants
                 .iter()
@@ -160,150 +161,6 @@ pub fn rust_type(ty: &Ty) -> String {
         Ty::Vec(inner) => format!("Vec<{}>", rust_type(inner)),
         Ty::Nullable(inner) => format!("Option<{}>", rust_type(inner)),
         Ty::Named(name) => name.clone(),
-    }
-}
-
-fn is_id(field: &Field) -> bool {
-    matches!(field.ty, Ty::Str | Ty::Int) && (field.json == "id" || field.json.ends_with("_id"))
-}
-
-fn structure(def: &TypeDef, fields: &[Field]) -> String {
-    let response = def.style == Style::Response;
-    let default = response || fields.iter().all(|f| !f.required);
-    let mut field_text = String::new();
-    for f in fields {
-        let (ty, mut attrs) = if response { response_field(f) } else { request_field(f) };
-        if f.rust.trim_start_matches("r#") != f.json {
-            attrs.insert(0, format!("rename = {:?}", f.json));
-        }
-        let serde = if attrs.is_empty() { String::new() } else { format!("    #[serde({})]\n", attrs.join(", ")) };
-        let values = [("docs", doc(&f.doc, "    ")), ("serde", serde), ("field", f.rust.clone()), ("type", ty)];
-        field_text.push_str(&fill(include_str!("../templates/model_field.rs.tmpl"), &pairs(&values)));
-    }
-    let values = [
-        ("docs", doc(&def.doc, "")),
-        ("default", if default { "Default, " } else { "" }.to_owned()),
-        ("serde_default", if response { "#[serde(default)]\n" } else { "" }.to_owned()),
-        ("name", def.name.clone()),
-        ("fields", field_text),
-        ("builder", if response { String::new() } else { request_builder(def, fields) }),
-    ];
-    fill(include_str!("../templates/model_struct.rs.tmpl"), &pairs(&values))
-}
-
-/// `new` with the required fields, and a setter per optional field, for a request type.
-fn request_builder(def: &TypeDef, fields: &[Field]) -> String {
-    let mut args = Vec::new();
-    let mut inits = Vec::new();
-    let mut setters = String::new();
-    for f in fields {
-        let (ty, _) = request_field(f);
-        // A free-form object takes what users have (`json!({..})`, a map, pairs); a non-object is refused
-        // when the request is built.
-        let (argument, convert) = match f.ty {
-            Ty::Map => ("impl crate::IntoJsonObject".to_owned(), "into_json_object"),
-            _ => {
-                let inner = ty.strip_prefix("Option<").filter(|_| !f.required).and_then(|t| t.strip_suffix('>'));
-                (format!("impl Into<{}>", inner.unwrap_or(&ty)), "into")
-            }
-        };
-        match (&f.constant, f.required) {
-            (Some(value), true) => inits.push(format!("{}: {value:?}.to_owned()", f.rust)),
-            (_, true) => {
-                args.push(format!("{}: {argument}", f.rust));
-                inits.push(format!("{}: {}.{convert}()", f.rust, f.rust));
-            }
-            (_, false) => {
-                inits.push(format!("{}: None", f.rust));
-                let values =
-                    [("json", f.json.as_str()), ("field", &f.rust), ("argument", &argument), ("convert", convert)];
-                setters.push_str(&fill(include_str!("../templates/model_setter.rs.tmpl"), &values));
-            }
-        }
-    }
-    let values = [
-        ("name", def.name.clone()),
-        ("arguments", args.join(", ")),
-        ("initializers", inits.join(", ")),
-        ("setters", setters),
-    ];
-    fill(include_str!("../templates/model_builder.rs.tmpl"), &pairs(&values))
-}
-
-const SKIP_NONE: &str = "skip_serializing_if = \"Option::is_none\"";
-
-fn response_field(f: &Field) -> (String, Vec<String>) {
-    let integer = f.ty == Ty::Int;
-    match &f.ty {
-        _ if is_id(f) && f.json == "id" => {
-            let mut attrs = vec!["deserialize_with = \"crate::serde_helpers::id\"".to_owned()];
-            if integer {
-                attrs.push("serialize_with = \"crate::serde_helpers::integer_id\"".into());
-            }
-            ("String".into(), attrs)
-        }
-        _ if is_id(f) => {
-            let mut attrs =
-                vec!["deserialize_with = \"crate::serde_helpers::optional_id\"".to_owned(), SKIP_NONE.into()];
-            if integer {
-                attrs.push("serialize_with = \"crate::serde_helpers::optional_integer_id\"".into());
-            }
-            ("Option<String>".into(), attrs)
-        }
-        Ty::Vec(inner) if **inner == Ty::Int => {
-            (rust_type(&f.ty), vec!["deserialize_with = \"crate::serde_helpers::int_list\"".into()])
-        }
-        Ty::Vec(_) | Ty::Map | Ty::MapOf(_) => {
-            (rust_type(&f.ty), vec!["deserialize_with = \"crate::serde_helpers::null_as_default\"".into()])
-        }
-        // Counts and timestamps may arrive as digit strings: read both.
-        Ty::Int => (
-            "Option<i64>".into(),
-            vec!["deserialize_with = \"crate::serde_helpers::optional_int\"".into(), SKIP_NONE.into()],
-        ),
-        Ty::Float => (
-            "Option<serde_json::Number>".into(),
-            vec!["deserialize_with = \"crate::serde_helpers::optional_number\"".into(), SKIP_NONE.into()],
-        ),
-        ty => (format!("Option<{}>", rust_type(ty)), vec![SKIP_NONE.into()]),
-    }
-}
-
-fn request_field(f: &Field) -> (String, Vec<String>) {
-    // An id the spec types as an integer is sent as one; a numeric string in an example still decodes.
-    if is_id(f) && f.ty == Ty::Int {
-        return if f.required {
-            ("i64".into(), vec!["deserialize_with = \"crate::serde_helpers::int_id\"".into()])
-        } else {
-            (
-                "Option<i64>".into(),
-                vec![
-                    "default".into(),
-                    "deserialize_with = \"crate::serde_helpers::optional_int_id\"".into(),
-                    SKIP_NONE.into(),
-                ],
-            )
-        };
-    }
-    if f.ty == Ty::Map {
-        let checked = |name: &str| format!("serialize_with = \"crate::serde_helpers::{name}\"");
-        return if f.required {
-            ("serde_json::Value".into(), vec![checked("json_object")])
-        } else {
-            (
-                "Option<serde_json::Value>".into(),
-                vec!["default".into(), checked("optional_json_object"), SKIP_NONE.into()],
-            )
-        };
-    }
-    match (f.required, is_id(f)) {
-        (true, true) => ("String".into(), vec!["deserialize_with = \"crate::serde_helpers::id\"".into()]),
-        (true, false) => (rust_type(&f.ty), vec![]),
-        (false, true) => (
-            "Option<String>".into(),
-            vec!["default".into(), "deserialize_with = \"crate::serde_helpers::optional_id\"".into(), SKIP_NONE.into()],
-        ),
-        (false, false) => (format!("Option<{}>", rust_type(&f.ty)), vec!["default".into(), SKIP_NONE.into()]),
     }
 }
 

@@ -60,7 +60,7 @@ search_paging!(SearchRequest, ContactSearchRequest);
 impl From<SearchRequest> for ContactSearchRequest {
     /// The same query, paging and sort, for the contacts search (its body has the same shape).
     fn from(request: SearchRequest) -> Self {
-        Self { query: request.query, pagination: request.pagination, sort: request.sort }
+        Self { query: request.query, pagination: request.pagination, sort: request.sort, extra: request.extra }
     }
 }
 

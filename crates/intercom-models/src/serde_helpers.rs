@@ -84,7 +84,7 @@ pub fn optional_int_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opt
 /// is an error naming what came.
 #[inline]
 pub fn optional_int<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
-    deserializer.deserialize_any(IntVisitor)
+    Ok(deserializer.deserialize_any(IntVisitor)?.0)
 }
 
 /// A list of integers, each as [`optional_int`] reads it; `null` becomes an empty list.
@@ -124,54 +124,67 @@ impl<'de> de::DeserializeSeed<'de> for IntSeed {
     type Value = Option<i64>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(IntVisitor)
+        Ok(deserializer.deserialize_any(IntVisitor)?.0)
     }
+}
+
+/// Reads an integer as [`optional_int`] does, with the JSON as sent when it was not a JSON integer (a
+/// string, a whole float, `null`), for models that write back what they read.
+#[inline]
+pub(crate) fn read_int<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<(Option<i64>, Option<serde_json::Value>), D::Error> {
+    deserializer.deserialize_any(IntVisitor)
 }
 
 struct IntVisitor;
 
 impl<'de> Visitor<'de> for IntVisitor {
-    type Value = Option<i64>;
+    type Value = (Option<i64>, Option<serde_json::Value>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an integer, or a string of digits")
     }
     #[inline]
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok((Some(v), None))
     }
     #[inline]
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        i64::try_from(v).map(Some).map_err(|_| E::custom(format!("{v} is too large for an integer field")))
+        match i64::try_from(v) {
+            Ok(v) => Ok((Some(v), None)),
+            Err(_) => Err(E::custom(format!("{v} is too large for an integer field"))),
+        }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         if v.fract() == 0.0 && v.abs() < 9.0e15 {
-            Ok(Some(v as i64))
+            Ok((Some(v as i64), Some(serde_json::Value::from(v))))
         } else {
             Err(E::custom(format!("{v} is not a whole number")))
         }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        let sent = Some(serde_json::Value::String(v.to_owned()));
         let text = v.trim();
         if text.is_empty() {
-            return Ok(None);
+            return Ok((None, sent));
         }
         match text.parse::<i64>() {
-            Ok(number) => Ok(Some(number)),
+            Ok(number) => Ok((Some(number), sent)),
             Err(_) => text
                 .parse::<f64>()
                 .ok()
                 .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
-                .map(|f| Some(f as i64))
+                .map(|f| (Some(f as i64), sent))
                 .ok_or_else(|| E::custom(format!("`{v}` is not an integer"))),
         }
     }
     #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok((None, Some(serde_json::Value::Null)))
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok((None, Some(serde_json::Value::Null)))
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(IntVisitor)
