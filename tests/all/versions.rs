@@ -2,8 +2,8 @@
 //! contact answers in 2.16.
 
 #[allow(deprecated)]
-use intercom_core::endpoints::AutoAssignConversation;
-use intercom_core::endpoints::{GetContact, ListTicketStates};
+use intercom_core::endpoints::{AutoAssignConversation, GetCustomObjectInstanceByExternalId};
+use intercom_core::endpoints::{GetContact, ListCustomObjectInstances, ListTicketStates};
 use intercom_core::{ApiVersion, Error, RequestOptions};
 use intercom_mock::{fixtures, MockIntercom};
 use wiremock::ResponseTemplate;
@@ -76,5 +76,48 @@ async fn a_merged_contact_names_the_contact_it_was_merged_into() {
             err.to_string().ends_with("the contact was merged into 6762f0d01bb69f9f2193bb7d: use that id"),
             "{err}"
         );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[allow(deprecated)]
+async fn one_path_that_two_versions_answer_differently_sends_the_operation_of_the_version() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let pinned = mock.config().with_api_version(ApiVersion::V2_14);
+
+        // 2.13-2.15 find one instance by `external_id` at this path: the single instance, every field.
+        let found = GetCustomObjectInstanceByExternalId::new("Order", "123");
+        let instance = transport.send(pinned.clone(), found).await.unwrap();
+        assert_eq!(instance.id, "24", "{transport:?}");
+        assert_eq!(instance.external_id.as_deref(), Some("123"));
+        assert_eq!(instance.custom_attributes["order_number"], "ORDER-12345");
+        assert_eq!(instance.created_at, Some(1734537748));
+        assert!(instance.extra.is_empty(), "{transport:?}: every member has its field: {:?}", instance.extra);
+        let received = mock.received("GetCustomObjectInstanceByExternalId").await;
+        assert_eq!(received.len(), 1, "{transport:?}");
+        assert_eq!(received[0].url.path(), "/custom_object_instances/Order");
+        assert_eq!(received[0].url.query(), Some("external_id=123"));
+        assert_eq!(header(&received[0], "intercom-version"), "2.14");
+
+        // The list is 2.16's: refused before sending on 2.14, naming what 2.14 has there.
+        let err = transport.send(pinned.clone(), ListCustomObjectInstances::new("Order")).await.unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid request: ListCustomObjectInstances (GET /custom_object_instances/{custom_object_type_identifier}) \
+             is not in API 2.14: there this method and path is GetCustomObjectInstanceByExternalId, another \
+             operation with another answer (Intercom has ListCustomObjectInstances in 2.16, Preview). Send \
+             GetCustomObjectInstanceByExternalId instead, or this one with one of those versions",
+            "{transport:?}"
+        );
+        assert!(mock.received("ListCustomObjectInstances").await.is_empty(), "{transport:?}: nothing was sent");
+
+        // And the other way round; on 2.16 the list goes through.
+        let on_newest = GetCustomObjectInstanceByExternalId::new("Order", "123");
+        let err = transport.send(mock.config(), on_newest).await.unwrap_err();
+        assert!(err.to_string().contains("there this method and path is ListCustomObjectInstances"), "{err}");
+        let page = transport.send(mock.config(), ListCustomObjectInstances::new("Order")).await.unwrap();
+        assert_eq!(mock.received("ListCustomObjectInstances").await.len(), 1, "{transport:?}");
+        assert_eq!(page.r#type.as_deref(), Some("list"), "{transport:?}");
     }
 }

@@ -109,12 +109,13 @@ pub fn recorded(spec: &Node, legacy: Option<&Node>, operations: &[Operation]) ->
 fn examples_of(spec: &Node, operation: &Operation, prefix: &str, files: &mut Vec<RecordedFile>) {
     let method = operation.method.to_ascii_lowercase();
     let route = crate::route::normalized(&operation.path);
-    let item = spec
-        .get("paths")
-        .map(Node::entries)
-        .unwrap_or_default()
-        .iter()
-        .find(|(path, item)| crate::route::normalized(path) == route && item.get(&method).is_some());
+    // Two operations may share a route (an older version's shape beside the newest's): the key says which.
+    let shape = operation.older_shape.as_deref();
+    let item = spec.get("paths").map(Node::entries).unwrap_or_default().iter().find(|(path, item)| {
+        crate::route::normalized(path) == route
+            && crate::route::shape_version(path) == shape
+            && item.get(&method).is_some()
+    });
     let Some(op) = item.and_then(|(_, item)| item.get(&method)) else { return };
     for (status, response) in op.get("responses").map(Node::entries).unwrap_or_default() {
         let Ok(code) = status.parse::<u16>() else { continue };

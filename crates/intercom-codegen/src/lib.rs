@@ -131,6 +131,11 @@ pub fn load(sources: &Sources) -> Result<Loaded, SpecError> {
     if let Some(legacy) = &legacy {
         versions::import_dropped(&mut spec, legacy, &table, LEGACY, &newest)?;
     }
+    // Older versions' operations at a method and path the newest version answers otherwise (stable only).
+    if newest != "Preview" {
+        let dir = sources.spec.parent().and_then(Path::parent).map_or_else(spec_dir, Path::to_path_buf);
+        versions::import_older_shapes(&mut spec, &dir, &table, &newest)?;
+    }
     let examples = spec.clone();
     let overrides = overrides::Overrides::load(&sources.overrides)?;
     let mut stale = overrides.apply(&mut spec)?;

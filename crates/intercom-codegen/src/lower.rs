@@ -198,11 +198,29 @@ struct Lowerer<'a> {
     errors: Vec<String>,
 }
 
+/// `ByExternalId` for an operation whose required query parameters are `external_id`: how an older
+/// version's operation at a path the newest version uses otherwise is told apart by name.
+fn looked_up_by(item: &Node, op: &Node) -> String {
+    let declared = item.get("parameters").map(Node::items).unwrap_or_default();
+    let own = op.get("parameters").map(Node::items).unwrap_or_default();
+    let required: Vec<String> = declared
+        .iter()
+        .chain(own.iter())
+        .filter(|p| p.str("in") == Some("query") && p.flag("required"))
+        .filter_map(|p| p.str("name").map(crate::naming::pascal))
+        .collect();
+    if required.is_empty() {
+        "ByVersion".to_owned()
+    } else {
+        format!("By{}", required.join("And"))
+    }
+}
+
 impl Lowerer<'_> {
     /// Lowers one operation: its name, its parameters, its request body and its answers.
     fn operation(
         &mut self,
-        path: &str,
+        key: &str,
         method: &str,
         item: &Node,
         op: &Node,
@@ -210,12 +228,18 @@ impl Lowerer<'_> {
     ) -> Option<Operation> {
         let tag = op.get("tags").and_then(|t| t.items().first()).and_then(Node::as_str).unwrap_or("other").to_owned();
         let upper = method.to_ascii_uppercase();
-        let Some(name) = self
-            .overrides
-            .endpoint_name(&upper, path)
-            .map(str::to_owned)
-            .or_else(|| crate::endpoint_names::rule(&upper, path))
-        else {
+        let path = crate::route::without_version(key);
+        let older_shape = crate::route::shape_version(key).map(str::to_owned);
+        let name = match &older_shape {
+            // An older version's operation beside the newest one: the rule's name, and what it looks up by.
+            Some(_) => crate::endpoint_names::rule(&upper, path).map(|name| name + &looked_up_by(item, op)),
+            None => self
+                .overrides
+                .endpoint_name(&upper, path)
+                .map(str::to_owned)
+                .or_else(|| crate::endpoint_names::rule(&upper, path)),
+        };
+        let Some(name) = name else {
             self.errors.push(format!("`{upper} {path}` needs a name in the overrides' `endpoint_names`"));
             return None;
         };
@@ -231,6 +255,7 @@ impl Lowerer<'_> {
             spec_id: op.str("operationId").map(str::to_owned),
             versions: Vec::new(),
             sdk_method: None,
+            older_shape,
             module: site.module.clone(),
             name: name.clone(),
             tag: tag.clone(),

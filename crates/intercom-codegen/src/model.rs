@@ -175,6 +175,10 @@ pub struct Operation {
     pub versions: Vec<String>,
     /// Intercom's SDK method name (`contacts.find`), from its SDK overrides.
     pub sdk_method: Option<String>,
+    /// The older version this operation was taken from, where the newest version has another operation at
+    /// the same method and path (`GET /custom_object_instances/{}` finds one instance by `external_id` up
+    /// to 2.15, and lists them in 2.16).
+    pub older_shape: Option<String>,
     /// The module (resource group) it goes in.
     pub module: String,
     /// Its first tag.

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::Operation;
-use crate::route::{normalized, ref_name};
+use crate::route::normalized;
 use crate::spec::{Node, SpecError};
 
 /// The versions table: for each `METHOD /normalized/path`, the `operationId` in each version that has it.
@@ -54,6 +54,28 @@ impl VersionTable {
         self.versions.iter().zip(ids).filter(|(_, id)| id.is_some()).map(|(v, _)| v.clone()).collect()
     }
 
+    /// Every `(method, normalized path, version)` where an older stable version than `newest` has another
+    /// `operationId` than `newest` at that method and path: the newest such version. (Whether it is another
+    /// operation or a rename is for the descriptions to say: see [`import_older_shapes`].)
+    pub fn renamed_before(&self, newest: &str) -> Vec<(String, String, String)> {
+        let Some(new) = self.versions.iter().position(|c| c == newest) else { return Vec::new() };
+        let mut out = Vec::new();
+        for (key, ids) in &self.rows {
+            let Some(current) = &ids[new] else { continue };
+            let older = (0..new).rev().find(|&i| ids[i].as_ref().is_some_and(|id| id != current));
+            if let (Some(i), Some((method, path))) = (older, key.split_once(' ')) {
+                out.push((method.to_owned(), path.to_owned(), self.versions[i].clone()));
+            }
+        }
+        out
+    }
+
+    /// The versions whose `operationId` at `method` on `path` is `id`, oldest first.
+    pub fn versions_with_id(&self, method: &str, path: &str, id: &str) -> Vec<String> {
+        let Some(ids) = self.rows.get(&format!("{method} {}", normalized(path))) else { return Vec::new() };
+        self.versions.iter().zip(ids).filter(|(_, cell)| cell.as_deref() == Some(id)).map(|(v, _)| v.clone()).collect()
+    }
+
     /// Every `(method, normalized path)` that `version` has and `newer` lacks.
     pub fn dropped_between(&self, version: &str, newer: &str) -> Vec<(String, String)> {
         let column = |v: &str| self.versions.iter().position(|c| c == v);
@@ -91,22 +113,76 @@ pub fn import_dropped(
         };
         let operation = item.get(&lower).cloned().unwrap_or(Node::Null);
         spec.set(&["paths", template.as_str(), lower.as_str()], operation.clone())?;
-        let mut needed = Vec::new();
-        collect_refs(&operation, &mut needed);
-        while let Some(name) = needed.pop() {
-            if spec.at(&["components", "schemas", name.as_str()]).is_some() {
-                continue;
-            }
-            let schema = older
-                .at(&["components", "schemas", name.as_str()])
-                .cloned()
-                .ok_or_else(|| SpecError(format!("{older_version} has no schema `{name}`")))?;
-            collect_refs(&schema, &mut needed);
-            spec.set(&["components", "schemas", name.as_str()], schema)?;
-        }
+        copy_needed_schemas(spec, older, &operation, older_version)?;
         imported.push(format!("{method} {template}"));
     }
     Ok(imported)
+}
+
+/// Where an older version (its description in `older_dir/<version>/`) answers the same method and path
+/// with another operation, whose success answer has another schema than `spec`'s, copies that operation
+/// into `spec` under [`older_shape`]'s key, with its path's parameters and the schemas it needs that
+/// `spec` lacks. A mere rename of the `operationId` (the same schema) is left alone. Returns the keys.
+pub fn import_older_shapes(
+    spec: &mut Node,
+    older_dir: &std::path::Path,
+    table: &VersionTable,
+    newest: &str,
+) -> Result<Vec<String>, SpecError> {
+    let mut imported = Vec::new();
+    for (method, path, version) in table.renamed_before(newest) {
+        let file = older_dir.join(&version).join("api.intercom.io.yaml");
+        if !file.is_file() {
+            continue;
+        }
+        let older = crate::spec::load(&file)?;
+        let lower = method.to_ascii_lowercase();
+        let find = |node: &Node| {
+            node.get("paths")
+                .map(Node::entries)
+                .unwrap_or_default()
+                .iter()
+                .find(|(p, item)| normalized(p) == path && item.get(&lower).is_some())
+                .map(|(p, item)| (p.clone(), item.clone()))
+        };
+        let (Some((template, item)), Some((_, current))) = (find(&older), find(spec)) else { continue };
+        let (Some(operation), Some(current)) = (item.get(&lower), current.get(&lower)) else { continue };
+        if success_schema(operation) == success_schema(current) {
+            continue;
+        }
+        let key = crate::route::older_shape(&template, &version);
+        spec.set(&["paths", key.as_str(), lower.as_str()], operation.clone())?;
+        if let Some(shared) = item.get("parameters") {
+            spec.set(&["paths", key.as_str(), "parameters"], shared.clone())?;
+        }
+        copy_needed_schemas(spec, &older, operation, &version)?;
+        imported.push(format!("{method} {key}"));
+    }
+    Ok(imported)
+}
+
+/// The `$ref` (or the inline schema's text) of an operation's first 2xx JSON answer.
+fn success_schema(operation: &Node) -> Option<String> {
+    let responses = operation.get("responses")?;
+    let (_, answer) = responses.entries().iter().find(|(status, _)| status.starts_with('2'))?.clone();
+    let schema = answer.at(&["content", "application/json", "schema"])?;
+    Some(schema.str("$ref").map_or_else(|| schema.to_json_text(), str::to_owned))
+}
+
+/// Copies into `spec` the components (schemas, responses...) `node` refers to, and theirs, that `spec` lacks.
+fn copy_needed_schemas(spec: &mut Node, older: &Node, node: &Node, version: &str) -> Result<(), SpecError> {
+    let mut needed = Vec::new();
+    collect_refs(node, &mut needed);
+    while let Some(reference) = needed.pop() {
+        let at: Vec<&str> = reference.trim_start_matches("#/").split('/').collect();
+        if spec.at(&at).is_some() {
+            continue;
+        }
+        let component = older.at(&at).cloned().ok_or_else(|| SpecError(format!("{version} has no `{reference}`")))?;
+        collect_refs(&component, &mut needed);
+        spec.set(&at, component)?;
+    }
+    Ok(())
 }
 
 fn collect_refs(node: &Node, out: &mut Vec<String>) {
@@ -114,7 +190,7 @@ fn collect_refs(node: &Node, out: &mut Vec<String>) {
         Node::Map(entries) => {
             for (key, value) in entries {
                 match (key.as_str(), value.as_str()) {
-                    ("$ref", Some(reference)) => out.push(ref_name(reference).to_owned()),
+                    ("$ref", Some(reference)) => out.push(reference.to_owned()),
                     _ => collect_refs(value, out),
                 }
             }
@@ -148,11 +224,19 @@ pub fn sdk_methods(overrides: &Node) -> BTreeMap<String, String> {
     out
 }
 
-/// Fills in each operation's versions and SDK method name.
+/// Fills in each operation's versions and SDK method name. Where two operations share a method and path
+/// (an older version's shape beside the newest's), each has the versions of its own `operationId`.
 pub fn annotate(operations: &mut [Operation], table: &VersionTable, sdk: &BTreeMap<String, String>) {
-    for op in operations {
-        op.versions = table.versions_of(&op.method, &op.path);
-        op.sdk_method = sdk.get(&format!("{} {}", op.method, normalized(&op.path))).cloned();
+    let routes: Vec<String> = operations.iter().map(Operation::route).collect();
+    for op in operations.iter_mut() {
+        let shared = routes.iter().filter(|r| **r == op.route()).count() > 1;
+        op.versions = match (&op.spec_id, shared) {
+            (Some(id), true) => table.versions_with_id(&op.method, &op.path, id),
+            _ => table.versions_of(&op.method, &op.path),
+        };
+        if !shared || op.older_shape.is_none() {
+            op.sdk_method = sdk.get(&format!("{} {}", op.method, normalized(&op.path))).cloned();
+        }
     }
 }
 

@@ -336,7 +336,11 @@ fn route(request: &Request) -> Option<&'static Operation> {
             return Some(preview);
         }
     }
-    operations::route(&request.method, request.url.path())
+    let version = request.headers.get("intercom-version").and_then(|v| v.to_str().ok());
+    match version {
+        Some(version) => operations::route_at(&request.method, request.url.path(), &version.into()),
+        None => operations::route(&request.method, request.url.path()),
+    }
 }
 
 /// Every operation the mock serves: the stable ones, and the Preview ones with the `preview` feature.

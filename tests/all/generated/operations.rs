@@ -3640,3 +3640,23 @@ async fn auto_assign_conversation() {
     )
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn get_custom_object_instance_by_external_id() {
+    let endpoint = intercom_core::endpoints::GetCustomObjectInstanceByExternalId::new(
+        sample::<String>(r##""Order""##),
+        sample::<String>(r##""external_id-1""##),
+    )
+    .with_options(intercom_core::RequestOptions::new().api_version("2.15"));
+    check_operation(
+        endpoint,
+        Expected {
+            path: "/custom_object_instances/Order",
+            query: "external_id=external_id-1",
+            body: None,
+            exact_body: true,
+            version: "2.15",
+        },
+    )
+    .await;
+}

@@ -1361,4 +1361,10 @@ pub const OPERATIONS: &[(&str, &str, Option<&str>, &[(&str, &str)])] = &[
         None,
         &[("200", "conversation"), ("404", "error"), ("401", "error"), ("403", "error")],
     ),
+    (
+        "GetCustomObjectInstanceByExternalId",
+        "GET /custom_object_instances/{}",
+        None,
+        &[("200", "custom_object_instance")],
+    ),
 ];

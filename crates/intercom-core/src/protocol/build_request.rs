@@ -79,6 +79,19 @@ fn check_version(operation: &Operation, version: &ApiVersion) -> Result<(), Erro
     if operation.availability(version) != Some(false) {
         return Ok(());
     }
+    if let Some(other) = crate::protocol::operations::at_version(operation, version) {
+        return Err(Error::invalid_request(format!(
+            "{} ({} {}) is not in API {version}: there this method and path is {}, another operation with \
+             another answer (Intercom has {} in {}). Send {} instead, or this one with one of those versions",
+            operation.name,
+            operation.method,
+            operation.path,
+            other.name,
+            operation.name,
+            ranges(operation.versions),
+            other.name
+        )));
+    }
     Err(Error::invalid_request(format!(
         "{} ({} {}) is not in API {version}: Intercom has it in {}. Send it with one of those versions \
          (RequestOptions::api_version), or use RequestOptions::skip_version_check if Intercom has enabled it \

@@ -4676,6 +4676,13 @@ pub static ALL: &[Fixture] = &[
         body: include_bytes!("../../fixtures/AutoAssignConversation/403_api_plan_restricted.json"),
     },
     Fixture {
+        operation: "GetCustomObjectInstanceByExternalId",
+        status: 200,
+        file: "200_successful.json",
+        content_type: "application/json",
+        body: include_bytes!("../../fixtures/GetCustomObjectInstanceByExternalId/200_successful.json"),
+    },
+    Fixture {
         operation: "DeleteContentImportSource",
         status: 204,
         file: "204_empty.empty",

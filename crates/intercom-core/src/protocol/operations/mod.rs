@@ -45,7 +45,7 @@ pub mod preview {
 
     /// The Preview operation a request goes to, by method and path (see [`super::route`]).
     pub fn route(method: &http::Method, path: &str) -> Option<&'static super::Operation> {
-        super::route_in(ALL, method, path)
+        super::route_in(ALL, method, path, &ApiVersion::PREVIEW)
     }
 
     /// The Preview operation with this endpoint name or `operationId`.
@@ -93,17 +93,40 @@ pub fn raw(method: &Method, path: &str) -> &'static Operation {
 }
 
 /// The operation a request goes to: among those whose method and template match, the one with the most
-/// literal segments (`GET /companies/scroll` is `ScrollCompanies`, not `GetCompany`).
+/// literal segments (`GET /companies/scroll` is `ScrollCompanies`, not `GetCompany`); where two operations
+/// share a method and path in different versions, the newest version's.
 pub fn route(method: &Method, path: &str) -> Option<&'static Operation> {
-    route_in(ALL, method, path)
+    route_in(ALL, method, path, &ApiVersion::LATEST)
 }
 
-fn route_in(table: &[&'static Operation], method: &Method, path: &str) -> Option<&'static Operation> {
-    table
-        .iter()
-        .copied()
-        .filter(|op| op.method == *method && op.matches_path(path))
-        .max_by_key(|op| op.path.split('/').filter(|segment| !segment.starts_with('{')).count())
+/// [`route`] for a request sent with `version`: where a method and path mean different operations in
+/// different versions (`GET /custom_object_instances/{type}` finds one instance by `external_id` up to 2.15
+/// and lists them in 2.16), the one `version` has.
+pub fn route_at(method: &Method, path: &str, version: &ApiVersion) -> Option<&'static Operation> {
+    route_in(ALL, method, path, version)
+}
+
+fn route_in(
+    table: &[&'static Operation],
+    method: &Method,
+    path: &str,
+    version: &ApiVersion,
+) -> Option<&'static Operation> {
+    table.iter().copied().filter(|op| op.method == *method && op.matches_path(path)).max_by_key(|op| {
+        let literal = op.path.split('/').filter(|segment| !segment.starts_with('{')).count();
+        (literal, op.versions.contains(version))
+    })
+}
+
+/// The operation that `version` has at `operation`'s method and path, when it is another one (an older or
+/// newer shape of the same route).
+pub fn at_version(operation: &Operation, version: &ApiVersion) -> Option<&'static Operation> {
+    ALL.iter().copied().find(|op| {
+        op.name != operation.name
+            && op.method == operation.method
+            && op.path == operation.path
+            && op.versions.contains(version)
+    })
 }
 
 /// The operation with this endpoint name (`GetContact`) or `operationId` (`ShowContact`).
@@ -214,9 +237,22 @@ mod tests {
     }
 
     #[test]
-    fn the_table_has_every_operation_of_2_16_and_the_one_2_16_dropped() {
-        assert_eq!(ALL.len(), 232);
-        assert_eq!(ALL.iter().filter(|op| op.is_deprecated()).count(), 1);
+    fn one_route_in_two_versions_goes_to_the_operation_of_the_version() {
+        let path = "/custom_object_instances/Order";
+        assert_eq!(route(&Method::GET, path).map(|op| op.name), Some("ListCustomObjectInstances"));
+        let at = |version: &str| route_at(&Method::GET, path, &version.into()).map(|op| op.name);
+        assert_eq!(at("2.14"), Some("GetCustomObjectInstanceByExternalId"));
+        assert_eq!(at("2.16"), Some("ListCustomObjectInstances"));
+        assert_eq!(at("Preview"), Some("ListCustomObjectInstances"));
+        let list = find("ListCustomObjectInstances").unwrap();
+        assert_eq!(at_version(list, &"2.13".into()).map(|op| op.name), Some("GetCustomObjectInstanceByExternalId"));
+        assert_eq!(at_version(list, &"2.16".into()), None);
+    }
+
+    #[test]
+    fn the_table_has_every_operation_of_2_16_and_the_ones_2_16_dropped_or_reshaped() {
+        assert_eq!(ALL.len(), 233, "2.16's 231, the one it dropped, the one it answers otherwise");
+        assert_eq!(ALL.iter().filter(|op| op.is_deprecated()).count(), 2);
         assert_eq!(ALL.iter().filter(|op| op.id.is_none()).count(), 4, "the reporting-data exports");
     }
 }

@@ -2597,7 +2597,7 @@ pub static LIST_CUSTOM_OBJECT_INSTANCES: Operation = Operation {
     id: Some("listCustomObjectInstances"),
     method: Method::GET,
     path: "/custom_object_instances/{custom_object_type_identifier}",
-    versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15, ApiVersion::V2_16, ApiVersion::PREVIEW],
+    versions: &[ApiVersion::V2_16, ApiVersion::PREVIEW],
     sdk_method: None,
     safe_to_retry: true,
     preview: false,
@@ -4117,6 +4117,18 @@ pub static AUTO_ASSIGN_CONVERSATION: Operation = Operation {
     preview: false,
 };
 
+/// [`GetCustomObjectInstanceByExternalId`](crate::endpoints::GetCustomObjectInstanceByExternalId): `GET /custom_object_instances/{custom_object_type_identifier}`.
+pub static GET_CUSTOM_OBJECT_INSTANCE_BY_EXTERNAL_ID: Operation = Operation {
+    name: "GetCustomObjectInstanceByExternalId",
+    id: Some("getCustomObjectInstancesByExternalId"),
+    method: Method::GET,
+    path: "/custom_object_instances/{custom_object_type_identifier}",
+    versions: &[ApiVersion::V2_13, ApiVersion::V2_14, ApiVersion::V2_15],
+    sdk_method: None,
+    safe_to_retry: true,
+    preview: false,
+};
+
 /// Every operation the SDK covers, in the description's order.
 pub static ALL: &[&Operation] = &[
     &IDENTIFY_ADMIN,
@@ -4351,4 +4363,5 @@ pub static ALL: &[&Operation] = &[
     &LIST_FIN_VOICE_CALLS_BY_CONVERSATION,
     &EXPORT_WORKFLOW,
     &AUTO_ASSIGN_CONVERSATION,
+    &GET_CUSTOM_OBJECT_INSTANCE_BY_EXTERNAL_ID,
 ];
