@@ -45,7 +45,7 @@ pub mod preview {
 
     /// The Preview operation a request goes to, by method and path (see [`super::route`]).
     pub fn route(method: &http::Method, path: &str) -> Option<&'static super::Operation> {
-        super::route_in(ALL, method, path, &ApiVersion::PREVIEW)
+        super::route_in(ALL, method, path, &crate::protocol::version::ApiVersion::PREVIEW)
     }
 
     /// The Preview operation with this endpoint name or `operationId`.
