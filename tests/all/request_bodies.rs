@@ -3,8 +3,13 @@
 
 use std::time::{Duration, SystemTime};
 
-use intercom_core::endpoints::{CreateContact, GetContact, ReplyToConversation, UpdateContact};
-use intercom_core::models::{CreateContactRequest, ReplyConversationRequest, UpdateContactRequest};
+use intercom_core::endpoints::{
+    CreateContact, GetContact, ReplyToConversation, UpdateCompany, UpdateContact, UpdateConversation, UpdateTicket,
+};
+use intercom_core::models::{
+    CreateContactRequest, Nullable, ReplyConversationRequest, UpdateCompanyRequest, UpdateContactRequest,
+    UpdateConversationRequest, UpdateTicketRequestBody,
+};
 use intercom_core::{json, Error, StatusCode};
 use intercom_mock::MockIntercom;
 use serde_json::Value;
@@ -77,4 +82,51 @@ async fn a_failure_gives_its_status_and_rate_limit_to_match_on() {
     assert!(limit.is_exhausted(), "{limit:?}");
     let left = limit.time_until_reset().expect("a reset");
     assert!(left > Duration::from_secs(25) && left <= Duration::from_secs(31), "{left:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn update_fields_are_left_out_cleared_with_null_or_set() {
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let contact = UpdateContactRequest::new().name("Ada Lovelace").clear_phone().clear_owner_id();
+        transport.send(mock.config(), UpdateContact::new("c-1", contact)).await.unwrap();
+        let company = UpdateCompanyRequest::new().clear_plan().clear_website().size(12);
+        transport.send(mock.config(), UpdateCompany::new("co-1", company)).await.unwrap();
+        let ticket = UpdateTicketRequestBody::new().clear_company_id().clear_assignee_id().open(true);
+        transport.send(mock.config(), UpdateTicket::new("t-1", ticket)).await.unwrap();
+        let mut conversation = UpdateConversationRequest::new().clear_title().read(true);
+        conversation.company_id = Nullable::Null;
+        transport.send(mock.config(), UpdateConversation::new("cv-1", conversation)).await.unwrap();
+        // Nothing set: an empty object, not a list of nulls.
+        transport.send(mock.config(), UpdateContact::new("c-2", UpdateContactRequest::new())).await.unwrap();
+
+        let mock_bodies = |operation| mock.received_bodies(operation);
+        // The bytes on the wire, in the fields' order.
+        let first = &mock.received(UpdateContact::OPERATION).await[0];
+        assert_eq!(
+            String::from_utf8_lossy(&first.body),
+            r#"{"phone":null,"name":"Ada Lovelace","owner_id":null}"#,
+            "{transport:?}"
+        );
+        assert_eq!(
+            mock_bodies(UpdateContact::OPERATION).await,
+            vec![json!({"name": "Ada Lovelace", "phone": null, "owner_id": null}), json!({})],
+            "{transport:?}"
+        );
+        assert_eq!(
+            mock_bodies(UpdateCompany::OPERATION).await,
+            vec![json!({"plan": null, "size": 12, "website": null})],
+            "{transport:?}"
+        );
+        assert_eq!(
+            mock_bodies(UpdateTicket::OPERATION).await,
+            vec![json!({"company_id": null, "open": true, "assignee_id": null})],
+            "{transport:?}"
+        );
+        assert_eq!(
+            mock_bodies(UpdateConversation::OPERATION).await,
+            vec![json!({"read": true, "title": null, "company_id": null})],
+            "{transport:?}"
+        );
+    }
 }
