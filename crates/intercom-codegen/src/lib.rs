@@ -22,6 +22,7 @@ pub mod overrides;
 pub mod paging;
 pub mod preview;
 pub mod render;
+pub mod richer_shapes;
 pub mod route;
 pub mod spec;
 pub mod struct_text;

@@ -8,6 +8,7 @@
 //! - An answer declared as `allOf: [$ref X]` plus a few `properties` of its own is `X`, and `X` gains those
 //!   properties (as optional fields, like every field of an answer): `GetContact` answers a `Contact`, not a
 //!   `GetContactResponse` that repeats every field of it.
+//! - An inline object that is a poorer copy of a named schema gains its members (`crate::richer_shapes`).
 
 use crate::route::ref_name;
 use crate::spec::{Node, SpecError};
@@ -16,6 +17,7 @@ const METHODS: &[&str] = &["get", "put", "post", "delete", "patch"];
 
 /// Applies every simplification to `spec`.
 pub fn normalize(spec: &mut Node) -> Result<(), SpecError> {
+    crate::richer_shapes::widen(spec);
     single_branches(spec);
     merge_property_branches(spec);
     fold_answer_extensions(spec)

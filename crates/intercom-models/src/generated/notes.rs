@@ -114,6 +114,10 @@ pub struct NoteContact {
     pub r#type: Option<String>,
     /// The object's id (a string, also when the API sends a number). For example `214656d0c743eafcfde7f248`.
     pub id: String,
+    /// The id of the external this refers to. For example `70`.
+    pub external_id: Option<String>,
+    /// Role.
+    pub role: Option<String>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -127,6 +131,8 @@ impl crate::wire::Members for NoteContact {
         Some(match key {
             "type" => 0,
             "id" => 1,
+            "external_id" => 2,
+            "role" => 3,
             _ => return None,
         })
     }
@@ -144,6 +150,11 @@ impl crate::wire::Members for NoteContact {
         match index {
             0 => partial.r#type = crate::wire::value(map, &mut partial.extra, 0, "type", crate::wire::Maybe)?,
             1 => partial.id = crate::wire::value(map, &mut partial.extra, 1, "id", crate::wire::Id)?,
+            2 => {
+                partial.external_id =
+                    crate::wire::value(map, &mut partial.extra, 2, "external_id", crate::wire::MaybeId)?
+            }
+            3 => partial.role = crate::wire::value(map, &mut partial.extra, 3, "role", crate::wire::Maybe)?,
             _ => {}
         }
         Ok(())
@@ -160,6 +171,8 @@ impl serde::Serialize for NoteContact {
         let mut writer = crate::wire::Writer::start(serializer, &self.extra)?;
         writer.unless_empty(0, "type", &self.r#type, crate::wire::Maybe)?;
         writer.unless_empty(1, "id", &self.id, crate::wire::Id)?;
+        writer.unless_empty(2, "external_id", &self.external_id, crate::wire::MaybeId)?;
+        writer.unless_empty(3, "role", &self.role, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }

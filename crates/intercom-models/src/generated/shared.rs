@@ -1432,6 +1432,10 @@ pub struct TagAppliedBy {
     pub r#type: Option<String>,
     /// The object's id (a string, also when the API sends a number). For example `1a2b3c`.
     pub id: String,
+    /// Name. For example `Jane Example`.
+    pub name: Option<String>,
+    /// Email. For example `jane@example.com`.
+    pub email: Option<String>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -1445,6 +1449,8 @@ impl crate::wire::Members for TagAppliedBy {
         Some(match key {
             "type" => 0,
             "id" => 1,
+            "name" => 2,
+            "email" => 3,
             _ => return None,
         })
     }
@@ -1462,6 +1468,8 @@ impl crate::wire::Members for TagAppliedBy {
         match index {
             0 => partial.r#type = crate::wire::value(map, &mut partial.extra, 0, "type", crate::wire::Maybe)?,
             1 => partial.id = crate::wire::value(map, &mut partial.extra, 1, "id", crate::wire::Id)?,
+            2 => partial.name = crate::wire::value(map, &mut partial.extra, 2, "name", crate::wire::Maybe)?,
+            3 => partial.email = crate::wire::value(map, &mut partial.extra, 3, "email", crate::wire::Maybe)?,
             _ => {}
         }
         Ok(())
@@ -1478,6 +1486,8 @@ impl serde::Serialize for TagAppliedBy {
         let mut writer = crate::wire::Writer::start(serializer, &self.extra)?;
         writer.unless_empty(0, "type", &self.r#type, crate::wire::Maybe)?;
         writer.unless_empty(1, "id", &self.id, crate::wire::Id)?;
+        writer.unless_empty(2, "name", &self.name, crate::wire::Maybe)?;
+        writer.unless_empty(3, "email", &self.email, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }
@@ -3607,6 +3617,8 @@ pub struct PagesLink {
     pub per_page: Option<i64>,
     /// Total pages. For example `1`.
     pub total_pages: Option<i64>,
+    /// Prev: a URL.
+    pub prev: Option<String>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -3623,6 +3635,7 @@ impl crate::wire::Members for PagesLink {
             "next" => 2,
             "per_page" => 3,
             "total_pages" => 4,
+            "prev" => 5,
             _ => return None,
         })
     }
@@ -3646,6 +3659,7 @@ impl crate::wire::Members for PagesLink {
                 partial.total_pages =
                     crate::wire::value(map, &mut partial.extra, 4, "total_pages", crate::wire::MaybeInt)?
             }
+            5 => partial.prev = crate::wire::value(map, &mut partial.extra, 5, "prev", crate::wire::Maybe)?,
             _ => {}
         }
         Ok(())
@@ -3665,6 +3679,7 @@ impl serde::Serialize for PagesLink {
         writer.unless_empty(2, "next", &self.next, crate::wire::Maybe)?;
         writer.unless_empty(3, "per_page", &self.per_page, crate::wire::MaybeInt)?;
         writer.unless_empty(4, "total_pages", &self.total_pages, crate::wire::MaybeInt)?;
+        writer.unless_empty(5, "prev", &self.prev, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }
@@ -4541,6 +4556,10 @@ pub struct Reference {
     pub r#type: Option<String>,
     /// The object's id (a string, also when the API sends a number). For example `1a2b3c`.
     pub id: String,
+    /// Name. For example `Jane Example`.
+    pub name: Option<String>,
+    /// Email. For example `jane@example.com`.
+    pub email: Option<String>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -4554,6 +4573,8 @@ impl crate::wire::Members for Reference {
         Some(match key {
             "type" => 0,
             "id" => 1,
+            "name" => 2,
+            "email" => 3,
             _ => return None,
         })
     }
@@ -4571,6 +4592,8 @@ impl crate::wire::Members for Reference {
         match index {
             0 => partial.r#type = crate::wire::value(map, &mut partial.extra, 0, "type", crate::wire::Maybe)?,
             1 => partial.id = crate::wire::value(map, &mut partial.extra, 1, "id", crate::wire::Id)?,
+            2 => partial.name = crate::wire::value(map, &mut partial.extra, 2, "name", crate::wire::Maybe)?,
+            3 => partial.email = crate::wire::value(map, &mut partial.extra, 3, "email", crate::wire::Maybe)?,
             _ => {}
         }
         Ok(())
@@ -4587,6 +4610,8 @@ impl serde::Serialize for Reference {
         let mut writer = crate::wire::Writer::start(serializer, &self.extra)?;
         writer.unless_empty(0, "type", &self.r#type, crate::wire::Maybe)?;
         writer.unless_empty(1, "id", &self.id, crate::wire::Id)?;
+        writer.unless_empty(2, "name", &self.name, crate::wire::Maybe)?;
+        writer.unless_empty(3, "email", &self.email, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }
@@ -4872,6 +4897,10 @@ pub struct ConversationSourceAuthor {
     pub name: Option<String>,
     /// Email. For example `jane.doe@example.com`.
     pub email: Option<String>,
+    /// From ai agent (a flag). For example `true`.
+    pub from_ai_agent: Option<bool>,
+    /// Is ai answer (a flag). For example `false`.
+    pub is_ai_answer: Option<bool>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -4887,6 +4916,8 @@ impl crate::wire::Members for ConversationSourceAuthor {
             "id" => 1,
             "name" => 2,
             "email" => 3,
+            "from_ai_agent" => 4,
+            "is_ai_answer" => 5,
             _ => return None,
         })
     }
@@ -4906,6 +4937,14 @@ impl crate::wire::Members for ConversationSourceAuthor {
             1 => partial.id = crate::wire::value(map, &mut partial.extra, 1, "id", crate::wire::Id)?,
             2 => partial.name = crate::wire::value(map, &mut partial.extra, 2, "name", crate::wire::Maybe)?,
             3 => partial.email = crate::wire::value(map, &mut partial.extra, 3, "email", crate::wire::Maybe)?,
+            4 => {
+                partial.from_ai_agent =
+                    crate::wire::value(map, &mut partial.extra, 4, "from_ai_agent", crate::wire::Maybe)?
+            }
+            5 => {
+                partial.is_ai_answer =
+                    crate::wire::value(map, &mut partial.extra, 5, "is_ai_answer", crate::wire::Maybe)?
+            }
             _ => {}
         }
         Ok(())
@@ -4924,6 +4963,8 @@ impl serde::Serialize for ConversationSourceAuthor {
         writer.unless_empty(1, "id", &self.id, crate::wire::Id)?;
         writer.unless_empty(2, "name", &self.name, crate::wire::Maybe)?;
         writer.unless_empty(3, "email", &self.email, crate::wire::Maybe)?;
+        writer.unless_empty(4, "from_ai_agent", &self.from_ai_agent, crate::wire::Maybe)?;
+        writer.unless_empty(5, "is_ai_answer", &self.is_ai_answer, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }
@@ -7179,6 +7220,8 @@ pub struct EmailMessageMetadata {
     pub email_address_headers: Vec<EmailAddressHeader>,
     /// The id of the message this refers to.
     pub message_id: Option<String>,
+    /// History.
+    pub history: Option<String>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -7193,6 +7236,7 @@ impl crate::wire::Members for EmailMessageMetadata {
             "subject" => 0,
             "email_address_headers" => 1,
             "message_id" => 2,
+            "history" => 3,
             _ => return None,
         })
     }
@@ -7216,6 +7260,7 @@ impl crate::wire::Members for EmailMessageMetadata {
             2 => {
                 partial.message_id = crate::wire::value(map, &mut partial.extra, 2, "message_id", crate::wire::MaybeId)?
             }
+            3 => partial.history = crate::wire::value(map, &mut partial.extra, 3, "history", crate::wire::Maybe)?,
             _ => {}
         }
         Ok(())
@@ -7233,6 +7278,7 @@ impl serde::Serialize for EmailMessageMetadata {
         writer.unless_empty(0, "subject", &self.subject, crate::wire::Maybe)?;
         writer.unless_empty(1, "email_address_headers", &self.email_address_headers, crate::wire::Collection)?;
         writer.unless_empty(2, "message_id", &self.message_id, crate::wire::MaybeId)?;
+        writer.unless_empty(3, "history", &self.history, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }
@@ -11211,6 +11257,10 @@ pub struct TicketPartAuthor {
     pub name: Option<String>,
     /// Email. For example `operator+abcd1234@intercom.io`.
     pub email: Option<String>,
+    /// From ai agent (a flag). For example `true`.
+    pub from_ai_agent: Option<bool>,
+    /// Is ai answer (a flag). For example `false`.
+    pub is_ai_answer: Option<bool>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -11226,6 +11276,8 @@ impl crate::wire::Members for TicketPartAuthor {
             "id" => 1,
             "name" => 2,
             "email" => 3,
+            "from_ai_agent" => 4,
+            "is_ai_answer" => 5,
             _ => return None,
         })
     }
@@ -11245,6 +11297,14 @@ impl crate::wire::Members for TicketPartAuthor {
             1 => partial.id = crate::wire::value(map, &mut partial.extra, 1, "id", crate::wire::Id)?,
             2 => partial.name = crate::wire::value(map, &mut partial.extra, 2, "name", crate::wire::Maybe)?,
             3 => partial.email = crate::wire::value(map, &mut partial.extra, 3, "email", crate::wire::Maybe)?,
+            4 => {
+                partial.from_ai_agent =
+                    crate::wire::value(map, &mut partial.extra, 4, "from_ai_agent", crate::wire::Maybe)?
+            }
+            5 => {
+                partial.is_ai_answer =
+                    crate::wire::value(map, &mut partial.extra, 5, "is_ai_answer", crate::wire::Maybe)?
+            }
             _ => {}
         }
         Ok(())
@@ -11263,6 +11323,8 @@ impl serde::Serialize for TicketPartAuthor {
         writer.unless_empty(1, "id", &self.id, crate::wire::Id)?;
         writer.unless_empty(2, "name", &self.name, crate::wire::Maybe)?;
         writer.unless_empty(3, "email", &self.email, crate::wire::Maybe)?;
+        writer.unless_empty(4, "from_ai_agent", &self.from_ai_agent, crate::wire::Maybe)?;
+        writer.unless_empty(5, "is_ai_answer", &self.is_ai_answer, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }

@@ -1864,6 +1864,12 @@ pub struct ContactActivityListPages {
     pub per_page: Option<i64>,
     /// Next.
     pub next: Option<ContactActivityListPagesNext>,
+    /// Page. For example `1`.
+    pub page: Option<i64>,
+    /// Total pages. For example `13`.
+    pub total_pages: Option<i64>,
+    /// Prev: a URL.
+    pub prev: Option<String>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -1878,6 +1884,9 @@ impl crate::wire::Members for ContactActivityListPages {
             "type" => 0,
             "per_page" => 1,
             "next" => 2,
+            "page" => 3,
+            "total_pages" => 4,
+            "prev" => 5,
             _ => return None,
         })
     }
@@ -1896,6 +1905,12 @@ impl crate::wire::Members for ContactActivityListPages {
             0 => partial.r#type = crate::wire::value(map, &mut partial.extra, 0, "type", crate::wire::Maybe)?,
             1 => partial.per_page = crate::wire::value(map, &mut partial.extra, 1, "per_page", crate::wire::MaybeInt)?,
             2 => partial.next = crate::wire::value(map, &mut partial.extra, 2, "next", crate::wire::Maybe)?,
+            3 => partial.page = crate::wire::value(map, &mut partial.extra, 3, "page", crate::wire::MaybeInt)?,
+            4 => {
+                partial.total_pages =
+                    crate::wire::value(map, &mut partial.extra, 4, "total_pages", crate::wire::MaybeInt)?
+            }
+            5 => partial.prev = crate::wire::value(map, &mut partial.extra, 5, "prev", crate::wire::Maybe)?,
             _ => {}
         }
         Ok(())
@@ -1913,6 +1928,9 @@ impl serde::Serialize for ContactActivityListPages {
         writer.unless_empty(0, "type", &self.r#type, crate::wire::Maybe)?;
         writer.unless_empty(1, "per_page", &self.per_page, crate::wire::MaybeInt)?;
         writer.unless_empty(2, "next", &self.next, crate::wire::Maybe)?;
+        writer.unless_empty(3, "page", &self.page, crate::wire::MaybeInt)?;
+        writer.unless_empty(4, "total_pages", &self.total_pages, crate::wire::MaybeInt)?;
+        writer.unless_empty(5, "prev", &self.prev, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }
