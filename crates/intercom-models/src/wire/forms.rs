@@ -11,8 +11,8 @@ use crate::Nullable;
 
 /// How a field of type `T` reads and writes its JSON member.
 pub(crate) trait Form<T> {
-    /// The value, and the JSON as sent when writing the value would not give it back.
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(T, Option<Value>), D::Error>;
+    /// The value; `sent_as` is set to the JSON as sent when writing the value would not give it back.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<T, D::Error>;
 
     /// Writes the value.
     fn write<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
@@ -27,8 +27,12 @@ pub(crate) trait Form<T> {
 pub(crate) struct Plain;
 
 impl<T: DeserializeOwned + Serialize> Form<T> for Plain {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(T, Option<Value>), D::Error> {
-        Ok((T::deserialize(deserializer)?, None))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<T, D::Error> {
+        let read = move || -> Result<(T, Option<Value>), D::Error> { Ok((T::deserialize(deserializer)?, None)) };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -39,10 +43,16 @@ impl<T: DeserializeOwned + Serialize> Form<T> for Plain {
 pub(crate) struct Maybe;
 
 impl<T: DeserializeOwned + Serialize> Form<Option<T>> for Maybe {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<T>, Option<Value>), D::Error> {
-        let value = Option::<T>::deserialize(deserializer)?;
-        let sent = value.is_none().then_some(Value::Null);
-        Ok((value, sent))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Option<T>, D::Error> {
+        let read = move || -> Result<(Option<T>, Option<Value>), D::Error> {
+            let value = Option::<T>::deserialize(deserializer)?;
+            let sent = value.is_none().then_some(Value::Null);
+            Ok((value, sent))
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -90,12 +100,18 @@ impl<T: DeserializeOwned + Serialize + Items> Form<T> for Collection {
     fn empty() -> Value {
         T::empty_json()
     }
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(T, Option<Value>), D::Error> {
-        Ok(match Option::<T>::deserialize(deserializer)? {
-            None => (T::default(), Some(Value::Null)),
-            Some(items) if items.has_none() => (items, Some(T::empty_json())),
-            Some(items) => (items, None),
-        })
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<T, D::Error> {
+        let read = move || -> Result<(T, Option<Value>), D::Error> {
+            Ok(match Option::<T>::deserialize(deserializer)? {
+                None => (T::default(), Some(Value::Null)),
+                Some(items) if items.has_none() => (items, Some(T::empty_json())),
+                Some(items) => (items, None),
+            })
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -158,9 +174,15 @@ fn integer_id_sent(id: &Option<String>, sent: Option<Value>) -> Option<Value> {
 }
 
 impl Form<String> for Id {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(String, Option<Value>), D::Error> {
-        let (id, sent) = read_id(deserializer)?;
-        Ok((id.unwrap_or_default(), sent))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<String, D::Error> {
+        let read = move || -> Result<(String, Option<Value>), D::Error> {
+            let (id, sent) = read_id(deserializer)?;
+            Ok((id.unwrap_or_default(), sent))
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &String, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(value)
@@ -168,10 +190,16 @@ impl Form<String> for Id {
 }
 
 impl Form<String> for IntegerId {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(String, Option<Value>), D::Error> {
-        let (id, sent) = read_id(deserializer)?;
-        let sent = integer_id_sent(&id, sent);
-        Ok((id.unwrap_or_default(), sent))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<String, D::Error> {
+        let read = move || -> Result<(String, Option<Value>), D::Error> {
+            let (id, sent) = read_id(deserializer)?;
+            let sent = integer_id_sent(&id, sent);
+            Ok((id.unwrap_or_default(), sent))
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &String, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_helpers::integer_id(value, serializer)
@@ -179,8 +207,15 @@ impl Form<String> for IntegerId {
 }
 
 impl Form<Option<String>> for MaybeId {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<String>, Option<Value>), D::Error> {
-        read_id(deserializer)
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        sent_as: &mut Option<Value>,
+    ) -> Result<Option<String>, D::Error> {
+        let read = move || -> Result<(Option<String>, Option<Value>), D::Error> { read_id(deserializer) };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -188,10 +223,19 @@ impl Form<Option<String>> for MaybeId {
 }
 
 impl Form<Option<String>> for MaybeIntegerId {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<String>, Option<Value>), D::Error> {
-        let (id, sent) = read_id(deserializer)?;
-        let sent = integer_id_sent(&id, sent);
-        Ok((id, sent))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        sent_as: &mut Option<Value>,
+    ) -> Result<Option<String>, D::Error> {
+        let read = move || -> Result<(Option<String>, Option<Value>), D::Error> {
+            let (id, sent) = read_id(deserializer)?;
+            let sent = integer_id_sent(&id, sent);
+            Ok((id, sent))
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_helpers::optional_integer_id(value, serializer)
@@ -213,11 +257,17 @@ fn read_int_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<i64
 }
 
 impl Form<i64> for IntId {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(i64, Option<Value>), D::Error> {
-        match read_int_id(deserializer)? {
-            (Some(number), sent) => Ok((number, sent)),
-            (None, _) => Err(de::Error::custom("an integer id, not null")),
-        }
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<i64, D::Error> {
+        let read = move || -> Result<(i64, Option<Value>), D::Error> {
+            match read_int_id(deserializer)? {
+                (Some(number), sent) => Ok((number, sent)),
+                (None, _) => Err(de::Error::custom("an integer id, not null")),
+            }
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &i64, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(*value)
@@ -225,8 +275,12 @@ impl Form<i64> for IntId {
 }
 
 impl Form<Option<i64>> for MaybeIntId {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<i64>, Option<Value>), D::Error> {
-        read_int_id(deserializer)
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Option<i64>, D::Error> {
+        let read = move || -> Result<(Option<i64>, Option<Value>), D::Error> { read_int_id(deserializer) };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Option<i64>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -237,8 +291,13 @@ impl Form<Option<i64>> for MaybeIntId {
 pub(crate) struct MaybeInt;
 
 impl Form<Option<i64>> for MaybeInt {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<i64>, Option<Value>), D::Error> {
-        crate::serde_helpers::read_int(deserializer)
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Option<i64>, D::Error> {
+        let read =
+            move || -> Result<(Option<i64>, Option<Value>), D::Error> { crate::serde_helpers::read_int(deserializer) };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Option<i64>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -249,12 +308,18 @@ impl Form<Option<i64>> for MaybeInt {
 pub(crate) struct IntList;
 
 impl Form<Vec<i64>> for IntList {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Vec<i64>, Option<Value>), D::Error> {
-        let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
-        let numbers = crate::serde_helpers::int_list(&sent).map_err(de::Error::custom)?;
-        let exact = matches!(&sent, Value::Array(items) if !items.is_empty()
-            && items.iter().all(|item| item.is_i64()));
-        Ok((numbers, (!exact).then_some(sent)))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Vec<i64>, D::Error> {
+        let read = move || -> Result<(Vec<i64>, Option<Value>), D::Error> {
+            let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
+            let numbers = crate::serde_helpers::int_list(&sent).map_err(de::Error::custom)?;
+            let exact = matches!(&sent, Value::Array(items) if !items.is_empty()
+                && items.iter().all(|item| item.is_i64()));
+            Ok((numbers, (!exact).then_some(sent)))
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Vec<i64>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -265,13 +330,22 @@ impl Form<Vec<i64>> for IntList {
 pub(crate) struct MaybeNumber;
 
 impl Form<Option<Number>> for MaybeNumber {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<Number>, Option<Value>), D::Error> {
-        let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
-        if let Value::Number(number) = sent {
-            return Ok((Some(number), None));
-        }
-        let number = crate::serde_helpers::optional_number(&sent).map_err(de::Error::custom)?;
-        Ok((number, Some(sent)))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        sent_as: &mut Option<Value>,
+    ) -> Result<Option<Number>, D::Error> {
+        let read = move || -> Result<(Option<Number>, Option<Value>), D::Error> {
+            let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
+            if let Value::Number(number) = sent {
+                return Ok((Some(number), None));
+            }
+            let number = crate::serde_helpers::optional_number(&sent).map_err(de::Error::custom)?;
+            Ok((number, Some(sent)))
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Option<Number>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -286,8 +360,13 @@ pub(crate) struct JsonObject;
 pub(crate) struct MaybeJsonObject;
 
 impl Form<Value> for JsonObject {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Value, Option<Value>), D::Error> {
-        Ok((Value::deserialize(deserializer)?, None))
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Value, D::Error> {
+        let read =
+            move || -> Result<(Value, Option<Value>), D::Error> { Ok((Value::deserialize(deserializer)?, None)) };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Value, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_helpers::json_object(value, serializer)
@@ -295,8 +374,12 @@ impl Form<Value> for JsonObject {
 }
 
 impl Form<Option<Value>> for MaybeJsonObject {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<Value>, Option<Value>), D::Error> {
-        <Maybe as Form<Option<Value>>>::read(deserializer)
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        sent_as: &mut Option<Value>,
+    ) -> Result<Option<Value>, D::Error> {
+        <Maybe as Form<Option<Value>>>::read(deserializer, sent_as)
     }
     fn write<S: Serializer>(value: &Option<Value>, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_helpers::optional_json_object(value, serializer)
@@ -309,11 +392,20 @@ pub(crate) struct NullableId;
 pub(crate) struct NullableIntId;
 
 impl Form<Nullable<String>> for NullableId {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Nullable<String>, Option<Value>), D::Error> {
-        Ok(match read_id(deserializer)? {
-            (Some(id), sent) => (Nullable::Value(id), sent),
-            (None, _) => (Nullable::Null, None),
-        })
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        sent_as: &mut Option<Value>,
+    ) -> Result<Nullable<String>, D::Error> {
+        let read = move || -> Result<(Nullable<String>, Option<Value>), D::Error> {
+            Ok(match read_id(deserializer)? {
+                (Some(id), sent) => (Nullable::Value(id), sent),
+                (None, _) => (Nullable::Null, None),
+            })
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Nullable<String>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
@@ -321,11 +413,20 @@ impl Form<Nullable<String>> for NullableId {
 }
 
 impl Form<Nullable<i64>> for NullableIntId {
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Nullable<i64>, Option<Value>), D::Error> {
-        Ok(match read_int_id(deserializer)? {
-            (Some(id), sent) => (Nullable::Value(id), sent),
-            (None, _) => (Nullable::Null, None),
-        })
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        sent_as: &mut Option<Value>,
+    ) -> Result<Nullable<i64>, D::Error> {
+        let read = move || -> Result<(Nullable<i64>, Option<Value>), D::Error> {
+            Ok(match read_int_id(deserializer)? {
+                (Some(id), sent) => (Nullable::Value(id), sent),
+                (None, _) => (Nullable::Null, None),
+            })
+        };
+        let (value, sent) = read()?;
+        *sent_as = sent;
+        Ok(value)
     }
     fn write<S: Serializer>(value: &Nullable<i64>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)

@@ -65,55 +65,68 @@ pub(crate) fn value<'de, A: MapAccess<'de>, T, F: Form<T>>(
     key: &'static str,
     _form: F,
 ) -> Result<T, A::Error> {
-    let (value, sent) = map.next_value_seed(FormSeed::<T, F>(PhantomData))?;
+    let mut sent = None;
+    let value = map.next_value_seed(FormSeed::<T, F> { sent: &mut sent, form: PhantomData })?;
     extra.keep_sent(index, key, sent);
     Ok(value)
 }
 
-struct FormSeed<T, F>(PhantomData<(T, F)>);
+struct FormSeed<'a, T, F> {
+    sent: &'a mut Option<Value>,
+    form: PhantomData<(T, F)>,
+}
 
-impl<'de, T, F: Form<T>> DeserializeSeed<'de> for FormSeed<T, F> {
-    type Value = (T, Option<Value>);
+impl<'de, T, F: Form<T>> DeserializeSeed<'de> for FormSeed<'_, T, F> {
+    type Value = T;
 
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        F::read(deserializer)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        F::read(deserializer, self.sent)
     }
 }
 
-enum Key {
-    Known(usize),
-    Other(String),
+/// The position a member name has among `T`'s fields, or [`UNKNOWN`] with the name kept aside (a small
+/// value to return for every member, an allocation only for the names `T` does not know).
+struct KeySeed<'a, T> {
+    unknown: &'a mut Option<String>,
+    fields: PhantomData<T>,
 }
 
-struct KeySeed<T>(PhantomData<T>);
+/// What [`KeySeed`] gives for a member name its type has no field for.
+const UNKNOWN: usize = usize::MAX;
 
-impl<'de, T: Members> DeserializeSeed<'de> for KeySeed<T> {
-    type Value = Key;
+impl<'de, T: Members> DeserializeSeed<'de> for KeySeed<'_, T> {
+    type Value = usize;
 
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl<'de, T: Members> Visitor<'de> for KeySeed<T> {
-    type Value = Key;
+impl<'de, T: Members> Visitor<'de> for KeySeed<'_, T> {
+    type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a member name")
     }
     #[inline]
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
         Ok(match T::index(key) {
-            Some(index) => Key::Known(index),
-            None => Key::Other(key.to_owned()),
+            Some(index) => index,
+            None => {
+                *self.unknown = Some(key.to_owned());
+                UNKNOWN
+            }
         })
     }
-    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
+    fn visit_string<E: de::Error>(self, key: String) -> Result<usize, E> {
         Ok(match T::index(&key) {
-            Some(index) => Key::Known(index),
-            None => Key::Other(key),
+            Some(index) => index,
+            None => {
+                *self.unknown = Some(key);
+                UNKNOWN
+            }
         })
     }
 }
@@ -129,13 +142,14 @@ impl<'de, T: Members> Visitor<'de> for ObjectVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut partial = T::Partial::default();
-        while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {
-            match key {
-                Key::Known(index) => T::read_member(&mut partial, index, &mut map)?,
-                Key::Other(name) => {
+        let mut unknown = None;
+        while let Some(index) = map.next_key_seed(KeySeed::<T> { unknown: &mut unknown, fields: PhantomData })? {
+            match (index, unknown.take()) {
+                (UNKNOWN, Some(name)) => {
                     let value: Value = map.next_value()?;
                     T::extra(&mut partial).insert(name, value);
                 }
+                (index, _) => T::read_member(&mut partial, index, &mut map)?,
             }
         }
         T::finish(partial).map_err(de::Error::missing_field)

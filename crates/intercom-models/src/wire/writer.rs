@@ -117,7 +117,7 @@ impl<'a, M: SerializeMap> Writer<'a, M> {
             Some(SentAs::Empty) => Cow::Owned(F::empty()),
             Some(SentAs::Json(json)) => Cow::Borrowed(json),
         };
-        let unchanged = F::read(sent.as_ref()).is_ok_and(|(read, _)| read == *value);
+        let unchanged = F::read(sent.as_ref(), &mut None).is_ok_and(|read| read == *value);
         if unchanged {
             self.map.serialize_entry(key, sent.as_ref())?;
         }
