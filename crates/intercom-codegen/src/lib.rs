@@ -25,6 +25,7 @@ pub mod render;
 pub mod richer_shapes;
 pub mod route;
 pub mod spec;
+pub mod spelling;
 pub mod struct_text;
 pub mod template;
 pub mod versions;

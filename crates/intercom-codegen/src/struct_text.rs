@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::model::{Field, Model, Style, Ty, TypeDef};
-use crate::render::{doc, rust_type};
+use crate::spelling::{doc, rust_type};
 use crate::template::{fill, pairs};
 
 /// How a field is written when it holds nothing: left out, or written anyway (a request's required field).

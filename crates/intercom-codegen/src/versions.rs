@@ -121,7 +121,7 @@ pub fn import_dropped(
 
 /// Where an older version (its description in `older_dir/<version>/`) answers the same method and path
 /// with another operation, whose success answer has another schema than `spec`'s, copies that operation
-/// into `spec` under [`older_shape`]'s key, with its path's parameters and the schemas it needs that
+/// into `spec` under [`crate::route::older_shape`]'s key, with its path's parameters and the schemas it needs that
 /// `spec` lacks. A mere rename of the `operationId` (the same schema) is left alone. Returns the keys.
 pub fn import_older_shapes(
     spec: &mut Node,
