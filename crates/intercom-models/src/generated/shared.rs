@@ -2407,6 +2407,8 @@ pub struct Contact {
     pub opted_in_subscription_types: Option<ContactSubscriptionTypes>,
     /// Opted out subscription types.
     pub opted_out_subscription_types: Option<ContactSubscriptionTypes>,
+    /// Formatted phone.
+    pub formatted_phone: Option<String>,
     /// Enabled push messaging (a flag). For example `true`.
     pub enabled_push_messaging: Option<bool>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
@@ -2468,7 +2470,8 @@ impl crate::wire::Members for Contact {
             "merge_history" => 45,
             "opted_in_subscription_types" => 46,
             "opted_out_subscription_types" => 47,
-            "enabled_push_messaging" => 48,
+            "formatted_phone" => 48,
+            "enabled_push_messaging" => 49,
             _ => return None,
         })
     }
@@ -2634,8 +2637,12 @@ impl crate::wire::Members for Contact {
                     crate::wire::value(map, &mut partial.extra, 47, "opted_out_subscription_types", crate::wire::Maybe)?
             }
             48 => {
+                partial.formatted_phone =
+                    crate::wire::value(map, &mut partial.extra, 48, "formatted_phone", crate::wire::Maybe)?
+            }
+            49 => {
                 partial.enabled_push_messaging =
-                    crate::wire::value(map, &mut partial.extra, 48, "enabled_push_messaging", crate::wire::Maybe)?
+                    crate::wire::value(map, &mut partial.extra, 49, "enabled_push_messaging", crate::wire::Maybe)?
             }
             _ => {}
         }
@@ -2709,7 +2716,8 @@ impl serde::Serialize for Contact {
             &self.opted_out_subscription_types,
             crate::wire::Maybe,
         )?;
-        writer.unless_empty(48, "enabled_push_messaging", &self.enabled_push_messaging, crate::wire::Maybe)?;
+        writer.unless_empty(48, "formatted_phone", &self.formatted_phone, crate::wire::Maybe)?;
+        writer.unless_empty(49, "enabled_push_messaging", &self.enabled_push_messaging, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }

@@ -239,7 +239,7 @@ pub struct Contact {
     pub email_domain: Option<String>,
     /// Phone. For example `+1123456789`.
     pub phone: Option<String>,
-    /// Formatted phone. For example `+1123456789`.
+    /// Formatted phone.
     pub formatted_phone: Option<String>,
     /// Name. For example `John Doe`.
     pub name: Option<String>,
