@@ -15,31 +15,39 @@ pub fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error
 
 /// Like [`id`], for ids that may be absent: `null` becomes `None`.
 pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(read_id(deserializer)?.0)
+}
+
+/// Reads an id as [`optional_id`] does, with the JSON as sent when it was not a string (a number, `null`),
+/// for models that write back what they read.
+pub(crate) fn read_id<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<(Option<String>, Option<serde_json::Value>), D::Error> {
     struct IdVisitor;
 
     impl<'de> Visitor<'de> for IdVisitor {
-        type Value = Option<String>;
+        type Value = (Option<String>, Option<serde_json::Value>);
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an id as a string or an integer")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
+            Ok((Some(v.to_owned()), None))
         }
         fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(v))
+            Ok((Some(v), None))
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+            Ok((Some(v.to_string()), Some(serde_json::Value::from(v))))
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+            Ok((Some(v.to_string()), Some(serde_json::Value::from(v))))
         }
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
+            Ok((None, Some(serde_json::Value::Null)))
         }
         fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
+            Ok((None, Some(serde_json::Value::Null)))
         }
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
             d.deserialize_any(IdVisitor)

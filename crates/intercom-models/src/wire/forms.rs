@@ -1,21 +1,23 @@
 //! Forms: how one field reads its JSON (tolerantly) and writes it back, and when the JSON as sent must be
 //! kept because the typed value would not write it again.
 
-use std::fmt;
-
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Number, Value};
 
+use super::Empty;
+use crate::serde_helpers::{read_id, read_int};
 use crate::Nullable;
 
 /// How a field of type `T` reads and writes its JSON member.
-pub(crate) trait Form<T> {
+pub(crate) trait Form<T: Serialize> {
     /// The value; `sent_as` is set to the JSON as sent when writing the value would not give it back.
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<T, D::Error>;
 
-    /// Writes the value.
-    fn write<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
+    /// Writes the value (as its own serde implementation does, unless the form says otherwise).
+    fn write<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
 
     /// The empty JSON this form reads as an empty value (`[]`, or `{}` for a map).
     fn empty() -> Value {
@@ -28,14 +30,8 @@ pub(crate) struct Plain;
 
 impl<T: DeserializeOwned + Serialize> Form<T> for Plain {
     #[inline]
-    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<T, D::Error> {
-        let read = move || -> Result<(T, Option<Value>), D::Error> { Ok((T::deserialize(deserializer)?, None)) };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, _: &mut Option<Value>) -> Result<T, D::Error> {
+        T::deserialize(deserializer)
     }
 }
 
@@ -45,17 +41,11 @@ pub(crate) struct Maybe;
 impl<T: DeserializeOwned + Serialize> Form<Option<T>> for Maybe {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Option<T>, D::Error> {
-        let read = move || -> Result<(Option<T>, Option<Value>), D::Error> {
-            let value = Option::<T>::deserialize(deserializer)?;
-            let sent = value.is_none().then_some(Value::Null);
-            Ok((value, sent))
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
+        let value = Option::<T>::deserialize(deserializer)?;
+        if value.is_none() {
+            *sent_as = Some(Value::Null);
+        }
         Ok(value)
-    }
-    fn write<S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
     }
 }
 
@@ -63,34 +53,24 @@ impl<T: DeserializeOwned + Serialize> Form<Option<T>> for Maybe {
 /// an empty collection nobody sent is not written.
 pub(crate) struct Collection;
 
-/// A collection type, for [`Collection`] and [`Empty`](super::Empty).
-pub(crate) trait Items: Default {
-    fn has_none(&self) -> bool;
+/// A collection type, for [`Collection`]: the JSON of an empty one.
+pub(crate) trait Items: Default + Empty {
     fn empty_json() -> Value;
 }
 
 impl<T> Items for Vec<T> {
-    fn has_none(&self) -> bool {
-        self.is_empty()
-    }
     fn empty_json() -> Value {
         Value::Array(Vec::new())
     }
 }
 
 impl Items for serde_json::Map<String, Value> {
-    fn has_none(&self) -> bool {
-        self.is_empty()
-    }
     fn empty_json() -> Value {
         Value::Object(serde_json::Map::new())
     }
 }
 
 impl<T> Items for std::collections::BTreeMap<String, T> {
-    fn has_none(&self) -> bool {
-        self.is_empty()
-    }
     fn empty_json() -> Value {
         Value::Object(serde_json::Map::new())
     }
@@ -102,19 +82,13 @@ impl<T: DeserializeOwned + Serialize + Items> Form<T> for Collection {
     }
     #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<T, D::Error> {
-        let read = move || -> Result<(T, Option<Value>), D::Error> {
-            Ok(match Option::<T>::deserialize(deserializer)? {
-                None => (T::default(), Some(Value::Null)),
-                Some(items) if items.has_none() => (items, Some(T::empty_json())),
-                Some(items) => (items, None),
-            })
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        let items = Option::<T>::deserialize(deserializer)?;
+        match &items {
+            None => *sent_as = Some(Value::Null),
+            Some(items) if items.is_empty() => *sent_as = Some(T::empty_json()),
+            Some(_) => {}
+        }
+        Ok(items.unwrap_or_default())
     }
 }
 
@@ -127,43 +101,8 @@ pub(crate) struct MaybeId;
 /// [`IntegerId`] that may be absent.
 pub(crate) struct MaybeIntegerId;
 
-/// Reads an id as text, with the JSON as sent when it was not a string.
-fn read_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<String>, Option<Value>), D::Error> {
-    struct IdVisitor;
-
-    impl<'de> Visitor<'de> for IdVisitor {
-        type Value = (Option<String>, Option<Value>);
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an id as a string or an integer")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok((Some(v.to_owned()), None))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok((Some(v), None))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok((Some(v.to_string()), Some(Value::from(v))))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok((Some(v.to_string()), Some(Value::from(v))))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok((None, Some(Value::Null)))
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok((None, Some(Value::Null)))
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(IdVisitor)
-        }
-    }
-
-    deserializer.deserialize_any(IdVisitor)
-}
-
-/// Whether an integer-typed id written by [`crate::serde_helpers::integer_id`] gives back what was sent.
+/// What to keep of an integer-typed id written by [`crate::serde_helpers::integer_id`]: a number it writes
+/// back as the same number is exact, a numeric string it writes as a number is not.
 fn integer_id_sent(id: &Option<String>, sent: Option<Value>) -> Option<Value> {
     let written_as_number = id.as_deref().is_some_and(|id| id.parse::<i64>().is_ok());
     match (sent, id) {
@@ -176,30 +115,18 @@ fn integer_id_sent(id: &Option<String>, sent: Option<Value>) -> Option<Value> {
 impl Form<String> for Id {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<String, D::Error> {
-        let read = move || -> Result<(String, Option<Value>), D::Error> {
-            let (id, sent) = read_id(deserializer)?;
-            Ok((id.unwrap_or_default(), sent))
-        };
-        let (value, sent) = read()?;
+        let (id, sent) = read_id(deserializer)?;
         *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &String, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(value)
+        Ok(id.unwrap_or_default())
     }
 }
 
 impl Form<String> for IntegerId {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<String, D::Error> {
-        let read = move || -> Result<(String, Option<Value>), D::Error> {
-            let (id, sent) = read_id(deserializer)?;
-            let sent = integer_id_sent(&id, sent);
-            Ok((id.unwrap_or_default(), sent))
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
+        let (id, sent) = read_id(deserializer)?;
+        *sent_as = integer_id_sent(&id, sent);
+        Ok(id.unwrap_or_default())
     }
     fn write<S: Serializer>(value: &String, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_helpers::integer_id(value, serializer)
@@ -212,13 +139,9 @@ impl Form<Option<String>> for MaybeId {
         deserializer: D,
         sent_as: &mut Option<Value>,
     ) -> Result<Option<String>, D::Error> {
-        let read = move || -> Result<(Option<String>, Option<Value>), D::Error> { read_id(deserializer) };
-        let (value, sent) = read()?;
+        let (id, sent) = read_id(deserializer)?;
         *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        Ok(id)
     }
 }
 
@@ -228,14 +151,9 @@ impl Form<Option<String>> for MaybeIntegerId {
         deserializer: D,
         sent_as: &mut Option<Value>,
     ) -> Result<Option<String>, D::Error> {
-        let read = move || -> Result<(Option<String>, Option<Value>), D::Error> {
-            let (id, sent) = read_id(deserializer)?;
-            let sent = integer_id_sent(&id, sent);
-            Ok((id, sent))
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
+        let (id, sent) = read_id(deserializer)?;
+        *sent_as = integer_id_sent(&id, sent);
+        Ok(id)
     }
     fn write<S: Serializer>(value: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_helpers::optional_integer_id(value, serializer)
@@ -247,43 +165,34 @@ pub(crate) struct IntId;
 /// [`IntId`] that may be absent.
 pub(crate) struct MaybeIntId;
 
-fn read_int_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Option<i64>, Option<Value>), D::Error> {
+fn read_int_id<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    sent_as: &mut Option<Value>,
+) -> Result<Option<i64>, D::Error> {
     let (id, sent) = read_id(deserializer)?;
-    let Some(text) = id else { return Ok((None, sent)) };
+    let Some(text) = id else {
+        *sent_as = sent;
+        return Ok(None);
+    };
     let number = text.parse().map_err(|_| de::Error::custom(format!("`{text}` is not an integer id")))?;
     // A numeric string is written back as a number: keep the string.
-    let sent = if sent.is_none() { Some(Value::String(text)) } else { None };
-    Ok((Some(number), sent))
+    if sent.is_none() {
+        *sent_as = Some(Value::String(text));
+    }
+    Ok(Some(number))
 }
 
 impl Form<i64> for IntId {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<i64, D::Error> {
-        let read = move || -> Result<(i64, Option<Value>), D::Error> {
-            match read_int_id(deserializer)? {
-                (Some(number), sent) => Ok((number, sent)),
-                (None, _) => Err(de::Error::custom("an integer id, not null")),
-            }
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &i64, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(*value)
+        read_int_id(deserializer, sent_as)?.ok_or_else(|| de::Error::custom("an integer id, not null"))
     }
 }
 
 impl Form<Option<i64>> for MaybeIntId {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Option<i64>, D::Error> {
-        let read = move || -> Result<(Option<i64>, Option<Value>), D::Error> { read_int_id(deserializer) };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &Option<i64>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        read_int_id(deserializer, sent_as)
     }
 }
 
@@ -293,14 +202,9 @@ pub(crate) struct MaybeInt;
 impl Form<Option<i64>> for MaybeInt {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Option<i64>, D::Error> {
-        let read =
-            move || -> Result<(Option<i64>, Option<Value>), D::Error> { crate::serde_helpers::read_int(deserializer) };
-        let (value, sent) = read()?;
+        let (value, sent) = read_int(deserializer)?;
         *sent_as = sent;
         Ok(value)
-    }
-    fn write<S: Serializer>(value: &Option<i64>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
     }
 }
 
@@ -308,21 +212,14 @@ impl Form<Option<i64>> for MaybeInt {
 pub(crate) struct IntList;
 
 impl Form<Vec<i64>> for IntList {
-    #[inline]
     fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Vec<i64>, D::Error> {
-        let read = move || -> Result<(Vec<i64>, Option<Value>), D::Error> {
-            let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
-            let numbers = crate::serde_helpers::int_list(&sent).map_err(de::Error::custom)?;
-            let exact = matches!(&sent, Value::Array(items) if !items.is_empty()
-                && items.iter().all(|item| item.is_i64()));
-            Ok((numbers, (!exact).then_some(sent)))
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &Vec<i64>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
+        let numbers = crate::serde_helpers::int_list(&sent).map_err(de::Error::custom)?;
+        let exact = matches!(&sent, Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_i64));
+        if !exact {
+            *sent_as = Some(sent);
+        }
+        Ok(numbers)
     }
 }
 
@@ -330,25 +227,17 @@ impl Form<Vec<i64>> for IntList {
 pub(crate) struct MaybeNumber;
 
 impl Form<Option<Number>> for MaybeNumber {
-    #[inline]
     fn read<'de, D: Deserializer<'de>>(
         deserializer: D,
         sent_as: &mut Option<Value>,
     ) -> Result<Option<Number>, D::Error> {
-        let read = move || -> Result<(Option<Number>, Option<Value>), D::Error> {
-            let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
-            if let Value::Number(number) = sent {
-                return Ok((Some(number), None));
-            }
-            let number = crate::serde_helpers::optional_number(&sent).map_err(de::Error::custom)?;
-            Ok((number, Some(sent)))
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &Option<Number>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        let sent = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
+        if let Value::Number(number) = sent {
+            return Ok(Some(number));
+        }
+        let number = crate::serde_helpers::optional_number(&sent).map_err(de::Error::custom)?;
+        *sent_as = Some(sent);
+        Ok(number)
     }
 }
 
@@ -360,13 +249,8 @@ pub(crate) struct JsonObject;
 pub(crate) struct MaybeJsonObject;
 
 impl Form<Value> for JsonObject {
-    #[inline]
-    fn read<'de, D: Deserializer<'de>>(deserializer: D, sent_as: &mut Option<Value>) -> Result<Value, D::Error> {
-        let read =
-            move || -> Result<(Value, Option<Value>), D::Error> { Ok((Value::deserialize(deserializer)?, None)) };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, _: &mut Option<Value>) -> Result<Value, D::Error> {
+        Value::deserialize(deserializer)
     }
     fn write<S: Serializer>(value: &Value, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_helpers::json_object(value, serializer)
@@ -374,7 +258,6 @@ impl Form<Value> for JsonObject {
 }
 
 impl Form<Option<Value>> for MaybeJsonObject {
-    #[inline]
     fn read<'de, D: Deserializer<'de>>(
         deserializer: D,
         sent_as: &mut Option<Value>,
@@ -392,43 +275,35 @@ pub(crate) struct NullableId;
 pub(crate) struct NullableIntId;
 
 impl Form<Nullable<String>> for NullableId {
-    #[inline]
     fn read<'de, D: Deserializer<'de>>(
         deserializer: D,
         sent_as: &mut Option<Value>,
     ) -> Result<Nullable<String>, D::Error> {
-        let read = move || -> Result<(Nullable<String>, Option<Value>), D::Error> {
-            Ok(match read_id(deserializer)? {
-                (Some(id), sent) => (Nullable::Value(id), sent),
-                (None, _) => (Nullable::Null, None),
-            })
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &Nullable<String>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        // `null` is written back as `null`: only a number sent for the id is kept.
+        let (id, sent) = read_id(deserializer)?;
+        Ok(match id {
+            Some(id) => {
+                *sent_as = sent;
+                Nullable::Value(id)
+            }
+            None => Nullable::Null,
+        })
     }
 }
 
 impl Form<Nullable<i64>> for NullableIntId {
-    #[inline]
     fn read<'de, D: Deserializer<'de>>(
         deserializer: D,
         sent_as: &mut Option<Value>,
     ) -> Result<Nullable<i64>, D::Error> {
-        let read = move || -> Result<(Nullable<i64>, Option<Value>), D::Error> {
-            Ok(match read_int_id(deserializer)? {
-                (Some(id), sent) => (Nullable::Value(id), sent),
-                (None, _) => (Nullable::Null, None),
-            })
-        };
-        let (value, sent) = read()?;
-        *sent_as = sent;
-        Ok(value)
-    }
-    fn write<S: Serializer>(value: &Nullable<i64>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        let mut sent = None;
+        let id = read_int_id(deserializer, &mut sent)?;
+        Ok(match id {
+            Some(id) => {
+                *sent_as = sent;
+                Nullable::Value(id)
+            }
+            None => Nullable::Null,
+        })
     }
 }

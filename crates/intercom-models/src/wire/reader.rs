@@ -58,7 +58,7 @@ pub(crate) fn items<'de, A: SeqAccess<'de>, T: DeserializeOwned>(items: A) -> Re
 /// The value of the member just named, read in its form; how it was sent is kept in `extra` when the value
 /// would not write it back.
 #[inline(always)]
-pub(crate) fn value<'de, A: MapAccess<'de>, T, F: Form<T>>(
+pub(crate) fn value<'de, A: MapAccess<'de>, T: serde::Serialize, F: Form<T>>(
     map: &mut A,
     extra: &mut Extra,
     index: usize,
@@ -76,7 +76,7 @@ struct FormSeed<'a, T, F> {
     form: PhantomData<(T, F)>,
 }
 
-impl<'de, T, F: Form<T>> DeserializeSeed<'de> for FormSeed<'_, T, F> {
+impl<'de, T: serde::Serialize, F: Form<T>> DeserializeSeed<'de> for FormSeed<'_, T, F> {
     type Value = T;
 
     #[inline]

@@ -72,7 +72,7 @@ impl<'a, M: SerializeMap> Writer<'a, M> {
     }
 
     /// A member that is always written (a required field of a request).
-    pub(crate) fn always<T: PartialEq, F: Form<T>>(
+    pub(crate) fn always<T: PartialEq + Serialize, F: Form<T>>(
         &mut self,
         index: usize,
         key: &'static str,
@@ -87,7 +87,7 @@ impl<'a, M: SerializeMap> Writer<'a, M> {
     }
 
     /// A member written when it holds something, or when it still holds what it was sent as.
-    pub(crate) fn unless_empty<T: PartialEq + Empty, F: Form<T>>(
+    pub(crate) fn unless_empty<T: PartialEq + Empty + Serialize, F: Form<T>>(
         &mut self,
         index: usize,
         key: &'static str,
@@ -105,7 +105,7 @@ impl<'a, M: SerializeMap> Writer<'a, M> {
     }
 
     /// Writes the JSON the member was sent as, if it was kept and the field still holds what it reads as.
-    fn as_sent<T: PartialEq, F: Form<T>>(
+    fn as_sent<T: PartialEq + Serialize, F: Form<T>>(
         &mut self,
         index: usize,
         key: &'static str,
@@ -145,7 +145,7 @@ pub(crate) fn as_bare_list(extra: &Extra, others_empty: bool) -> bool {
 
 struct Written<'v, T, F>(&'v T, PhantomData<F>);
 
-impl<T, F: Form<T>> Serialize for Written<'_, T, F> {
+impl<T: Serialize, F: Form<T>> Serialize for Written<'_, T, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         F::write(self.0, serializer)
     }
