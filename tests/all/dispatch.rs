@@ -15,18 +15,22 @@ async fn sends_join_and_spawn_without_binding_their_requests() {
     assert_eq!(me.r#type.as_deref(), Some("admin"));
     assert!(!segments.segments.is_empty());
 
-    let spawned = {
-        let client = client.clone();
-        tokio::spawn(async move { IdentifyAdmin::new().send(&client).await })
-    };
+    // The future owns the request and a clone of the client: it can be spawned as it is.
+    let spawned = tokio::spawn(IdentifyAdmin::new().send(&client));
     assert_eq!(spawned.await.expect("the task").expect("an admin").id, me.id);
+    let tasks: Vec<_> = (0..3).map(|_| tokio::spawn(ListSegments::new().send(&client))).collect();
+    drop(client.clone());
+    for task in tasks {
+        assert_eq!(task.await.expect("the task").expect("segments").segments.len(), segments.segments.len());
+    }
 
-    // The future has a name, so it can be stored.
-    let stored: SendFuture<'_, _> = ListSegments::new().send(&client);
+    // The future has a name, so it can be stored, and outlives the client it came from.
+    let stored: SendFuture<'static, _> = ListSegments::new().send(&client.clone());
     assert_eq!(stored.await.expect("segments").segments.len(), segments.segments.len());
 
     let again = IdentifyAdmin::new();
     client.send(&again).await.expect("once");
     client.send(&again).await.expect("twice");
     mock.assert_received(IdentifyAdmin::OPERATION, 4).await;
+    mock.assert_received(ListSegments::OPERATION, 5).await;
 }

@@ -237,3 +237,55 @@ async fn the_status_request_of_a_wait_can_be_used_on_its_own() {
         mock.assert_received("getDataExport", 1).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mocks_own_jobs_progress_by_themselves_and_can_be_made_to_fail() {
+    for transport in Transport::BOTH {
+        // Nothing scripted: the recorded export is pending, then in progress, then completed.
+        let mock = MockIntercom::start().await;
+        let (result, file) = export_to(transport, mock.config(), quick()).await;
+        let JobOutcome::Completed(download) = result.expect("an export") else { panic!("{transport:?}") };
+        assert_eq!(download.export.job_identifier.as_deref(), Some("al9w983lwu88w1fd"), "{transport:?}");
+        assert_eq!(download.export.status, Some(DataExportStatus::Completed));
+        assert_eq!(file, intercom_mock::fixtures::success(DownloadDataExport::OPERATION).unwrap().body);
+        let polls = mock.received(GetDataExport::OPERATION).await;
+        assert_eq!(polls.len(), 3, "{transport:?}: pending, in progress, completed");
+        assert!(polls.iter().all(|p| p.url.path() == "/export/content/data/al9w983lwu88w1fd"));
+
+        // Each job counts its own reads; a job can be made to fail, after any number of reads.
+        let mock = MockIntercom::start().await;
+        mock.set_jobs(intercom_mock::MockJobs::new(0, intercom_mock::JobEnd::Failed));
+        let (result, file) = export_to(transport, mock.config(), quick()).await;
+        assert!(matches!(result.expect("a wait"), JobOutcome::Failed { .. }), "{transport:?}");
+        assert!(file.is_empty());
+        mock.assert_received(GetDataExport::OPERATION, 1).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_request_can_be_waited_for_with_a_function_that_reads_its_state() {
+    use intercom_core::endpoints::GetTicket;
+    use intercom_core::models::Ticket;
+    use intercom_core::{JobState, JobStatusBy};
+
+    let ticket =
+        |open: bool| ResponseTemplate::new(200).set_body_json(json!({"type": "ticket", "id": "7", "open": open}));
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        mock.respond_in_order(GetTicket::OPERATION, [ticket(true), ticket(true), ticket(false)]).await;
+        let closed = |t: &Ticket| if t.open == Some(false) { JobState::Completed } else { JobState::Running };
+        let status = JobStatusBy::new(GetTicket::new("7"), closed);
+        let config = mock.config();
+        let outcome = match transport {
+            Transport::Ureq => tokio::task::spawn_blocking(move || {
+                intercom_ureq::Client::from_config(config).wait_for(&status, &quick())
+            })
+            .await
+            .unwrap(),
+            Transport::Hyper => intercom_hyper::Client::from_config(config).wait_for(&status, &quick()).await,
+        };
+        let JobOutcome::Completed(ticket) = outcome.expect("a wait") else { panic!("{transport:?}") };
+        assert_eq!((ticket.id.as_str(), ticket.open), ("7", Some(false)));
+        mock.assert_received(GetTicket::OPERATION, 3).await;
+    }
+}

@@ -39,3 +39,28 @@ async fn any_status_and_the_common_faults_answer_in_intercoms_shape() {
         assert_eq!(limit.reset, Some(reset.duration_since(UNIX_EPOCH).unwrap().as_secs()));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_count_names_the_asserting_line_and_what_did_arrive() {
+    let mock = std::sync::Arc::new(MockIntercom::start().await);
+    let client = intercom_hyper::Client::from_config(mock.config());
+    IdentifyAdmin::new().send(&client).await.expect("me");
+    GetNote::new("1").send(&client).await.expect("a note");
+
+    let asserting = mock.clone();
+    let line = line!() + 1;
+    let task = tokio::spawn(async move { asserting.assert_received(IdentifyAdmin::OPERATION, 2).await });
+    let panic = task.await.expect_err("a failed count panics").into_panic();
+    let message = panic.downcast_ref::<String>().expect("a message");
+    assert!(
+        message.starts_with("intercom-mock: expected 2 request(s) to IdentifyAdmin (GET /me), got 1:\n"),
+        "{message}"
+    );
+    assert!(message.contains("/me (IdentifyAdmin)"), "{message}");
+    assert!(
+        message.contains("the other requests it received:\n  GET ") && message.contains("/notes/1 (GetNote)"),
+        "{message}"
+    );
+    assert!(message.contains(&format!("(asserted at {}:{line}:", file!())), "{message}");
+    mock.assert_received(GetNote::OPERATION, 1).await;
+}

@@ -49,6 +49,8 @@ where
     for transport in Transport::BOTH {
         let context = format!("{} via {transport:?}", operation.name);
         let mock = MockIntercom::start().await;
+        // The recorded answer, as recorded: jobs do not move along here.
+        mock.set_jobs(intercom_mock::MockJobs::as_recorded());
         let output = transport.send(mock.config(), endpoint.clone()).await.unwrap_or_else(|e| panic!("{context}: {e}"));
 
         let received = mock.received(operation).await;

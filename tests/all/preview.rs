@@ -158,3 +158,29 @@ fn a_type_preview_shares_is_the_stable_type() {
     assert!(preview::GetContact::OPERATION.preview);
     assert!(!endpoints::GetContact::OPERATION.preview);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_preview_bulk_job_is_waited_for_and_the_mock_moves_it_along() {
+    use intercom_core::models::preview::ContactsBulkJobState;
+    use intercom_core::{JobOutcome, JobWait};
+    let wait = JobWait::new().with_pauses(std::time::Duration::from_millis(5), std::time::Duration::from_millis(20));
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        let status = preview::GetContactsBulkJob::new("job_v2_9");
+        let config = mock.config();
+        let outcome = match transport {
+            Transport::Ureq => {
+                let wait = wait.clone();
+                tokio::task::spawn_blocking(move || intercom_ureq::Client::from_config(config).wait_for(&status, &wait))
+                    .await
+                    .unwrap()
+            }
+            Transport::Hyper => intercom_hyper::Client::from_config(config).wait_for(&status, &wait).await,
+        };
+        let JobOutcome::Completed(job) = outcome.expect("a wait") else { panic!("{transport:?}") };
+        assert_eq!((job.id.as_str(), job.state), ("job_v2_9", Some(ContactsBulkJobState::Completed)));
+        let polls = mock.received(preview::GetContactsBulkJob::OPERATION).await;
+        assert_eq!(polls.len(), 3, "{transport:?}: pending, running, completed");
+        assert!(polls.iter().all(|p| p.headers.get("intercom-version").is_some_and(|v| v == "Preview")));
+    }
+}

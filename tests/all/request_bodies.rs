@@ -130,3 +130,23 @@ async fn update_fields_are_left_out_cleared_with_null_or_set() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_of_one_required_field_is_given_as_that_field_and_keyword_fields_have_plain_setters() {
+    use intercom_core::endpoints::{AttachTagToContact, CreateContactNote};
+    use intercom_core::models::{Recipient, RecipientType};
+    for transport in Transport::BOTH {
+        let mock = MockIntercom::start().await;
+        transport.send(mock.config(), AttachTagToContact::new("c1", "tag-7")).await.expect("tagged");
+        transport.send(mock.config(), CreateContactNote::new("c1", "Called about the renewal")).await.expect("a note");
+        transport.send(mock.config(), CreateContactNote::new("c1", String::from("Again"))).await.expect("a note");
+        assert_eq!(mock.received_bodies(AttachTagToContact::OPERATION).await, vec![json!({"id": "tag-7"})]);
+        assert_eq!(
+            mock.received_bodies(CreateContactNote::OPERATION).await,
+            vec![json!({"body": "Called about the renewal"}), json!({"body": "Again"})]
+        );
+    }
+    // `type` is a keyword: its setter is `type_`, callable as the docs show it.
+    let to = Recipient::new().type_(RecipientType::Lead).id("c1");
+    assert_eq!(serde_json::to_value(&to).unwrap(), json!({"type": "lead", "id": "c1"}));
+}

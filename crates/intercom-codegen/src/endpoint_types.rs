@@ -134,6 +134,11 @@ fn endpoint(model: &Model, op: &Operation) -> String {
         Success::Empty => ("()".to_owned(), "NoContent"),
         Success::Binary => ("crate::ExportFile".to_owned(), "Binary"),
     };
+    // A models type is decoded by the decoder compiled in the models crate; anything else by its format.
+    let decode = match &op.success {
+        Success::Json(Ty::Named(_)) => "crate::protocol::format::decode_model(body)".to_owned(),
+        _ => format!("<{format} as ResponseFormat<Self::Output>>::decode(body)"),
+    };
     let mut fields = String::new();
     let mut arguments = Vec::new();
     let mut initializers = Vec::new();
@@ -186,6 +191,7 @@ fn endpoint(model: &Model, op: &Operation) -> String {
             ("setters", &setters),
             ("output", &output),
             ("format", format),
+            ("decode", &decode),
             ("path", &path_expression(op)),
             ("query", &query),
             ("body", body),

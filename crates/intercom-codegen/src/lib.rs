@@ -30,6 +30,7 @@ pub mod struct_text;
 pub mod template;
 pub mod versions;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub use spec::{Node, SpecError};
@@ -184,7 +185,7 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     }
 
     let mut files = Vec::new();
-    for (name, mut text) in render::models(&model) {
+    for (name, mut text) in render::models(&model, &Default::default()) {
         if name == "mod.rs" {
             text.push_str(&preview_module(
                 "The types of Intercom's Preview API that differ from or are not in the stable version; the rest\n\
@@ -247,7 +248,9 @@ fn generate_preview(
     let mut files = Vec::new();
 
     let models = PathBuf::from("crates/intercom-models/src/generated/preview");
-    for (name, mut text) in render::models(&own) {
+    // A shared type that answers a stable operation has its decoder already; Preview's own types are others.
+    let decoded: BTreeSet<String> = render::answer_types(stable).intersection(&sharing.types).cloned().collect();
+    for (name, mut text) in render::models(&own, &decoded) {
         if name == "mod.rs" {
             text.push_str("\n// The types Preview has unchanged from the stable version.\npub use crate::{");
             text.push_str(&sharing.types.iter().cloned().collect::<Vec<_>>().join(", "));

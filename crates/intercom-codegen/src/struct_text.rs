@@ -215,9 +215,15 @@ fn request_builder(def: &TypeDef, fields: &[Field], layouts: &[Layout]) -> Strin
             (_, false) => {
                 inits.push(format!("{}: Default::default()", f.rust));
                 let wrap = if clearable { "crate::Nullable::Value" } else { "Some" };
+                // A keyword field (`r#type`) gets a setter callable as written in the docs: `type_`.
+                let setter = match f.rust.strip_prefix("r#") {
+                    Some(plain) => format!("{plain}_"),
+                    None => f.rust.clone(),
+                };
                 let values = [
                     ("json", f.json.as_str()),
                     ("field", &f.rust),
+                    ("setter", &setter),
                     ("argument", &argument),
                     ("convert", convert),
                     ("wrap", wrap),
@@ -238,5 +244,26 @@ fn request_builder(def: &TypeDef, fields: &[Field], layouts: &[Layout]) -> Strin
         ("initializers", inits.join(", ")),
         ("setters", setters),
     ];
-    fill(include_str!("../templates/model_builder.rs.tmpl"), &pairs(&values))
+    let mut text = fill(include_str!("../templates/model_builder.rs.tmpl"), &pairs(&values));
+    text.push_str(&from_only_field(&def.name, &args));
+    text
+}
+
+/// A body with one required field is made from that field alone, so a request takes it directly:
+/// `AttachTagToContact::new(id, "7")`, `CreateContactNote::new(id, "text")`.
+fn from_only_field(name: &str, args: &[String]) -> String {
+    let [arg] = args else { return String::new() };
+    let Some(ty) = arg.split_once(": impl Into<").and_then(|(_, ty)| ty.strip_suffix('>')) else {
+        return String::new();
+    };
+    let sources: &[&str] = if ty == "String" { &["String", "&str"] } else { &[ty] };
+    sources
+        .iter()
+        .map(|source| {
+            format!(
+                "\nimpl From<{source}> for {name} {{\n    /// The body with its one required field; set the others with the methods.\n    \
+                 fn from(value: {source}) -> Self {{\n        Self::new(value)\n    }}\n}}\n"
+            )
+        })
+        .collect()
 }

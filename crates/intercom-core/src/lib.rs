@@ -50,7 +50,9 @@ pub mod common {
         ApiError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind,
     };
     pub use crate::protocol::export_file::{Downloaded, ExportFile};
-    pub use crate::protocol::job::{CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobWait, StartsJob};
+    pub use crate::protocol::job::{
+        CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobStatusBy, JobWait, StartsJob,
+    };
     pub use crate::protocol::operations;
     pub use crate::protocol::options::RequestOptions;
     pub use crate::protocol::pacer::RateLimiting;

@@ -1,5 +1,7 @@
 //! The hyper transport: one pooled client, rustls with webpki roots, HTTP/1.1 and HTTP/2 by ALPN.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -209,10 +211,29 @@ fn rustls_error<'e>(error: &'e (dyn std::error::Error + 'static)) -> Option<&'e 
     None
 }
 
+/// A boxed future made in this crate: the hyper and rustls code it runs is compiled here, once, and not
+/// again in every crate that sends a request.
+type Exchange<'a> = Pin<Box<dyn Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send + 'a>>;
+
+impl HyperTransport {
+    fn execute_boxed(&self, request: Request<Vec<u8>>) -> Exchange<'_> {
+        let total = request.extensions().get::<Timeouts>().copied().unwrap_or_default().total;
+        Box::pin(within_total(total, self.exchange(request)))
+    }
+
+    fn execute_streaming_boxed<'a>(&'a self, request: Request<Vec<u8>>, sink: &'a mut BodySink<'_>) -> Exchange<'a> {
+        let total = request.extensions().get::<Timeouts>().copied().unwrap_or_default().total;
+        Box::pin(within_total(total, self.stream(request, sink)))
+    }
+
+    fn sleep_boxed(duration: Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> {
+        Box::pin(tokio::time::sleep(duration))
+    }
+}
+
 impl AsyncHttpClient for HyperTransport {
     async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, TransportError> {
-        let total = request.extensions().get::<Timeouts>().copied().unwrap_or_default().total;
-        within_total(total, self.exchange(request)).await
+        self.execute_boxed(request).await
     }
 
     async fn execute_streaming(
@@ -220,11 +241,10 @@ impl AsyncHttpClient for HyperTransport {
         request: Request<Vec<u8>>,
         sink: &mut BodySink<'_>,
     ) -> Result<Response<Vec<u8>>, TransportError> {
-        let total = request.extensions().get::<Timeouts>().copied().unwrap_or_default().total;
-        within_total(total, self.stream(request, sink)).await
+        self.execute_streaming_boxed(request, sink).await
     }
 
     async fn sleep(&self, duration: Duration) {
-        tokio::time::sleep(duration).await;
+        Self::sleep_boxed(duration).await
     }
 }

@@ -117,9 +117,17 @@ impl BlockingMockIntercom {
         self.runtime.block_on(self.mock().received_bodies(operation))
     }
 
-    /// See [`MockIntercom::assert_received`].
+    /// See [`MockIntercom::assert_received`]; the panic is reported at the line that calls this.
+    #[track_caller]
     pub fn assert_received(&self, operation: impl OperationKey, times: usize) {
-        self.runtime.block_on(self.mock().assert_received(operation, times));
+        if let Some(mismatch) = self.runtime.block_on(self.mock().received_mismatch(operation.operation(), times)) {
+            panic!("{mismatch}");
+        }
+    }
+
+    /// See [`MockIntercom::set_jobs`].
+    pub fn set_jobs(&self, jobs: crate::MockJobs) {
+        self.mock().set_jobs(jobs);
     }
 }
 

@@ -41,6 +41,7 @@ mod blocking;
 mod error_answers;
 mod fixture;
 pub mod fixtures;
+mod jobs;
 mod operation_key;
 mod paged;
 #[cfg(feature = "preview")]
@@ -61,6 +62,7 @@ use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate
 pub use blocking::BlockingMockIntercom;
 pub use error_answers::{error_answer, rate_limited_answer};
 pub use fixtures::Fixture;
+pub use jobs::{JobEnd, MockJobs};
 pub use operation_key::OperationKey;
 pub use paged::{cursor_of, SCROLL_PARAM};
 pub use rate_limit::{MockRateLimit, WindowCount};
@@ -83,6 +85,7 @@ const NO_ROUTE_PRIORITY: u8 = 255;
 pub struct MockIntercom {
     server: MockServer,
     limiter: Limiter,
+    jobs: jobs::Jobs,
 }
 
 impl MockIntercom {
@@ -91,7 +94,13 @@ impl MockIntercom {
         let mock = Self::start_empty().await;
         for operation in every_operation() {
             if let Some(fixture) = fixtures::success(operation) {
-                let recorded = mock.matching(operation).respond_with(mock.limited(fixture_response(fixture)));
+                let recorded = match serde_json::from_slice(fixture.body) {
+                    Ok(recorded) if jobs::is_job_status(operation) => {
+                        let answer = jobs::JobAnswer { operation, recorded, jobs: mock.jobs.clone() };
+                        mock.matching(operation).respond_with(mock.limited(answer))
+                    }
+                    _ => mock.matching(operation).respond_with(mock.limited(fixture_response(fixture))),
+                };
                 recorded.with_priority(RECORDED_PRIORITY).mount(&mock.server).await;
                 if let Some((param, end)) = end_of_scroll(fixture) {
                     // Like the API, the scroll this answer starts goes on with its `scroll_param` and ends on an
@@ -110,7 +119,7 @@ impl MockIntercom {
     /// Starts a mock with no recorded responses: every authenticated request gets the catch-all `404`
     /// until you mount answers.
     pub async fn start_empty() -> Self {
-        let mock = Self { server: MockServer::start().await, limiter: Limiter::default() };
+        let mock = Self { server: MockServer::start().await, limiter: Limiter::default(), jobs: Default::default() };
         Mock::given(|request: &Request| !has_bearer(request))
             .respond_with(mock.limited(unauthorized()))
             .with_priority(UNAUTHORIZED_PRIORITY)
@@ -132,6 +141,12 @@ impl MockIntercom {
     /// directly do not.
     pub fn set_rate_limit(&self, limit: MockRateLimit) {
         self.limiter.set(limit);
+    }
+
+    /// How the jobs the mock is asked about go from now on (see [`MockJobs`]): by default each answers
+    /// "pending", then "in progress", then completed, one step per status read, counted per job.
+    pub fn set_jobs(&self, jobs: MockJobs) {
+        self.jobs.set(jobs);
     }
 
     /// What each window so far admitted and refused, oldest first, by the window's start: to check that a
@@ -276,21 +291,48 @@ impl MockIntercom {
         self.matching(operation).respond_with(self.limited(answers)).with_priority(1).mount(&self.server).await;
     }
 
-    /// Panics, naming the operation and what it received, unless `operation` got exactly `times` requests.
-    pub async fn assert_received(&self, operation: impl OperationKey, times: usize) {
-        let op = operation.operation();
-        let received = self.received(op).await;
-        if received.len() != times {
-            let seen: Vec<String> = received.iter().map(|r| format!("  {} {}", r.method, r.url)).collect();
-            panic!(
-                "intercom-mock: expected {times} request(s) to {} ({} {}), got {}:\n{}",
-                op.name,
-                op.method,
-                op.path,
-                received.len(),
-                seen.join("\n")
-            );
+    /// Panics unless `operation` got exactly `times` requests, naming the line that asserted, what the
+    /// operation received, and every other request the mock received (a wrong path shows there).
+    ///
+    /// The line is that of the call: the assertion reads where it is made, then checks when awaited.
+    #[track_caller]
+    pub fn assert_received(
+        &self,
+        operation: impl OperationKey,
+        times: usize,
+    ) -> impl std::future::Future<Output = ()> + Send + '_ {
+        let asserted_at = std::panic::Location::caller();
+        let operation = operation.operation();
+        async move {
+            if let Some(mismatch) = self.received_mismatch(operation, times).await {
+                panic!("{mismatch}\n(asserted at {asserted_at})");
+            }
         }
+    }
+
+    /// What [`assert_received`](Self::assert_received) says when `operation` did not get `times` requests.
+    pub(crate) async fn received_mismatch(&self, op: &'static Operation, times: usize) -> Option<String> {
+        let all = self.server.received_requests().await.unwrap_or_default();
+        let (received, others): (Vec<&Request>, Vec<&Request>) = all.iter().partition(|r| routes_to(op, r));
+        if received.len() == times {
+            return None;
+        }
+        let list = |requests: &[&Request]| -> String {
+            if requests.is_empty() {
+                return "  (none)".to_owned();
+            }
+            let named = |r: &Request| route(r).map_or("no operation".to_owned(), |op| op.name.to_owned());
+            requests.iter().map(|r| format!("  {} {} ({})", r.method, r.url, named(r))).collect::<Vec<_>>().join("\n")
+        };
+        Some(format!(
+            "intercom-mock: expected {times} request(s) to {} ({} {}), got {}:\n{}\nthe other requests it received:\n{}",
+            op.name,
+            op.method,
+            op.path,
+            received.len(),
+            list(&received),
+            list(&others)
+        ))
     }
 
     /// The JSON bodies of the requests received for `operation`, oldest first (`null` for none).

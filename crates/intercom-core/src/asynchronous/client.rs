@@ -20,17 +20,24 @@ use crate::protocol::export_file::{Downloaded, ExportFile};
 use crate::protocol::pacer::{Pacer, Permit};
 use crate::protocol::rate_limit::{LastRateLimit, RateLimit};
 use crate::protocol::request::Endpoint;
-use crate::protocol::response::Answer;
+use crate::protocol::response::{decode_answer, Answer};
 use crate::transport::{client_constructors, download, AsyncHttpClient, BodySink};
 
 /// An async client over any [`AsyncHttpClient`], including a closure. It needs no particular runtime.
 ///
-/// `intercom_hyper::Client` is this client over hyper.
-#[derive(Debug, Clone)]
+/// `intercom_hyper::Client` is this client over hyper. Cloning it is cheap (its parts are shared), and the
+/// clones share the configuration, the transport's connections and the pacer.
+#[derive(Debug)]
 pub struct AsyncClient<T> {
-    config: Config,
-    transport: T,
+    config: Arc<Config>,
+    transport: Arc<T>,
     rate_limit: LastRateLimit,
+}
+
+impl<T> Clone for AsyncClient<T> {
+    fn clone(&self) -> Self {
+        Self { config: self.config.clone(), transport: self.transport.clone(), rate_limit: self.rate_limit.clone() }
+    }
 }
 
 client_constructors!(AsyncClient, AsyncHttpClient);
@@ -38,7 +45,7 @@ client_constructors!(AsyncClient, AsyncHttpClient);
 impl<T: AsyncHttpClient> AsyncClient<T> {
     /// A client that sends through `transport`.
     pub fn with_transport(config: Config, transport: T) -> Self {
-        Self { config, transport, rate_limit: LastRateLimit::default() }
+        Self { config: Arc::new(config), transport: Arc::new(transport), rate_limit: LastRateLimit::default() }
     }
 
     /// Sends `endpoint`, retrying as the policy says. Dropping the future cancels the request.
@@ -48,16 +55,24 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub async fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
-        self.attempts(Call::new(&self.config, endpoint), None).await
+        let answer = self.attempts(Call::new(&self.config, endpoint), None).await?;
+        decode_answer(endpoint, answer)
     }
 
     /// The call loop: wait for the pacer, build the attempt, send it (a download streams its body into
     /// `sink`), read the outcome, sleep with the transport's timer and go again while the `Call` says so.
-    async fn attempts<E: Endpoint + ?Sized>(
+    ///
+    /// Boxed, and the same for every endpoint: it is compiled once per transport, and each endpoint's
+    /// future only awaits it and decodes the body.
+    fn attempts<'a>(&'a self, call: Call<'a>, sink: Option<&'a mut BodySink<'_>>) -> SendFuture<'a, Answer<Vec<u8>>> {
+        Box::pin(self.attempt_loop(call, sink))
+    }
+
+    async fn attempt_loop(
         &self,
-        mut call: Call<'_, E>,
+        mut call: Call<'_>,
         mut sink: Option<&mut BodySink<'_>>,
-    ) -> Result<Answer<E::Output>, Error> {
+    ) -> Result<Answer<Vec<u8>>, Error> {
         loop {
             let permit = match self.config.pacer() {
                 Some(pacer) => Some(self.permit(pacer).await),
@@ -144,25 +159,27 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
         SendAll::new(requests.into_iter(), bulk, move |index, request| {
             Box::pin(async move {
                 let call = Call::new(&self.config, &request).with_wait_budget(budget);
-                let result = self.attempts(call, None).await.map(|answer| answer.value);
+                let answer = self.attempts(call, None).await;
+                let result = answer.and_then(|answer| decode_answer(&request, answer)).map(|answer| answer.value);
                 Sent { index, request, result }
             })
         })
     }
 }
 
-/// The future an async client returns from `endpoint.send(&client)`: it owns the request, so it can be
-/// joined with others or spawned.
+/// A boxed future of a call's result. `endpoint.send(&client)` returns a `SendFuture<'static, _>`: it owns
+/// the request and a clone of the client, so it can be joined with others, stored, or spawned
+/// (`tokio::spawn(GetContact::new(id).send(&client))`).
 pub type SendFuture<'c, O> = Pin<Box<dyn Future<Output = Result<O, Error>> + Send + 'c>>;
 
 impl<T, E> Execute<E> for AsyncClient<T>
 where
-    T: AsyncHttpClient,
-    E: Endpoint + Send + Sync,
+    T: AsyncHttpClient + 'static,
+    E: Endpoint + Send + Sync + 'static,
     E::Output: Send,
 {
     type Outcome<'c>
-        = SendFuture<'c, E::Output>
+        = SendFuture<'static, E::Output>
     where
         Self: 'c,
         E: 'c;
@@ -171,6 +188,7 @@ where
     where
         E: 'c,
     {
-        Box::pin(async move { self.send(&endpoint).await })
+        let client = self.clone();
+        Box::pin(async move { client.send(&endpoint).await })
     }
 }

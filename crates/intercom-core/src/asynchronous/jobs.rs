@@ -23,7 +23,7 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
     {
         let mut waiting = Waiting::new(wait, Instant::now());
         let mut current = self.send(status).await?;
-        let mut next = waiting.polled(S::job_state(&current), Instant::now());
+        let mut next = waiting.polled(status.job_state(&current), Instant::now());
         loop {
             next = match next {
                 Next::Done(ending) => return Ok(outcome(ending, current)),
@@ -33,7 +33,7 @@ impl<T: AsyncHttpClient> AsyncClient<T> {
                 }
                 Next::Poll => {
                     current = self.send(status).await?;
-                    waiting.polled(S::job_state(&current), Instant::now())
+                    waiting.polled(status.job_state(&current), Instant::now())
                 }
             };
         }

@@ -16,7 +16,7 @@ use crate::protocol::export_file::{Downloaded, ExportFile};
 use crate::protocol::pacer::{Pacer, Permit};
 use crate::protocol::rate_limit::{LastRateLimit, RateLimit};
 use crate::protocol::request::Endpoint;
-use crate::protocol::response::Answer;
+use crate::protocol::response::{decode_answer, Answer};
 use crate::transport::{client_constructors, download, BodySink, HttpClient};
 
 /// A blocking client over any [`HttpClient`], including a closure.
@@ -44,16 +44,13 @@ impl<T: HttpClient> BlockingClient<T> {
 
     /// Like [`send`](Self::send), with the answer's status, headers, rate limit and request id.
     pub fn send_with_answer<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Answer<E::Output>, Error> {
-        self.attempts(Call::new(&self.config, endpoint), None)
+        let answer = self.attempts(Call::new(&self.config, endpoint), None)?;
+        decode_answer(endpoint, answer)
     }
 
     /// The call loop: wait for the pacer, build the attempt, send it (a download streams its body into
     /// `sink`), read the outcome, sleep and go again while the `Call` says so.
-    fn attempts<E: Endpoint + ?Sized>(
-        &self,
-        mut call: Call<'_, E>,
-        mut sink: Option<&mut BodySink<'_>>,
-    ) -> Result<Answer<E::Output>, Error> {
+    fn attempts(&self, mut call: Call<'_>, mut sink: Option<&mut BodySink<'_>>) -> Result<Answer<Vec<u8>>, Error> {
         loop {
             let permit = self.config.pacer().map(|pacer| permit(pacer, &self.config));
             let span = call.span();
@@ -133,7 +130,7 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
         let (client, budget) = (self.clone(), bulk.wait_budget());
         SendAllIter::new(requests.into_iter(), bulk, move |request: &E| {
             let call = Call::new(&client.config, request).with_wait_budget(budget);
-            client.attempts(call, None).map(|answer| answer.value)
+            client.attempts(call, None).and_then(|answer| decode_answer(request, answer)).map(|answer| answer.value)
         })
     }
 }

@@ -31,7 +31,7 @@ impl<T: HttpClient> BlockingClient<T> {
     pub fn wait_for<S: JobStatus>(&self, status: &S, wait: &JobWait) -> Result<JobOutcome<S::Output>, Error> {
         let mut waiting = Waiting::new(wait, Instant::now());
         let mut current = self.send(status)?;
-        let mut next = waiting.polled(S::job_state(&current), Instant::now());
+        let mut next = waiting.polled(status.job_state(&current), Instant::now());
         loop {
             next = match next {
                 Next::Done(ending) => return Ok(outcome(ending, current)),
@@ -41,7 +41,7 @@ impl<T: HttpClient> BlockingClient<T> {
                 }
                 Next::Poll => {
                     current = self.send(status)?;
-                    waiting.polled(S::job_state(&current), Instant::now())
+                    waiting.polled(status.job_state(&current), Instant::now())
                 }
             };
         }

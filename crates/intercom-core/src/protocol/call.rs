@@ -1,35 +1,44 @@
 //! One call, from the first attempt to the final answer: the state machine both clients drive. It builds
 //! each attempt's request, reads each outcome, and says whether to wait and try again; the clients only
 //! move bytes and sleep.
+//!
+//! It knows the endpoint only through what it read from it when the call began (the request, its label, and
+//! whether it may be sent again), so it and the clients' call loops are compiled once in this crate, not
+//! once per endpoint in each crate that sends one. The answer comes out as bytes; the endpoint decodes them
+//! ([`decode_answer`](crate::protocol::response::decode_answer)).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use http::{Request, Response};
+use http::{HeaderMap, Method, Request, Response, Uri};
 
 use crate::protocol::backoff::{retry_after, Attempt, Outcome};
 use crate::protocol::build_request::build_request;
 use crate::protocol::config::Config;
-use crate::protocol::error::{Error, TransportError};
+use crate::protocol::config::Timeouts;
+use crate::protocol::error::{Error, RequestLabel, TransportError};
 use crate::protocol::rate_limit::RateLimit;
 use crate::protocol::request::Endpoint;
-use crate::protocol::response::{decompressed, header_request_id, parse_parts, Answer};
+use crate::protocol::response::{check_parts, decompressed, header_request_id, Answer};
 use crate::protocol::retry::RetryPolicy;
 
 /// What to do after an attempt.
 #[derive(Debug)]
-pub enum Step<O> {
-    /// The call is over.
-    Done(Result<Answer<O>, Error>),
+pub enum Step {
+    /// The call is over: the answer with its body (decompressed, not yet decoded), or why it failed.
+    Done(Result<Answer<Vec<u8>>, Error>),
     /// Wait this long, then send the next attempt.
     Retry(Duration),
 }
 
 /// One call of an endpoint, with its retries.
 #[derive(Debug)]
-pub struct Call<'a, E: ?Sized> {
+pub struct Call<'a> {
     config: &'a Config,
-    endpoint: &'a E,
+    /// The request, or why it could not be built (taken by the first attempt).
+    request: Result<RequestParts, Option<Error>>,
+    label: RequestLabel,
+    safe: bool,
     policy: RetryPolicy,
     retry_post: bool,
     retries: u32,
@@ -42,17 +51,45 @@ pub struct Call<'a, E: ?Sized> {
 /// Seeds the jitter of each call differently.
 static CALLS: AtomicU64 = AtomicU64::new(0);
 
-impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
-    /// A call of `endpoint` with `config`'s retry policy, or the request's own.
-    pub fn new(config: &'a Config, endpoint: &'a E) -> Self {
-        let options = endpoint.options();
+/// An attempt's request, kept to build each attempt alike (`http::Request` is not `Clone`).
+#[derive(Debug)]
+struct RequestParts {
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    timeouts: Option<Timeouts>,
+    body: Vec<u8>,
+}
+
+impl<'a> Call<'a> {
+    /// A call of `endpoint` with `config`'s retry policy, or the request's own. The request is built now;
+    /// a request that cannot be built fails the first attempt.
+    pub fn new<E: Endpoint + ?Sized>(config: &'a Config, endpoint: &E) -> Self {
+        let request = build_request(config, endpoint).map(|request| {
+            let (parts, body) = request.into_parts();
+            let timeouts = parts.extensions.get::<Timeouts>().copied();
+            RequestParts { method: parts.method, uri: parts.uri, headers: parts.headers, timeouts, body }
+        });
+        let request = request.map_err(Some);
+        Self::with_request(config, request, endpoint.label(), endpoint.is_safe_to_retry(), endpoint.options())
+    }
+
+    fn with_request(
+        config: &'a Config,
+        request: Result<RequestParts, Option<Error>>,
+        label: RequestLabel,
+        safe: bool,
+        options: Option<&crate::protocol::options::RequestOptions>,
+    ) -> Self {
         let policy = options.and_then(|o| o.retry_policy).unwrap_or_else(|| config.retry_policy());
         let retry_post = options.is_some_and(|o| o.retry_post);
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos() as u64).unwrap_or(0);
         let rng = (nanos ^ CALLS.fetch_add(1, Ordering::Relaxed).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1;
         Self {
             config,
-            endpoint,
+            request,
+            label,
+            safe,
             policy,
             retry_post,
             retries: 0,
@@ -70,9 +107,9 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         self
     }
 
-    /// The request this call sends.
-    pub(crate) fn endpoint(&self) -> &'a E {
-        self.endpoint
+    /// What the call sends, for errors and logs: method and path template.
+    pub fn label(&self) -> &RequestLabel {
+        &self.label
     }
 
     /// The attempt about to be made, from 1.
@@ -93,7 +130,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
     /// The tracing span of the current attempt: method, path template and attempt; `status` and
     /// `request_id` are recorded when the answer comes. Never the token, the query or a body.
     pub fn span(&self) -> tracing::Span {
-        let label = self.endpoint.label();
+        let label = &self.label;
         tracing::debug_span!(
             "intercom.request",
             method = %label.method,
@@ -104,13 +141,27 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         )
     }
 
-    /// The request of the current attempt.
-    pub fn request(&self) -> Result<Request<Vec<u8>>, Error> {
-        build_request(self.config, self.endpoint)
+    /// The request of the current attempt (the same for every attempt), or why it cannot be built.
+    pub fn request(&mut self) -> Result<Request<Vec<u8>>, Error> {
+        let parts = match &mut self.request {
+            Ok(parts) => parts,
+            Err(failure) => {
+                let failure = failure.take();
+                return Err(failure.unwrap_or_else(|| Error::invalid_request("the request cannot be built")));
+            }
+        };
+        let mut request = Request::new(parts.body.clone());
+        *request.method_mut() = parts.method.clone();
+        *request.uri_mut() = parts.uri.clone();
+        *request.headers_mut() = parts.headers.clone();
+        if let Some(timeouts) = parts.timeouts {
+            request.extensions_mut().insert(timeouts);
+        }
+        Ok(request)
     }
 
     /// Reads the outcome of the current attempt, at time `now`.
-    pub fn finish(&mut self, result: Result<Response<Vec<u8>>, TransportError>, now: SystemTime) -> Step<E::Output> {
+    pub fn finish(&mut self, result: Result<Response<Vec<u8>>, TransportError>, now: SystemTime) -> Step {
         let jitter = self.next_jitter();
         let (parts, body) = match result {
             Err(source) => {
@@ -121,7 +172,7 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
                 tracing::debug!(error = %source, retry_in = ?wait, "intercom request failed");
                 return match wait {
                     Some(wait) => self.retry(wait),
-                    None => Step::Done(Err(Error::from_transport(self.endpoint.label(), source))),
+                    None => Step::Done(Err(Error::from_transport(self.label.clone(), source))),
                 };
             }
             Ok(response) => response.into_parts(),
@@ -144,12 +195,12 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
         let attempts = self.attempt();
         let mut parts = parts;
         let cap = self.config.max_decompressed_bytes();
-        let body = match decompressed(self.endpoint.label(), parts.status, &mut parts.headers, body, cap) {
+        let body = match decompressed(self.label.clone(), parts.status, &mut parts.headers, body, cap) {
             Ok(body) => body,
             Err(error) => return Step::Done(Err(error)),
         };
-        let result = parse_parts(self.endpoint, parts.status, &parts.headers, body).map(|value| Answer {
-            value,
+        let result = check_parts(&self.label, parts.status, &parts.headers, body).map(|body| Answer {
+            value: body,
             status: parts.status,
             rate_limit: self.rate_limit,
             request_id,
@@ -160,14 +211,13 @@ impl<'a, E: Endpoint + ?Sized> Call<'a, E> {
     }
 
     fn facts(&self) -> Attempt {
-        let safe = self.endpoint.is_safe_to_retry();
-        Attempt { safe, retry_post: self.retry_post, retries_done: self.retries, waited: self.waited }
+        Attempt { safe: self.safe, retry_post: self.retry_post, retries_done: self.retries, waited: self.waited }
     }
 
-    fn retry(&mut self, wait: Duration) -> Step<E::Output> {
+    fn retry(&mut self, wait: Duration) -> Step {
         self.retries += 1;
         self.waited = self.waited.saturating_add(wait);
-        Step::Retry(wait)
+        Step::Retry(wait / self.policy.wait_divisor.max(1))
     }
 
     /// A number in `[0, 1)` (xorshift: jitter needs spread, not secrecy).

@@ -1,9 +1,11 @@
 //! How the body of a successful answer becomes an endpoint's output: JSON, JSON or nothing, no content, or
 //! a file's bytes.
 
+use intercom_models::FromJson;
 use serde::de::DeserializeOwned;
 
 use crate::protocol::error::body_text;
+use crate::protocol::json_path;
 
 /// Turns the body of a successful answer into an endpoint's output.
 pub trait ResponseFormat<T> {
@@ -39,19 +41,26 @@ impl<T: DeserializeOwned> ResponseFormat<T> for Json {
     const ACCEPT: &'static str = "application/json";
 
     fn decode(body: Vec<u8>) -> Result<T, BodyDecodeError> {
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return Err(BodyDecodeError::new(".", "the body is empty", &body));
-        }
-        // The fast path tracks nothing; only a failure is decoded again to say where it failed.
-        if let Ok(value) = serde_json::from_slice(&body) {
-            return Ok(value);
-        }
-        let mut de = serde_json::Deserializer::from_slice(&body);
-        let value = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| BodyDecodeError::new(e.path().to_string(), e.inner().to_string(), &body))?;
-        de.end().map_err(|e| BodyDecodeError::new(".", e.to_string(), &body))?;
-        Ok(value)
+        decode_with(body, |bytes| serde_json::from_slice(bytes))
     }
+}
+
+/// Decodes a models type with the decoder the models crate compiled for it ([`FromJson`]): what the
+/// generated endpoints call, so no crate that sends a request compiles an answer type's decoder again.
+pub fn decode_model<T: FromJson>(body: Vec<u8>) -> Result<T, BodyDecodeError> {
+    decode_with(body, T::from_json)
+}
+
+/// A JSON body decoded by `decode`, with what a failure needs: an empty body said so, and the path of the
+/// member that failed, found from the error's position (decoding itself tracks nothing).
+fn decode_with<T>(body: Vec<u8>, decode: impl FnOnce(&[u8]) -> serde_json::Result<T>) -> Result<T, BodyDecodeError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(BodyDecodeError::new(".", "the body is empty", &body));
+    }
+    decode(&body).map_err(|e| {
+        let path = json_path::path_at(&body, e.line(), e.column());
+        BodyDecodeError::new(path, e.to_string(), &body)
+    })
 }
 
 /// The body is JSON, and an empty body reads as `null` (for raw requests, whose answer may be anything).

@@ -2,6 +2,7 @@
 //! the cursor or `next` URL applied. The one wrapper `with_options` and the pager both make.
 
 use crate::protocol::error::{Error, RequestLabel};
+use crate::protocol::format::BodyDecodeError;
 use crate::protocol::operations::Operation;
 use crate::protocol::options::RequestOptions;
 use crate::protocol::query::Query;
@@ -102,6 +103,10 @@ impl<E: Endpoint> Endpoint for Prepared<E> {
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         self.endpoint.body()
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        self.endpoint.decode(body)
     }
 
     fn label(&self) -> RequestLabel {

@@ -8,7 +8,7 @@ use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 
 use crate::protocol::error::{Error, RequestLabel};
-use crate::protocol::format::ResponseFormat;
+use crate::protocol::format::{BodyDecodeError, ResponseFormat};
 use crate::protocol::operations::Operation;
 use crate::protocol::options::RequestOptions;
 use crate::protocol::query::{Query, UNRESERVED};
@@ -54,6 +54,13 @@ pub trait Endpoint {
     /// [`safe_to_retry`](Operation::safe_to_retry).
     fn is_safe_to_retry(&self) -> bool {
         self.operation().safe_to_retry
+    }
+
+    /// Decodes the body of a successful answer with [`Self::Format`]. Generated endpoints implement it
+    /// with a concrete body, so each answer type's decoder is compiled once, in this crate, instead of in
+    /// every crate that sends the request; an endpoint of your own can keep this default.
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <Self::Format as ResponseFormat<Self::Output>>::decode(body)
     }
 
     /// Per-request options (see [`RequestOptions`]); none by default.

@@ -8,7 +8,6 @@ use intercom_models::{ErrorBody, ErrorItem};
 use crate::protocol::content::{self, ContentError, DEFAULT_MAX_DECOMPRESSED_BYTES};
 use crate::protocol::error::body_text;
 use crate::protocol::error::{ApiError, DecodeError, Error, RequestLabel};
-use crate::protocol::format::ResponseFormat;
 use crate::protocol::rate_limit::RateLimit;
 use crate::protocol::request::Endpoint;
 
@@ -74,22 +73,52 @@ pub fn parse_parts<E: Endpoint + ?Sized>(
     headers: &HeaderMap,
     body: Vec<u8>,
 ) -> Result<E::Output, Error> {
+    let body = check_parts(&endpoint.label(), status, headers, body)?;
+    decode_body(endpoint, status, headers, body)
+}
+
+/// The body of a successful answer, or the [`Error::Api`] its status or an `error.list` body says.
+pub(crate) fn check_parts(
+    label: &RequestLabel,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+) -> Result<Vec<u8>, Error> {
     if !status.is_success() || is_error_list(&body) {
-        return Err(api_error(endpoint.label(), status, headers, body));
+        return Err(api_error(label.clone(), status, headers, body));
     }
+    Ok(body)
+}
+
+/// A call's answer (checked, its body still bytes) decoded into `endpoint`'s output.
+pub(crate) fn decode_answer<E: Endpoint + ?Sized>(
+    endpoint: &E,
+    answer: Answer<Vec<u8>>,
+) -> Result<Answer<E::Output>, Error> {
+    let Answer { value: body, status, headers, rate_limit, request_id, attempts } = answer;
+    let value = decode_body(endpoint, status, &headers, body)?;
+    Ok(Answer { value, status, headers, rate_limit, request_id, attempts })
+}
+
+/// The endpoint's output from a successful answer's body, or an [`Error::Decode`] naming where it failed.
+fn decode_body<E: Endpoint + ?Sized>(
+    endpoint: &E,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+) -> Result<E::Output, Error> {
     // A body the transport did not decompress is described, not quoted, if it cannot be read.
     let encoded = content_encoding(headers).and_then(|encoding| body_text::describe(&body, Some(encoding)));
-    match <E::Format as ResponseFormat<E::Output>>::decode(body) {
-        Ok(output) => Ok(output),
-        Err(failure) => Err(Error::Decode(Box::new(DecodeError {
+    endpoint.decode(body).map_err(|failure| {
+        Error::Decode(Box::new(DecodeError {
             request: endpoint.label(),
             status,
             path: failure.path,
             message: failure.message,
             snippet: encoded.unwrap_or(failure.snippet),
             request_id: header_request_id(headers),
-        }))),
-    }
+        }))
+    })
 }
 
 /// Builds the [`ApiError`] for an answer, whatever its body holds.

@@ -36,6 +36,8 @@ use crate::protocol::error::Error;
 pub const MAX_DEPTH: usize = 2;
 /// A group holds at most this many filters.
 pub const MAX_GROUP: usize = 15;
+/// A search page holds at most this many results.
+pub const MAX_PER_PAGE: i64 = 150;
 
 /// Text fields: equality, lists, contains, starts and ends with.
 #[derive(Debug, Clone, Copy)]
@@ -213,7 +215,7 @@ impl Search {
         self
     }
 
-    /// Asks for `per_page` results per page (Intercom allows up to 150).
+    /// Asks for `per_page` results per page: 1 to [`MAX_PER_PAGE`], checked by [`build`](Self::build).
     pub fn per_page(mut self, per_page: i64) -> Self {
         self.per_page = Some(per_page);
         self
@@ -222,6 +224,11 @@ impl Search {
     /// The request body, once the query is checked against Intercom's limits.
     pub fn build(self) -> Result<SearchRequest, Error> {
         check(&self.query, 0)?;
+        if let Some(per_page) = self.per_page.filter(|n| !(1..=MAX_PER_PAGE).contains(n)) {
+            return Err(Error::invalid_request(format!(
+                "a search page of {per_page} results; Intercom allows 1 to {MAX_PER_PAGE}"
+            )));
+        }
         let mut request = SearchRequest::new(self.query);
         request.sort = self.sort;
         if let Some(per_page) = self.per_page {

@@ -88,3 +88,16 @@ fn list_operators_need_lists_and_others_refuse_them() {
     let err = Search::filter("id", SearchOperator::Eq, FilterValue::StringList(vec!["a".into()])).build().unwrap_err();
     assert_eq!(err.to_string(), "invalid request: search filter on `id`: operator `=` takes one value, not a list");
 }
+
+#[test]
+fn per_page_is_one_to_one_hundred_and_fifty() {
+    let query = || Search::filter("role", SearchOperator::Eq, FilterValue::String("user".into()));
+    assert_eq!(query().per_page(150).build().unwrap().pagination.unwrap().per_page, Some(150));
+    for refused in [0, -1, 151, 500] {
+        let err = query().per_page(refused).build().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("invalid request: a search page of {refused} results; Intercom allows 1 to 150")
+        );
+    }
+}

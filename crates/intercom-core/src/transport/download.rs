@@ -12,8 +12,7 @@ use http::{HeaderValue, Request, Response};
 use crate::protocol::call::{Call, Step};
 use crate::protocol::config::Timeouts;
 use crate::protocol::error::{Error, TransportError};
-use crate::protocol::export_file::{Downloaded, ExportFile};
-use crate::protocol::request::Endpoint;
+use crate::protocol::export_file::Downloaded;
 use crate::protocol::response::Answer;
 use crate::transport::BodySink;
 
@@ -29,14 +28,14 @@ pub(crate) fn prepare(mut request: Request<Vec<u8>>, sink: &mut BodySink<'_>) ->
 
 /// The step after a download's attempt: as for any call, except that a failure after bytes were written
 /// (or a failed write) ends the download.
-pub(crate) fn settle<E: Endpoint + ?Sized>(
-    call: &mut Call<'_, E>,
+pub(crate) fn settle(
+    call: &mut Call<'_>,
     sink: &BodySink<'_>,
     result: Result<Response<Vec<u8>>, TransportError>,
-) -> Step<E::Output> {
+) -> Step {
     match result {
         Err(source) if sink.written() > 0 || sink.write_failed() => {
-            Step::Done(Err(Error::from_transport(call.endpoint().label(), source)))
+            Step::Done(Err(Error::from_transport(call.label().clone(), source)))
         }
         Ok(mut response) if sink.is_accepted() => {
             // The body went to the writer, decoded.
@@ -48,6 +47,6 @@ pub(crate) fn settle<E: Endpoint + ?Sized>(
 }
 
 /// What a finished download tells its caller: the bytes the writer got, and the answer's facts.
-pub(crate) fn downloaded(answer: Answer<ExportFile>, bytes: u64) -> Downloaded {
+pub(crate) fn downloaded<T>(answer: Answer<T>, bytes: u64) -> Downloaded {
     Downloaded { bytes, status: answer.status, request_id: answer.request_id, attempts: answer.attempts }
 }

@@ -1482,3 +1482,10 @@ impl SearchActivityLogsRequest {
         self
     }
 }
+
+impl From<i64> for SearchActivityLogsRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: i64) -> Self {
+        Self::new(value)
+    }
+}

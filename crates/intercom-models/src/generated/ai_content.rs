@@ -362,6 +362,20 @@ impl CreateContentImportSourceRequest {
     }
 }
 
+impl From<String> for CreateContentImportSourceRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateContentImportSourceRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 crate::open_enum! {
     /// The `status` of [`CreateContentImportSourceRequest`].
     pub enum CreateContentImportSourceRequestStatus {

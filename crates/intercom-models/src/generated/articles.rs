@@ -3018,3 +3018,17 @@ impl AttachTagToArticleRequest {
         self
     }
 }
+
+impl From<String> for AttachTagToArticleRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachTagToArticleRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}

@@ -405,6 +405,20 @@ impl CreateAudienceRequest {
     }
 }
 
+impl From<String> for CreateAudienceRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateAudienceRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `update_audience_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/audiences)).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]

@@ -659,6 +659,13 @@ impl SearchCallsRequest {
     }
 }
 
+impl From<Vec<String>> for SearchCallsRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<String>) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `200` answer of `POST /calls/search` (`SearchCalls`).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]

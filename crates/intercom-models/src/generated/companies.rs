@@ -896,3 +896,17 @@ impl AttachCompanyToContactRequest {
         Self { id: id.into(), extra: crate::Extra::default() }
     }
 }
+
+impl From<String> for AttachCompanyToContactRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachCompanyToContactRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}

@@ -399,6 +399,13 @@ impl ContactSearchRequest {
     }
 }
 
+impl From<SearchQuery> for ContactSearchRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: SearchQuery) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `contact_segments` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts)).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]

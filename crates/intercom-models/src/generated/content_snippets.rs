@@ -473,6 +473,20 @@ impl ContentSnippetCreateRequest {
     }
 }
 
+impl From<String> for ContentSnippetCreateRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for ContentSnippetCreateRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `content_snippet_update_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets)).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -779,5 +793,19 @@ impl AttachTagToContentSnippetRequest {
     pub fn admin_id(mut self, admin_id: impl Into<String>) -> Self {
         self.admin_id = Some(admin_id.into());
         self
+    }
+}
+
+impl From<String> for AttachTagToContentSnippetRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachTagToContentSnippetRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }

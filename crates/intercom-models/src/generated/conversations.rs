@@ -608,6 +608,20 @@ impl AttachContactToConversationRequestCustomerIntercomUserId {
     }
 }
 
+impl From<String> for AttachContactToConversationRequestCustomerIntercomUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachContactToConversationRequestCustomerIntercomUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `customer_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 ///
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
@@ -760,6 +774,20 @@ impl CustomerRequestIntercomUserId {
     }
 }
 
+impl From<String> for CustomerRequestIntercomUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CustomerRequestIntercomUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `UserId` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -833,6 +861,20 @@ impl CustomerRequestUserId {
     }
 }
 
+impl From<String> for CustomerRequestUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CustomerRequestUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `Email` shape of [`CustomerRequest`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -903,6 +945,20 @@ impl CustomerRequestEmail {
     /// A value with every required field; set the others with the methods below.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for CustomerRequestEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CustomerRequestEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -991,6 +1047,20 @@ impl AttachContactToConversationRequestCustomerUserId {
     }
 }
 
+impl From<String> for AttachContactToConversationRequestCustomerUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachContactToConversationRequestCustomerUserId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `Email` shape of [`AttachContactToConversationRequestCustomer`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1073,6 +1143,20 @@ impl AttachContactToConversationRequestCustomerEmail {
     pub fn customer(mut self, customer: impl Into<CustomerRequest>) -> Self {
         self.customer = Some(customer.into());
         self
+    }
+}
+
+impl From<String> for AttachContactToConversationRequestCustomerEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachContactToConversationRequestCustomerEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -1185,6 +1269,20 @@ impl CloseConversationRequest {
     pub fn body(mut self, body: impl Into<String>) -> Self {
         self.body = Some(body.into());
         self
+    }
+}
+
+impl From<String> for CloseConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CloseConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -2884,6 +2982,20 @@ impl ConvertConversationToTicketRequest {
     }
 }
 
+impl From<String> for ConvertConversationToTicketRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for ConvertConversationToTicketRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `create_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -3203,6 +3315,20 @@ impl DetachContactFromConversationRequest {
     pub fn customer(mut self, customer: impl Into<DetachContactFromConversationRequestCustomer>) -> Self {
         self.customer = Some(customer.into());
         self
+    }
+}
+
+impl From<String> for DetachContactFromConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for DetachContactFromConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -3782,6 +3908,13 @@ impl MergeConversationsRequest {
     }
 }
 
+impl From<i64> for MergeConversationsRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: i64) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `open_conversation_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -3865,6 +3998,20 @@ impl OpenConversationRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(admin_id: impl Into<String>) -> Self {
         Self { message_type: "open".to_owned(), admin_id: admin_id.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for OpenConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for OpenConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 

@@ -1682,6 +1682,20 @@ impl CreateConversationAttributeOptionRequest {
     }
 }
 
+impl From<String> for CreateConversationAttributeOptionRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeOptionRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `update_conversation_attribute_option_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1752,6 +1766,20 @@ impl UpdateConversationAttributeOptionRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(label: impl Into<String>) -> Self {
         Self { label: label.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for UpdateConversationAttributeOptionRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for UpdateConversationAttributeOptionRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -2065,6 +2093,20 @@ impl CreateConversationAttributeStringRequest {
     }
 }
 
+impl From<String> for CreateConversationAttributeStringRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeStringRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `create_conversation_attribute_integer_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2199,6 +2241,20 @@ impl CreateConversationAttributeIntegerRequest {
     pub fn visible_to_team_ids(mut self, visible_to_team_ids: impl Into<Vec<String>>) -> Self {
         self.visible_to_team_ids = Some(visible_to_team_ids.into());
         self
+    }
+}
+
+impl From<String> for CreateConversationAttributeIntegerRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeIntegerRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -2353,6 +2409,20 @@ impl CreateConversationAttributeListRequest {
     }
 }
 
+impl From<String> for CreateConversationAttributeListRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeListRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `create_conversation_attribute_decimal_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2487,6 +2557,20 @@ impl CreateConversationAttributeDecimalRequest {
     pub fn visible_to_team_ids(mut self, visible_to_team_ids: impl Into<Vec<String>>) -> Self {
         self.visible_to_team_ids = Some(visible_to_team_ids.into());
         self
+    }
+}
+
+impl From<String> for CreateConversationAttributeDecimalRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeDecimalRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -2627,6 +2711,20 @@ impl CreateConversationAttributeBooleanRequest {
     }
 }
 
+impl From<String> for CreateConversationAttributeBooleanRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeBooleanRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `create_conversation_attribute_datetime_request` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2761,6 +2859,20 @@ impl CreateConversationAttributeDatetimeRequest {
     pub fn visible_to_team_ids(mut self, visible_to_team_ids: impl Into<Vec<String>>) -> Self {
         self.visible_to_team_ids = Some(visible_to_team_ids.into());
         self
+    }
+}
+
+impl From<String> for CreateConversationAttributeDatetimeRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeDatetimeRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -2915,6 +3027,20 @@ impl CreateConversationAttributeRelationshipRequest {
     }
 }
 
+impl From<String> for CreateConversationAttributeRelationshipRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeRelationshipRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `reference` of [`CreateConversationAttributeRelationshipRequest`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -3000,6 +3126,15 @@ impl CreateConversationAttributeRelationshipRequestReference {
     pub fn object_type_id(mut self, object_type_id: impl Into<String>) -> Self {
         self.object_type_id = Some(object_type_id.into());
         self
+    }
+}
+
+impl From<CreateConversationAttributeRelationshipRequestReferenceType>
+    for CreateConversationAttributeRelationshipRequestReference
+{
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: CreateConversationAttributeRelationshipRequestReferenceType) -> Self {
+        Self::new(value)
     }
 }
 
@@ -3147,6 +3282,20 @@ impl CreateConversationAttributeFilesRequest {
     pub fn visible_to_team_ids(mut self, visible_to_team_ids: impl Into<Vec<String>>) -> Self {
         self.visible_to_team_ids = Some(visible_to_team_ids.into());
         self
+    }
+}
+
+impl From<String> for CreateConversationAttributeFilesRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateConversationAttributeFilesRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -3576,6 +3725,13 @@ impl UpdateConversationAttributeRequestReference {
     pub fn object_type_id(mut self, object_type_id: impl Into<String>) -> Self {
         self.object_type_id = Some(object_type_id.into());
         self
+    }
+}
+
+impl From<UpdateConversationAttributeRequestReferenceType> for UpdateConversationAttributeRequestReference {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: UpdateConversationAttributeRequestReferenceType) -> Self {
+        Self::new(value)
     }
 }
 

@@ -301,6 +301,20 @@ impl CreateDataConnectorRequest {
     }
 }
 
+impl From<String> for CreateDataConnectorRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateDataConnectorRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 crate::open_enum! {
     /// The `http_method` of [`CreateDataConnectorRequest`].
     pub enum CreateDataConnectorRequestHttpMethod {
@@ -516,7 +530,7 @@ impl CreateDataConnectorRequestDataInput {
     }
 
     /// Sets `type`.
-    pub fn r#type(mut self, r#type: impl Into<CreateDataConnectorRequestDataInputType>) -> Self {
+    pub fn type_(mut self, r#type: impl Into<CreateDataConnectorRequestDataInputType>) -> Self {
         self.r#type = Some(r#type.into());
         self
     }
@@ -1132,7 +1146,7 @@ impl UpdateDataConnectorRequestDataInput {
     }
 
     /// Sets `type`.
-    pub fn r#type(mut self, r#type: impl Into<UpdateDataConnectorRequestDataInputType>) -> Self {
+    pub fn type_(mut self, r#type: impl Into<UpdateDataConnectorRequestDataInputType>) -> Self {
         self.r#type = Some(r#type.into());
         self
     }

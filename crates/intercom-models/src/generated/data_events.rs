@@ -742,6 +742,20 @@ impl ListDataEventsFilterUserIdQueryParameter {
     }
 }
 
+impl From<String> for ListDataEventsFilterUserIdQueryParameter {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for ListDataEventsFilterUserIdQueryParameter {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `IntercomUserIdQueryParameter` shape of [`ListDataEventsFilter`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -818,6 +832,20 @@ impl ListDataEventsFilterIntercomUserIdQueryParameter {
     }
 }
 
+impl From<String> for ListDataEventsFilterIntercomUserIdQueryParameter {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for ListDataEventsFilterIntercomUserIdQueryParameter {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `EmailQueryParameter` shape of [`ListDataEventsFilter`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -888,5 +916,19 @@ impl ListDataEventsFilterEmailQueryParameter {
     /// A value with every required field; set the others with the methods below.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for ListDataEventsFilterEmailQueryParameter {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for ListDataEventsFilterEmailQueryParameter {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }

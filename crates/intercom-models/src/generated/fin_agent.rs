@@ -269,6 +269,20 @@ impl FinAgentUser {
     }
 }
 
+impl From<String> for FinAgentUser {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for FinAgentUser {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `fin_agent_attachment` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/fin-agent)).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -404,6 +418,13 @@ impl FinAgentAttachment {
     pub fn data(mut self, data: impl Into<String>) -> Self {
         self.data = Some(data.into());
         self
+    }
+}
+
+impl From<FinAgentAttachmentType> for FinAgentAttachment {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: FinAgentAttachmentType) -> Self {
+        Self::new(value)
     }
 }
 

@@ -1114,6 +1114,20 @@ impl CreateCollectionRequest {
     }
 }
 
+impl From<String> for CreateCollectionRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateCollectionRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `deleted_collection_object` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center)).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]

@@ -1168,3 +1168,17 @@ impl AttachTagToInternalArticleRequest {
         self
     }
 }
+
+impl From<String> for AttachTagToInternalArticleRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachTagToInternalArticleRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}

@@ -349,6 +349,20 @@ impl CreateMessageRequestFrom {
     }
 }
 
+impl From<String> for CreateMessageRequestFrom {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateMessageRequestFrom {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `to` of [`CreateMessageRequest`].
 ///
 /// Decoding picks the variant by shape; a shape this version does not know is kept in `Other`.
@@ -502,7 +516,7 @@ impl Recipient {
     }
 
     /// Sets `type`.
-    pub fn r#type(mut self, r#type: impl Into<RecipientType>) -> Self {
+    pub fn type_(mut self, r#type: impl Into<RecipientType>) -> Self {
         self.r#type = Some(r#type.into());
         self
     }

@@ -423,6 +423,20 @@ impl CreateCompanyNoteRequest {
     }
 }
 
+impl From<String> for CreateCompanyNoteRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateCompanyNoteRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The body of `POST /contacts/{contact_id}/notes` (`CreateContactNote`).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -505,5 +519,19 @@ impl CreateContactNoteRequest {
     pub fn admin_id(mut self, admin_id: impl Into<String>) -> Self {
         self.admin_id = Some(admin_id.into());
         self
+    }
+}
+
+impl From<String> for CreateContactNoteRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateContactNoteRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }

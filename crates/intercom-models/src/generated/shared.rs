@@ -3927,6 +3927,13 @@ impl ContactReplyBaseRequest {
     }
 }
 
+impl From<ContactReplyBaseRequestMessageType> for ContactReplyBaseRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: ContactReplyBaseRequestMessageType) -> Self {
+        Self::new(value)
+    }
+}
+
 crate::open_enum! {
     /// The `message_type` of [`ContactReplyBaseRequest`].
     pub enum ContactReplyBaseRequestMessageType {
@@ -4453,6 +4460,20 @@ impl SearchSort {
     pub fn order(mut self, order: impl Into<SearchSortOrder>) -> Self {
         self.order = Some(order.into());
         self
+    }
+}
+
+impl From<String> for SearchSort {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for SearchSort {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -9596,6 +9617,13 @@ impl SearchRequest {
     pub fn sort(mut self, sort: impl Into<SearchSort>) -> Self {
         self.sort = Some(sort.into());
         self
+    }
+}
+
+impl From<SearchQuery> for SearchRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: SearchQuery) -> Self {
+        Self::new(value)
     }
 }
 

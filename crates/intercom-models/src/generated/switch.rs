@@ -106,6 +106,20 @@ impl CreatePhoneSwitchRequest {
     }
 }
 
+impl From<String> for CreatePhoneSwitchRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreatePhoneSwitchRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `phone_switch` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/switch)).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]

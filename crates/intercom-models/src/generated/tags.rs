@@ -99,6 +99,20 @@ impl CreateOrUpdateTagRequest {
     }
 }
 
+impl From<String> for CreateOrUpdateTagRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateOrUpdateTagRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `tag_create_response` object ([reference](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags)).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -891,6 +905,20 @@ impl AttachTagToContactRequest {
     }
 }
 
+impl From<String> for AttachTagToContactRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for AttachTagToContactRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The body of `POST /conversations/{conversation_id}/tags` (`AttachTagToConversation`).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1040,6 +1068,20 @@ impl DetachTagFromConversationRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(admin_id: impl Into<String>) -> Self {
         Self { admin_id: admin_id.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for DetachTagFromConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for DetachTagFromConversationRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -1284,5 +1326,19 @@ impl DetachTagFromTicketRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(admin_id: impl Into<String>) -> Self {
         Self { admin_id: admin_id.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for DetachTagFromTicketRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for DetachTagFromTicketRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }

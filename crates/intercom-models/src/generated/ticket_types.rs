@@ -153,6 +153,20 @@ impl CreateTicketTypeRequest {
     }
 }
 
+impl From<String> for CreateTicketTypeRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateTicketTypeRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 crate::open_enum! {
     /// The `category` of [`CreateTicketTypeRequest`].
     pub enum CreateTicketTypeRequestCategory {

@@ -1584,6 +1584,20 @@ impl CreateTicketRequestContactId {
     }
 }
 
+impl From<String> for CreateTicketRequestContactId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateTicketRequestContactId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `ExternalId` shape of [`CreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1660,6 +1674,20 @@ impl CreateTicketRequestContactExternalId {
     }
 }
 
+impl From<String> for CreateTicketRequestContactExternalId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateTicketRequestContactExternalId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `Email` shape of [`CreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1730,6 +1758,20 @@ impl CreateTicketRequestContactEmail {
     /// A value with every required field; set the others with the methods below.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for CreateTicketRequestContactEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateTicketRequestContactEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -2421,6 +2463,20 @@ impl LinkConversationToTicketRequest {
     }
 }
 
+impl From<String> for LinkConversationToTicketRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for LinkConversationToTicketRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The body of `POST /tickets` (`CreateTicket`).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2757,6 +2813,20 @@ impl CreateTicketRequestBodyContactId {
     }
 }
 
+impl From<String> for CreateTicketRequestBodyContactId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateTicketRequestBodyContactId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `ExternalId` shape of [`CreateTicketRequestBodyContact`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2833,6 +2903,20 @@ impl CreateTicketRequestBodyContactExternalId {
     }
 }
 
+impl From<String> for CreateTicketRequestBodyContactExternalId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateTicketRequestBodyContactExternalId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `Email` shape of [`CreateTicketRequestBodyContact`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2903,6 +2987,20 @@ impl CreateTicketRequestBodyContactEmail {
     /// A value with every required field; set the others with the methods below.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for CreateTicketRequestBodyContactEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateTicketRequestBodyContactEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -3335,6 +3433,20 @@ impl EnqueueCreateTicketRequestContactId {
     }
 }
 
+impl From<String> for EnqueueCreateTicketRequestContactId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for EnqueueCreateTicketRequestContactId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `ExternalId` shape of [`EnqueueCreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -3411,6 +3523,20 @@ impl EnqueueCreateTicketRequestContactExternalId {
     }
 }
 
+impl From<String> for EnqueueCreateTicketRequestContactExternalId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for EnqueueCreateTicketRequestContactExternalId {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `Email` shape of [`EnqueueCreateTicketRequestContact`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -3481,6 +3607,20 @@ impl EnqueueCreateTicketRequestContactEmail {
     /// A value with every required field; set the others with the methods below.
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for EnqueueCreateTicketRequestContactEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for EnqueueCreateTicketRequestContactEmail {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 

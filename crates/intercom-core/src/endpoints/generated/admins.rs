@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -43,6 +43,10 @@ impl Endpoint for IdentifyAdmin {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/me".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -83,6 +87,10 @@ impl Endpoint for SetAdminAway {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/admins/{}/away", path_param("admin_id", &self.admin_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -133,6 +141,10 @@ impl Endpoint for ListActivityLogs {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/admins/activity_logs".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -190,6 +202,10 @@ impl Endpoint for SearchActivityLogs {
         Ok("/admins/activity_logs/search".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -240,6 +256,10 @@ impl Endpoint for ListActivityLogEventTypes {
     fn path(&self) -> Result<String, Error> {
         Ok("/admins/activity_log_event_types".to_owned())
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /admins`: Intercom's [`listAdmins`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/admins/listadmins); `admins.list` in Intercom's SDKs.
@@ -285,6 +305,10 @@ impl Endpoint for ListAdmins {
         Ok("/admins".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("display_avatar", &self.display_avatar);
     }
@@ -325,6 +349,10 @@ impl Endpoint for GetAdmin {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/admins/{}", path_param("admin_id", &self.admin_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

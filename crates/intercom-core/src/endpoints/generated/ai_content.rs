@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -42,6 +42,10 @@ impl Endpoint for ListContentImportSources {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/ai/content_import_sources".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -93,6 +97,10 @@ impl Endpoint for CreateContentImportSource {
         Ok("/ai/content_import_sources".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -133,6 +141,10 @@ impl Endpoint for DeleteContentImportSource {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ai/content_import_sources/{}", path_param("source_id", &self.source_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
+    }
 }
 
 /// `GET /ai/content_import_sources/{source_id}`: Intercom's [`getContentImportSource`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content/getcontentimportsource).
@@ -169,6 +181,10 @@ impl Endpoint for GetContentImportSource {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ai/content_import_sources/{}", path_param("source_id", &self.source_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -213,6 +229,10 @@ impl Endpoint for UpdateContentImportSource {
         Ok(format!("/ai/content_import_sources/{}", path_param("source_id", &self.source_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -249,6 +269,10 @@ impl Endpoint for ListExternalPages {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/ai/external_pages".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -300,6 +324,10 @@ impl Endpoint for CreateExternalPage {
         Ok("/ai/external_pages".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -340,6 +368,10 @@ impl Endpoint for DeleteExternalPage {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ai/external_pages/{}", path_param("page_id", &self.page_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /ai/external_pages/{page_id}`: Intercom's [`getExternalPage`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ai-content/getexternalpage).
@@ -376,6 +408,10 @@ impl Endpoint for GetExternalPage {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ai/external_pages/{}", path_param("page_id", &self.page_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -415,6 +451,10 @@ impl Endpoint for UpdateExternalPage {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ai/external_pages/{}", path_param("page_id", &self.page_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

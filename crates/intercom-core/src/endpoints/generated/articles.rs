@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -60,6 +60,10 @@ impl Endpoint for ListArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/articles".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -121,6 +125,10 @@ impl Endpoint for CreateArticle {
         Ok("/articles".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -162,6 +170,10 @@ impl Endpoint for GetArticle {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}", path_param("article_id", &self.article_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /articles/{article_id}`: Intercom's [`updateArticle`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles/updatearticle); `articles.update` in Intercom's SDKs.
@@ -201,6 +213,10 @@ impl Endpoint for UpdateArticle {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}", path_param("article_id", &self.article_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -244,6 +260,10 @@ impl Endpoint for DeleteArticle {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}", path_param("article_id", &self.article_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /articles/{id}/draft`: Intercom's [`retrieveArticleDraft`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles/retrievearticledraft).
@@ -280,6 +300,10 @@ impl Endpoint for GetArticleDraft {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}/draft", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -319,6 +343,10 @@ impl Endpoint for UpdateArticleDraft {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}/draft", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -364,6 +392,10 @@ impl Endpoint for PublishArticleDraft {
         Ok(format!("/articles/{}/draft/publish", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -407,6 +439,10 @@ impl Endpoint for AttachTagToArticle {
         Ok(format!("/articles/{}/tags", path_param("article_id", &self.article_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -448,6 +484,10 @@ impl Endpoint for DetachTagFromArticle {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}/tags/{}", path_param("article_id", &self.article_id)?, path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -509,6 +549,10 @@ impl Endpoint for ListArticleVersions {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}/versions", path_param("article_id", &self.article_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -584,6 +628,10 @@ impl Endpoint for GetArticleVersion {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("locale", &self.locale);
     }
@@ -654,6 +702,10 @@ impl Endpoint for SearchArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/articles/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -59,6 +59,10 @@ impl Endpoint for ListAudiences {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/audiences".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -124,6 +128,10 @@ impl Endpoint for CreateAudience {
         Ok("/audiences".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -163,6 +171,10 @@ impl Endpoint for GetAudience {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/audiences/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -204,6 +216,10 @@ impl Endpoint for UpdateAudience {
         Ok(format!("/audiences/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -243,6 +259,10 @@ impl Endpoint for DeleteAudience {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/audiences/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -43,6 +43,10 @@ impl Endpoint for ListBrands {
     fn path(&self) -> Result<String, Error> {
         Ok("/brands".to_owned())
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /brands/{id}`: Intercom's [`retrieveBrand`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/brands/retrievebrand).
@@ -79,6 +83,10 @@ impl Endpoint for GetBrand {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/brands/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

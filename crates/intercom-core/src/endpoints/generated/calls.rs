@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -59,6 +59,10 @@ impl Endpoint for ListCalls {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/calls".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -119,6 +123,10 @@ impl Endpoint for GetCall {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/calls/{}", path_param("call_id", &self.call_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /calls/{call_id}/recording`: Intercom's [`showCallRecording`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls/showcallrecording).
@@ -155,6 +163,10 @@ impl Endpoint for GetCallRecording {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/calls/{}/recording", path_param("call_id", &self.call_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
     }
 }
 
@@ -193,6 +205,10 @@ impl Endpoint for GetCallTranscript {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/calls/{}/transcript", path_param("call_id", &self.call_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
+    }
 }
 
 /// `POST /calls/search`: Intercom's [`listCallsWithTranscripts`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls/listcallswithtranscripts).
@@ -229,6 +245,10 @@ impl Endpoint for SearchCalls {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/calls/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -272,6 +292,10 @@ impl Endpoint for RegisterFinVoiceCall {
         Ok("/fin_voice/register".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -312,6 +336,10 @@ impl Endpoint for GetFinVoiceCall {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/fin_voice/collect/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /fin_voice/external_id/{external_id}`: Intercom's [`collectFinVoiceCallByExternalId`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls/collectfinvoicecallbyexternalid).
@@ -348,6 +376,10 @@ impl Endpoint for GetFinVoiceCallByExternalId {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/fin_voice/external_id/{}", path_param("external_id", &self.external_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -386,6 +418,10 @@ impl Endpoint for GetFinVoiceCallByPhoneNumber {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/fin_voice/phone_number/{}", path_param("phone_number", &self.phone_number)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
+    }
 }
 
 /// `GET /fin_voice/conversation/{conversation_id}`: Intercom's [`collectFinVoiceCallsByConversationId`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/calls/collectfinvoicecallsbyconversationid).
@@ -422,6 +458,10 @@ impl Endpoint for ListFinVoiceCallsByConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/fin_voice/conversation/{}", path_param("conversation_id", &self.conversation_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <Json as ResponseFormat<Self::Output>>::decode(body)
     }
 }
 

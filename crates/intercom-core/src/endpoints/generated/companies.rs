@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -46,6 +46,10 @@ impl Endpoint for CreateOrUpdateCompany {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/companies".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -136,6 +140,10 @@ impl Endpoint for ListCompanies {
         Ok("/companies".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("name", &self.name);
         query.push_value("company_id", &self.company_id);
@@ -202,6 +210,10 @@ impl Endpoint for GetCompany {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}", path_param("company_id", &self.company_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /companies/{company_id}`: Intercom's [`UpdateCompany`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies/updatecompany); `companies.update` in Intercom's SDKs.
@@ -240,6 +252,10 @@ impl Endpoint for UpdateCompany {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}", path_param("company_id", &self.company_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -282,6 +298,10 @@ impl Endpoint for DeleteCompany {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}", path_param("company_id", &self.company_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -336,6 +356,10 @@ impl Endpoint for ListCompanyContacts {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}/contacts", path_param("company_id", &self.company_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -396,6 +420,10 @@ impl Endpoint for ListCompanySegments {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}/segments", path_param("company_id", &self.company_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /companies/list`: Intercom's [`listAllCompanies`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/companies/listallcompanies); `companies.list` in Intercom's SDKs.
@@ -455,6 +483,10 @@ impl Endpoint for ListAllCompanies {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/companies/list".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -527,6 +559,10 @@ impl Endpoint for ScrollCompanies {
         Ok("/companies/scroll".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("scroll_param", &self.scroll_param);
     }
@@ -583,6 +619,10 @@ impl Endpoint for AttachCompanyToContact {
         Ok(format!("/contacts/{}/companies", path_param("contact_id", &self.contact_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -629,6 +669,10 @@ impl Endpoint for DetachCompanyFromContact {
             path_param("contact_id", &self.contact_id)?,
             path_param("company_id", &self.company_id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

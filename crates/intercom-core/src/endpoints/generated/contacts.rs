@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -62,6 +62,10 @@ impl Endpoint for ListContactCompanies {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/companies", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -122,6 +126,10 @@ impl Endpoint for ListContactSegments {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/segments", path_param("contact_id", &self.contact_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /contacts/{contact_id}/subscriptions`: Intercom's [`listSubscriptionsForAContact`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts/listsubscriptionsforacontact); `contacts.listAttachedSubscriptions` in Intercom's SDKs.
@@ -160,6 +168,10 @@ impl Endpoint for ListContactSubscriptions {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/subscriptions", path_param("contact_id", &self.contact_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /contacts/{contact_id}/tags`: Intercom's [`listTagsForAContact`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts/listtagsforacontact); `contacts.listAttachedTags` in Intercom's SDKs.
@@ -197,6 +209,10 @@ impl Endpoint for ListContactTags {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/tags", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -244,6 +260,10 @@ impl Endpoint for UpdateContact {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -300,6 +320,10 @@ impl Endpoint for GetContact {
         Ok(format!("/contacts/{}", path_param("contact_id", &self.contact_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
     }
@@ -339,6 +363,10 @@ impl Endpoint for DeleteContact {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -385,6 +413,10 @@ impl Endpoint for MergeContacts {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/contacts/merge".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -438,6 +470,10 @@ impl Endpoint for SearchContacts {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/contacts/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -537,6 +573,10 @@ impl Endpoint for ListContacts {
         Ok("/contacts".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
         query.push_value("page", &self.page);
@@ -597,6 +637,10 @@ impl Endpoint for CreateContact {
         Ok("/contacts".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -646,6 +690,10 @@ impl Endpoint for GetContactByExternalId {
         Ok(format!("/contacts/find_by_external_id/{}", path_param("external_id", &self.external_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
     }
@@ -686,6 +734,10 @@ impl Endpoint for ArchiveContact {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/archive", path_param("contact_id", &self.contact_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /contacts/{contact_id}/unarchive`: Intercom's [`UnarchiveContact`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts/unarchivecontact); `contacts.unarchive` in Intercom's SDKs.
@@ -723,6 +775,10 @@ impl Endpoint for UnarchiveContact {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/unarchive", path_param("contact_id", &self.contact_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /contacts/{contact_id}/block`: Intercom's [`BlockContact`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/contacts/blockcontact).
@@ -758,6 +814,10 @@ impl Endpoint for BlockContact {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/block", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -818,6 +878,10 @@ impl Endpoint for ListContactMergeHistory {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/merge_history", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

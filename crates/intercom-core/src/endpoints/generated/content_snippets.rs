@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -59,6 +59,10 @@ impl Endpoint for ListContentSnippets {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/content_snippets".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -124,6 +128,10 @@ impl Endpoint for CreateContentSnippet {
         Ok("/content_snippets".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -164,6 +172,10 @@ impl Endpoint for GetContentSnippet {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/content_snippets/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /content_snippets/{id}`: Intercom's [`updateContentSnippet`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets/updatecontentsnippet).
@@ -202,6 +214,10 @@ impl Endpoint for UpdateContentSnippet {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/content_snippets/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -244,6 +260,10 @@ impl Endpoint for DeleteContentSnippet {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/content_snippets/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
+    }
 }
 
 /// `POST /content_snippets/{content_snippet_id}/tags`: Intercom's [`attachTagToContentSnippet`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/content-snippets/attachtagtocontentsnippet).
@@ -285,6 +305,10 @@ impl Endpoint for AttachTagToContentSnippet {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/content_snippets/{}/tags", path_param("content_snippet_id", &self.content_snippet_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -332,6 +356,10 @@ impl Endpoint for DetachTagFromContentSnippet {
             path_param("content_snippet_id", &self.content_snippet_id)?,
             path_param("id", &self.id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

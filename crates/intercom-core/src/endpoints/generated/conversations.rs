@@ -6,7 +6,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -62,6 +62,10 @@ impl Endpoint for ListConversations {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/conversations".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -125,6 +129,10 @@ impl Endpoint for CreateConversation {
         Ok("/conversations".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -183,6 +191,10 @@ impl Endpoint for GetConversation {
         Ok(format!("/conversations/{}", path_param("conversation_id", &self.conversation_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("display_as", &self.display_as);
         query.push_value("include_translations", &self.include_translations);
@@ -239,6 +251,10 @@ impl Endpoint for UpdateConversation {
         Ok(format!("/conversations/{}", path_param("conversation_id", &self.conversation_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("display_as", &self.display_as);
     }
@@ -290,6 +306,10 @@ impl Endpoint for DeleteConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}", path_param("conversation_id", &self.conversation_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -348,6 +368,10 @@ impl Endpoint for SearchConversations {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/conversations/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -422,6 +446,10 @@ impl Endpoint for ReplyToConversation {
         Ok(format!("/conversations/{}/reply", path_param("conversation_id", &self.conversation_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -469,6 +497,10 @@ impl Endpoint for ManageConversation {
         Ok(format!("/conversations/{}/parts", path_param("conversation_id", &self.conversation_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -514,6 +546,10 @@ impl Endpoint for AttachContactToConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/customers", path_param("conversation_id", &self.conversation_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -570,6 +606,10 @@ impl Endpoint for DetachContactFromConversation {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -609,6 +649,10 @@ impl Endpoint for ListConversationHandlingEvents {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/handling_events", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -662,6 +706,10 @@ impl Endpoint for ListSideConversations {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/side_conversations", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -725,6 +773,10 @@ impl Endpoint for RedactConversation {
         Ok("/conversations/redact".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -766,6 +818,10 @@ impl Endpoint for MergeConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/merge", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -813,6 +869,10 @@ impl Endpoint for ConvertConversationToTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/convert", path_param("conversation_id", &self.conversation_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -878,6 +938,10 @@ impl Endpoint for ListDeletedConversations {
         Ok("/conversations/deleted".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("page", &self.page);
         query.push_value("per_page", &self.per_page);
@@ -939,6 +1003,10 @@ impl Endpoint for AutoAssignConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/run_assignment_rules", path_param("conversation_id", &self.conversation_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -53,6 +53,10 @@ impl Endpoint for ListConversationAttributes {
         Ok("/conversations/attributes".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_archived", &self.include_archived);
     }
@@ -92,6 +96,10 @@ impl Endpoint for CreateConversationAttribute {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/conversations/attributes".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -134,6 +142,10 @@ impl Endpoint for GetConversationAttribute {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/attributes/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /conversations/attributes/{id}`: Intercom's [`updateConversationAttribute`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes/updateconversationattribute).
@@ -172,6 +184,10 @@ impl Endpoint for UpdateConversationAttribute {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/attributes/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -214,6 +230,10 @@ impl Endpoint for DeleteConversationAttribute {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/attributes/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /conversations/attributes/{id}/options`: Intercom's [`createConversationAttributeOption`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/conversations-attributes/createconversationattributeoption).
@@ -255,6 +275,10 @@ impl Endpoint for CreateConversationAttributeOption {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/attributes/{}/options", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -310,6 +334,10 @@ impl Endpoint for UpdateConversationAttributeOption {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -355,6 +383,10 @@ impl Endpoint for DeleteConversationAttributeOption {
             path_param("id", &self.id)?,
             path_param("option_id", &self.option_id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -55,6 +55,10 @@ impl Endpoint for CreateOrUpdateCustomObjectInstance {
             "/custom_object_instances/{}",
             path_param("custom_object_type_identifier", &self.custom_object_type_identifier)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -148,6 +152,10 @@ impl Endpoint for ListCustomObjectInstances {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("references_contact_id", &self.references_contact_id);
         query.push_value("references_conversation_id", &self.references_conversation_id);
@@ -215,6 +223,10 @@ impl Endpoint for DeleteCustomObjectInstanceByExternalId {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("external_id", &self.external_id);
     }
@@ -264,6 +276,10 @@ impl Endpoint for GetCustomObjectInstance {
             path_param("custom_object_instance_id", &self.custom_object_instance_id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}`: Intercom's [`deleteCustomObjectInstancesByExternalId`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/custom-object-instances/deletecustomobjectinstancesbyexternalid).
@@ -310,6 +326,10 @@ impl Endpoint for DeleteCustomObjectInstance {
             path_param("custom_object_instance_id", &self.custom_object_instance_id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /custom_object_instances/{custom_object_type_identifier}`: Intercom's [`getCustomObjectInstancesByExternalId`](https://developers.intercom.com/docs/references/2.15/rest-api/api.intercom.io/custom-object-instances/getcustomobjectinstancesbyexternalid).
@@ -352,6 +372,10 @@ impl Endpoint for GetCustomObjectInstanceByExternalId {
             "/custom_object_instances/{}",
             path_param("custom_object_type_identifier", &self.custom_object_type_identifier)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

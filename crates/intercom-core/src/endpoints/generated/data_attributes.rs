@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -62,6 +62,10 @@ impl Endpoint for ListDataAttributes {
         Ok("/data_attributes".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("model", &self.model);
         query.push_value("include_archived", &self.include_archived);
@@ -103,6 +107,10 @@ impl Endpoint for CreateDataAttribute {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/data_attributes".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -150,6 +158,10 @@ impl Endpoint for UpdateDataAttribute {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/data_attributes/{}", path_param("data_attribute_id", &self.data_attribute_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -59,6 +59,10 @@ impl Endpoint for ListDataConnectors {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/data_connectors".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -120,6 +124,10 @@ impl Endpoint for CreateDataConnector {
         Ok("/data_connectors".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -169,6 +177,10 @@ impl Endpoint for GetDataConnector {
         Ok(format!("/data_connectors/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("state_version", &self.state_version);
     }
@@ -209,6 +221,10 @@ impl Endpoint for DeleteDataConnector {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/data_connectors/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PATCH /data_connectors/{id}`: Intercom's [`updateDataConnector`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-connectors/updatedataconnector).
@@ -247,6 +263,10 @@ impl Endpoint for UpdateDataConnector {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/data_connectors/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -358,6 +378,10 @@ impl Endpoint for ListDataConnectorExecutionResults {
         Ok(format!("/data_connectors/{}/execution_results", path_param("data_connector_id", &self.data_connector_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("per_page", &self.per_page);
         query.push_value("starting_after", &self.starting_after);
@@ -426,6 +450,10 @@ impl Endpoint for GetDataConnectorExecutionResult {
             path_param("data_connector_id", &self.data_connector_id)?,
             path_param("id", &self.id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -46,6 +46,10 @@ impl Endpoint for CreateDataEvent {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/events".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -108,6 +112,10 @@ impl Endpoint for ListDataEvents {
         Ok("/events".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("filter", &self.filter);
         query.push_value("type", &self.r#type);
@@ -168,6 +176,10 @@ impl Endpoint for CreateDataEventSummaries {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/events/summaries".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -48,6 +48,10 @@ impl Endpoint for CreateDataExport {
         Ok("/export/content/data".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -89,6 +93,10 @@ impl Endpoint for GetDataExport {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/export/content/data/{}", path_param("job_identifier", &self.job_identifier)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /export/cancel/{job_identifier}`: Intercom's [`cancelDataExport`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-export/canceldataexport); `dataExport.cancel` in Intercom's SDKs.
@@ -127,6 +135,10 @@ impl Endpoint for CancelDataExport {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/export/cancel/{}", path_param("job_identifier", &self.job_identifier)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /download/content/data/{job_identifier}`: Intercom's [`downloadDataExport`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/data-export/downloaddataexport); `dataExport.download` in Intercom's SDKs.
@@ -164,6 +176,10 @@ impl Endpoint for DownloadDataExport {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/download/content/data/{}", path_param("job_identifier", &self.job_identifier)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <Binary as ResponseFormat<Self::Output>>::decode(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -61,6 +61,10 @@ impl Endpoint for ListHelpCenterRedirects {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/help_center/help_centers/{}/redirects", path_param("help_center_id", &self.help_center_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -127,6 +131,10 @@ impl Endpoint for CreateHelpCenterRedirect {
         Ok(format!("/help_center/help_centers/{}/redirects", path_param("help_center_id", &self.help_center_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -173,6 +181,10 @@ impl Endpoint for GetHelpCenterRedirect {
             path_param("id", &self.id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `DELETE /help_center/help_centers/{help_center_id}/redirects/{id}`: Intercom's [`deleteHelpCenterRedirect`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center/deletehelpcenterredirect).
@@ -215,6 +227,10 @@ impl Endpoint for DeleteHelpCenterRedirect {
             path_param("help_center_id", &self.help_center_id)?,
             path_param("id", &self.id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -267,6 +283,10 @@ impl Endpoint for ListCollections {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/help_center/collections".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -328,6 +348,10 @@ impl Endpoint for CreateCollection {
         Ok("/help_center/collections".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -369,6 +393,10 @@ impl Endpoint for GetCollection {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/help_center/collections/{}", path_param("collection_id", &self.collection_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /help_center/collections/{collection_id}`: Intercom's [`updateCollection`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center/updatecollection); `helpCenters.collections.update` in Intercom's SDKs.
@@ -408,6 +436,10 @@ impl Endpoint for UpdateCollection {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/help_center/collections/{}", path_param("collection_id", &self.collection_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -451,6 +483,10 @@ impl Endpoint for DeleteCollection {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/help_center/collections/{}", path_param("collection_id", &self.collection_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /help_center/help_centers/{help_center_id}`: Intercom's [`retrieveHelpCenter`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/help-center/retrievehelpcenter); `helpCenters.find` in Intercom's SDKs.
@@ -488,6 +524,10 @@ impl Endpoint for GetHelpCenter {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/help_center/help_centers/{}", path_param("help_center_id", &self.help_center_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -540,6 +580,10 @@ impl Endpoint for ListHelpCenters {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/help_center/help_centers".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

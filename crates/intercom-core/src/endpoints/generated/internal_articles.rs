@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -42,6 +42,10 @@ impl Endpoint for ListInternalArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/internal_articles".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -93,6 +97,10 @@ impl Endpoint for CreateInternalArticle {
         Ok("/internal_articles".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -132,6 +140,10 @@ impl Endpoint for GetInternalArticle {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/internal_articles/{}", path_param("internal_article_id", &self.internal_article_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -176,6 +188,10 @@ impl Endpoint for UpdateInternalArticle {
         Ok(format!("/internal_articles/{}", path_param("internal_article_id", &self.internal_article_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -215,6 +231,10 @@ impl Endpoint for DeleteInternalArticle {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/internal_articles/{}", path_param("internal_article_id", &self.internal_article_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -257,6 +277,10 @@ impl Endpoint for AttachTagToInternalArticle {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/internal_articles/{}/tags", path_param("internal_article_id", &self.internal_article_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -305,6 +329,10 @@ impl Endpoint for DetachTagFromInternalArticle {
             path_param("id", &self.id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /internal_articles/search`: Intercom's [`searchInternalArticles`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/internal-articles/searchinternalarticles).
@@ -347,6 +375,10 @@ impl Endpoint for SearchInternalArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/internal_articles/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

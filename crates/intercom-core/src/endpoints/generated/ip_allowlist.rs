@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -43,6 +43,10 @@ impl Endpoint for GetIpAllowlist {
     fn path(&self) -> Result<String, Error> {
         Ok("/ip_allowlist".to_owned())
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /ip_allowlist`: Intercom's [`updateIpAllowlist`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ip-allowlist/updateipallowlist).
@@ -79,6 +83,10 @@ impl Endpoint for UpdateIpAllowlist {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/ip_allowlist".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -43,6 +43,10 @@ impl Endpoint for ListNewsItems {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/news/news_items".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -95,6 +99,10 @@ impl Endpoint for CreateNewsItem {
         Ok("/news/news_items".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -136,6 +144,10 @@ impl Endpoint for GetNewsItem {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/news/news_items/{}", path_param("news_item_id", &self.news_item_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /news/news_items/{news_item_id}`: Intercom's [`updateNewsItem`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news/updatenewsitem); `news.items.update` in Intercom's SDKs.
@@ -175,6 +187,10 @@ impl Endpoint for UpdateNewsItem {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/news/news_items/{}", path_param("news_item_id", &self.news_item_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -218,6 +234,10 @@ impl Endpoint for DeleteNewsItem {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/news/news_items/{}", path_param("news_item_id", &self.news_item_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /news/newsfeeds/{newsfeed_id}/items`: Intercom's [`listLiveNewsfeedItems`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/news/listlivenewsfeeditems); `news.feeds.listItems` in Intercom's SDKs.
@@ -255,6 +275,10 @@ impl Endpoint for ListNewsfeedItems {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/news/newsfeeds/{}/items", path_param("newsfeed_id", &self.newsfeed_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -302,6 +326,10 @@ impl Endpoint for ListNewsfeeds {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/news/newsfeeds".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -352,6 +380,10 @@ impl Endpoint for GetNewsfeed {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/news/newsfeeds/{}", path_param("newsfeed_id", &self.newsfeed_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -45,6 +45,10 @@ impl Endpoint for ListCompanyNotes {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}/notes", path_param("company_id", &self.company_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -96,6 +100,10 @@ impl Endpoint for CreateCompanyNote {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}/notes", path_param("company_id", &self.company_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -154,6 +162,10 @@ impl Endpoint for ListContactNotes {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/notes", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -217,6 +229,10 @@ impl Endpoint for CreateContactNote {
         Ok(format!("/contacts/{}/notes", path_param("contact_id", &self.contact_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -257,6 +273,10 @@ impl Endpoint for GetNote {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/notes/{}", path_param("note_id", &self.note_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -51,6 +51,10 @@ impl Endpoint for GetOfficeHoursException {
             path_param("office_hours_schedule_id", &self.office_hours_schedule_id)?,
             path_param("id", &self.id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -102,6 +106,10 @@ impl Endpoint for UpdateOfficeHoursException {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -148,6 +156,10 @@ impl Endpoint for DeleteOfficeHoursException {
             path_param("id", &self.id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions`: Intercom's [`listOfficeHoursExceptions`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours/listofficehoursexceptions).
@@ -187,6 +199,10 @@ impl Endpoint for ListOfficeHoursExceptions {
             "/office_hours_schedules/{}/office_hours_exceptions",
             path_param("office_hours_schedule_id", &self.office_hours_schedule_id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -234,6 +250,10 @@ impl Endpoint for CreateOfficeHoursException {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -274,6 +294,10 @@ impl Endpoint for GetOfficeHoursSchedule {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/office_hours_schedules/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /office_hours_schedules/{id}`: Intercom's [`updateOfficeHoursSchedule`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours/updateofficehoursschedule).
@@ -312,6 +336,10 @@ impl Endpoint for UpdateOfficeHoursSchedule {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/office_hours_schedules/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -354,6 +382,10 @@ impl Endpoint for DeleteOfficeHoursSchedule {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/office_hours_schedules/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /office_hours_schedules`: Intercom's [`listOfficeHoursSchedules`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/office-hours/listofficehoursschedules).
@@ -387,6 +419,10 @@ impl Endpoint for ListOfficeHoursSchedules {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/office_hours_schedules".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -424,6 +460,10 @@ impl Endpoint for CreateOfficeHoursSchedule {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/office_hours_schedules".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -44,6 +44,10 @@ impl Endpoint for CreateReportingDataExport {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/export/reporting_data/enqueue".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -91,6 +95,10 @@ impl Endpoint for GetReportingDataExport {
         Ok(format!("/export/reporting_data/{}", path_param("job_identifier", &self.job_identifier)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("app_id", &self.app_id);
         query.push_value("client_id", &self.client_id);
@@ -127,6 +135,10 @@ impl Endpoint for ListReportingDatasets {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/export/reporting_data/get_datasets".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -166,6 +178,10 @@ impl Endpoint for DownloadReportingDataExport {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/download/reporting_data/{}", path_param("job_identifier", &self.job_identifier)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <Binary as ResponseFormat<Self::Output>>::decode(body)
     }
 
     fn query(&self, query: &mut Query) {

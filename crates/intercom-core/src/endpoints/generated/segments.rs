@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -54,6 +54,10 @@ impl Endpoint for ListSegments {
         Ok("/segments".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_count", &self.include_count);
     }
@@ -94,6 +98,10 @@ impl Endpoint for GetSegment {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/segments/{}", path_param("segment_id", &self.segment_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

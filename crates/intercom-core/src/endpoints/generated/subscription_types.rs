@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -51,6 +51,10 @@ impl Endpoint for AttachSubscriptionToContact {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/subscriptions", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -100,6 +104,10 @@ impl Endpoint for DetachSubscriptionFromContact {
             path_param("subscription_id", &self.subscription_id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /subscription_types`: Intercom's [`listSubscriptionTypes`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/subscription-types/listsubscriptiontypes); `subscriptionTypes.list` in Intercom's SDKs.
@@ -134,6 +142,10 @@ impl Endpoint for ListSubscriptionTypes {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/subscription_types".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

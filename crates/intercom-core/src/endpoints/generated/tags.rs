@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -48,6 +48,10 @@ impl Endpoint for AttachTagToContact {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/tags", path_param("contact_id", &self.contact_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -97,6 +101,10 @@ impl Endpoint for DetachTagFromContact {
             path_param("tag_id", &self.tag_id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /conversations/{conversation_id}/tags`: Intercom's [`attachTagToConversation`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags/attachtagtoconversation); `tags.tagConversation` in Intercom's SDKs.
@@ -139,6 +147,10 @@ impl Endpoint for AttachTagToConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/tags", path_param("conversation_id", &self.conversation_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -195,6 +207,10 @@ impl Endpoint for DetachTagFromConversation {
         ))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -233,6 +249,10 @@ impl Endpoint for ListTags {
     fn path(&self) -> Result<String, Error> {
         Ok("/tags".to_owned())
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /tags`: Intercom's [`createTag`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags/createtag); `tags.create` in Intercom's SDKs.
@@ -270,6 +290,10 @@ impl Endpoint for CreateTag {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/tags".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -313,6 +337,10 @@ impl Endpoint for GetTag {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tags/{}", path_param("tag_id", &self.tag_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `DELETE /tags/{tag_id}`: Intercom's [`deleteTag`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tags/deletetag); `tags.delete` in Intercom's SDKs.
@@ -350,6 +378,10 @@ impl Endpoint for DeleteTag {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tags/{}", path_param("tag_id", &self.tag_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
     }
 }
 
@@ -390,6 +422,10 @@ impl Endpoint for AttachTagToTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tickets/{}/tags", path_param("ticket_id", &self.ticket_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -444,6 +480,10 @@ impl Endpoint for DetachTagFromTicket {
             path_param("ticket_id", &self.ticket_id)?,
             path_param("tag_id", &self.tag_id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -44,6 +44,10 @@ impl Endpoint for ListTeams {
     fn path(&self) -> Result<String, Error> {
         Ok("/teams".to_owned())
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /teams/{team_id}`: Intercom's [`retrieveTeam`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/teams/retrieveteam); `teams.find` in Intercom's SDKs.
@@ -81,6 +85,10 @@ impl Endpoint for GetTeam {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/teams/{}", path_param("team_id", &self.team_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -126,6 +134,10 @@ impl Endpoint for GetTeamMetrics {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/teams/{}/metrics", path_param("team_id", &self.team_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -51,6 +51,10 @@ impl Endpoint for CreateTicketTypeAttribute {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ticket_types/{}/attributes", path_param("ticket_type_id", &self.ticket_type_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -105,6 +109,10 @@ impl Endpoint for UpdateTicketTypeAttribute {
             path_param("ticket_type_id", &self.ticket_type_id)?,
             path_param("attribute_id", &self.attribute_id)?
         ))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

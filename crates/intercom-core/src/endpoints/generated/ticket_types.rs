@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -44,6 +44,10 @@ impl Endpoint for ListTicketTypes {
     fn path(&self) -> Result<String, Error> {
         Ok("/ticket_types".to_owned())
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /ticket_types`: Intercom's [`createTicketType`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-types/createtickettype); `ticketTypes.create` in Intercom's SDKs.
@@ -81,6 +85,10 @@ impl Endpoint for CreateTicketType {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/ticket_types".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -124,6 +132,10 @@ impl Endpoint for GetTicketType {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ticket_types/{}", path_param("ticket_type_id", &self.ticket_type_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /ticket_types/{ticket_type_id}`: Intercom's [`updateTicketType`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/ticket-types/updatetickettype); `ticketTypes.update` in Intercom's SDKs.
@@ -163,6 +175,10 @@ impl Endpoint for UpdateTicketType {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/ticket_types/{}", path_param("ticket_type_id", &self.ticket_type_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -48,6 +48,10 @@ impl Endpoint for ReplyToTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tickets/{}/reply", path_param("ticket_id", &self.ticket_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -96,6 +100,10 @@ impl Endpoint for LinkConversationToTicket {
         Ok(format!("/tickets/{}/linked_conversations", path_param("ticket_id", &self.ticket_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -142,6 +150,10 @@ impl Endpoint for UnlinkConversationFromTicket {
             path_param("id", &self.id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /tickets`: Intercom's [`createTicket`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets/createticket); `tickets.create` in Intercom's SDKs.
@@ -179,6 +191,10 @@ impl Endpoint for CreateTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/tickets".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -220,6 +236,10 @@ impl Endpoint for EnqueueCreateTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/tickets/enqueue".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -266,6 +286,10 @@ impl Endpoint for UpdateTicket {
         Ok(format!("/tickets/{}", path_param("ticket_id", &self.ticket_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -307,6 +331,10 @@ impl Endpoint for GetTicket {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tickets/{}", path_param("ticket_id", &self.ticket_id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `DELETE /tickets/{ticket_id}`: Intercom's [`deleteTicket`](https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/tickets/deleteticket).
@@ -343,6 +371,10 @@ impl Endpoint for DeleteTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tickets/{}", path_param("ticket_id", &self.ticket_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -382,6 +414,10 @@ impl Endpoint for ChangeTicketType {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tickets/{}/change_type", path_param("ticket_id", &self.ticket_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -424,6 +460,10 @@ impl Endpoint for SearchTickets {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/tickets/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -8,5 +8,5 @@ pub(crate) mod status;
 pub(crate) mod wait;
 
 pub use export::ExportDownload;
-pub use status::{JobState, JobStatus, StartsJob};
+pub use status::{JobState, JobStatus, JobStatusBy, StartsJob};
 pub use wait::{CancelWait, JobOutcome, JobWait};

@@ -102,6 +102,13 @@ impl BulkCreateCompaniesRequest {
     }
 }
 
+impl From<Vec<BulkCreateCompaniesRequestCompany>> for BulkCreateCompaniesRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<BulkCreateCompaniesRequestCompany>) -> Self {
+        Self::new(value)
+    }
+}
+
 /// An item of the `companies` of [`BulkCreateCompaniesRequest`].
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -459,6 +466,13 @@ impl BulkDeleteCompaniesRequest {
     }
 }
 
+impl From<Vec<BulkDeleteCompaniesRequestCompany>> for BulkDeleteCompaniesRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<BulkDeleteCompaniesRequestCompany>) -> Self {
+        Self::new(value)
+    }
+}
+
 /// An item of the `companies` of [`BulkDeleteCompaniesRequest`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -529,6 +543,20 @@ impl BulkDeleteCompaniesRequestCompany {
     /// A value with every required field; set the others with the methods below.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for BulkDeleteCompaniesRequestCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkDeleteCompaniesRequestCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -695,6 +723,13 @@ impl BulkUpdateCompaniesRequest {
     pub fn clear_job(mut self) -> Self {
         self.job = crate::Nullable::Null;
         self
+    }
+}
+
+impl From<Vec<BulkUpdateCompaniesRequestCompany>> for BulkUpdateCompaniesRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<BulkUpdateCompaniesRequestCompany>) -> Self {
+        Self::new(value)
     }
 }
 
@@ -912,6 +947,20 @@ impl BulkUpdateCompaniesRequestCompany {
     pub fn update_last_request_at(mut self, update_last_request_at: impl Into<bool>) -> Self {
         self.update_last_request_at = Some(update_last_request_at.into());
         self
+    }
+}
+
+impl From<String> for BulkUpdateCompaniesRequestCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkUpdateCompaniesRequestCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -1606,6 +1655,13 @@ impl CompanySearchRequest {
     pub fn sort(mut self, sort: impl Into<CompanySearchRequestSort>) -> Self {
         self.sort = Some(sort.into());
         self
+    }
+}
+
+impl From<CompanySearchRequestQuery> for CompanySearchRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: CompanySearchRequestQuery) -> Self {
+        Self::new(value)
     }
 }
 

@@ -101,6 +101,13 @@ impl BulkCreateContactsRequest {
     }
 }
 
+impl From<Vec<BulkCreateContactsRequestContact>> for BulkCreateContactsRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<BulkCreateContactsRequestContact>) -> Self {
+        Self::new(value)
+    }
+}
+
 /// An item of the `contacts` of [`BulkCreateContactsRequest`].
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -438,6 +445,20 @@ impl BulkCreateContactsRequestContactCompany {
     }
 }
 
+impl From<String> for BulkCreateContactsRequestContactCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkCreateContactsRequestContactCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `tags` of [`BulkCreateContactsRequestContact`].
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -580,6 +601,20 @@ impl BulkCreateContactsRequestContactTagsAddItem {
     /// A value with every required field; set the others with the methods below.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for BulkCreateContactsRequestContactTagsAddItem {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkCreateContactsRequestContactTagsAddItem {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -742,6 +777,13 @@ impl BulkDeleteContactsRequest {
     }
 }
 
+impl From<Vec<BulkDeleteContactsRequestContact>> for BulkDeleteContactsRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<BulkDeleteContactsRequestContact>) -> Self {
+        Self::new(value)
+    }
+}
+
 /// An item of the `contacts` of [`BulkDeleteContactsRequest`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -812,6 +854,20 @@ impl BulkDeleteContactsRequestContact {
     /// A value with every required field; set the others with the methods below.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for BulkDeleteContactsRequestContact {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkDeleteContactsRequestContact {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -977,6 +1033,13 @@ impl BulkUpdateContactsRequest {
     pub fn clear_job(mut self) -> Self {
         self.job = crate::Nullable::Null;
         self
+    }
+}
+
+impl From<Vec<BulkUpdateContactsRequestContact>> for BulkUpdateContactsRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<BulkUpdateContactsRequestContact>) -> Self {
+        Self::new(value)
     }
 }
 
@@ -1225,6 +1288,20 @@ impl BulkUpdateContactsRequestContact {
     }
 }
 
+impl From<String> for BulkUpdateContactsRequestContact {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkUpdateContactsRequestContact {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// An item of the `companies` of [`BulkUpdateContactsRequestContact`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1332,6 +1409,20 @@ impl BulkUpdateContactsRequestContactCompany {
     pub fn remove(mut self, remove: impl Into<bool>) -> Self {
         self.remove = Some(remove.into());
         self
+    }
+}
+
+impl From<String> for BulkUpdateContactsRequestContactCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkUpdateContactsRequestContactCompany {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -1491,6 +1582,20 @@ impl BulkUpdateContactsRequestContactTagsAddItem {
     }
 }
 
+impl From<String> for BulkUpdateContactsRequestContactTagsAddItem {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkUpdateContactsRequestContactTagsAddItem {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// An item of the `remove` of [`BulkUpdateContactsRequestContactTags`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1561,6 +1666,20 @@ impl BulkUpdateContactsRequestContactTagsRemoveItem {
     /// A value with every required field; set the others with the methods below.
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<String> for BulkUpdateContactsRequestContactTagsRemoveItem {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for BulkUpdateContactsRequestContactTagsRemoveItem {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 

@@ -377,6 +377,13 @@ impl ListFinCapabilitiesRequest {
     }
 }
 
+impl From<ListFinCapabilitiesRequestUser> for ListFinCapabilitiesRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: ListFinCapabilitiesRequestUser) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `user` of [`ListFinCapabilitiesRequest`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -498,6 +505,20 @@ impl ListFinCapabilitiesRequestUser {
     pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
         self.attributes = Some(attributes.into_json_object());
         self
+    }
+}
+
+impl From<String> for ListFinCapabilitiesRequestUser {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for ListFinCapabilitiesRequestUser {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 
@@ -1667,6 +1688,20 @@ impl EscalateFinConversationRequestUser {
     pub fn attributes(mut self, attributes: impl crate::IntoJsonObject) -> Self {
         self.attributes = Some(attributes.into_json_object());
         self
+    }
+}
+
+impl From<String> for EscalateFinConversationRequestUser {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for EscalateFinConversationRequestUser {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
     }
 }
 

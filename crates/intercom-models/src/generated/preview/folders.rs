@@ -355,6 +355,13 @@ impl CreateFolderRequest {
     }
 }
 
+impl From<CreateFolderRequestFolder> for CreateFolderRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: CreateFolderRequestFolder) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The `folder` of [`CreateFolderRequest`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -481,6 +488,20 @@ impl CreateFolderRequestFolder {
     }
 }
 
+impl From<String> for CreateFolderRequestFolder {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateFolderRequestFolder {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}
+
 /// The body of `PUT /folders/{id}` (`UpdateFolder`).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -551,6 +572,13 @@ impl UpdateFolderRequest {
     /// A value with every required field; set the others with the methods below.
     pub fn new(folder: impl Into<UpdateFolderRequestFolder>) -> Self {
         Self { folder: folder.into(), extra: crate::Extra::default() }
+    }
+}
+
+impl From<UpdateFolderRequestFolder> for UpdateFolderRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: UpdateFolderRequestFolder) -> Self {
+        Self::new(value)
     }
 }
 

@@ -423,3 +423,17 @@ impl CreateIdentityVerificationSecretRequest {
         self
     }
 }
+
+impl From<String> for CreateIdentityVerificationSecretRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateIdentityVerificationSecretRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}

@@ -122,3 +122,17 @@ impl CreateContactNoteRequest {
         self
     }
 }
+
+impl From<String> for CreateContactNoteRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: String) -> Self {
+        Self::new(value)
+    }
+}
+
+impl From<&str> for CreateContactNoteRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: &str) -> Self {
+        Self::new(value)
+    }
+}

@@ -207,3 +207,10 @@ impl UpdateTeamMembersRequest {
         self
     }
 }
+
+impl From<Vec<i64>> for UpdateTeamMembersRequest {
+    /// The body with its one required field; set the others with the methods.
+    fn from(value: Vec<i64>) -> Self {
+        Self::new(value)
+    }
+}

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -61,6 +61,10 @@ impl Endpoint for ListArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/articles".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -123,6 +127,10 @@ impl Endpoint for CreateArticle {
         Ok("/articles".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -164,6 +172,10 @@ impl Endpoint for GetArticle {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -207,6 +219,10 @@ impl Endpoint for UpdateArticle {
         Ok(format!("/articles/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -248,6 +264,10 @@ impl Endpoint for GetArticleDraft {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}/draft", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /articles/{id}/draft`: Intercom's `stageArticleDraft` in its [Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io).
@@ -287,6 +307,10 @@ impl Endpoint for UpdateArticleDraft {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}/draft", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -331,6 +355,10 @@ impl Endpoint for PublishArticleDraft {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/articles/{}/draft/publish", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -404,6 +432,10 @@ impl Endpoint for SearchArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/articles/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

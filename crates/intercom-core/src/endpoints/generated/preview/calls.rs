@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -60,6 +60,10 @@ impl Endpoint for ListCalls {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/calls".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -121,6 +125,10 @@ impl Endpoint for GetCall {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/calls/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /calls/search`: Intercom's `listCallsWithTranscripts` in its [Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io).
@@ -158,6 +166,10 @@ impl Endpoint for SearchCalls {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/calls/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

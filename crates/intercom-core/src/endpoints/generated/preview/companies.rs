@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -49,6 +49,10 @@ impl Endpoint for CreateOrUpdateCompany {
         Ok("/companies".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -90,6 +94,10 @@ impl Endpoint for UpdateCompany {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `GET /companies/{id}/contacts`: Intercom's `ListAttachedContacts` in its [Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io); `companies.listAttachedContacts` in Intercom's SDKs.
@@ -128,6 +136,10 @@ impl Endpoint for ListCompanyContacts {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/{}/contacts", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -178,6 +190,10 @@ impl Endpoint for SearchCompanies {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/companies/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -243,6 +259,10 @@ impl Endpoint for BulkCreateCompanies {
         Ok("/companies/bulk".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -282,6 +302,10 @@ impl Endpoint for BulkUpdateCompanies {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/companies/bulk".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -325,6 +349,10 @@ impl Endpoint for BulkDeleteCompanies {
         Ok("/companies/bulk/delete".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -365,6 +393,10 @@ impl Endpoint for GetCompaniesBulkJob {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/companies/bulk/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -47,6 +47,10 @@ impl Endpoint for ListContactCompanies {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/{}/companies", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -109,6 +113,10 @@ impl Endpoint for UpdateContact {
         Ok(format!("/contacts/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
     }
@@ -164,6 +172,10 @@ impl Endpoint for GetContact {
         Ok(format!("/contacts/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
     }
@@ -215,6 +227,10 @@ impl Endpoint for MergeContacts {
         Ok("/contacts/merge".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
     }
@@ -259,6 +275,10 @@ impl Endpoint for PreviewContactMerge {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/contacts/merge/preview".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -309,6 +329,10 @@ impl Endpoint for SearchContacts {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/contacts/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -392,6 +416,10 @@ impl Endpoint for ListContactActivities {
         Ok("/contacts/activities".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("per_page", &self.per_page);
         query.push_value("starting_after", &self.starting_after);
@@ -465,6 +493,10 @@ impl Endpoint for ListContacts {
         Ok("/contacts".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
         query.push_value("page", &self.page);
@@ -526,6 +558,10 @@ impl Endpoint for CreateContact {
         Ok("/contacts".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -576,6 +612,10 @@ impl Endpoint for GetContactByExternalId {
         Ok(format!("/contacts/find_by_external_id/{}", path_param("external_id", &self.external_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("include_merge_history", &self.include_merge_history);
     }
@@ -615,6 +655,10 @@ impl Endpoint for BulkCreateContacts {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/contacts/bulk".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -658,6 +702,10 @@ impl Endpoint for BulkUpdateContacts {
         Ok("/contacts/bulk".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -697,6 +745,10 @@ impl Endpoint for BulkDeleteContacts {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/contacts/bulk/delete".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -739,6 +791,10 @@ impl Endpoint for GetContactsBulkJob {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/contacts/bulk/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -79,6 +79,10 @@ impl Endpoint for ListConversations {
         Ok("/conversations".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("per_page", &self.per_page);
         query.push_value("starting_after", &self.starting_after);
@@ -141,6 +145,10 @@ impl Endpoint for CreateConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/conversations".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -233,6 +241,10 @@ impl Endpoint for GetConversation {
         Ok(format!("/conversations/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("display_as", &self.display_as);
         query.push_value("include_translations", &self.include_translations);
@@ -290,6 +302,10 @@ impl Endpoint for UpdateConversation {
         Ok(format!("/conversations/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn query(&self, query: &mut Query) {
         query.push_value("display_as", &self.display_as);
     }
@@ -339,6 +355,10 @@ impl Endpoint for ReplyToConversation {
         Ok(format!("/conversations/{}/reply", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -382,6 +402,10 @@ impl Endpoint for ManageConversation {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/parts", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -440,6 +464,10 @@ impl Endpoint for ListSideConversations {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/side_conversations", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {
@@ -505,6 +533,10 @@ impl Endpoint for MergeConversation {
         Ok(format!("/conversations/{}/merge", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -551,6 +583,10 @@ impl Endpoint for ConvertConversationToTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/conversations/{}/convert", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -49,6 +49,10 @@ impl Endpoint for CreateDataExport {
         Ok("/export/content/data".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -91,6 +95,10 @@ impl Endpoint for GetDataExport {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/export/content/data/{}", path_param("job_identifier", &self.job_identifier)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /export/cancel/{job_identifier}`: Intercom's `cancelDataExport` in its [Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io); `dataExport.cancel` in Intercom's SDKs.
@@ -129,6 +137,10 @@ impl Endpoint for CancelDataExport {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/export/cancel/{}", path_param("job_identifier", &self.job_identifier)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 

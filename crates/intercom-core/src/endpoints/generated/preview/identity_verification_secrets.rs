@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -44,6 +44,10 @@ impl Endpoint for ListSecureModeSecrets {
     fn path(&self) -> Result<String, Error> {
         Ok("/secure_mode_secrets".to_owned())
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /secure_mode_secrets`: Intercom's `createIdentityVerificationSecret` in its [Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io).
@@ -81,6 +85,10 @@ impl Endpoint for CreateSecureModeSecret {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/secure_mode_secrets".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -123,6 +131,10 @@ impl Endpoint for DeleteSecureModeSecret {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/secure_mode_secrets/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <NoContent as ResponseFormat<Self::Output>>::decode(body)
     }
 }
 

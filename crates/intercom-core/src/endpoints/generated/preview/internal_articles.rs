@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -43,6 +43,10 @@ impl Endpoint for ListInternalArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/internal_articles".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -95,6 +99,10 @@ impl Endpoint for CreateInternalArticle {
         Ok("/internal_articles".to_owned())
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -136,6 +144,10 @@ impl Endpoint for GetInternalArticle {
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/internal_articles/{}", path_param("id", &self.id)?))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `PUT /internal_articles/{id}`: Intercom's `updateInternalArticle` in its [Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io).
@@ -175,6 +187,10 @@ impl Endpoint for UpdateInternalArticle {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/internal_articles/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -223,6 +239,10 @@ impl Endpoint for SearchInternalArticles {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/internal_articles/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn query(&self, query: &mut Query) {

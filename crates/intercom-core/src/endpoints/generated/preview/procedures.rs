@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -51,6 +51,10 @@ impl Endpoint for CollectProcedureAgentInput {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/procedures/{}/collect_agent_input", path_param("conversation_id", &self.conversation_id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        <Json as ResponseFormat<Self::Output>>::decode(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {

@@ -4,7 +4,7 @@
 
 use crate::protocol::error::Error;
 #[allow(unused_imports)]
-use crate::protocol::format::{Binary, Json, NoContent};
+use crate::protocol::format::{Binary, BodyDecodeError, Json, NoContent, ResponseFormat};
 use crate::protocol::operations::{self, Operation};
 #[allow(unused_imports)]
 use crate::protocol::query::Query;
@@ -49,6 +49,10 @@ impl Endpoint for ReplyToTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tickets/{}/reply", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -98,6 +102,10 @@ impl Endpoint for LinkConversationToTicket {
         Ok(format!("/tickets/{}/linked_conversations", path_param("ticket_id", &self.ticket_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -145,6 +153,10 @@ impl Endpoint for UnlinkConversationFromTicket {
             path_param("id", &self.id)?
         ))
     }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
 }
 
 /// `POST /tickets`: Intercom's `createTicket` in its [Preview reference](https://developers.intercom.com/docs/references/preview/rest-api/api.intercom.io); `tickets.create` in Intercom's SDKs.
@@ -183,6 +195,10 @@ impl Endpoint for CreateTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/tickets".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
@@ -230,6 +246,10 @@ impl Endpoint for UpdateTicket {
         Ok(format!("/tickets/{}", path_param("id", &self.id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -271,6 +291,10 @@ impl Endpoint for GetTicket {
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!("/tickets/{}", path_param("id", &self.id)?))
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 }
 
@@ -316,6 +340,10 @@ impl Endpoint for ChangeTicketType {
         Ok(format!("/tickets/{}/change_type", path_param("ticket_id", &self.ticket_id)?))
     }
 
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
+    }
+
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         json_body(&self.body)
     }
@@ -357,6 +385,10 @@ impl Endpoint for SearchTickets {
 
     fn path(&self) -> Result<String, Error> {
         Ok("/tickets/search".to_owned())
+    }
+
+    fn decode(&self, body: Vec<u8>) -> Result<Self::Output, BodyDecodeError> {
+        crate::protocol::format::decode_model(body)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
