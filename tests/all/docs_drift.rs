@@ -179,3 +179,59 @@ fn versioning_md_quotes_the_preview_figures_of_preview_md() {
         assert!(versioning.contains(&claim), "docs/VERSIONING.md should say `{claim}` (docs/PREVIEW.md's figures)");
     }
 }
+
+/// The lines of the code blocks of a Markdown text, or of the doc comments (`///`, `//!`) of a source file.
+fn code_lines(text: &str, doc_comments: bool) -> Vec<String> {
+    let mut inside = false;
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        let line = match doc_comments {
+            true => match line.strip_prefix("///").or_else(|| line.strip_prefix("//!")) {
+                Some(doc) => doc.trim_start(),
+                None => continue,
+            },
+            false => line,
+        };
+        if line.starts_with("```") {
+            inside = !inside;
+        } else if inside {
+            lines.push(line.to_owned());
+        }
+    }
+    lines
+}
+
+#[test]
+fn examples_a_client_user_reads_import_from_the_client_crates() {
+    // A user of intercom-ureq or intercom-hyper has no `intercom_core` to import from. Only the pages about
+    // core itself (writing a transport, the architecture) and core's own front page show its paths.
+    let about_core = ["docs/TRANSPORTS.md", "docs/ARCHITECTURE.md"];
+    let mut offending = Vec::new();
+    for (name, text) in docs().into_iter().filter(|(name, _)| !about_core.contains(&name.as_str())) {
+        let bad = code_lines(&text, false).into_iter().filter(|l| l.contains("intercom_core::"));
+        offending.extend(bad.map(|line| format!("{name}: {line}")));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/intercom-core/src");
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && path != root.join("lib.rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                let bad = code_lines(&text, true).into_iter().filter(|l| l.contains("intercom_core::"));
+                offending.extend(bad.map(|line| format!("{}: {line}", path.display())));
+            }
+        }
+    }
+    assert!(offending.is_empty(), "examples that import intercom_core:\n{}", offending.join("\n"));
+}
+
+#[test]
+fn getting_started_counts_the_operations_of_the_table() {
+    let text = read("docs/GETTING_STARTED.md");
+    let count = intercom_core::operations::ALL.len();
+    assert!(text.contains(&format!("lists all {count})")), "docs/GETTING_STARTED.md does not say {count} operations");
+}

@@ -103,6 +103,8 @@ async fn waits_before_trying_again(
     asked: &str,
 ) -> Outcome {
     let mock = MockIntercom::start().await;
+    // The wait itself is what is checked: real time, not the mock's quick clock.
+    mock.set_quick_clock(1);
     first(&mock, "IdentifyAdmin", 1, refusal).await;
     let started = Instant::now();
     let answer = send(transport, mock.config(), IdentifyAdmin::new(), None).await.map_err(|e| e.to_string())?;

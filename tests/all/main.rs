@@ -25,6 +25,7 @@ mod generated_schemas;
 mod jobs;
 mod listings;
 mod mock_errors;
+mod mock_store;
 mod operation_check;
 mod options_and_raw;
 mod pagination_check;

@@ -51,6 +51,7 @@ where
         let mock = MockIntercom::start().await;
         // The recorded answer, as recorded: jobs do not move along here.
         mock.set_jobs(intercom_mock::MockJobs::as_recorded());
+        mock.keep_writes(false);
         let output = transport.send(mock.config(), endpoint.clone()).await.unwrap_or_else(|e| panic!("{context}: {e}"));
 
         let received = mock.received(operation).await;

@@ -58,6 +58,7 @@ pub mod common {
     pub use crate::protocol::pacer::RateLimiting;
     pub use crate::protocol::pager::Page;
     pub use crate::protocol::prepared::Prepared;
+    pub use crate::protocol::quick_clock::QuickClock;
     pub use crate::protocol::rate_limit::RateLimit;
     pub use crate::protocol::raw::Raw;
     pub use crate::protocol::response::Answer;
@@ -86,8 +87,8 @@ pub use common::*;
 /// ([`ItemStream`](pagination::ItemStream), [`PageStream`](pagination::PageStream)).
 ///
 /// ```no_run
-/// use intercom_core::endpoints::ListContacts;
-/// # fn run(client: &intercom_core::BlockingClient<impl intercom_core::transport::HttpClient>) -> Result<(), intercom_core::Error> {
+/// use intercom_ureq::endpoints::ListContacts;
+/// # fn run(client: &intercom_ureq::Client) -> Result<(), intercom_ureq::Error> {
 /// for contact in ListContacts::new().per_page(150).items(client) {
 ///     let contact = contact?;
 ///     println!("{}", contact.id);

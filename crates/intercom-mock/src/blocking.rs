@@ -125,6 +125,16 @@ impl BlockingMockIntercom {
         }
     }
 
+    /// See [`MockIntercom::set_quick_clock`].
+    pub fn set_quick_clock(&self, divisor: u32) {
+        self.mock().set_quick_clock(divisor);
+    }
+
+    /// See [`MockIntercom::keep_writes`].
+    pub fn keep_writes(&self, keep: bool) {
+        self.mock().keep_writes(keep);
+    }
+
     /// See [`MockIntercom::set_jobs`].
     pub fn set_jobs(&self, jobs: crate::MockJobs) {
         self.mock().set_jobs(jobs);

@@ -50,12 +50,13 @@ mod preview_recorded;
 mod rate_limit;
 #[path = "generated/recorded.rs"]
 mod recorded;
+mod store;
 
 use intercom_core::operations::{self, Operation};
 use std::time::{Duration, SystemTime};
 
 use intercom_core::protocol::Paginated;
-use intercom_core::{Config, RetryPolicy};
+use intercom_core::{Config, QuickClock, RetryPolicy};
 use rate_limit::{Limited, Limiter};
 use wiremock::{Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
 
@@ -67,6 +68,10 @@ pub use operation_key::OperationKey;
 pub use paged::{cursor_of, SCROLL_PARAM};
 pub use rate_limit::{MockRateLimit, WindowCount};
 pub use wiremock;
+
+/// How many times quicker than real time the clients of [`MockIntercom::config`] wait, until an enforced
+/// rate limit ([`MockIntercom::set_rate_limit`]) puts them back on real time.
+pub const QUICK_CLOCK: u32 = 1000;
 
 /// The access token [`MockIntercom::config`] uses. The mock accepts any bearer token.
 pub const MOCK_TOKEN: &str = "mock-access-token";
@@ -86,6 +91,8 @@ pub struct MockIntercom {
     server: MockServer,
     limiter: Limiter,
     jobs: jobs::Jobs,
+    store: store::Store,
+    clock: QuickClock,
 }
 
 impl MockIntercom {
@@ -94,9 +101,14 @@ impl MockIntercom {
         let mock = Self::start_empty().await;
         for operation in every_operation() {
             if let Some(fixture) = fixtures::success(operation) {
-                let recorded = match serde_json::from_slice(fixture.body) {
-                    Ok(recorded) if jobs::is_job_status(operation) => {
+                let role = store::role(operation.name).filter(|_| !operation.preview);
+                let recorded = match (serde_json::from_slice(fixture.body), role) {
+                    (Ok(recorded), _) if jobs::is_job_status(operation) => {
                         let answer = jobs::JobAnswer { operation, recorded, jobs: mock.jobs.clone() };
+                        mock.matching(operation).respond_with(mock.limited(answer))
+                    }
+                    (Ok(recorded), Some(role)) => {
+                        let answer = store::StoreAnswer { role, recorded, store: mock.store.clone() };
                         mock.matching(operation).respond_with(mock.limited(answer))
                     }
                     _ => mock.matching(operation).respond_with(mock.limited(fixture_response(fixture))),
@@ -119,7 +131,13 @@ impl MockIntercom {
     /// Starts a mock with no recorded responses: every authenticated request gets the catch-all `404`
     /// until you mount answers.
     pub async fn start_empty() -> Self {
-        let mock = Self { server: MockServer::start().await, limiter: Limiter::default(), jobs: Default::default() };
+        let mock = Self {
+            server: MockServer::start().await,
+            limiter: Limiter::default(),
+            jobs: Default::default(),
+            store: Default::default(),
+            clock: QuickClock::new(QUICK_CLOCK),
+        };
         Mock::given(|request: &Request| !has_bearer(request))
             .respond_with(mock.limited(unauthorized()))
             .with_priority(UNAUTHORIZED_PRIORITY)
@@ -139,8 +157,27 @@ impl MockIntercom {
     /// and `-Reset`, and requests past the window's budget get a 429 `rate_limit_exceeded`. Answers mounted
     /// through this mock's methods count; those mounted on [`server`](Self::server) or [`on`](Self::on)
     /// directly do not.
+    ///
+    /// The limit's windows pass in real time, so this also puts the clients of [`config`](Self::config)
+    /// back on real time (see [`set_quick_clock`](Self::set_quick_clock)).
     pub fn set_rate_limit(&self, limit: MockRateLimit) {
         self.limiter.set(limit);
+        self.clock.set_divisor(1);
+    }
+
+    /// How many times quicker than real time the clients of [`config`](Self::config) wait: their retries,
+    /// a scripted `429`'s reset, their pacer's wait for a window ([`QuickClock`]). [`QUICK_CLOCK`] (1000)
+    /// from the start, so a `429` whose window resets in 30 s is retried after 30 ms; `1` is real time.
+    pub fn set_quick_clock(&self, divisor: u32) {
+        self.clock.set_divisor(divisor);
+    }
+
+    /// Whether the mock keeps what tests write (the default): a create answers with a fresh id and what
+    /// was sent, and contacts, companies, tickets and a contact's notes, tags and companies created can be
+    /// read back by get, list and search, changed by update and removed by delete. Either way, this
+    /// forgets what was written so far; `false` answers every operation with its recorded example.
+    pub fn keep_writes(&self, keep: bool) {
+        self.store.reset(keep);
     }
 
     /// How the jobs the mock is asked about go from now on (see [`MockJobs`]): by default each answers
@@ -189,10 +226,10 @@ impl MockIntercom {
         self.server.uri()
     }
 
-    /// A client configuration pointed at this mock, with [`MOCK_TOKEN`] and quick retries (the default
-    /// count, millisecond backoffs).
+    /// A client configuration pointed at this mock, with [`MOCK_TOKEN`], quick retries (the default
+    /// count, millisecond backoffs) and the mock's quick clock ([`set_quick_clock`](Self::set_quick_clock)).
     pub fn config(&self) -> Config {
-        config_for(&self.uri())
+        config_for(&self.uri()).with_quick_clock(self.clock.clone())
     }
 
     /// A client configuration pointed at a mock another process serves at `url` (the `intercom-mock`

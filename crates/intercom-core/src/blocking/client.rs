@@ -113,10 +113,10 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
     /// [`Bulk::wait_budget`] (a `429` ran nothing, so giving up on it would lose the write).
     ///
     /// ```no_run
-    /// use intercom_core::endpoints::CreateContact;
-    /// use intercom_core::models::CreateContactRequest;
-    /// use intercom_core::Bulk;
-    /// # fn demo(client: intercom_core::BlockingClient<fn(http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, intercom_core::TransportError>>) {
+    /// use intercom_ureq::endpoints::CreateContact;
+    /// use intercom_ureq::models::CreateContactRequest;
+    /// use intercom_ureq::{Bulk, Client};
+    /// # fn demo(client: Client) {
     /// let emails = ["ada@example.com", "alan@example.com"];
     /// let requests = emails.iter().map(|email| CreateContact::new(CreateContactRequest::new().email(*email)));
     /// let failed: Vec<_> = client.send_all(requests, Bulk::new(32)).filter(|sent| !sent.is_ok()).collect();

@@ -19,9 +19,9 @@ impl<T: HttpClient> BlockingClient<T> {
     /// A failed read is an error (after the usual retries); a job that fails is [`JobOutcome::Failed`].
     ///
     /// ```no_run
-    /// use intercom_core::endpoints::GetDataExport;
-    /// use intercom_core::{JobOutcome, JobWait};
-    /// # fn demo(client: intercom_core::BlockingClient<fn(http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, intercom_core::TransportError>>) -> Result<(), intercom_core::Error> {
+    /// use intercom_ureq::endpoints::GetDataExport;
+    /// use intercom_ureq::{Client, JobOutcome, JobWait};
+    /// # fn demo(client: Client) -> Result<(), intercom_ureq::Error> {
     /// match client.wait_for(&GetDataExport::new("job_1"), &JobWait::new())? {
     ///     JobOutcome::Completed(export) => println!("ready: {:?}", export.download_url),
     ///     other => println!("not ready: {other:?}"),

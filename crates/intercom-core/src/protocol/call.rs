@@ -117,9 +117,13 @@ impl<'a> Call<'a> {
         self.retries + 1
     }
 
-    /// The rate-limit state the last attempt's answer reported (`None` when it had no answer).
+    /// The rate-limit state the last attempt's answer reported (`None` when it had no answer); on a
+    /// [`QuickClock`](crate::QuickClock), with its reset as near as the clock makes it.
     pub fn rate_limit(&self) -> Option<RateLimit> {
-        self.rate_limit
+        match self.config.quick_clock() {
+            Some(clock) => self.rate_limit.map(|limit| clock.shorten_reset(limit, SystemTime::now())),
+            None => self.rate_limit,
+        }
     }
 
     /// Whether the last attempt was refused (`429`): what the pacer adapts to.
@@ -217,7 +221,7 @@ impl<'a> Call<'a> {
     fn retry(&mut self, wait: Duration) -> Step {
         self.retries += 1;
         self.waited = self.waited.saturating_add(wait);
-        Step::Retry(wait / self.policy.wait_divisor.max(1))
+        Step::Retry(self.config.quick_clock().map_or(wait, |clock| clock.shorten(wait)))
     }
 
     /// A number in `[0, 1)` (xorshift: jitter needs spread, not secrecy).

@@ -8,6 +8,7 @@ use http::Uri;
 
 use crate::protocol::error::Error;
 use crate::protocol::pacer::{Pacer, RateLimiting};
+use crate::protocol::quick_clock::QuickClock;
 use crate::protocol::retry::RetryPolicy;
 use crate::protocol::shared_budget::{SharedBudget, SharedWindows};
 use crate::protocol::trusted_roots::TrustedRoots;
@@ -112,7 +113,7 @@ impl std::str::FromStr for Region {
 /// Everything a client needs besides its transport. Cheap to clone.
 ///
 /// ```
-/// use intercom_core::{Config, Region};
+/// use intercom_ureq::{Config, Region};
 /// let config = Config::new("my-token").with_region(Region::Eu).with_api_version("2.14");
 /// assert_eq!(config.base_url(), "https://api.eu.intercom.io");
 /// ```
@@ -131,6 +132,7 @@ pub struct Config {
     /// `None` when pacing is off; shared by the clones.
     pacer: Option<Arc<Pacer>>,
     shared: Option<Arc<SharedWindows>>,
+    quick_clock: Option<QuickClock>,
 }
 
 impl Config {
@@ -149,6 +151,7 @@ impl Config {
             trusted_roots: TrustedRoots::default(),
             pacer: Some(Arc::new(Pacer::new(RateLimiting::default()))),
             shared: None,
+            quick_clock: None,
         }
     }
 
@@ -332,6 +335,17 @@ impl Config {
     /// The most bytes an answer may decompress to.
     pub fn max_decompressed_bytes(&self) -> usize {
         self.max_decompressed_bytes
+    }
+
+    /// Runs this configuration's waits on `clock`: for tests (the mock's configuration has one), never
+    /// needed against Intercom.
+    pub fn with_quick_clock(mut self, clock: QuickClock) -> Self {
+        self.quick_clock = Some(clock);
+        self
+    }
+
+    pub(crate) fn quick_clock(&self) -> Option<&QuickClock> {
+        self.quick_clock.as_ref().filter(|clock| clock.divisor() > 1)
     }
 
     /// The retry policy of every call.

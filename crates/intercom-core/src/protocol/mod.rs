@@ -8,16 +8,16 @@
 //! or a client on another runtime (transports implement the traits in [`crate::transport`]).
 //!
 //! ```
-//! use intercom_core::endpoints::IdentifyAdmin;
-//! use intercom_core::protocol::{build_request, parse_response};
-//! use intercom_core::Config;
+//! use intercom_ureq::endpoints::IdentifyAdmin;
+//! use intercom_ureq::protocol::{build_request, parse_response};
+//! use intercom_ureq::Config;
 //!
 //! let endpoint = IdentifyAdmin::new();
 //! let request = build_request(&Config::new("token"), &endpoint)?;
 //! assert_eq!(request.uri(), "https://api.intercom.io/me");
 //! let answer = http::Response::new(br#"{"type": "admin", "id": "1", "name": "Ada"}"#.to_vec());
 //! assert_eq!(parse_response(&endpoint, answer)?.name.as_deref(), Some("Ada"));
-//! # Ok::<(), intercom_core::Error>(())
+//! # Ok::<(), intercom_ureq::Error>(())
 //! ```
 
 pub(crate) mod backoff;
@@ -38,6 +38,7 @@ pub(crate) mod pacer;
 pub(crate) mod pager;
 pub(crate) mod prepared;
 pub(crate) mod query;
+pub(crate) mod quick_clock;
 pub(crate) mod rate_limit;
 pub(crate) mod raw;
 pub(crate) mod request;

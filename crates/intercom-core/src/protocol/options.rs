@@ -9,8 +9,8 @@ use crate::protocol::version::ApiVersion;
 ///
 /// ```
 /// use std::time::Duration;
-/// use intercom_core::endpoints::ListSegments;
-/// use intercom_core::RequestOptions;
+/// use intercom_ureq::endpoints::ListSegments;
+/// use intercom_ureq::RequestOptions;
 ///
 /// let request = ListSegments::new().with_options(
 ///     RequestOptions::new().api_version("2.10").header("X-Trace", "abc").timeout(Duration::from_secs(5)),

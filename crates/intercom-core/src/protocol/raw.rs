@@ -20,11 +20,11 @@ use crate::protocol::request::{json_body, Endpoint};
 /// `serde_json::Value`; an empty body reads as `null`).
 ///
 /// ```
-/// use intercom_core::Raw;
+/// use intercom_ureq::Raw;
 /// let request = Raw::post("/contacts/search")
 ///     .json(&serde_json::json!({"query": {"field": "email", "operator": "=", "value": "a@b.c"}}))?
 ///     .query("verbose", "true");
-/// # Ok::<(), intercom_core::Error>(())
+/// # Ok::<(), intercom_ureq::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Raw<T = serde_json::Value> {

@@ -26,11 +26,6 @@ pub struct RetryPolicy {
     pub max_backoff: Duration,
     /// The most time spent waiting across all retries of one call (default 60 s).
     pub max_total_wait: Duration,
-    /// Every wait is this many times shorter than the one decided (default 1: real time). The retry count
-    /// and [`max_total_wait`](Self::max_total_wait) still count the decided waits, so the same retries
-    /// happen, sooner: how tests run a scripted `429` with a reset 30 s away in 30 ms
-    /// (`intercom_mock::MockIntercom::config` sets 1000).
-    pub wait_divisor: u32,
 }
 
 impl Default for RetryPolicy {
@@ -40,7 +35,6 @@ impl Default for RetryPolicy {
             initial_backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(8),
             max_total_wait: Duration::from_secs(60),
-            wait_divisor: 1,
         }
     }
 }
@@ -66,13 +60,6 @@ impl RetryPolicy {
     pub fn with_backoff(mut self, initial: Duration, max: Duration) -> Self {
         self.initial_backoff = initial;
         self.max_backoff = max.max(initial);
-        self
-    }
-
-    /// This policy with every wait `divisor` times shorter (a quick clock for tests; see
-    /// [`wait_divisor`](Self::wait_divisor)).
-    pub fn with_wait_divisor(mut self, divisor: u32) -> Self {
-        self.wait_divisor = divisor.max(1);
         self
     }
 

@@ -11,7 +11,7 @@ use std::fmt;
 /// [`Operation::availability`](crate::protocol::Operation::availability)).
 ///
 /// ```
-/// use intercom_core::ApiVersion;
+/// use intercom_ureq::ApiVersion;
 /// assert_eq!(ApiVersion::from("2.11"), ApiVersion::V2_11);
 /// assert!(ApiVersion::V2_11 < ApiVersion::V2_16);
 /// assert!(!ApiVersion::new("2.17").is_known());

@@ -1,18 +1,18 @@
 //! A typed builder of search queries for contacts, conversations and tickets, checked before sending.
 //!
 //! ```
-//! use intercom_core::search::{contact, Search};
-//! use intercom_core::endpoints::SearchContacts;
+//! use intercom_ureq::search::{contact, Order, Search};
+//! use intercom_ureq::endpoints::SearchContacts;
 //!
 //! let query = Search::all([
 //!     contact::EMAIL_DOMAIN.eq("example.com"),
 //!     contact::CREATED_AT.gt(1_700_000_000),
 //!     Search::any([contact::ROLE.eq("user"), contact::custom_text("plan").is_in(["pro", "team"])]),
 //! ])
-//! .sort(contact::CREATED_AT, intercom_core::search::Order::Descending)
+//! .sort(contact::CREATED_AT, Order::Descending)
 //! .per_page(50);
 //! let request = SearchContacts::matching(query)?;
-//! # Ok::<(), intercom_core::Error>(())
+//! # Ok::<(), intercom_ureq::Error>(())
 //! ```
 //!
 //! Intercom refuses queries nested more than two groups deep, groups of more than 15 filters, and list

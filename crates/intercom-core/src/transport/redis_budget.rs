@@ -31,12 +31,12 @@ const KEY_LIFETIME_SECS: u64 = 120;
 /// the configuration.
 ///
 /// ```no_run
-/// use intercom_core::transport::RedisBudget;
-/// use intercom_core::Config;
+/// use intercom_ureq::transport::RedisBudget;
+/// use intercom_ureq::Config;
 ///
 /// let budget = RedisBudget::new("redis://127.0.0.1:6379/")?.with_prefix("intercom:my-app");
 /// let config = Config::from_env()?.with_shared_budget(budget);
-/// # Ok::<(), intercom_core::Error>(())
+/// # Ok::<(), intercom_ureq::Error>(())
 /// ```
 pub struct RedisBudget {
     client: redis::Client,

@@ -14,7 +14,7 @@ use crate::protocol::request::Endpoint;
 /// results come in input order.
 ///
 /// ```
-/// use intercom_core::Bulk;
+/// use intercom_ureq::Bulk;
 ///
 /// let bulk = Bulk::new(32).in_order();
 /// assert_eq!(bulk.concurrency(), 32);

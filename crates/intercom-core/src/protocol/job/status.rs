@@ -37,11 +37,11 @@ pub trait JobStatus: Endpoint {
 /// [`JobStatus`] (which the orphan rule forbids for this SDK's endpoints outside it).
 ///
 /// ```
-/// use intercom_core::endpoints::GetTicket;
-/// use intercom_core::{JobState, JobStatusBy};
+/// use intercom_ureq::endpoints::GetTicket;
+/// use intercom_ureq::{JobState, JobStatusBy};
 ///
 /// // Wait until a ticket is closed.
-/// let status = JobStatusBy::new(GetTicket::new("7"), |ticket: &intercom_core::models::Ticket| match ticket.open {
+/// let status = JobStatusBy::new(GetTicket::new("7"), |ticket: &intercom_ureq::models::Ticket| match ticket.open {
 ///     Some(false) => JobState::Completed,
 ///     _ => JobState::Running,
 /// });

@@ -86,7 +86,7 @@ impl CancelWait {
 ///
 /// ```
 /// use std::time::Duration;
-/// use intercom_core::JobWait;
+/// use intercom_ureq::JobWait;
 ///
 /// let wait = JobWait::new().with_deadline(Duration::from_secs(600));
 /// assert_eq!(wait.deadline(), Duration::from_secs(600));
