@@ -3,6 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use intercom_bench::data;
+use intercom_decode::FromJson;
 use intercom_ureq::endpoints::{ListContacts, SearchContacts};
 use intercom_ureq::models::ContactList;
 use intercom_ureq::protocol::{build_request, parse_response};
@@ -13,7 +14,12 @@ fn decode(c: &mut Criterion) {
     let page = data::page(0);
     let mut group = c.benchmark_group("decode one page (150 contacts)");
     group.throughput(Throughput::Bytes(page.len() as u64));
+    // The decoder the clients use, compiled in intercom-decode; and the same type decoded by a
+    // `serde_json::from_slice` compiled in the caller's crate, as a crate using the models alone may.
     group.bench_function("typed ContactList", |b| {
+        b.iter(|| ContactList::from_json(std::hint::black_box(&page)).expect("typed"))
+    });
+    group.bench_function("typed ContactList, decoder compiled in the caller", |b| {
         b.iter(|| serde_json::from_slice::<ContactList>(std::hint::black_box(&page)).expect("typed"))
     });
     group.bench_function("serde_json::Value", |b| {

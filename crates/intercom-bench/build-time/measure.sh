@@ -4,7 +4,8 @@
 # makes the client, `calls.rs` makes the first N calls of calls.txt (N = 0, 1, 5, 20). For each app it
 # times the release and the debug rebuild after an edit of `calls.rs` (dependencies already built), so the
 # figures are what the SDK's calls cost in the user's own crate. The 1-call app calls `GetConversation`:
-# its rebuild minus the 0-call app's is that call's cost. Last, a clean release build of intercom-models.
+# its rebuild minus the 0-call app's is that call's cost. Last, clean release builds of intercom-models and
+# of intercom-decode (the answer types' decoders, with the models).
 #
 # Usage: bash crates/intercom-bench/build-time/measure.sh [SDK checkout, default this one]
 # Takes about 10 minutes on 2 cores; run it on an otherwise idle machine.
@@ -61,5 +62,8 @@ for client in ureq hyper; do
     printf '%-7s %-6s %-16s %-14s\n' "$client" "$n" "$release s" "$debug s"
   done
 done
-t=$(cd "$root" && CARGO_TARGET_DIR="$scratch/models" seconds cargo build --release -q -p intercom-models)
-printf 'intercom-models, clean release build: %s s\n' "$t"
+for crate in intercom-models intercom-decode; do
+  [ -d "$root/crates/$crate" ] || continue
+  t=$(cd "$root" && CARGO_TARGET_DIR="$scratch/$crate" seconds cargo build --release -q -p "$crate")
+  printf '%s, clean release build: %s s\n' "$crate" "$t"
+done

@@ -185,7 +185,7 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
     }
 
     let mut files = Vec::new();
-    for (name, mut text) in render::models(&model, &Default::default()) {
+    for (name, mut text) in render::models(&model) {
         if name == "mod.rs" {
             text.push_str(&preview_module(
                 "The types of Intercom's Preview API that differ from or are not in the stable version; the rest\n\
@@ -194,6 +194,10 @@ pub fn generate(sources: &Sources, allow_stale: bool) -> Result<Vec<(PathBuf, Ve
         }
         files.push((PathBuf::from("crates/intercom-models/src/generated").join(name), text.into_bytes()));
     }
+    files.push((
+        PathBuf::from("crates/intercom-decode/src/generated/decoders.rs"),
+        render::decoders(&model, "intercom_models::", &BTreeSet::new()).into_bytes(),
+    ));
     files.push((PathBuf::from("tests/all/generated/schemas.rs"), render::registry(&model).into_bytes()));
     files.push((
         PathBuf::from("crates/intercom-core/src/protocol/operations/generated/table.rs"),
@@ -250,7 +254,11 @@ fn generate_preview(
     let models = PathBuf::from("crates/intercom-models/src/generated/preview");
     // A shared type that answers a stable operation has its decoder already; Preview's own types are others.
     let decoded: BTreeSet<String> = render::answer_types(stable).intersection(&sharing.types).cloned().collect();
-    for (name, mut text) in render::models(&own, &decoded) {
+    files.push((
+        PathBuf::from("crates/intercom-decode/src/generated/preview_decoders.rs"),
+        render::decoders(&own, "intercom_models::preview::", &decoded).into_bytes(),
+    ));
+    for (name, mut text) in render::models(&own) {
         if name == "mod.rs" {
             text.push_str("\n// The types Preview has unchanged from the stable version.\npub use crate::{");
             text.push_str(&sharing.types.iter().cloned().collect::<Vec<_>>().join(", "));

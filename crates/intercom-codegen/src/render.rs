@@ -8,27 +8,11 @@ use crate::spelling::doc;
 pub use crate::spelling::rust_type;
 use crate::template::{fill, pairs};
 
-/// The files of the models crate's `src/generated/` folder: `(file name, contents)`. The answer types of
-/// `model`'s operations get their decoders there (`decoders.rs`), less those in `decoded_elsewhere`.
-pub fn models(model: &Model, decoded_elsewhere: &BTreeSet<String>) -> Vec<(String, String)> {
+/// The files of the models crate's `src/generated/` folder: `(file name, contents)`.
+pub fn models(model: &Model) -> Vec<(String, String)> {
     let modules = by_module(&model.types, |def| &def.module);
     let updates = crate::struct_text::update_types(model);
-    let (name, mut root) = module_root(model, "Every type of the description, by resource group.", &modules);
-    root.push_str(
-        "
-mod decoders;
-",
-    );
-    let mut files = vec![(name, root)];
-    let answers: Vec<String> = answer_types(model).difference(decoded_elsewhere).cloned().collect();
-    let list: String = answers.iter().map(|name| format!("    super::{name},\n")).collect();
-    files.push((
-        "decoders.rs".to_owned(),
-        format!(
-            "{}crate::from_json::from_json!(\n{list});\n",
-            header(model, "The answer types of the operations, each with its decoder compiled in this crate.")
-        ),
-    ));
+    let mut files = vec![module_root(model, "Every type of the description, by resource group.", &modules)];
     for (module, defs) in &modules {
         let types: String = defs.iter().map(|def| type_def(def, &updates)).collect();
         // The file allows `clippy::should_implement_trait`: setters are named after their JSON fields, and a
@@ -38,6 +22,15 @@ mod decoders;
         files.push((format!("{module}.rs"), file));
     }
     files
+}
+
+/// The list of answer types whose decoders `intercom-decode` compiles: those of `model`'s operations, as
+/// `path` names them (`intercom_models::`, `intercom_models::preview::`), less those in `decoded_elsewhere`.
+pub fn decoders(model: &Model, path: &str, decoded_elsewhere: &BTreeSet<String>) -> String {
+    let list: String =
+        answer_types(model).difference(decoded_elsewhere).map(|name| format!("    {path}{name},\n")).collect();
+    let what = "The answer types of the operations, each with its decoder compiled in this crate.";
+    format!("{}from_json!(\n{list});\n", header(model, what))
 }
 
 /// The named types the operations of `model` answer with.

@@ -29,7 +29,6 @@
 mod open_enum;
 mod builders;
 mod extra;
-mod from_json;
 mod generated;
 mod json_object;
 mod nullable;
@@ -40,7 +39,6 @@ pub mod serde_helpers;
 mod wire;
 
 pub use extra::Extra;
-pub use from_json::FromJson;
 pub use generated::*;
 pub use json_object::IntoJsonObject;
 pub use nullable::Nullable;

@@ -1,7 +1,7 @@
 //! How the body of a successful answer becomes an endpoint's output: JSON, JSON or nothing, no content, or
 //! a file's bytes.
 
-use intercom_models::FromJson;
+use intercom_decode::FromJson;
 use serde::de::DeserializeOwned;
 
 use crate::protocol::error::body_text;

@@ -90,8 +90,6 @@ pub use unreferenced::*;
 pub use visitors::*;
 pub use workflows::*;
 
-mod decoders;
-
 /// The types of Intercom's Preview API that differ from or are not in the stable version; the rest
 /// are re-exported here, so `preview::Name` names every Preview type. See docs/VERSIONING.md.
 #[cfg(feature = "preview")]

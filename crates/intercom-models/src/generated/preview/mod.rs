@@ -46,8 +46,6 @@ pub use teams::*;
 pub use tickets::*;
 pub use unreferenced::*;
 
-mod decoders;
-
 // The types Preview has unchanged from the stable version.
 pub use crate::{
     ActivityLogEventTypeList, ActivityLogPerformedBy, AddressableList, Admin, AdminAvatar, AdminAvatarImage, AdminList,
