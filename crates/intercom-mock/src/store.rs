@@ -124,18 +124,32 @@ fn find<'a>(collections: &'a mut Collections, collection: &str, id: &str) -> Opt
     collections.objects.get_mut(&key)?.iter_mut().find(|o| o["id"] == id)
 }
 
-/// `answer` with the members of `sent` over its own (`custom_attributes` merged, as Intercom does).
+/// `answer` with the members of `sent` over its own, where the answer has the member in the same shape
+/// (a request may send a plan's name where the answer has a plan object: that member keeps the recorded
+/// one); `custom_attributes` are merged, as Intercom does.
 fn overlay(answer: &mut Value, sent: &Value) {
     let (Value::Object(answer), Value::Object(sent)) = (answer, sent) else { return };
     for (key, value) in sent {
-        match (answer.get_mut(key), value) {
-            (Some(Value::Object(inner)), Value::Object(more)) if key == "custom_attributes" => {
-                inner.extend(more.clone());
-            }
-            _ => {
-                answer.insert(key.clone(), value.clone());
-            }
+        let Some(current) = answer.get_mut(key) else { continue };
+        match (current, value) {
+            (Value::Object(inner), Value::Object(more)) if key == "custom_attributes" => inner.extend(more.clone()),
+            (current, value) if same_shape(current, value) => *current = value.clone(),
+            _ => {}
         }
+    }
+}
+
+/// Whether `sent` can stand where the answer has `recorded`: the same JSON kind, or a plain value where the
+/// answer recorded `null`.
+fn same_shape(recorded: &Value, sent: &Value) -> bool {
+    match (recorded, sent) {
+        (Value::Null, sent) => matches!(sent, Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null),
+        (Value::String(_), Value::String(_))
+        | (Value::Number(_), Value::Number(_))
+        | (Value::Bool(_), Value::Bool(_))
+        | (Value::Array(_), Value::Array(_))
+        | (Value::Object(_), Value::Object(_)) => true,
+        _ => false,
     }
 }
 
@@ -363,11 +377,17 @@ mod tests {
 
     #[test]
     fn what_is_sent_goes_over_the_recorded_shape() {
-        let mut answer = json!({"id": "1", "email": "old@example.com", "custom_attributes": {"a": 1}});
-        overlay(&mut answer, &json!({"email": "new@example.com", "custom_attributes": {"b": 2}, "name": "Ada"}));
+        let mut answer = json!({"id": "1", "email": "old@example.com", "custom_attributes": {"a": 1},
+                                "plan": {"id": "1", "name": "pro"}, "phone": null});
+        overlay(
+            &mut answer,
+            &json!({"email": "new@example.com", "custom_attributes": {"b": 2}, "plan": "enterprise",
+                    "phone": "+1 555", "unknown": 1}),
+        );
         assert_eq!(
             answer,
-            json!({"id": "1", "email": "new@example.com", "custom_attributes": {"a": 1, "b": 2}, "name": "Ada"})
+            json!({"id": "1", "email": "new@example.com", "custom_attributes": {"a": 1, "b": 2},
+                   "plan": {"id": "1", "name": "pro"}, "phone": "+1 555"})
         );
     }
 }
