@@ -268,7 +268,8 @@ impl StoreAnswer {
         let Some(items) = collections.objects.get(&collection).filter(|items| !items.is_empty()) else {
             return ok(&self.recorded);
         };
-        let found: Vec<Value> = items.iter().filter(|item| matches(item, &sent["query"])).cloned().collect();
+        let mut found: Vec<Value> = items.iter().filter(|item| matches(item, &sent["query"])).cloned().collect();
+        sort(&mut found, &sent["sort"]);
         let per_page = sent.pointer("/pagination/per_page").and_then(Value::as_u64).map_or(50, |n| n as usize);
         pages(style, items_path, &self.recorded, found, per_page).respond(request)
     }
@@ -328,7 +329,7 @@ fn matches(item: &Value, query: &Value) -> bool {
         };
     }
     let Some(field) = query["field"].as_str() else { return true };
-    let actual = field.split('.').try_fold(item, |node, key| node.get(key)).unwrap_or(&Value::Null);
+    let actual = self::field(item, field);
     let expected = &query["value"];
     let text = |v: &Value| match v {
         Value::String(s) => s.to_lowercase(),
@@ -343,12 +344,38 @@ fn matches(item: &Value, query: &Value) -> bool {
         "NIN" => !in_list(),
         ">" => number(actual).zip(number(expected)).is_some_and(|(a, e)| a > e),
         "<" => number(actual).zip(number(expected)).is_some_and(|(a, e)| a < e),
+        ">=" => number(actual).zip(number(expected)).is_some_and(|(a, e)| a >= e),
+        "<=" => number(actual).zip(number(expected)).is_some_and(|(a, e)| a <= e),
         "~" => text(actual).contains(&text(expected)),
         "!~" => !text(actual).contains(&text(expected)),
         "^" => text(actual).starts_with(&text(expected)),
         "$" => text(actual).ends_with(&text(expected)),
         _ => false,
     }
+}
+
+/// The value at a dotted field (`custom_attributes.plan`), `null` when absent.
+fn field<'a>(item: &'a Value, field: &str) -> &'a Value {
+    field.split('.').try_fold(item, |node, key| node.get(key)).unwrap_or(&Value::Null)
+}
+
+/// Orders search results as a search's `sort` asks (`{"field", "order"}`, descending unless `ascending`):
+/// numbers by value, anything else by its text, equal values in creation order. No `sort`, creation order.
+fn sort(items: &mut [Value], sort: &Value) {
+    let Some(by) = sort["field"].as_str() else { return };
+    let descending = sort["order"].as_str() != Some("ascending");
+    items.sort_by(|a, b| {
+        let (a, b) = (field(a, by), field(b, by));
+        let order = match (a.as_f64(), b.as_f64()) {
+            (Some(a), Some(b)) => a.total_cmp(&b),
+            _ => a.to_string().cmp(&b.to_string()),
+        };
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
 }
 
 #[cfg(test)]
@@ -373,6 +400,31 @@ mod tests {
             ]},
         ]})));
         assert!(!query(json!({"field": "role", "operator": "NIN", "value": ["user"]})));
+        assert!(query(json!({"field": "created_at", "operator": ">=", "value": 1_700_000_100})));
+        assert!(query(json!({"field": "created_at", "operator": "<=", "value": "1700000100"})));
+        assert!(!query(json!({"field": "created_at", "operator": "<=", "value": 1_700_000_099})));
+    }
+
+    #[test]
+    fn results_are_sorted_as_asked_with_ties_in_creation_order() {
+        let items = || {
+            vec![
+                json!({"id": "a", "created_at": 3}),
+                json!({"id": "b", "created_at": 1}),
+                json!({"id": "c", "created_at": 3}),
+                json!({"id": "d"}),
+            ]
+        };
+        let ids = |items: &[Value]| items.iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+        let mut up = items();
+        sort(&mut up, &json!({"field": "created_at", "order": "ascending"}));
+        assert_eq!(ids(&up), ["b", "a", "c", "d"]);
+        let mut down = items();
+        sort(&mut down, &json!({"field": "created_at"}));
+        assert_eq!(ids(&down), ["d", "a", "c", "b"]);
+        let mut unsorted = items();
+        sort(&mut unsorted, &Value::Null);
+        assert_eq!(ids(&unsorted), ["a", "b", "c", "d"]);
     }
 
     #[test]

@@ -16,16 +16,18 @@ use serde_json::{Map, Value};
 /// It also remembers, for the model's own fields, the JSON they were sent as where the typed value would
 /// write something else (`null` for a value that is absent, an id sent as a number, a count sent as a
 /// string, an empty list): encoding writes that JSON again while the field still holds the value it was
-/// decoded to, so decoding and encoding give back the same JSON. Equality and `Debug` see only the members.
+/// decoded to, so decoding and encoding give back the same JSON (an id sent as a number is written as a
+/// number while it holds digits). Equality and `Debug` see only the members.
 #[derive(Clone, Default)]
 #[doc(alias = "additional_properties")]
 #[doc(alias = "unknown_fields")]
 pub struct Extra {
     /// Fields (by position) sent as `null`.
     nulls: u64,
-    /// Fields (by position) sent as an empty list or object.
+    /// Fields (by position) sent as an empty list or object; with the same bit in `others`, sent as the
+    /// integer their string value spells (an id sent as `42`), which needs nothing kept.
     empties: u64,
-    /// Fields (by position) sent in another form, kept by name in `more`.
+    /// Fields (by position) sent in another form, kept by name in `more` (unless also in `empties`).
     others: u64,
     /// Everything else, allocated only when there is some.
     more: Option<Box<More>>,
@@ -43,6 +45,8 @@ struct More {
 pub(crate) enum SentAs<'a> {
     Null,
     Empty,
+    /// As the integer the field's string spells.
+    Number,
     Json(&'a Value),
 }
 
@@ -81,17 +85,23 @@ impl Extra {
 
     #[inline(never)]
     fn keep_sent_slowly(&mut self, bit: u64, key: &'static str, sent: Option<Value>) {
+        if self.others & !self.empties & bit != 0 {
+            if let Some(more) = &mut self.more {
+                more.sent.retain(|(k, _)| *k != key);
+            }
+        }
         self.nulls &= !bit;
         self.empties &= !bit;
-        if self.others & bit != 0 {
-            self.others &= !bit;
-            self.more_mut().sent.retain(|(k, _)| *k != key);
-        }
+        self.others &= !bit;
         match sent {
             None => {}
             Some(Value::Null) => self.nulls |= bit,
             Some(Value::Array(items)) if items.is_empty() => self.empties |= bit,
             Some(Value::Object(members)) if members.is_empty() => self.empties |= bit,
+            Some(Value::Number(number)) if number.is_i64() || number.is_u64() => {
+                self.empties |= bit;
+                self.others |= bit;
+            }
             Some(other) => {
                 self.others |= bit;
                 self.more_mut().sent.push((key, other));
@@ -105,6 +115,8 @@ impl Extra {
         let bit = 1u64 << index;
         if self.nulls & bit != 0 {
             Some(SentAs::Null)
+        } else if self.empties & self.others & bit != 0 {
+            Some(SentAs::Number)
         } else if self.empties & bit != 0 {
             Some(SentAs::Empty)
         } else if self.others & bit != 0 {

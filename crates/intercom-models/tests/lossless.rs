@@ -4,7 +4,7 @@
 
 use intercom_models::serde_json::{self, json, Value};
 use intercom_models::{
-    AttachTagToContactRequest, AwayStatusReasonList, ContactList, Nullable, Segment, SegmentPersonType,
+    AttachTagToContactRequest, AwayStatusReasonList, Contact, ContactList, Nullable, Segment, SegmentPersonType,
     UpdateContactRequest,
 };
 
@@ -66,6 +66,25 @@ fn a_field_changed_after_decoding_is_written_from_its_new_value() {
     segment.name = None;
     // `None` is what `null` was decoded to, so it is written as it was sent.
     assert_eq!(serde_json::to_value(&segment).unwrap(), json!({"id": "abc", "name": null, "count": 6}));
+}
+
+#[test]
+fn an_id_sent_as_a_number_is_written_as_a_number_while_it_holds_digits() {
+    let (mut segment, written) = round_trip::<Segment>(&json!({"id": 18446744073709551615u64, "name": "a"}));
+    assert_eq!(written, json!({"id": 18446744073709551615u64, "name": "a"}));
+    assert_eq!(segment.id, "18446744073709551615");
+    segment.id = "124".into();
+    assert_eq!(serde_json::to_value(&segment).unwrap(), json!({"id": 124, "name": "a"}));
+    segment.id = "12a".into();
+    assert_eq!(serde_json::to_value(&segment).unwrap(), json!({"id": "12a", "name": "a"}));
+    let (mut contact, written) = round_trip::<Contact>(&json!({"id": "c1", "owner_id": 42, "name": null}));
+    assert_eq!(written, json!({"id": "c1", "owner_id": 42, "name": null}));
+    contact.owner_id = None;
+    assert_eq!(
+        serde_json::to_value(&contact).unwrap(),
+        json!({"id": "c1", "name": null}),
+        "a cleared id is not written"
+    );
 }
 
 #[test]

@@ -3218,6 +3218,10 @@ pub struct ContactLocation {
     pub region: Option<String>,
     /// City. For example `Dublin`.
     pub city: Option<String>,
+    /// Country code.
+    pub country_code: Option<String>,
+    /// Continent code.
+    pub continent_code: Option<String>,
     /// Members this type has no field for, kept as sent and written back ([`Extra`](crate::Extra)).
     pub extra: crate::Extra,
 }
@@ -3233,6 +3237,8 @@ impl crate::wire::Members for ContactLocation {
             "country" => 1,
             "region" => 2,
             "city" => 3,
+            "country_code" => 4,
+            "continent_code" => 5,
             _ => return None,
         })
     }
@@ -3252,6 +3258,14 @@ impl crate::wire::Members for ContactLocation {
             1 => partial.country = crate::wire::value(map, &mut partial.extra, 1, "country", crate::wire::Maybe)?,
             2 => partial.region = crate::wire::value(map, &mut partial.extra, 2, "region", crate::wire::Maybe)?,
             3 => partial.city = crate::wire::value(map, &mut partial.extra, 3, "city", crate::wire::Maybe)?,
+            4 => {
+                partial.country_code =
+                    crate::wire::value(map, &mut partial.extra, 4, "country_code", crate::wire::Maybe)?
+            }
+            5 => {
+                partial.continent_code =
+                    crate::wire::value(map, &mut partial.extra, 5, "continent_code", crate::wire::Maybe)?
+            }
             _ => {}
         }
         Ok(())
@@ -3270,6 +3284,8 @@ impl serde::Serialize for ContactLocation {
         writer.unless_empty(1, "country", &self.country, crate::wire::Maybe)?;
         writer.unless_empty(2, "region", &self.region, crate::wire::Maybe)?;
         writer.unless_empty(3, "city", &self.city, crate::wire::Maybe)?;
+        writer.unless_empty(4, "country_code", &self.country_code, crate::wire::Maybe)?;
+        writer.unless_empty(5, "continent_code", &self.continent_code, crate::wire::Maybe)?;
         writer.end(<Self as crate::wire::Members>::index)
     }
 }

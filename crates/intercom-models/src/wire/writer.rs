@@ -116,6 +116,10 @@ impl<'a, M: SerializeMap> Writer<'a, M> {
             Some(SentAs::Null) => Cow::Owned(Value::Null),
             Some(SentAs::Empty) => Cow::Owned(F::empty()),
             Some(SentAs::Json(json)) => Cow::Borrowed(json),
+            Some(SentAs::Number) => match number_spelled(value) {
+                Some(number) => Cow::Owned(number),
+                None => return Ok(false),
+            },
         };
         let unchanged = F::read(sent.as_ref(), &mut None).is_ok_and(|read| read == *value);
         if unchanged {
@@ -134,6 +138,17 @@ impl<'a, M: SerializeMap> Writer<'a, M> {
             }
         }
         self.map.end()
+    }
+}
+
+/// The JSON integer a field's string value spells (`"42"` → `42`), if it spells one.
+fn number_spelled<T: Serialize>(value: &T) -> Option<Value> {
+    match serde_json::to_value(value).ok()? {
+        Value::String(text) => match text.parse::<i64>() {
+            Ok(number) => Some(number.into()),
+            Err(_) => text.parse::<u64>().ok().map(Value::from),
+        },
+        _ => None,
     }
 }
 
