@@ -6,6 +6,7 @@ mod conformance;
 mod decode_fixtures;
 mod dispatch;
 mod docs_drift;
+mod export;
 mod faults;
 mod fleet;
 #[allow(clippy::all, deprecated)]

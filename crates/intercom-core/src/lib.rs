@@ -49,6 +49,9 @@ pub mod common {
     pub use crate::protocol::error::{
         ApiError, DecodeError, Error, PagingError, RequestLabel, TransportError, TransportErrorKind,
     };
+    pub use crate::protocol::export::{
+        Export, ExportCheckpoint, ExportError, ExportPage, ExportProgress, ExportRun, Exportable, INCREMENTAL_OVERLAP,
+    };
     pub use crate::protocol::export_file::{Downloaded, ExportFile};
     pub use crate::protocol::job::{
         CancelWait, ExportDownload, JobOutcome, JobState, JobStatus, JobStatusBy, JobWait, StartsJob,
@@ -102,5 +105,5 @@ pub mod pagination {
     pub use crate::protocol::pager::*;
 }
 
-pub use asynchronous::{AsyncClient, SendAll, SendFuture};
-pub use blocking::{BlockingClient, SendAllIter};
+pub use asynchronous::{AsyncClient, ExportStream, SendAll, SendFuture};
+pub use blocking::{BlockingClient, ExportIter, SendAllIter};

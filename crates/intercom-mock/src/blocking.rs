@@ -125,6 +125,11 @@ impl BlockingMockIntercom {
         }
     }
 
+    /// See [`MockIntercom::insert`].
+    pub fn insert(&self, path: &str, objects: impl IntoIterator<Item = serde_json::Value>) {
+        self.mock().insert(path, objects);
+    }
+
     /// See [`MockIntercom::set_quick_clock`].
     pub fn set_quick_clock(&self, divisor: u32) {
         self.mock().set_quick_clock(divisor);

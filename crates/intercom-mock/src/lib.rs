@@ -172,6 +172,14 @@ impl MockIntercom {
         self.clock.set_divisor(divisor);
     }
 
+    /// Puts `objects` in the collection at `path` (`"/contacts"`, `"/conversations"`, `"/tickets"`,
+    /// `"/companies"`) as if they had been created, each with its `id` (one with the id of an object already
+    /// there replaces it): get, list and search find them, in this order. For data sets of any size, such
+    /// as an export's.
+    pub fn insert(&self, path: &str, objects: impl IntoIterator<Item = serde_json::Value>) {
+        self.store.insert(path, objects);
+    }
+
     /// Whether the mock keeps what tests write (the default): a create answers with a fresh id and what
     /// was sent, and contacts, companies, tickets and a contact's notes, tags and companies created can be
     /// read back by get, list and search, changed by update and removed by delete. Either way, this

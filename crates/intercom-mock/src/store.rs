@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use intercom_core::endpoints::{
-    ListCompanies, ListContactCompanies, ListContactNotes, ListContacts, SearchContacts, SearchTickets,
+    ListCompanies, ListContactCompanies, ListContactNotes, ListContacts, ListConversations, SearchContacts,
+    SearchConversations, SearchTickets,
 };
 use intercom_core::protocol::{PageStyle, Paginated};
 use serde_json::{json, Value};
@@ -48,7 +49,7 @@ pub(crate) fn role(name: &str) -> Option<Role> {
         | "AttachCompanyToContact"
         | "CreateOrUpdateCompany"
         | "CreateTicket" => Role::Create,
-        "GetContact" | "GetNote" | "GetCompany" | "GetTicket" => Role::Get,
+        "GetContact" | "GetNote" | "GetCompany" | "GetTicket" | "GetConversation" => Role::Get,
         "UpdateContact" | "UpdateCompany" | "UpdateTicket" => Role::Update,
         "DeleteContact" | "DeleteCompany" | "DetachTagFromContact" | "DetachCompanyFromContact" => Role::Delete,
         "ListContacts" => Role::List(paging::<ListContacts>()),
@@ -58,6 +59,8 @@ pub(crate) fn role(name: &str) -> Option<Role> {
         "ListContactTags" => Role::List(None),
         "SearchContacts" => Role::Search(SearchContacts::STYLE, SearchContacts::ITEMS_PATH),
         "SearchTickets" => Role::Search(SearchTickets::STYLE, SearchTickets::ITEMS_PATH),
+        "SearchConversations" => Role::Search(SearchConversations::STYLE, SearchConversations::ITEMS_PATH),
+        "ListConversations" => Role::List(paging::<ListConversations>()),
         _ => return None,
     })
 }
@@ -86,6 +89,16 @@ pub(crate) struct Store(Arc<Mutex<Collections>>);
 impl Store {
     fn lock(&self) -> MutexGuard<'_, Collections> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Adds `objects` to the collection at `path`, replacing those with the same id.
+    pub(crate) fn insert(&self, path: &str, objects: impl IntoIterator<Item = Value>) {
+        let mut collections = self.lock();
+        let collection = collections.objects.entry(path.trim_end_matches('/').to_owned()).or_default();
+        let objects: Vec<Value> = objects.into_iter().collect();
+        let ids: BTreeSet<String> = objects.iter().map(|o| o["id"].to_string()).collect();
+        collection.retain(|o| !ids.contains(&o["id"].to_string()));
+        collection.extend(objects);
     }
 
     /// Forgets everything written, and from now on keeps writes or not.

@@ -4,11 +4,13 @@
 //! `intercom-hyper` re-exports this flavour.
 
 mod client;
+mod export;
 mod jobs;
 mod pages;
 mod send_all;
 
 pub use client::{AsyncClient, SendFuture};
+pub use export::ExportStream;
 pub use pages::{ItemStream, PageStream};
 pub use send_all::SendAll;
 

@@ -3,11 +3,14 @@
 //! pure machine of [`crate::protocol`]. `intercom-ureq` re-exports this flavour.
 
 mod client;
+mod export;
 mod jobs;
 mod pages;
 mod send_all;
+mod workers;
 
 pub use client::BlockingClient;
+pub use export::ExportIter;
 pub use pages::{ItemIter, PageIter};
 pub use send_all::SendAllIter;
 

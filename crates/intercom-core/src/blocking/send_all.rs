@@ -1,30 +1,13 @@
 //! The blocking runner: worker threads send, the caller's thread pulls the input and yields results.
 
-use std::any::Any;
-use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::panic::resume_unwind;
+use std::sync::mpsc::Receiver;
 
+use super::workers::{Report, Workers};
 use crate::protocol::bulk::schedule::Schedule;
 use crate::protocol::bulk::{Bulk, Sent};
 use crate::protocol::error::Error;
 use crate::protocol::request::Endpoint;
-
-type SendFn<E> = Arc<dyn Fn(&E) -> Result<<E as Endpoint>::Output, Error> + Send + Sync>;
-
-/// What a worker sends back.
-enum Report<E: Endpoint> {
-    Sent(Sent<E>),
-    /// Sending panicked (a bug in an endpoint or transport): the panic resumes on the caller's thread.
-    Panicked(Box<dyn Any + Send>),
-}
-
-/// What the workers share: the queue of requests to send and whether the run was dropped.
-struct Work<E> {
-    queue: Mutex<Receiver<(usize, E)>>,
-    cancelled: AtomicBool,
-}
 
 /// The results of [`BlockingClient::send_all`](crate::BlockingClient::send_all), an [`Iterator`] of
 /// [`Sent`] requests.
@@ -40,21 +23,11 @@ pub struct SendAllIter<'i, E: Endpoint> {
     results: Receiver<Report<E>>,
 }
 
-/// The worker threads, started as requests need them, up to the concurrency.
-struct Workers<E: Endpoint> {
-    send: SendFn<E>,
-    jobs: Sender<(usize, E)>,
-    work: Arc<Work<E>>,
-    results: Sender<Report<E>>,
-    started: usize,
-    most: usize,
-}
-
 impl<E: Endpoint> std::fmt::Debug for SendAllIter<'_, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SendAllIter")
             .field("in_flight", &self.schedule.in_flight())
-            .field("workers", &self.workers.started)
+            .field("workers", &self.workers.started())
             .finish_non_exhaustive()
     }
 }
@@ -69,53 +42,8 @@ where
         bulk: Bulk,
         send: impl Fn(&E) -> Result<E::Output, Error> + Send + Sync + 'static,
     ) -> Self {
-        let (jobs, queue) = mpsc::channel();
-        let (results_tx, results) = mpsc::channel();
-        let work = Arc::new(Work { queue: Mutex::new(queue), cancelled: AtomicBool::new(false) });
-        let workers =
-            Workers { send: Arc::new(send), jobs, work, results: results_tx, started: 0, most: bulk.concurrency() };
+        let (workers, results) = Workers::new(bulk.concurrency(), send);
         Self { input: Box::new(input), schedule: Schedule::new(bulk), workers, results }
-    }
-}
-
-impl<E> Workers<E>
-where
-    E: Endpoint + Send + 'static,
-    E::Output: Send + 'static,
-{
-    fn dispatch(&mut self, index: usize, request: E) {
-        if self.started < self.most && self.spawn() {
-            self.started += 1;
-        }
-        if self.started == 0 {
-            // No thread could be started: send it here rather than never.
-            let _ = self.results.send(run(&self.send, index, request));
-            return;
-        }
-        // The workers outlive this sender only when the iterator is dropped, and then the job is not wanted.
-        let _ = self.jobs.send((index, request));
-    }
-
-    fn spawn(&self) -> bool {
-        let (work, send, results) = (Arc::clone(&self.work), Arc::clone(&self.send), self.results.clone());
-        let worker = move || loop {
-            let job = match work.queue.lock() {
-                Ok(queue) => queue.recv(),
-                Err(_) => return,
-            };
-            let Ok((index, request)) = job else { return };
-            if work.cancelled.load(Ordering::Acquire) || results.send(run(&send, index, request)).is_err() {
-                return;
-            }
-        };
-        std::thread::Builder::new().name("intercom-send-all".into()).spawn(worker).is_ok()
-    }
-}
-
-fn run<E: Endpoint>(send: &SendFn<E>, index: usize, request: E) -> Report<E> {
-    match catch_unwind(AssertUnwindSafe(|| send(&request))) {
-        Ok(result) => Report::Sent(Sent { index, request, result }),
-        Err(panic) => Report::Panicked(panic),
     }
 }
 
@@ -143,11 +71,5 @@ where
                 Report::Panicked(panic) => resume_unwind(panic),
             }
         }
-    }
-}
-
-impl<E: Endpoint> Drop for SendAllIter<'_, E> {
-    fn drop(&mut self) {
-        self.workers.work.cancelled.store(true, Ordering::Release);
     }
 }

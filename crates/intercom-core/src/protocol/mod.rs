@@ -28,6 +28,7 @@ pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod error;
 pub(crate) mod execute;
+pub(crate) mod export;
 pub(crate) mod export_file;
 pub(crate) mod format;
 pub(crate) mod job;
