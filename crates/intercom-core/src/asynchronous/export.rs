@@ -107,9 +107,9 @@ impl<T: AsyncHttpClient + 'static> AsyncClient<T> {
     ///
     /// ```no_run
     /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-    /// use intercom_hyper::{Client, Config, Export};
+    /// use intercom_hyper::{serde_json, Client, Export};
     ///
-    /// let client = Client::new(Config::new("token"));
+    /// let client = Client::new("token");
     /// let mut export = client.export(Export::contacts())?;
     /// while let Some(page) = export.next().await {
     ///     let page = page?;

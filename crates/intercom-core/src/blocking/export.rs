@@ -82,9 +82,9 @@ impl<T: HttpClient + Clone + Send + Sync + 'static> BlockingClient<T> {
     /// [`Iterator`] of pages, each record once; see [`Export`].
     ///
     /// ```no_run
-    /// use intercom_ureq::{BlockingClient, Config, Export};
+    /// use intercom_ureq::{serde_json, Client, Export};
     ///
-    /// let client = BlockingClient::new(Config::new("token"));
+    /// let client = Client::new("token");
     /// let mut export = client.export(Export::contacts())?;
     /// while let Some(page) = export.next() {
     ///     let page = page?;
