@@ -33,6 +33,7 @@ struct ReadmeExamples;
 #[doc = include_str!("../../../docs/TRANSPORTS.md")]
 #[doc = include_str!("../../../docs/CONFIGURATION.md")]
 #[doc = include_str!("../../../docs/ERRORS.md")]
+#[doc = include_str!("../../../docs/EXPORTS.md")]
 #[doc = include_str!("../../../docs/TESTING.md")]
 #[doc = include_str!("../../../docs/VERSIONING.md")]
 struct GuideExamples;
