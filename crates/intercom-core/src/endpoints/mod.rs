@@ -54,6 +54,7 @@ macro_rules! paginated {
 }
 
 mod conveniences;
+mod exports;
 mod generated;
 mod job_endpoints;
 

@@ -1,8 +1,6 @@
-//! What can be exported: the three searches, each partitioned by its records' creation time.
+//! What can be exported: a search whose records can be partitioned by creation time (the endpoints of
+//! contacts, conversations and tickets implement it).
 
-use intercom_models::{Contact, ConversationListItem, Ticket};
-
-use crate::endpoints::{SearchContacts, SearchConversations, SearchTickets};
 use crate::protocol::error::Error;
 use crate::protocol::pager::Paginated;
 use crate::search::Search;
@@ -17,40 +15,4 @@ pub trait Exportable: Paginated + Sized {
 
     /// When `item` was created (Unix seconds), which places it in exactly one partition.
     fn created_at(item: &Self::Item) -> Option<i64>;
-}
-
-impl Exportable for SearchContacts {
-    const RESOURCE: &'static str = "contacts";
-
-    fn search(search: Search) -> Result<Self, Error> {
-        Self::matching(search)
-    }
-
-    fn created_at(item: &Contact) -> Option<i64> {
-        item.created_at
-    }
-}
-
-impl Exportable for SearchConversations {
-    const RESOURCE: &'static str = "conversations";
-
-    fn search(search: Search) -> Result<Self, Error> {
-        Self::matching(search)
-    }
-
-    fn created_at(item: &ConversationListItem) -> Option<i64> {
-        item.created_at
-    }
-}
-
-impl Exportable for SearchTickets {
-    const RESOURCE: &'static str = "tickets";
-
-    fn search(search: Search) -> Result<Self, Error> {
-        Self::matching(search)
-    }
-
-    fn created_at(item: &Ticket) -> Option<i64> {
-        item.created_at
-    }
 }

@@ -26,7 +26,6 @@ use serde_json::Value;
 pub use exportable::Exportable;
 use partition::{split, Partition, Stage};
 
-use crate::endpoints::{SearchContacts, SearchConversations, SearchTickets};
 use crate::protocol::error::{Error, PagingError, RequestLabel};
 use crate::search::{Field, Number, Order, Search};
 
@@ -70,27 +69,6 @@ pub struct Export<E> {
     concurrency: usize,
     resume: Option<ExportCheckpoint>,
     endpoint: PhantomData<fn() -> E>,
-}
-
-impl Export<SearchContacts> {
-    /// Every contact (users and leads).
-    pub fn contacts() -> Self {
-        Self::new()
-    }
-}
-
-impl Export<SearchConversations> {
-    /// Every conversation.
-    pub fn conversations() -> Self {
-        Self::new()
-    }
-}
-
-impl Export<SearchTickets> {
-    /// Every ticket.
-    pub fn tickets() -> Self {
-        Self::new()
-    }
 }
 
 impl<E: Exportable> Default for Export<E> {
@@ -504,6 +482,9 @@ impl<E: Exportable> ExportRun<E> {
         }
     }
 }
+
+#[cfg(test)]
+use crate::endpoints::SearchContacts;
 
 #[cfg(test)]
 mod tests;
