@@ -49,11 +49,21 @@ fn hex(i: usize, salt: u64, len: usize) -> String {
         .to_owned()
 }
 
+/// When contact `i` was created.
+fn created_at(i: usize) -> i64 {
+    1_600_000_000 + (noise(i, 1) % 100_000_000) as i64
+}
+
+/// The id of contact `i` (what [`contact`] gives it), without building the contact.
+pub fn contact_id(i: usize) -> String {
+    format!("{:08x}{}", created_at(i), hex(i, 2, 16))
+}
+
 /// One contact, shaped like the API's, with the fields and nesting a real workspace has.
 pub fn contact(i: usize) -> Value {
-    let t = 1_600_000_000 + (noise(i, 1) % 100_000_000) as i64;
+    let t = created_at(i);
     let at = |salt: u64| t + (noise(i, salt) % 10_000_000) as i64;
-    let id = format!("{:08x}{}", t, hex(i, 2, 16));
+    let id = contact_id(i);
     let (first, last) = (FIRST[noise(i, 3) as usize % 16], LAST[noise(i, 4) as usize % 16]);
     let domain = format!("{}-{}.com", LAST[noise(i, 5) as usize % 16], hex(i, 6, 4));
     let uuid = hex(i, 7, 32);

@@ -7,10 +7,12 @@
 pub mod bulk;
 pub mod contenders;
 pub mod data;
+pub mod export;
 pub mod fleet;
 pub mod harness;
 pub mod link;
 pub mod measure;
 pub mod reports;
+pub mod search_server;
 pub mod server;
 pub mod tls_server;

@@ -1,7 +1,8 @@
 //! `cargo run --release -p intercom-bench [-- MODE] [ROUNDS]`: the loopback race (default), `wan` (the same
 //! through an emulated 40 ms / 100 Mbit/s link), `link-check` (the emulator alone against a direct run),
-//! `concurrency` (64 calls at once), `bulk` (6,000 creates under a rate limit, paced and not) and `fleet` (2
-//! to 16 processes on one budget, alone and through Redis). See
+//! `concurrency` (64 calls at once), `bulk` (6,000 creates under a rate limit, paced and not), `fleet` (2
+//! to 16 processes on one budget, alone and through Redis) and `export` (300,000 contacts exported in
+//! partitions and listed in sequence, under a rate limit, through the emulated link). See
 //! docs/PERFORMANCE.md.
 
 use std::io::Write;
@@ -11,7 +12,7 @@ use std::sync::Arc;
 use intercom_bench::contenders::{self, Encoding};
 use intercom_bench::link::{self, Link};
 use intercom_bench::measure::Run;
-use intercom_bench::{bulk, fleet, reports, server, tls_server};
+use intercom_bench::{bulk, export, fleet, reports, search_server, server, tls_server};
 
 const ME_TIMES: usize = 3000;
 
@@ -22,6 +23,7 @@ fn main() {
     match arg(1) {
         "serve" => serve(),
         "serve-tls" => tls_server::serve(),
+        "serve-search" => serve_search(&args[2..]),
         "link" => run_link(arg(2), Link::parse(arg(3), arg(4)).expect("a round trip and a rate")),
         "run" => run(arg(2), arg(3)),
         "wan" => reports::wan(rounds(2)),
@@ -29,6 +31,7 @@ fn main() {
         "concurrency" => reports::concurrency(),
         "bulk" => bulk::report(),
         "fleet" => fleet::report(),
+        "export" => export::report(rounds(2)),
         _ => reports::loopback(rounds(1), ME_TIMES),
     }
 }
@@ -40,6 +43,18 @@ fn serve() {
     println!("{} {identity} {gzip}", listener.local_addr().expect("an address"));
     std::io::stdout().flush().expect("stdout");
     server::serve(listener, answers);
+}
+
+/// The search server of the export benchmark: `serve-search CONTACTS REQUESTS WINDOW_SECONDS`.
+fn serve_search(args: &[String]) {
+    let number =
+        |i: usize| args.get(i).and_then(|a| a.parse::<u64>().ok()).expect("serve-search CONTACTS REQUESTS WINDOW");
+    let limit = search_server::Limit { requests: number(1), window_seconds: number(2).max(1) };
+    let contacts = Arc::new(search_server::Contacts::render(number(0) as usize, limit));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
+    println!("{}", listener.local_addr().expect("an address"));
+    std::io::stdout().flush().expect("stdout");
+    search_server::serve(listener, contacts);
 }
 
 fn run_link(upstream: &str, emulated: Link) {
@@ -70,6 +85,10 @@ fn run(contender: &str, base: &str) {
         "bulk-sdk-async-unpaced" => bulk::sdk_async(base, false),
         "fleet-sdk-blocking" => fleet::sdk_blocking(base),
         "fleet-sdk-async" => fleet::sdk_async(base),
+        "export-sdk-blocking" => export::export_blocking(base),
+        "export-sdk-async" => export::export_async(base),
+        "list-sdk-blocking" => export::list_blocking(base),
+        "list-sdk-async" => export::list_async(base),
         other => panic!("no contender {other}"),
     });
     println!("{}", run.line());
