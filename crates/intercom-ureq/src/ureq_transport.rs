@@ -47,6 +47,10 @@ impl UreqTransport {
             .max_response_header_size(MAX_HEADER_BYTES)
             // Headers must fit in the input buffer, or a large head reads as a disconnection.
             .input_buffer_size(MAX_HEADER_BYTES + 16 * 1024)
+            // ureq keeps 3 idle connections a host: worker threads sending at once (send_all, exports)
+            // would close the others after each answer and open new ones, a handshake each.
+            .max_idle_connections_per_host(MAX_IDLE_PER_HOST)
+            .max_idle_connections(MAX_IDLE_PER_HOST * 2)
             .build();
         let agent =
             ureq::Agent::with_parts(config, DefaultConnector::default(), RememberingResolver::new(REMEMBER_FOR));
@@ -127,6 +131,8 @@ impl HttpClient for UreqTransport {
     }
 }
 
+/// Idle connections kept to one host: as many as requests a bulk run or an export has out at once.
+const MAX_IDLE_PER_HOST: usize = 32;
 /// The chunk a streamed download is read in.
 const STREAM_BUFFER_BYTES: usize = 64 * 1024;
 
