@@ -216,3 +216,37 @@ async fn what_changes_during_an_export_comes_in_the_next_incremental_run() {
         assert_eq!(got, [read.clone(), "created-during".to_owned()], "{transport:?}: the next run reads the changes");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conversations_and_tickets_export_like_contacts() {
+    let records = |kind: &str| -> Vec<Value> {
+        (0..700)
+            .map(|i| {
+                json!({"type": kind, "id": format!("{kind}-{i}"), "created_at": 1_650_000_000 + (i % 350) * 17,
+                            "updated_at": 1_650_000_000})
+            })
+            .collect()
+    };
+    let mock = MockIntercom::start().await;
+    let (conversations, tickets) = (records("conversation"), records("ticket"));
+    mock.insert("/conversations", conversations.clone());
+    mock.insert("/tickets", tickets.clone());
+    let client = intercom_hyper::Client::from_config(mock.config());
+
+    let mut export = client.export(Export::conversations().per_page(20)).expect("an export");
+    let mut ids = Vec::new();
+    while let Some(page) = export.next().await {
+        ids.extend(page.expect("a page").items.into_iter().map(|c| c.id));
+    }
+    assert_each_once(&ids, &conversations, "conversations");
+
+    let config = mock.config();
+    let ids = tokio::task::spawn_blocking(move || {
+        let client = intercom_ureq::Client::from_config(config);
+        let pages = client.export(Export::tickets().per_page(20)).expect("an export");
+        pages.flat_map(|page| page.expect("a page").items.into_iter().map(|t| t.id)).collect::<Vec<_>>()
+    })
+    .await
+    .unwrap();
+    assert_each_once(&ids, &tickets, "tickets");
+}
