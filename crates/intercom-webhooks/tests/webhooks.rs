@@ -226,7 +226,7 @@ fn an_unknown_topic_keeps_its_item_as_json() {
 fn a_signed_body_that_is_not_a_notification_is_a_body_error() {
     let err = receive(b"s", Some(&sign(b"s", b"[1,2")), b"[1,2").unwrap_err();
     assert!(matches!(err, WebhookError::Body(_)), "{err:?}");
-    assert!(err.to_string().starts_with("webhook body is not an Intercom notification"));
+    assert!(err.to_string().starts_with("webhook body is not what Intercom sends"));
     let err = receive(b"s", None, b"{}").unwrap_err();
     assert_eq!(err.to_string(), "webhook rejected: no X-Hub-Signature header");
 }
