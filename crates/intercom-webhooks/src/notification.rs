@@ -59,6 +59,8 @@ intercom_models::open_enum! {
         ConversationAdminSingleCreated = "conversation.admin.single.created",
         /// `conversation.admin.replied`.
         ConversationAdminReplied = "conversation.admin.replied",
+        /// `conversation.admin.replied.translated`: an admin's reply, translated for the user.
+        ConversationAdminRepliedTranslated = "conversation.admin.replied.translated",
         /// `conversation.admin.noted`.
         ConversationAdminNoted = "conversation.admin.noted",
         /// `conversation.admin.assigned`.
@@ -97,6 +99,12 @@ intercom_models::open_enum! {
         TicketCreated = "ticket.created",
         /// `ticket.admin.assigned`.
         TicketAdminAssigned = "ticket.admin.assigned",
+        /// `ticket.admin.replied.translated`: an admin's reply on a ticket, translated for the user.
+        TicketAdminRepliedTranslated = "ticket.admin.replied.translated",
+        /// `ticket.admin.snoozed`.
+        TicketAdminSnoozed = "ticket.admin.snoozed",
+        /// `ticket.admin.unsnoozed`.
+        TicketAdminUnsnoozed = "ticket.admin.unsnoozed",
         /// `ticket.team.assigned`.
         TicketTeamAssigned = "ticket.team.assigned",
         /// `ticket.state.updated`.

@@ -230,3 +230,33 @@ fn a_signed_body_that_is_not_a_notification_is_a_body_error() {
     let err = receive(b"s", None, b"{}").unwrap_err();
     assert_eq!(err.to_string(), "webhook rejected: no X-Hub-Signature header");
 }
+
+#[test]
+fn the_topics_of_2_16_and_the_minimal_items_of_deletions_decode() {
+    for (topic, kind) in [
+        ("conversation.admin.replied.translated", Topic::ConversationAdminRepliedTranslated),
+        ("ticket.admin.replied.translated", Topic::TicketAdminRepliedTranslated),
+        ("ticket.admin.snoozed", Topic::TicketAdminSnoozed),
+        ("ticket.admin.unsnoozed", Topic::TicketAdminUnsnoozed),
+    ] {
+        let notification: intercom_webhooks::Notification =
+            serde_json::from_slice(&envelope(topic, json!({"type": "ticket", "id": "9"}))).unwrap();
+        assert_eq!(notification.topic, kind, "{topic}");
+    }
+    // A deletion carries little more than what was deleted: it still decodes into its type, with its id.
+    for (topic, item) in [
+        ("contact.deleted", json!({"type": "contact", "id": "c1"})),
+        ("user.deleted", json!({"type": "contact", "id": "c1", "external_id": "u-1"})),
+        ("company.deleted", json!({"type": "company", "id": "c1"})),
+        ("conversation.deleted", json!({"type": "conversation", "id": "c1"})),
+    ] {
+        let notification: intercom_webhooks::Notification = serde_json::from_slice(&envelope(topic, item)).unwrap();
+        let id = match notification.item() {
+            Item::Contact(c) => c.id.clone(),
+            Item::Company(c) => c.id.clone(),
+            Item::Conversation(c) => c.id.clone(),
+            other => panic!("{topic}: {other:?}"),
+        };
+        assert_eq!(id, "c1", "{topic}");
+    }
+}
