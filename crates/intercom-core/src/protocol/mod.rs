@@ -46,6 +46,7 @@ pub(crate) mod request;
 pub(crate) mod response;
 pub(crate) mod retry;
 pub(crate) mod shared_budget;
+pub(crate) mod sse;
 pub(crate) mod trusted_roots;
 pub(crate) mod version;
 
@@ -61,3 +62,4 @@ pub use pager::{PageInfo, PageParts, PageStyle, Pager, Paginate, Paginated};
 pub use query::Query;
 pub use request::{json_body, path_param, Endpoint};
 pub use response::{api_error, parse_parts, parse_response, REQUEST_ID};
+pub use sse::{SseError, SseEvent, SseParser, MAX_SSE_LINE_BYTES};
