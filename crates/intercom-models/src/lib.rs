@@ -29,6 +29,7 @@
 mod open_enum;
 mod builders;
 mod extra;
+mod fin_event;
 mod generated;
 mod json_object;
 mod nullable;
@@ -39,6 +40,7 @@ pub mod serde_helpers;
 mod wire;
 
 pub use extra::Extra;
+pub use fin_event::FinEvent;
 pub use generated::*;
 pub use json_object::IntoJsonObject;
 pub use nullable::Nullable;

@@ -28,13 +28,13 @@
 #[doc = include_str!("../../../docs/WEBHOOKS.md")]
 struct GuideExamples;
 
-mod fin;
 mod identity;
 mod notification;
 mod signature;
 
-pub use fin::FinEvent;
 pub use identity::user_hash;
+/// A Fin Agent API event (the models crate's, re-exported).
+pub use intercom_models::FinEvent;
 pub use notification::{ContactTag, Item, Notification, NotificationData, Topic};
 pub use signature::{
     find_signature, sign, sign_fin, verify_fin_signature, verify_signature, SignatureError, FIN_SIGNATURE_HEADER,

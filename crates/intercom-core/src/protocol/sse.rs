@@ -50,6 +50,8 @@ pub struct SseParser {
     event: String,
     data: String,
     has_data: bool,
+    /// The `id` field as last read; it becomes the stream's last event id when an event ends.
+    id_buffer: Option<String>,
     last_id: Option<String>,
     retry: Option<Duration>,
 }
@@ -62,7 +64,7 @@ impl SseParser {
 
     /// A parser for a reconnection: it starts with the last event id of the stream before.
     pub fn resuming(last_id: Option<String>) -> Self {
-        Self { last_id, ..Self::default() }
+        Self { id_buffer: last_id.clone(), last_id, ..Self::default() }
     }
 
     /// Reads `bytes`, the next chunk of the stream; returns the events it completed, in order.
@@ -88,7 +90,8 @@ impl SseParser {
         Ok(events)
     }
 
-    /// The last event id the stream set so far.
+    /// The id of the last event that ended (what a reconnection sends in `Last-Event-ID`): an `id` field of
+    /// an event cut off by the end of a connection does not count.
     pub fn last_event_id(&self) -> Option<&str> {
         self.last_id.as_deref()
     }
@@ -124,7 +127,7 @@ impl SseParser {
                 self.data.push_str(value);
                 self.has_data = true;
             }
-            "id" if !value.contains('\0') => self.last_id = Some(value.to_owned()),
+            "id" if !value.contains('\0') => self.id_buffer = Some(value.to_owned()),
             "retry" if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
                 self.retry = value.parse().ok().map(Duration::from_millis);
             }
@@ -134,6 +137,7 @@ impl SseParser {
     }
 
     fn dispatch(&mut self) -> Option<SseEvent> {
+        self.last_id.clone_from(&self.id_buffer);
         let event = std::mem::take(&mut self.event);
         if !std::mem::take(&mut self.has_data) {
             return None;
@@ -192,6 +196,15 @@ mod tests {
         // `event: x` with no data dispatches nothing, and does not leak into the next event.
         assert_eq!(parser.push(b"data: z\n\n").unwrap(), [event("message", "z", Some("7"))]);
         assert_eq!(SseParser::resuming(Some("41".into())).push(b"data: a\n\n").unwrap()[0].id.as_deref(), Some("41"));
+    }
+
+    #[test]
+    fn the_last_event_id_is_that_of_the_last_event_that_ended() {
+        let mut parser = SseParser::new();
+        parser.push(b"id: 1\ndata: a\n\nid: 2\ndata: b").unwrap();
+        assert_eq!(parser.last_event_id(), Some("1"), "event 2 has not ended");
+        parser.push(b"\n\n").unwrap();
+        assert_eq!(parser.last_event_id(), Some("2"));
     }
 
     #[test]

@@ -1,9 +1,7 @@
-//! Fin Agent API events, as webhooks deliver them (signed `X-Fin-Agent-API-Webhook-Signature: sha256=`) and
-//! as the event stream of a Fin conversation sends them: one JSON object named by its `event_name`.
+//! Fin Agent API events, as webhooks deliver them and as the event stream of a Fin conversation sends them:
+//! one JSON object named by its `event_name`.
 
-use intercom_models::{
-    FinAgentCsatRequestedEvent, FinAgentRepliedEvent, FinAgentReplyChunkEvent, FinAgentStatusUpdatedEvent,
-};
+use crate::{FinAgentCsatRequestedEvent, FinAgentRepliedEvent, FinAgentReplyChunkEvent, FinAgentStatusUpdatedEvent};
 use serde_json::Value;
 
 /// One Fin event, decoded by its `event_name`; an event this release does not know is kept whole.
@@ -50,6 +48,11 @@ impl FinEvent {
             Self::CsatRequested(_) => "csat_requested",
             Self::Other { event_name, .. } => event_name,
         }
+    }
+
+    /// Whether this is the status update that ends Fin's turn for good (`complete`).
+    pub fn is_complete(&self) -> bool {
+        matches!(self, Self::StatusUpdated(e) if e.status.as_ref().is_some_and(|s| s.as_str() == "complete"))
     }
 
     /// The conversation the event is about.
