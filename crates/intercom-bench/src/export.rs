@@ -1,8 +1,6 @@
 //! The export benchmark (issue 28): every contact of a large data set through the emulated link, the server
 //! enforcing a rate limit, read by the partitioned export and by the sequential listing, both clients.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::Duration;
 
 use intercom_ureq::endpoints::ListContacts;
@@ -113,13 +111,9 @@ pub fn list_async(base: &str) -> usize {
     })
 }
 
-/// How many requests the server refused (`429`) so far.
+/// How many requests the server refused (`429`) so far: the fourth counter of its `/stats`.
 fn refused(address: &str) -> u64 {
-    let mut stream = TcpStream::connect(address).expect("the server");
-    stream.write_all(b"GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("a request");
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    answer.rsplit("\r\n\r\n").next().and_then(|l| l.split_whitespace().nth(3)?.parse().ok()).unwrap_or(0)
+    server::stats_line(address).split_whitespace().nth(3).and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
 /// Runs the four contenders through a link, against a server limited to `requests` per `window` seconds.

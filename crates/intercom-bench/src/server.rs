@@ -201,10 +201,15 @@ pub fn serve(listener: TcpListener, answers: Arc<Answers>) {
 
 /// What the server at `address` has seen, asked on a connection of its own (which it does not count).
 pub fn stats(address: &str) -> Stats {
+    Stats::parse(&stats_line(address)).unwrap_or_default()
+}
+
+/// The `/stats` body of the server at `address` (a server may add counters after the three of [`Stats`]).
+pub fn stats_line(address: &str) -> String {
     use std::io::Read;
     let mut stream = TcpStream::connect(address).expect("the server");
     stream.write_all(b"GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("a request");
     let mut answer = String::new();
     let _ = stream.read_to_string(&mut answer);
-    answer.rsplit("\r\n\r\n").next().and_then(|line| Stats::parse(line.trim())).unwrap_or_default()
+    answer.rsplit("\r\n\r\n").next().unwrap_or_default().trim().to_owned()
 }

@@ -177,11 +177,11 @@ impl<E: Exportable> Export<E> {
                 checkpoint
             }
         };
-        let first = checkpoint.partitions.first().map(|p| p.expected.is_none() && p.records == 0);
         Ok(ExportRun {
             per_page: self.per_page as u64,
             concurrency: self.concurrency,
             filter: self.filter,
+            filter_json: filter,
             updated_since: self.updated_since,
             started_at: checkpoint.started_at,
             records: checkpoint.records,
@@ -189,7 +189,6 @@ impl<E: Exportable> Export<E> {
             clock: Instant::now(),
             partitions: checkpoint.partitions,
             in_flight: 0,
-            estimate_known: first != Some(true),
             endpoint: PhantomData,
         })
     }
@@ -309,6 +308,8 @@ pub struct ExportRun<E> {
     per_page: u64,
     concurrency: usize,
     filter: Option<Search>,
+    /// The filter as a checkpoint records it, built once.
+    filter_json: Option<Value>,
     updated_since: Option<i64>,
     started_at: i64,
     records: u64,
@@ -316,7 +317,6 @@ pub struct ExportRun<E> {
     clock: Instant,
     partitions: Vec<Partition>,
     in_flight: usize,
-    estimate_known: bool,
     endpoint: PhantomData<fn() -> E>,
 }
 
@@ -354,7 +354,6 @@ impl<E: Exportable> ExportRun<E> {
         let first = partition.cursor.is_none() && partition.records == 0;
         if first {
             partition.expected = total.or(partition.expected);
-            self.estimate_known = true;
         }
         let big = total.is_some_and(|t| t > per_page * SPLIT_ABOVE_PAGES);
         if first && big && next.is_some() && partition.width() > 1 {
@@ -450,7 +449,7 @@ impl<E: Exportable> ExportRun<E> {
         }
         ExportCheckpoint {
             resource: E::RESOURCE.to_owned(),
-            filter: self.filter.clone().and_then(|s| s.build().ok()).and_then(|r| serde_json::to_value(&r.query).ok()),
+            filter: self.filter_json.clone(),
             updated_since: self.updated_since,
             started_at: self.started_at,
             records: self.records,
@@ -460,7 +459,9 @@ impl<E: Exportable> ExportRun<E> {
 
     /// How far the export has come.
     pub fn progress(&self) -> ExportProgress {
-        let estimated_total = self.estimate_known.then(|| {
+        // Known once a first page has answered (or a checkpoint brought what earlier runs learned).
+        let known = self.partitions.iter().any(|p| p.expected.is_some() || p.records > 0 || p.stage == Stage::Done);
+        let estimated_total = known.then(|| {
             self.partitions
                 .iter()
                 .map(|p| if p.stage == Stage::Done { p.records } else { p.records.max(p.expected.unwrap_or(0)) })
